@@ -1,0 +1,143 @@
+/* ss-application.c: the application: command line, actions, windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The headless options of cli.md are handled in handle-local-options,
+ * before GTK is initialised (that happens in startup), so they need no
+ * display.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ss-application.h"
+#include "ss-cli.h"
+#include "ss-study-file.h"
+#include "ss-window.h"
+
+struct _SsApplication
+{
+  AdwApplication parent_instance;
+
+  SsCliOptions   options;
+  GFile         *pending;              /* FILE given to a primary instance */
+};
+
+G_DEFINE_FINAL_TYPE (SsApplication, ss_application, ADW_TYPE_APPLICATION)
+
+SsApplication *
+ss_application_new (void)
+{
+  return g_object_new (SS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/supplyshift/SupplyShift",
+                       NULL);
+}
+
+static int
+ss_application_handle_local_options (GApplication *app,
+                                     GVariantDict *dict)
+{
+  SsApplication *self = SS_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (ss_cli_is_headless (&self->options))
+    return ss_cli_run (&self->options);
+
+  if (self->options.files != NULL && self->options.files[0] != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->options.files[0]);
+
+      if (self->options.files[1] != NULL)
+        {
+          g_printerr (_("supplyshift: give at most one study file\n"));
+          return 1;
+        }
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("supplyshift: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          g_application_open (app, &file, 1, "");
+          return 0;
+        }
+      self->pending = g_steal_pointer (&file);
+    }
+  return -1;
+}
+
+static void
+ss_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int k = 0; k < n_files; k++)
+    {
+      SsWindow *window = ss_window_new (SS_APPLICATION (app));
+
+      ss_window_open_file (window, files[k]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+ss_application_activate (GApplication *app)
+{
+  SsApplication *self = SS_APPLICATION (app);
+  GtkWindow *window;
+
+  if (self->pending != NULL)
+    {
+      g_autoptr(GFile) file = g_steal_pointer (&self->pending);
+
+      ss_application_open (app, &file, 1, "");
+      return;
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    {
+      SsWindow *new_window = ss_window_new (self);
+      g_autoptr(SsStudy) sample = ss_study_load_sample ();
+
+      ss_window_set_study (new_window, sample, NULL);
+      window = GTK_WINDOW (new_window);
+    }
+  gtk_window_present (window);
+}
+
+static void
+ss_application_finalize (GObject *object)
+{
+  SsApplication *self = SS_APPLICATION (object);
+
+  ss_cli_options_clear (&self->options);
+  g_clear_object (&self->pending);
+
+  G_OBJECT_CLASS (ss_application_parent_class)->finalize (object);
+}
+
+static void
+ss_application_class_init (SsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ss_application_finalize;
+  app_class->handle_local_options = ss_application_handle_local_options;
+  app_class->activate = ss_application_activate;
+  app_class->open = ss_application_open;
+}
+
+static void
+ss_application_init (SsApplication *self)
+{
+  ss_cli_add_options (G_APPLICATION (self), &self->options);
+}

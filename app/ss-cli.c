@@ -1,0 +1,168 @@
+/* ss-cli.c: --validate, --report, --export and --version, with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything here runs before GTK is initialised (from the application's
+ * handle-local-options), so it works with DISPLAY and WAYLAND_DISPLAY
+ * unset. Errors go to stderr; stdout only ever carries a complete result.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "ss-cli.h"
+#include "ss-report.h"
+#include "ss-study-file.h"
+
+#define SAMPLE_DISPLAY_NAME "korea-key-materials.supplyshift"
+
+void
+ss_cli_add_options (GApplication *app,
+                    SsCliOptions *o)
+{
+  const GOptionEntry entries[] = {
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &o->validate,
+      N_("Check a study file and report every problem"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_STRING, &o->report,
+      N_("Print every scenario's projection as json or csv"), N_("FORMAT") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &o->export_path,
+      N_("Render one chart to an .svg, .png or .pdf file"), N_("OUT") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &o->chart,
+      N_("Chart to export: mix, cost, risk, frontier, heatmap or compare"), N_("NAME") },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &o->scenario,
+      N_("Scenario to export"), N_("ID") },
+    { "item", 0, 0, G_OPTION_ARG_STRING, &o->item,
+      N_("Item to export (default: the whole portfolio)"), N_("CODE") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &o->width, N_("Width of the export in pixels"), N_("PX") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &o->height, N_("Height of the export in pixels"), N_("PX") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, NULL },
+    { NULL }
+  };
+
+  /* GApplication copies the entries; the values land in *o when it parses. */
+  g_application_add_main_option_entries (app, entries);
+  g_application_set_option_context_parameter_string (app, _("[FILE]"));
+  g_application_set_option_context_summary (app,
+    _("Without options, opens FILE (or the built-in sample study) in a window.\n"
+      "The other options run without a display and exit."));
+}
+
+gboolean
+ss_cli_is_headless (const SsCliOptions *o)
+{
+  return o->validate || o->report != NULL || o->export_path != NULL || o->version
+      || o->chart != NULL || o->scenario != NULL || o->item != NULL || o->width != 0 || o->height != 0;
+}
+
+void
+ss_cli_options_clear (SsCliOptions *o)
+{
+  g_clear_pointer (&o->report, g_free);
+  g_clear_pointer (&o->export_path, g_free);
+  g_clear_pointer (&o->chart, g_free);
+  g_clear_pointer (&o->scenario, g_free);
+  g_clear_pointer (&o->item, g_free);
+  g_clear_pointer (&o->files, g_strfreev);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("supplyshift: %s\n", message);
+  g_printerr (_("Run “supplyshift --help” to see the options.\n"));
+  return SS_EXIT_USAGE;
+}
+
+/* The study named on the command line, or the built-in sample. */
+static SsStudy *
+load_study (const SsCliOptions *o,
+            const char        **display)
+{
+  g_autoptr(GError) error = NULL;
+  SsStudy *study;
+
+  if (o->files == NULL || o->files[0] == NULL)
+    {
+      *display = SAMPLE_DISPLAY_NAME;
+      return ss_study_load_sample ();
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->files[0]);
+
+      *display = o->files[0];
+      study = ss_study_load_file (file, o->files[0], &error);
+      if (study == NULL)
+        g_printerr ("%s\n", error->message);
+      return study;
+    }
+}
+
+/* Writes all of text to stdout, or nothing that claims to be complete. */
+static int
+write_stdout (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
+    {
+      g_printerr (_("supplyshift: cannot write the output: %s\n"), g_strerror (errno));
+      return SS_EXIT_WRITE;
+    }
+  return SS_EXIT_OK;
+}
+
+int
+ss_cli_run (const SsCliOptions *o)
+{
+  g_autoptr(SsStudy) study = NULL;
+  g_autofree char *output = NULL;
+  const char *display = NULL;
+  int modes = (o->validate != 0) + (o->report != NULL) + (o->export_path != NULL) + (o->version != 0);
+
+  if (modes > 1)
+    return usage_error (_("use one of --validate, --report, --export and --version at a time"));
+  if (modes == 0)
+    return usage_error (_("--chart, --scenario, --item, --width and --height go with --export"));
+  if (o->files != NULL && o->files[0] != NULL && o->files[1] != NULL)
+    return usage_error (_("give at most one study file"));
+
+  if (o->version)
+    {
+      if (o->files != NULL && o->files[0] != NULL)
+        return usage_error (_("--version takes no file"));
+      return write_stdout ("supplyshift " PACKAGE_VERSION "\n");
+    }
+
+  if (o->report != NULL && !g_str_equal (o->report, "json") && !g_str_equal (o->report, "csv"))
+    return usage_error (_("--report takes json or csv"));
+
+  if (o->export_path != NULL)
+    return usage_error (_("--export is not available yet"));
+
+  if (o->validate || o->report != NULL)
+    if (o->chart != NULL || o->scenario != NULL || o->item != NULL || o->width != 0 || o->height != 0)
+      return usage_error (_("--chart, --scenario, --item, --width and --height go with --export"));
+
+  study = load_study (o, &display);
+  if (study == NULL)
+    return SS_EXIT_INVALID;
+
+  if (o->validate)
+    {
+      g_autofree char *line = g_strdup_printf ("%s: ok\n", display);
+
+      return write_stdout (line);
+    }
+
+  output = ss_report_generate (study, g_str_equal (o->report, "csv") ? SS_REPORT_CSV : SS_REPORT_JSON);
+  return write_stdout (output);
+}

@@ -1,0 +1,40 @@
+/* ss-cli.h: the headless command line of cli.md
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gboolean   validate;
+  char      *report;                   /* "json", "csv" or NULL */
+  char      *export_path;
+  char      *chart;
+  char      *scenario;
+  char      *item;
+  int        width;
+  int        height;
+  gboolean   version;
+  char     **files;                    /* G_OPTION_REMAINING */
+} SsCliOptions;
+
+enum
+{
+  SS_EXIT_OK = 0,
+  SS_EXIT_USAGE = 1,
+  SS_EXIT_INVALID = 2,
+  SS_EXIT_WRITE = 3,
+};
+
+void                ss_cli_add_options    (GApplication *app,
+                                           SsCliOptions *options);
+gboolean            ss_cli_is_headless    (const SsCliOptions *options);
+int                 ss_cli_run            (const SsCliOptions *options);
+void                ss_cli_options_clear  (SsCliOptions *options);
+
+G_END_DECLS

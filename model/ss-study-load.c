@@ -1,0 +1,1172 @@
+/* ss-study-load.c: reads a study file and checks every rule of file-format.md
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A study may come from anyone, so the parser loads nothing but the bytes
+ * it is given: a DOCTYPE is refused before libxml2 sees the document (no
+ * internal subset, so no entity can be declared, let alone expanded), the
+ * network is off, and libxml2's own depth limit stops deep nesting.
+ *
+ * The checks run in two layers. A walk over the tree reports each problem
+ * in the user's terms (the item, the attribute, the value and what was
+ * expected); only a document the walk accepts is then validated against
+ * the shipped RELAX NG schema, as a second opinion on its structure.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-load"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "ss-attrs.h"
+#include "ss-model-resources.h"
+#include "ss-study-file.h"
+
+#define SUM_TOLERANCE 1e-6
+
+G_DEFINE_QUARK (ss-study-error-quark, ss_study_error)
+
+typedef struct
+{
+  const char *display;
+  GString    *text;
+  guint       count;
+  SsStudy    *study;
+} Loader;
+
+static void report (Loader *l, int line, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static void
+report (Loader     *l,
+        int         line,
+        const char *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  l->count++;
+  if (l->count > SS_STUDY_FILE_MAX_ERRORS)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (l->text->len > 0)
+    g_string_append_c (l->text, '\n');
+  if (line > 0)
+    g_string_append_printf (l->text, "%s:%d: error: %s", l->display, line, message);
+  else
+    g_string_append_printf (l->text, "%s: error: %s", l->display, message);
+}
+
+static int
+line_of (xmlNode *node)
+{
+  return (int)xmlGetLineNo (node);
+}
+
+/* libxml2's messages end in a newline and sometimes name its options;
+ * keep the first line, which says what is wrong. */
+static void
+on_xml_error (void     *data,
+              xmlError *error)
+{
+  Loader *l = data;
+  g_autofree char *message = g_strdup (error->message != NULL ? error->message : "malformed XML");
+  char *nl = strchr (message, '\n');
+
+  if (error->level < XML_ERR_ERROR)
+    return;
+  if (nl != NULL)
+    *nl = '\0';
+  g_strstrip (message);
+  report (l, error->line, "%s", message);
+}
+
+/* Everything before the root element: a BOM, white space, the XML
+ * declaration, processing instructions and comments. A DOCTYPE there is
+ * refused without parsing it. */
+static gboolean
+has_doctype (const char *data,
+             gsize       len,
+             int        *line)
+{
+  const char *p = data, *end = data + len;
+
+  *line = 1;
+  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end)
+    {
+      if (*p == '\n')
+        (*line)++;
+      if (g_ascii_isspace (*p))
+        {
+          p++;
+          continue;
+        }
+      if (end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
+        return TRUE;
+      if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        {
+          const char *close = g_strstr_len (p, end - p, "?>");
+
+          if (close == NULL)
+            return FALSE;
+          for (; p < close; p++)
+            *line += *p == '\n';
+          p = close + 2;
+          continue;
+        }
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+          if (close == NULL)
+            return FALSE;
+          for (; p < close; p++)
+            *line += *p == '\n';
+          p = close + 3;
+          continue;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_element (xmlNode *node)
+{
+  return node->type == XML_ELEMENT_NODE;
+}
+
+static gboolean
+is_blank_text (xmlNode *node)
+{
+  return (node->type == XML_TEXT_NODE && xmlIsBlankNode (node))
+      || node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE;
+}
+
+static const char *
+name_of (xmlNode *node)
+{
+  return (const char *)node->name;
+}
+
+/* Children must be elements (or blanks and comments); stray text is an
+ * error rather than something silently ignored. */
+static void
+check_no_text (Loader  *l,
+               xmlNode *parent)
+{
+  for (xmlNode *n = parent->children; n != NULL; n = n->next)
+    if (!is_element (n) && !is_blank_text (n))
+      {
+        report (l, line_of (n), "unexpected text in <%s>", name_of (parent));
+        return;
+      }
+}
+
+static void
+check_attributes (Loader      *l,
+                  xmlNode     *node,
+                  const char  *context,
+                  const char **allowed)
+{
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    {
+      gboolean ok = a->ns == NULL && g_strv_contains (allowed, (const char *)a->name);
+
+      if (!ok)
+        report (l, line_of (node), "%s: unknown attribute '%s'", context, (const char *)a->name);
+    }
+}
+
+static char *
+get_attr (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *)name);
+  char *copy = g_strdup ((const char *)value);
+
+  xmlFree (value);
+  return copy;
+}
+
+/* Reads a number against its spec. Returns TRUE when the attribute is
+ * present and valid; reports it when present and invalid, or required
+ * and absent. */
+static gboolean
+check_number (Loader           *l,
+              int               line,
+              const char       *context,
+              const char       *name,
+              const char       *text,
+              const SsAttrSpec *spec,
+              double           *value)
+{
+  g_autofree char *range = NULL;
+  double v;
+
+  if (!ss_parse_number (text, &v))
+    {
+      report (l, line, "%s: %s \"%s\" is not a number (expected digits with '.' as the decimal point)",
+              context, name, text);
+      return FALSE;
+    }
+  if (!ss_attr_in_range (spec, v))
+    {
+      range = ss_attr_describe_range (spec);
+      report (l, line, "%s: %s is %s, expected a number in %s", context, name, text, range);
+      return FALSE;
+    }
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+read_number_attr (Loader           *l,
+                  xmlNode          *node,
+                  const char       *context,
+                  const SsAttrSpec *spec,
+                  gboolean          required,
+                  double           *value)
+{
+  g_autofree char *text = get_attr (node, spec->name);
+
+  if (text == NULL)
+    {
+      if (required)
+        report (l, line_of (node), "%s: missing attribute '%s'", context, spec->name);
+      return FALSE;
+    }
+  return check_number (l, line_of (node), context, spec->name, text, spec, value);
+}
+
+/* The text of an element that holds text only. */
+static char *
+element_text (Loader  *l,
+              xmlNode *node)
+{
+  xmlChar *content;
+  char *copy;
+
+  for (xmlNode *n = node->children; n != NULL; n = n->next)
+    if (is_element (n))
+      {
+        report (l, line_of (n), "unexpected element <%s> in <%s>", name_of (n), name_of (node));
+        return NULL;
+      }
+  if (node->properties != NULL)
+    report (l, line_of (node), "<%s>: unknown attribute '%s'", name_of (node),
+            (const char *)node->properties->name);
+  content = xmlNodeGetContent (node);
+  copy = g_strdup (content != NULL ? (const char *)content : "");
+  xmlFree (content);
+  return copy;
+}
+
+static gboolean
+read_number_element (Loader           *l,
+                     xmlNode          *node,
+                     const char       *context,
+                     const SsAttrSpec *spec,
+                     double           *value)
+{
+  g_autofree char *text = element_text (l, node);
+
+  if (text == NULL)
+    return FALSE;
+  return check_number (l, line_of (node), context, name_of (node), text, spec, value);
+}
+
+/* The code patterns of file-format.md, checked by hand: a GRegex per
+ * attribute would cost more than the rest of loading a 10 000-item study. */
+static gboolean
+all_chars (const char *text,
+           gsize       min_len,
+           gsize       max_len,
+           gboolean  (*ok) (char c))
+{
+  gsize len = strlen (text);
+
+  if (len < min_len || len > max_len)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!ok (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_upper (char c)
+{
+  return c >= 'A' && c <= 'Z';
+}
+
+static gboolean
+is_item_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '_' || c == '-';
+}
+
+static gboolean
+is_group_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-';
+}
+
+static gboolean
+is_id_char (char c)
+{
+  return (c >= 'a' && c <= 'z') || g_ascii_isdigit (c) || c == '-';
+}
+
+static gboolean
+is_country_code (const char *text)
+{
+  return all_chars (text, 2, 2, is_upper);
+}
+
+static gboolean
+is_item_code (const char *text)
+{
+  return all_chars (text, 1, 32, is_item_char);
+}
+
+static gboolean
+is_group_label (const char *text)
+{
+  return all_chars (text, 1, 32, is_group_char);
+}
+
+static gboolean
+is_scenario_id (const char *text)
+{
+  return all_chars (text, 1, 64, is_id_char) && text[0] != '-';
+}
+
+/* Remembers elements seen once, to report duplicates. */
+static gboolean
+first_time (Loader     *l,
+            GHashTable *seen,
+            xmlNode    *node,
+            const char *context)
+{
+  if (g_hash_table_contains (seen, node->name))
+    {
+      report (l, line_of (node), "%s: <%s> appears more than once", context, name_of (node));
+      return FALSE;
+    }
+  g_hash_table_add (seen, (gpointer)node->name);
+  return TRUE;
+}
+
+static void
+load_meta (Loader  *l,
+           xmlNode *meta_node,
+           int     *home_line,
+           char   **home_code)
+{
+  SsMeta *meta = ss_study_get_meta (l->study);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  static const char *required[] = { "title", "base-year", "horizon", "home" };
+  static const char *no_attrs[] = { NULL };
+
+  check_no_text (l, meta_node);
+  check_attributes (l, meta_node, "<meta>", no_attrs);
+
+  for (xmlNode *n = meta_node->children; n != NULL; n = n->next)
+    {
+      const char *name = name_of (n);
+      double v;
+
+      if (!is_element (n))
+        continue;
+      if (!first_time (l, seen, n, "<meta>"))
+        continue;
+
+      if (g_str_equal (name, "title") || g_str_equal (name, "description")
+          || g_str_equal (name, "currency") || g_str_equal (name, "source"))
+        {
+          char *text = element_text (l, n);
+          char **field = g_str_equal (name, "title") ? &meta->title
+                       : g_str_equal (name, "description") ? &meta->description
+                       : g_str_equal (name, "currency") ? &meta->currency : &meta->source;
+
+          if (text == NULL)
+            continue;
+          if (field != &meta->description && field != &meta->source)
+            g_strstrip (text);
+          if ((field == &meta->title || field == &meta->currency) && *text == '\0')
+            report (l, line_of (n), "<%s> is empty", name);
+          g_free (*field);
+          *field = text;
+        }
+      else if (g_str_equal (name, "base-year") || g_str_equal (name, "horizon"))
+        {
+          g_autofree char *text = element_text (l, n);
+          const SsAttrSpec *spec = g_str_equal (name, "horizon") ? &ss_spec_horizon : &ss_spec_base_year;
+          g_autofree char *range = ss_attr_describe_range (spec);
+          gint64 year;
+
+          if (text == NULL)
+            continue;
+          if (!ss_parse_integer (text, &year) || !ss_attr_in_range (spec, year))
+            {
+              report (l, line_of (n), "<%s> is \"%s\", expected a whole number in %s", name, text, range);
+              continue;
+            }
+          if (spec == &ss_spec_horizon)
+            meta->horizon = year;
+          else
+            meta->base_year = year;
+        }
+      else if (g_str_equal (name, "discount-rate"))
+        {
+          if (read_number_element (l, n, "<meta>", &ss_spec_discount_rate, &v))
+            meta->discount_rate = v;
+        }
+      else if (g_str_equal (name, "home"))
+        {
+          g_autofree char *text = element_text (l, n);
+
+          if (text == NULL)
+            continue;
+          *home_line = line_of (n);
+          *home_code = g_steal_pointer (&text);
+        }
+      else if (g_str_equal (name, "thresholds"))
+        {
+          static const char *allowed[] = { "watch", "warning", "critical", NULL };
+          static const char *names[] = { "watch", "warning", "critical" };
+
+          check_attributes (l, n, "<thresholds>", allowed);
+          check_no_text (l, n);
+          for (guint k = 0; k < 3; k++)
+            {
+              SsAttrSpec spec = ss_spec_threshold;
+
+              spec.name = names[k];
+              if (read_number_attr (l, n, "<thresholds>", &spec, TRUE, &v))
+                meta->threshold[k] = v;
+            }
+          if (!(meta->threshold[0] <= meta->threshold[1] && meta->threshold[1] <= meta->threshold[2]))
+            report (l, line_of (n), "<thresholds>: expected watch ≤ warning ≤ critical");
+        }
+      else
+        report (l, line_of (n), "unknown element <%s> in <meta>", name);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (required); k++)
+    if (!g_hash_table_contains (seen, required[k]))
+      report (l, line_of (meta_node), "<meta>: missing <%s>", required[k]);
+}
+
+static void
+load_countries (Loader  *l,
+                xmlNode *parent)
+{
+  static const char *allowed[] = {
+    "code", "name", "group", "governance", "disruption-probability", "disruption-severity",
+    "disruption-days", "cost-index", "cost-growth", "tariff", "logistics", "ramp", NULL
+  };
+  static const char *no_attrs[] = { NULL };
+  guint count = 0;
+
+  check_no_text (l, parent);
+  check_attributes (l, parent, "<countries>", no_attrs);
+
+  for (xmlNode *n = parent->children; n != NULL; n = n->next)
+    {
+      g_autofree char *code = NULL, *name = NULL, *group = NULL, *context = NULL;
+      SsCountry *country;
+      guint index;
+
+      if (!is_element (n))
+        continue;
+      if (!g_str_equal (name_of (n), "country"))
+        {
+          report (l, line_of (n), "unknown element <%s> in <countries>", name_of (n));
+          continue;
+        }
+      if (++count > SS_MAX_COUNTRIES)
+        {
+          if (count == SS_MAX_COUNTRIES + 1)
+            report (l, line_of (n), "more than %d countries", SS_MAX_COUNTRIES);
+          continue;
+        }
+
+      code = get_attr (n, "code");
+      name = get_attr (n, "name");
+      group = get_attr (n, "group");
+      context = g_strdup_printf ("country %s", code != NULL ? code : "(no code)");
+      check_attributes (l, n, context, allowed);
+      check_no_text (l, n);
+      for (xmlNode *k = n->children; k != NULL; k = k->next)
+        if (is_element (k))
+          report (l, line_of (k), "%s: unexpected element <%s>", context, name_of (k));
+
+      if (code == NULL)
+        {
+          report (l, line_of (n), "country: missing attribute 'code'");
+          continue;
+        }
+      if (!is_country_code (code))
+        {
+          report (l, line_of (n), "country code \"%s\" is not two capital letters (like CN)", code);
+          continue;
+        }
+      if (ss_study_find_country (l->study, code) >= 0)
+        {
+          report (l, line_of (n), "country %s is declared twice", code);
+          continue;
+        }
+      if (name == NULL || *g_strstrip (name) == '\0')
+        report (l, line_of (n), "%s: %s", context, name == NULL ? "missing attribute 'name'" : "name is empty");
+      if (group != NULL && !is_group_label (group))
+        report (l, line_of (n), "%s: group \"%s\" is not a label of up to 32 letters, digits, '-' or '_'",
+                context, group);
+
+      index = ss_study_add_country (l->study, code, name != NULL ? name : "");
+      country = ss_study_get_country (l->study, index);
+      if (group != NULL)
+        country->group = g_steal_pointer (&group);
+      for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
+        read_number_attr (l, n, context, &ss_country_attrs[a], TRUE, &country->attr[a]);
+    }
+
+  if (count == 0)
+    report (l, line_of (parent), "<countries> declares no country");
+}
+
+static void
+load_items (Loader  *l,
+            xmlNode *parent)
+{
+  static const char *allowed[] = {
+    "code", "name", "category", "value", "growth", "substitutability", "recycling",
+    "stockpile-days", "impact", NULL
+  };
+  static const char *source_allowed[] = {
+    "country", "share", "cost-index", "tariff", "capacity", "trade-factor", NULL
+  };
+  static const char *no_attrs[] = { NULL };
+  guint count = 0;
+
+  check_no_text (l, parent);
+  check_attributes (l, parent, "<items>", no_attrs);
+
+  for (xmlNode *n = parent->children; n != NULL; n = n->next)
+    {
+      g_autofree char *code = NULL, *name = NULL, *category = NULL, *context = NULL;
+      SsItem *item;
+      guint index, sources = 0;
+      double sum = 0;
+
+      if (!is_element (n))
+        continue;
+      if (!g_str_equal (name_of (n), "item"))
+        {
+          report (l, line_of (n), "unknown element <%s> in <items>", name_of (n));
+          continue;
+        }
+      if (++count > SS_MAX_ITEMS)
+        {
+          if (count == SS_MAX_ITEMS + 1)
+            report (l, line_of (n), "more than %d items", SS_MAX_ITEMS);
+          continue;
+        }
+
+      code = get_attr (n, "code");
+      name = get_attr (n, "name");
+      category = get_attr (n, "category");
+      context = g_strdup_printf ("item %s", code != NULL ? code : "(no code)");
+      check_attributes (l, n, context, allowed);
+      check_no_text (l, n);
+
+      if (code == NULL)
+        {
+          report (l, line_of (n), "item: missing attribute 'code'");
+          continue;
+        }
+      if (!is_item_code (code))
+        {
+          report (l, line_of (n), "item code \"%s\" is not 1 to 32 letters, digits, '.', '_' or '-'", code);
+          continue;
+        }
+      if (ss_study_find_item (l->study, code) >= 0)
+        {
+          report (l, line_of (n), "item %s is declared twice", code);
+          continue;
+        }
+      if (name == NULL || *g_strstrip (name) == '\0')
+        report (l, line_of (n), "%s: %s", context, name == NULL ? "missing attribute 'name'" : "name is empty");
+
+      index = ss_study_add_item (l->study, code, name != NULL ? name : "");
+      item = ss_study_get_item (l->study, index);
+      if (category != NULL)
+        {
+          g_free (item->category);
+          item->category = g_strdup (g_strstrip (category));
+        }
+      for (guint a = 0; a < SS_ITEM_N_ATTRS; a++)
+        if (read_number_attr (l, n, context, &ss_item_attrs[a], ss_item_attrs[a].required, &item->attr[a]))
+          item->set |= 1u << a;
+
+      for (xmlNode *s = n->children; s != NULL; s = s->next)
+        {
+          g_autofree char *country_code = NULL;
+          g_autofree char *source_context = NULL;
+          SsSource *source;
+          int c;
+
+          if (!is_element (s))
+            continue;
+          if (!g_str_equal (name_of (s), "source"))
+            {
+              report (l, line_of (s), "%s: unknown element <%s>", context, name_of (s));
+              continue;
+            }
+          sources++;
+          country_code = get_attr (s, "country");
+          source_context = g_strdup_printf ("item %s: source %s", code,
+                                            country_code != NULL ? country_code : "(no country)");
+          check_attributes (l, s, source_context, source_allowed);
+          check_no_text (l, s);
+          if (country_code == NULL)
+            {
+              report (l, line_of (s), "%s: missing attribute 'country'", source_context);
+              continue;
+            }
+          c = ss_study_find_country (l->study, country_code);
+          if (c < 0)
+            {
+              report (l, line_of (s), "%s: country %s is not declared in <countries>", source_context,
+                      country_code);
+              continue;
+            }
+          source = &item->sources[c];
+          if (source->listed)
+            {
+              report (l, line_of (s), "item %s: country %s is listed twice", code, country_code);
+              continue;
+            }
+          source->listed = TRUE;
+          for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
+            if (read_number_attr (l, s, source_context, &ss_source_attrs[a], a == SS_SOURCE_SHARE,
+                                  &source->attr[a]))
+              source->set |= 1u << a;
+          sum += source->attr[SS_SOURCE_SHARE] * ((source->set & 1u << SS_SOURCE_SHARE) != 0);
+        }
+
+      if (sources == 0)
+        report (l, line_of (n), "%s: no <source>; an item needs at least one", context);
+      else if (fabs (sum - 1) > SUM_TOLERANCE)
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          report (l, line_of (n), "%s: shares sum to %s, expected 1", context,
+                  g_ascii_formatd (buf, sizeof buf, "%.6g", sum));
+        }
+    }
+
+  if (count == 0)
+    report (l, line_of (parent), "<items> holds no item");
+}
+
+static void
+load_scenario (Loader     *l,
+               xmlNode    *n,
+               SsScenario *scenario,
+               const char *context)
+{
+  static const char *stockpile_allowed[] = { "days", "item", NULL };
+  static const char *target_allowed[] = { "item", "country", "share", NULL };
+  static const char *override_allowed[] = {
+    "code", "governance", "disruption-probability", "disruption-severity", "disruption-days",
+    "cost-index", "cost-growth", "tariff", "logistics", "ramp", NULL
+  };
+  guint ni = ss_study_get_n_items (l->study);
+  guint nc = ss_study_get_n_countries (l->study);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree int *target_line = g_new0 (int, MAX (ni, 1));
+  g_autofree guint32 *target_named = g_new0 (guint32, MAX (ni, 1));
+  double v;
+
+  check_no_text (l, n);
+
+  for (xmlNode *k = n->children; k != NULL; k = k->next)
+    {
+      const char *name = name_of (k);
+
+      if (!is_element (k))
+        continue;
+
+      if (g_str_equal (name, "description"))
+        {
+          char *text;
+
+          if (!first_time (l, seen, k, context) || (text = element_text (l, k)) == NULL)
+            continue;
+          g_free (scenario->description);
+          scenario->description = text;
+        }
+      else if (g_str_equal (name, "transition-years"))
+        {
+          if (first_time (l, seen, k, context)
+              && read_number_element (l, k, context, &ss_spec_transition_years, &v))
+            scenario->transition_years = v;
+        }
+      else if (g_str_equal (name, "switching-cost"))
+        {
+          if (first_time (l, seen, k, context)
+              && read_number_element (l, k, context, &ss_spec_switching_cost, &v))
+            scenario->switching_cost = v;
+        }
+      else if (g_str_equal (name, "subsidy"))
+        {
+          if (first_time (l, seen, k, context) && read_number_element (l, k, context, &ss_spec_subsidy, &v))
+            scenario->subsidy = v;
+        }
+      else if (g_str_equal (name, "stockpile"))
+        {
+          g_autofree char *item_code = get_attr (k, "item");
+          int i = -1;
+
+          check_attributes (l, k, context, stockpile_allowed);
+          check_no_text (l, k);
+          if (item_code != NULL && (i = ss_study_find_item (l->study, item_code)) < 0)
+            {
+              report (l, line_of (k), "%s: stockpile for item %s, which is not declared in <items>",
+                      context, item_code);
+              continue;
+            }
+          if (i < 0 ? scenario->has_stockpile_all : !isnan (scenario->stockpile[i]))
+            {
+              if (i < 0)
+                report (l, line_of (k), "%s: more than one stockpile for all items", context);
+              else
+                report (l, line_of (k), "%s: more than one stockpile for item %s", context, item_code);
+              continue;
+            }
+          if (!read_number_attr (l, k, context, &ss_spec_stockpile_days, TRUE, &v))
+            continue;
+          if (i < 0)
+            {
+              scenario->has_stockpile_all = TRUE;
+              scenario->stockpile_all = v;
+            }
+          else
+            scenario->stockpile[i] = v;
+        }
+      else if (g_str_equal (name, "country"))
+        {
+          g_autofree char *code = get_attr (k, "code");
+          g_autofree char *override_context = NULL;
+          SsCountryOverride ov = { 0 };
+          int c;
+
+          check_attributes (l, k, context, override_allowed);
+          check_no_text (l, k);
+          if (code == NULL)
+            {
+              report (l, line_of (k), "%s: <country> override without 'code'", context);
+              continue;
+            }
+          if ((c = ss_study_find_country (l->study, code)) < 0)
+            {
+              report (l, line_of (k), "%s: override of country %s, which is not declared in <countries>",
+                      context, code);
+              continue;
+            }
+          if (ss_scenario_find_override (scenario, c) != NULL)
+            {
+              report (l, line_of (k), "%s: country %s is overridden twice", context, code);
+              continue;
+            }
+          override_context = g_strdup_printf ("%s: country %s", context, code);
+          ov.country = c;
+          for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
+            if (read_number_attr (l, k, override_context, &ss_country_attrs[a], FALSE, &ov.attr[a]))
+              ov.set |= 1u << a;
+          g_array_append_val (scenario->overrides, ov);
+        }
+      else if (g_str_equal (name, "target"))
+        {
+          g_autofree char *item_code = get_attr (k, "item");
+          g_autofree char *country_code = get_attr (k, "country");
+          double *targets;
+          int i, c;
+
+          check_attributes (l, k, context, target_allowed);
+          check_no_text (l, k);
+          if (item_code == NULL || country_code == NULL)
+            {
+              report (l, line_of (k), "%s: <target> needs 'item', 'country' and 'share'", context);
+              continue;
+            }
+          if ((i = ss_study_find_item (l->study, item_code)) < 0)
+            {
+              report (l, line_of (k), "%s: target for item %s, which is not declared in <items>",
+                      context, item_code);
+              continue;
+            }
+          if ((c = ss_study_find_country (l->study, country_code)) < 0)
+            {
+              report (l, line_of (k), "%s: target for item %s from country %s, which is not declared in <countries>",
+                      context, item_code, country_code);
+              continue;
+            }
+          if (target_named[i] & (1u << c))
+            {
+              report (l, line_of (k), "%s: item %s: country %s is targeted twice", context, item_code,
+                      country_code);
+              continue;
+            }
+          if (!read_number_attr (l, k, context, &ss_spec_target_share, TRUE, &v))
+            continue;
+          if (scenario->targets[i] == NULL)
+            {
+              /* Countries a scenario does not name get no share. */
+              targets = ss_scenario_ensure_targets (l->study, scenario, i);
+              memset (targets, 0, nc * sizeof (double));
+              target_line[i] = line_of (k);
+            }
+          target_named[i] |= 1u << c;
+          scenario->targets[i][c] = v;
+        }
+      else
+        report (l, line_of (k), "%s: unknown element <%s>", context, name);
+    }
+
+  for (guint i = 0; i < ni; i++)
+    {
+      double sum = 0;
+
+      if (scenario->targets[i] == NULL)
+        continue;
+      for (guint c = 0; c < nc; c++)
+        sum += scenario->targets[i][c];
+      if (fabs (sum - 1) > SUM_TOLERANCE)
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          report (l, target_line[i], "%s: targets for item %s sum to %s, expected 1", context,
+                  ss_study_get_item (l->study, i)->code, g_ascii_formatd (buf, sizeof buf, "%.6g", sum));
+        }
+    }
+}
+
+static void
+load_scenarios (Loader  *l,
+                xmlNode *parent)
+{
+  static const char *allowed[] = { "id", "name", NULL };
+  static const char *no_attrs[] = { NULL };
+  guint count = 0;
+
+  check_no_text (l, parent);
+  check_attributes (l, parent, "<scenarios>", no_attrs);
+
+  for (xmlNode *n = parent->children; n != NULL; n = n->next)
+    {
+      g_autofree char *id = NULL, *name = NULL, *context = NULL;
+      guint index;
+
+      if (!is_element (n))
+        continue;
+      if (!g_str_equal (name_of (n), "scenario"))
+        {
+          report (l, line_of (n), "unknown element <%s> in <scenarios>", name_of (n));
+          continue;
+        }
+      if (++count > SS_MAX_SCENARIOS)
+        {
+          if (count == SS_MAX_SCENARIOS + 1)
+            report (l, line_of (n), "more than %d scenarios", SS_MAX_SCENARIOS);
+          continue;
+        }
+
+      id = get_attr (n, "id");
+      name = get_attr (n, "name");
+      context = g_strdup_printf ("scenario %s", id != NULL ? id : "(no id)");
+      check_attributes (l, n, context, allowed);
+      if (id == NULL)
+        {
+          report (l, line_of (n), "scenario: missing attribute 'id'");
+          continue;
+        }
+      if (!is_scenario_id (id))
+        {
+          report (l, line_of (n), "scenario id \"%s\" is not lower-case letters, digits and '-' "
+                  "(up to 64, starting with a letter or digit)", id);
+          continue;
+        }
+      if (g_str_equal (id, "baseline"))
+        {
+          report (l, line_of (n), "scenario id \"baseline\" is reserved for the implicit baseline");
+          continue;
+        }
+      if (ss_study_find_scenario (l->study, id) >= 0)
+        {
+          report (l, line_of (n), "scenario %s is declared twice", id);
+          continue;
+        }
+      if (name == NULL || *g_strstrip (name) == '\0')
+        report (l, line_of (n), "%s: %s", context, name == NULL ? "missing attribute 'name'" : "name is empty");
+
+      index = ss_study_add_scenario (l->study, id, name != NULL ? name : "");
+      load_scenario (l, n, ss_study_get_scenario (l->study, index), context);
+    }
+}
+
+static void
+load_study (Loader  *l,
+            xmlNode *root)
+{
+  static const char *allowed[] = { "version", NULL };
+  static const char *order[] = { "meta", "countries", "items", "scenarios" };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *version = NULL;
+  g_autofree char *home = NULL;
+  xmlNode *parts[G_N_ELEMENTS (order)] = { NULL };
+  int home_line = 0;
+
+  if (root->ns != NULL || !g_str_equal (name_of (root), "study"))
+    {
+      report (l, line_of (root), "the root element is <%s>, expected <study>", name_of (root));
+      return;
+    }
+  check_attributes (l, root, "<study>", allowed);
+  version = get_attr (root, "version");
+  if (version == NULL)
+    report (l, line_of (root), "<study>: missing attribute 'version'");
+  else if (!g_str_equal (version, "1"))
+    {
+      report (l, line_of (root), "<study>: format version \"%s\" is not supported, expected 1", version);
+      return;
+    }
+  check_no_text (l, root);
+
+  for (xmlNode *n = root->children; n != NULL; n = n->next)
+    {
+      gboolean known = FALSE;
+
+      if (!is_element (n))
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+        if (n->ns == NULL && g_str_equal (name_of (n), order[k]))
+          {
+            known = TRUE;
+            if (first_time (l, seen, n, "<study>"))
+              parts[k] = n;
+          }
+      if (!known)
+        report (l, line_of (n), "unknown element <%s> in <study>", name_of (n));
+    }
+
+  /* Meta first, but the home country is checked once the countries exist. */
+  if (parts[0] != NULL)
+    load_meta (l, parts[0], &home_line, &home);
+  else
+    report (l, line_of (root), "<study>: missing <meta>");
+  if (parts[1] != NULL)
+    load_countries (l, parts[1]);
+  else
+    report (l, line_of (root), "<study>: missing <countries>");
+  if (home != NULL && parts[1] != NULL)
+    {
+      int c = ss_study_find_country (l->study, home);
+
+      if (c < 0)
+        report (l, home_line, "<home> is \"%s\", which is not a country declared in <countries>", home);
+      else
+        ss_study_get_meta (l->study)->home = c;
+    }
+  if (parts[2] != NULL)
+    load_items (l, parts[2]);
+  else
+    report (l, line_of (root), "<study>: missing <items>");
+  if (parts[3] != NULL)
+    load_scenarios (l, parts[3]);
+}
+
+static xmlRelaxNGPtr
+get_schema (void)
+{
+  static gsize initialized = 0;
+  static xmlRelaxNGPtr schema = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GBytes) bytes = ss_study_get_schema ();
+      gsize len;
+      const char *data = g_bytes_get_data (bytes, &len);
+      xmlRelaxNGParserCtxtPtr ctxt = xmlRelaxNGNewMemParserCtxt (data, len);
+
+      schema = xmlRelaxNGParse (ctxt);
+      xmlRelaxNGFreeParserCtxt (ctxt);
+      if (schema == NULL)
+        g_critical ("The built-in RELAX NG schema does not compile");
+      g_once_init_leave (&initialized, 1);
+    }
+  return schema;
+}
+
+GBytes *
+ss_study_get_schema (void)
+{
+  return g_resource_lookup_data (ss_model_get_resource (), SS_SCHEMA_RESOURCE, 0, NULL);
+}
+
+static void
+validate_schema (Loader *l,
+                 xmlDoc *doc)
+{
+  xmlRelaxNGPtr schema = get_schema ();
+  xmlRelaxNGValidCtxtPtr ctxt;
+
+  if (schema == NULL)
+    return;
+  ctxt = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (ctxt, (xmlStructuredErrorFunc)on_xml_error, l);
+  xmlRelaxNGValidateDoc (ctxt, doc);
+  xmlRelaxNGFreeValidCtxt (ctxt);
+}
+
+SsStudy *
+ss_study_load_bytes (GBytes      *bytes,
+                     const char  *display_name,
+                     GError     **error)
+{
+  g_autoptr(SsStudy) study = ss_study_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  Loader l = { display_name, text, 0, study };
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  xmlParserCtxtPtr ctxt;
+  xmlDoc *doc;
+  int line;
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (len > SS_STUDY_FILE_MAX_SIZE)
+    report (&l, 1, "the file is %" G_GSIZE_FORMAT " bytes, more than the %d MiB a study may have",
+            len, SS_STUDY_FILE_MAX_SIZE / (1024 * 1024));
+  else if (len > G_MAXINT)
+    report (&l, 1, "the file is too large");
+  else if (has_doctype (data, len, &line))
+    report (&l, line, "the file has a DOCTYPE; study files may not declare one (no DTD, no entities)");
+
+  if (l.count > 0)
+    {
+      g_set_error_literal (error, SS_STUDY_ERROR, SS_STUDY_ERROR_INVALID, text->str);
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  xmlSetStructuredErrorFunc (&l, (xmlStructuredErrorFunc)on_xml_error);
+  doc = xmlCtxtReadMemory (ctxt, data, (int)len, display_name, NULL,
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+  if (doc != NULL && l.count == 0)
+    {
+      xmlNode *root = xmlDocGetRootElement (doc);
+
+      if (doc->intSubset != NULL || doc->extSubset != NULL)
+        report (&l, 1, "the file has a DOCTYPE; study files may not declare one (no DTD, no entities)");
+      else if (doc->encoding != NULL && g_ascii_strcasecmp ((const char *)doc->encoding, "UTF-8") != 0)
+        report (&l, 1, "the file is in %s; study files are UTF-8", (const char *)doc->encoding);
+      else if (root == NULL)
+        report (&l, 1, "the file has no root element");
+      else
+        {
+          load_study (&l, root);
+          if (l.count == 0)
+            validate_schema (&l, doc);
+        }
+    }
+  else if (l.count == 0)
+    report (&l, 1, "the file is not well-formed XML");
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlFreeDoc (doc);
+  xmlFreeParserCtxt (ctxt);
+
+  if (l.count > 0)
+    {
+      g_set_error_literal (error, SS_STUDY_ERROR, SS_STUDY_ERROR_INVALID, text->str);
+      return NULL;
+    }
+  return g_steal_pointer (&study);
+}
+
+SsStudy *
+ss_study_load_file (GFile       *file,
+                    const char  *display_name,
+                    GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *fallback = NULL;
+  char *contents = NULL;
+  gsize len;
+
+  if (display_name == NULL)
+    display_name = fallback = g_file_get_parse_name (file);
+
+  /* Refuse an oversized file before reading it into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_READ, "%s: error: %s", display_name,
+                   local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_READ, "%s: error: is a folder, not a study file",
+                   display_name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > SS_STUDY_FILE_MAX_SIZE)
+    {
+      g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_INVALID,
+                   "%s:1: error: the file is %" G_GOFFSET_FORMAT " bytes, more than the %d MiB a study may have",
+                   display_name, g_file_info_get_size (info), SS_STUDY_FILE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &local_error))
+    {
+      g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_READ, "%s: error: %s", display_name,
+                   local_error->message);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (contents, len);
+  return ss_study_load_bytes (bytes, display_name, error);
+}
+
+SsStudy *
+ss_study_load_sample (void)
+{
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (ss_model_get_resource (), SS_SAMPLE_STUDY_RESOURCE,
+                                                    0, NULL);
+  g_autoptr(GError) error = NULL;
+  SsStudy *study;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  study = ss_study_load_bytes (bytes, "korea-key-materials.supplyshift", &error);
+  if (study == NULL)
+    g_critical ("The built-in sample study does not load: %s", error->message);
+  return study;
+}

@@ -1,0 +1,539 @@
+/* ss-study.c: the study's data and its structural mutators
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "supplyshift-study"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ss-attrs.h"
+#include "ss-study.h"
+
+struct _SsStudy
+{
+  GObject    parent_instance;
+
+  SsMeta     meta;
+  GPtrArray *countries;                /* of SsCountry */
+  GPtrArray *items;                    /* of SsItem */
+  GPtrArray *scenarios;                /* of SsScenario */
+};
+
+G_DEFINE_FINAL_TYPE (SsStudy, ss_study, G_TYPE_OBJECT)
+
+static void
+country_free (SsCountry *country)
+{
+  g_free (country->code);
+  g_free (country->name);
+  g_free (country->group);
+  g_free (country);
+}
+
+static void
+item_free (SsItem *item)
+{
+  g_free (item->code);
+  g_free (item->name);
+  g_free (item->category);
+  g_free (item->sources);
+  g_free (item);
+}
+
+static void
+scenario_free_with_items (SsScenario *scenario,
+                          guint       n_items)
+{
+  g_free (scenario->id);
+  g_free (scenario->name);
+  g_free (scenario->description);
+  g_free (scenario->stockpile);
+  for (guint i = 0; i < n_items; i++)
+    g_free (scenario->targets[i]);
+  g_free (scenario->targets);
+  g_array_unref (scenario->overrides);
+  g_free (scenario);
+}
+
+static void
+ss_study_finalize (GObject *object)
+{
+  SsStudy *self = (SsStudy *)object;
+
+  for (guint s = 0; s < self->scenarios->len; s++)
+    scenario_free_with_items (g_ptr_array_index (self->scenarios, s), self->items->len);
+  g_clear_pointer (&self->scenarios, g_ptr_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->countries, g_ptr_array_unref);
+  g_clear_pointer (&self->meta.title, g_free);
+  g_clear_pointer (&self->meta.description, g_free);
+  g_clear_pointer (&self->meta.currency, g_free);
+  g_clear_pointer (&self->meta.source, g_free);
+
+  G_OBJECT_CLASS (ss_study_parent_class)->finalize (object);
+}
+
+static void
+ss_study_class_init (SsStudyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ss_study_finalize;
+}
+
+static void
+ss_study_init (SsStudy *self)
+{
+  self->countries = g_ptr_array_new_with_free_func ((GDestroyNotify)country_free);
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
+  self->scenarios = g_ptr_array_new ();
+
+  self->meta.title = g_strdup ("");
+  self->meta.description = g_strdup ("");
+  self->meta.base_year = 2024;
+  self->meta.horizon = 10;
+  self->meta.currency = g_strdup ("USD");
+  self->meta.discount_rate = 0;
+  self->meta.threshold[0] = 0.5;
+  self->meta.threshold[1] = 0.65;
+  self->meta.threshold[2] = 0.9;
+  self->meta.source = g_strdup ("");
+}
+
+SsStudy *
+ss_study_new (void)
+{
+  return g_object_new (SS_TYPE_STUDY, NULL);
+}
+
+SsMeta *
+ss_study_get_meta (SsStudy *self)
+{
+  g_return_val_if_fail (SS_IS_STUDY (self), NULL);
+  return &self->meta;
+}
+
+guint
+ss_study_get_n_countries (SsStudy *self)
+{
+  return self->countries->len;
+}
+
+SsCountry *
+ss_study_get_country (SsStudy *self,
+                      guint    index)
+{
+  g_return_val_if_fail (index < self->countries->len, NULL);
+  return g_ptr_array_index (self->countries, index);
+}
+
+int
+ss_study_find_country (SsStudy    *self,
+                       const char *code)
+{
+  for (guint c = 0; c < self->countries->len; c++)
+    if (g_strcmp0 (((SsCountry *)g_ptr_array_index (self->countries, c))->code, code) == 0)
+      return c;
+  return -1;
+}
+
+static void
+source_init (SsSource *source)
+{
+  for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
+    source->attr[a] = ss_source_attrs[a].fallback;
+  source->set = 0;
+  source->listed = FALSE;
+}
+
+/* A new country has neutral values (China = 1.00 prices, no risk); every
+ * item and target gains a zero share for it. */
+guint
+ss_study_add_country (SsStudy    *self,
+                      const char *code,
+                      const char *name)
+{
+  SsCountry *country = g_new0 (SsCountry, 1);
+  guint n;
+
+  g_return_val_if_fail (self->countries->len < SS_MAX_COUNTRIES, self->countries->len);
+
+  country->code = g_strdup (code);
+  country->name = g_strdup (name);
+  country->attr[SS_COUNTRY_GOVERNANCE] = 5;
+  country->attr[SS_COUNTRY_COST_INDEX] = 1;
+  country->attr[SS_COUNTRY_RAMP] = 0.1;
+  g_ptr_array_add (self->countries, country);
+  n = self->countries->len;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      SsItem *item = g_ptr_array_index (self->items, i);
+
+      item->sources = g_renew (SsSource, item->sources, n);
+      source_init (&item->sources[n - 1]);
+    }
+  for (guint s = 0; s < self->scenarios->len; s++)
+    {
+      SsScenario *scenario = g_ptr_array_index (self->scenarios, s);
+
+      for (guint i = 0; i < self->items->len; i++)
+        if (scenario->targets[i] != NULL)
+          {
+            scenario->targets[i] = g_renew (double, scenario->targets[i], n);
+            scenario->targets[i][n - 1] = 0;
+          }
+    }
+  return n - 1;
+}
+
+guint
+ss_study_get_n_items (SsStudy *self)
+{
+  return self->items->len;
+}
+
+SsItem *
+ss_study_get_item (SsStudy *self,
+                   guint    index)
+{
+  g_return_val_if_fail (index < self->items->len, NULL);
+  return g_ptr_array_index (self->items, index);
+}
+
+int
+ss_study_find_item (SsStudy    *self,
+                    const char *code)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    if (strcmp (((SsItem *)g_ptr_array_index (self->items, i))->code, code) == 0)
+      return i;
+  return -1;
+}
+
+guint
+ss_study_add_item (SsStudy    *self,
+                   const char *code,
+                   const char *name)
+{
+  SsItem *item = g_new0 (SsItem, 1);
+  guint n = self->countries->len;
+
+  item->code = g_strdup (code);
+  item->name = g_strdup (name);
+  item->category = g_strdup ("");
+  for (guint a = 0; a < SS_ITEM_N_ATTRS; a++)
+    item->attr[a] = ss_item_attrs[a].fallback;
+  item->sources = g_new (SsSource, MAX (n, 1));
+  for (guint c = 0; c < n; c++)
+    source_init (&item->sources[c]);
+  g_ptr_array_add (self->items, item);
+
+  for (guint s = 0; s < self->scenarios->len; s++)
+    {
+      SsScenario *scenario = g_ptr_array_index (self->scenarios, s);
+
+      scenario->stockpile = g_renew (double, scenario->stockpile, self->items->len);
+      scenario->stockpile[self->items->len - 1] = NAN;
+      scenario->targets = g_renew (double *, scenario->targets, self->items->len);
+      scenario->targets[self->items->len - 1] = NULL;
+    }
+  return self->items->len - 1;
+}
+
+void
+ss_study_remove_item (SsStudy *self,
+                      guint    index)
+{
+  guint n = self->items->len;
+
+  g_return_if_fail (index < n);
+
+  for (guint s = 0; s < self->scenarios->len; s++)
+    {
+      SsScenario *scenario = g_ptr_array_index (self->scenarios, s);
+
+      g_free (scenario->targets[index]);
+      memmove (&scenario->targets[index], &scenario->targets[index + 1],
+               (n - index - 1) * sizeof (double *));
+      memmove (&scenario->stockpile[index], &scenario->stockpile[index + 1],
+               (n - index - 1) * sizeof (double));
+    }
+  g_ptr_array_remove_index (self->items, index);
+}
+
+guint
+ss_study_get_n_scenarios (SsStudy *self)
+{
+  return self->scenarios->len;
+}
+
+SsScenario *
+ss_study_get_scenario (SsStudy *self,
+                       guint    index)
+{
+  g_return_val_if_fail (index < self->scenarios->len, NULL);
+  return g_ptr_array_index (self->scenarios, index);
+}
+
+int
+ss_study_find_scenario (SsStudy    *self,
+                        const char *id)
+{
+  for (guint s = 0; s < self->scenarios->len; s++)
+    if (strcmp (((SsScenario *)g_ptr_array_index (self->scenarios, s))->id, id) == 0)
+      return s;
+  return -1;
+}
+
+guint
+ss_study_add_scenario (SsStudy    *self,
+                       const char *id,
+                       const char *name)
+{
+  SsScenario *scenario = g_new0 (SsScenario, 1);
+  guint n = self->items->len;
+
+  scenario->id = g_strdup (id);
+  scenario->name = g_strdup (name);
+  scenario->description = g_strdup ("");
+  scenario->transition_years = ss_spec_transition_years.fallback;
+  scenario->switching_cost = 0;
+  scenario->subsidy = 0;
+  scenario->stockpile = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    scenario->stockpile[i] = NAN;
+  scenario->targets = g_new0 (double *, MAX (n, 1));
+  scenario->overrides = g_array_new (FALSE, FALSE, sizeof (SsCountryOverride));
+  g_ptr_array_add (self->scenarios, scenario);
+  return self->scenarios->len - 1;
+}
+
+void
+ss_study_remove_scenario (SsStudy *self,
+                          guint    index)
+{
+  g_return_if_fail (index < self->scenarios->len);
+
+  scenario_free_with_items (g_ptr_array_index (self->scenarios, index), self->items->len);
+  g_ptr_array_remove_index (self->scenarios, index);
+}
+
+/* Targets start from the baseline shares, so a scenario that touches one
+ * country of an item leaves the others where they were. */
+double *
+ss_scenario_ensure_targets (SsStudy    *self,
+                            SsScenario *scenario,
+                            guint       item)
+{
+  g_return_val_if_fail (item < self->items->len, NULL);
+
+  if (scenario->targets[item] == NULL)
+    {
+      SsItem *it = g_ptr_array_index (self->items, item);
+      guint n = self->countries->len;
+
+      scenario->targets[item] = g_new (double, MAX (n, 1));
+      for (guint c = 0; c < n; c++)
+        scenario->targets[item][c] = it->sources[c].attr[SS_SOURCE_SHARE];
+    }
+  return scenario->targets[item];
+}
+
+void
+ss_scenario_clear_targets (SsScenario *scenario,
+                           guint       item)
+{
+  g_clear_pointer (&scenario->targets[item], g_free);
+}
+
+SsCountryOverride *
+ss_scenario_find_override (SsScenario *scenario,
+                           guint       country)
+{
+  for (guint o = 0; o < scenario->overrides->len; o++)
+    {
+      SsCountryOverride *ov = &g_array_index (scenario->overrides, SsCountryOverride, o);
+
+      if (ov->country == country)
+        return ov;
+    }
+  return NULL;
+}
+
+/* Distinct group labels in the order their first country is declared. */
+void
+ss_study_get_groups (SsStudy   *self,
+                     GPtrArray *groups)
+{
+  for (guint c = 0; c < self->countries->len; c++)
+    {
+      SsCountry *country = g_ptr_array_index (self->countries, c);
+      gboolean seen = FALSE;
+
+      if (country->group == NULL)
+        continue;
+      for (guint g = 0; g < groups->len && !seen; g++)
+        seen = strcmp (g_ptr_array_index (groups, g), country->group) == 0;
+      if (!seen)
+        g_ptr_array_add (groups, country->group);
+    }
+}
+
+SsStudy *
+ss_study_copy (SsStudy *self)
+{
+  SsStudy *copy = ss_study_new ();
+  guint nc = self->countries->len;
+  guint ni = self->items->len;
+
+  g_free (copy->meta.title);
+  g_free (copy->meta.description);
+  g_free (copy->meta.currency);
+  g_free (copy->meta.source);
+  copy->meta = self->meta;
+  copy->meta.title = g_strdup (self->meta.title);
+  copy->meta.description = g_strdup (self->meta.description);
+  copy->meta.currency = g_strdup (self->meta.currency);
+  copy->meta.source = g_strdup (self->meta.source);
+
+  for (guint c = 0; c < nc; c++)
+    {
+      SsCountry *from = g_ptr_array_index (self->countries, c);
+      SsCountry *to = g_memdup2 (from, sizeof *from);
+
+      to->code = g_strdup (from->code);
+      to->name = g_strdup (from->name);
+      to->group = g_strdup (from->group);
+      g_ptr_array_add (copy->countries, to);
+    }
+  for (guint i = 0; i < ni; i++)
+    {
+      SsItem *from = g_ptr_array_index (self->items, i);
+      SsItem *to = g_memdup2 (from, sizeof *from);
+
+      to->code = g_strdup (from->code);
+      to->name = g_strdup (from->name);
+      to->category = g_strdup (from->category);
+      to->sources = g_memdup2 (from->sources, MAX (nc, 1) * sizeof (SsSource));
+      g_ptr_array_add (copy->items, to);
+    }
+  for (guint s = 0; s < self->scenarios->len; s++)
+    {
+      SsScenario *from = g_ptr_array_index (self->scenarios, s);
+      SsScenario *to = g_memdup2 (from, sizeof *from);
+
+      to->id = g_strdup (from->id);
+      to->name = g_strdup (from->name);
+      to->description = g_strdup (from->description);
+      to->stockpile = g_memdup2 (from->stockpile, MAX (ni, 1) * sizeof (double));
+      to->targets = g_new0 (double *, MAX (ni, 1));
+      for (guint i = 0; i < ni; i++)
+        if (from->targets[i] != NULL)
+          to->targets[i] = g_memdup2 (from->targets[i], MAX (nc, 1) * sizeof (double));
+      to->overrides = g_array_copy (from->overrides);
+      g_ptr_array_add (copy->scenarios, to);
+    }
+  return copy;
+}
+
+/* Doubles compare bit for bit (NAN equal to NAN), so "load, save, load
+ * gives an identical study" means identical, not close. */
+static gboolean
+same_double (double a,
+             double b)
+{
+  return memcmp (&a, &b, sizeof a) == 0 || (isnan (a) && isnan (b)) || (a == 0 && b == 0);
+}
+
+static gboolean
+same_doubles (const double *a,
+              const double *b,
+              guint         n)
+{
+  for (guint k = 0; k < n; k++)
+    if (!same_double (a[k], b[k]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+ss_study_equal (SsStudy *a,
+                SsStudy *b)
+{
+  guint nc = a->countries->len;
+  guint ni = a->items->len;
+
+  if (g_strcmp0 (a->meta.title, b->meta.title) || g_strcmp0 (a->meta.description, b->meta.description)
+      || a->meta.base_year != b->meta.base_year || a->meta.horizon != b->meta.horizon
+      || g_strcmp0 (a->meta.currency, b->meta.currency)
+      || !same_double (a->meta.discount_rate, b->meta.discount_rate)
+      || a->meta.home != b->meta.home || !same_doubles (a->meta.threshold, b->meta.threshold, 3)
+      || g_strcmp0 (a->meta.source, b->meta.source))
+    return FALSE;
+
+  if (nc != b->countries->len || ni != b->items->len || a->scenarios->len != b->scenarios->len)
+    return FALSE;
+
+  for (guint c = 0; c < nc; c++)
+    {
+      SsCountry *x = g_ptr_array_index (a->countries, c);
+      SsCountry *y = g_ptr_array_index (b->countries, c);
+
+      if (g_strcmp0 (x->code, y->code) || g_strcmp0 (x->name, y->name)
+          || g_strcmp0 (x->group, y->group) || !same_doubles (x->attr, y->attr, SS_COUNTRY_N_ATTRS))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < ni; i++)
+    {
+      SsItem *x = g_ptr_array_index (a->items, i);
+      SsItem *y = g_ptr_array_index (b->items, i);
+
+      if (g_strcmp0 (x->code, y->code) || g_strcmp0 (x->name, y->name)
+          || g_strcmp0 (x->category, y->category) || x->set != y->set
+          || !same_doubles (x->attr, y->attr, SS_ITEM_N_ATTRS))
+        return FALSE;
+      for (guint c = 0; c < nc; c++)
+        if (x->sources[c].listed != y->sources[c].listed || x->sources[c].set != y->sources[c].set
+            || !same_doubles (x->sources[c].attr, y->sources[c].attr, SS_SOURCE_N_ATTRS))
+          return FALSE;
+    }
+
+  for (guint s = 0; s < a->scenarios->len; s++)
+    {
+      SsScenario *x = g_ptr_array_index (a->scenarios, s);
+      SsScenario *y = g_ptr_array_index (b->scenarios, s);
+
+      if (g_strcmp0 (x->id, y->id) || g_strcmp0 (x->name, y->name)
+          || g_strcmp0 (x->description, y->description)
+          || !same_double (x->transition_years, y->transition_years)
+          || !same_double (x->switching_cost, y->switching_cost)
+          || !same_double (x->subsidy, y->subsidy)
+          || x->has_stockpile_all != y->has_stockpile_all
+          || (x->has_stockpile_all && !same_double (x->stockpile_all, y->stockpile_all))
+          || !same_doubles (x->stockpile, y->stockpile, ni)
+          || x->overrides->len != y->overrides->len)
+        return FALSE;
+      for (guint i = 0; i < ni; i++)
+        if ((x->targets[i] == NULL) != (y->targets[i] == NULL)
+            || (x->targets[i] != NULL && !same_doubles (x->targets[i], y->targets[i], nc)))
+          return FALSE;
+      for (guint o = 0; o < x->overrides->len; o++)
+        {
+          SsCountryOverride *p = &g_array_index (x->overrides, SsCountryOverride, o);
+          SsCountryOverride *q = &g_array_index (y->overrides, SsCountryOverride, o);
+
+          if (p->country != q->country || p->set != q->set)
+            return FALSE;
+          for (guint k = 0; k < SS_COUNTRY_N_ATTRS; k++)
+            if ((p->set & (1u << k)) && !same_double (p->attr[k], q->attr[k]))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,185 @@
+/* ss-study.h: the study — countries, items and scenarios of one file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The study is plain data with value semantics: the engine reads it, the
+ * file code fills and writes it, and the window edits it through the
+ * mutators below. Attributes that model.md gives as numbers with ranges are
+ * held in arrays indexed by enums, so the loader, the saver, the validator
+ * and the scenario overrides all walk one table (ss-attrs.h) instead of
+ * repeating each attribute by hand.
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define SS_MAX_COUNTRIES 16
+#define SS_MAX_ITEMS     10000
+#define SS_MAX_SCENARIOS 100
+#define SS_MAX_HORIZON   50
+
+typedef enum
+{
+  SS_COUNTRY_GOVERNANCE,
+  SS_COUNTRY_DISRUPTION_PROBABILITY,
+  SS_COUNTRY_DISRUPTION_SEVERITY,
+  SS_COUNTRY_DISRUPTION_DAYS,
+  SS_COUNTRY_COST_INDEX,
+  SS_COUNTRY_COST_GROWTH,
+  SS_COUNTRY_TARIFF,
+  SS_COUNTRY_LOGISTICS,
+  SS_COUNTRY_RAMP,
+  SS_COUNTRY_N_ATTRS
+} SsCountryAttr;
+
+typedef enum
+{
+  SS_ITEM_VALUE,
+  SS_ITEM_GROWTH,
+  SS_ITEM_SUBSTITUTABILITY,
+  SS_ITEM_RECYCLING,
+  SS_ITEM_STOCKPILE_DAYS,
+  SS_ITEM_IMPACT,
+  SS_ITEM_N_ATTRS
+} SsItemAttr;
+
+typedef enum
+{
+  SS_SOURCE_SHARE,
+  SS_SOURCE_COST_INDEX,
+  SS_SOURCE_TARIFF,
+  SS_SOURCE_CAPACITY,
+  SS_SOURCE_TRADE_FACTOR,
+  SS_SOURCE_N_ATTRS
+} SsSourceAttr;
+
+typedef enum
+{
+  SS_ALERT_NONE,
+  SS_ALERT_WATCH,
+  SS_ALERT_WARNING,
+  SS_ALERT_CRITICAL,
+} SsAlertLevel;
+
+typedef struct
+{
+  char   *code;                        /* [A-Z]{2} */
+  char   *name;
+  char   *group;                       /* NULL when the country is in no group */
+  double  attr[SS_COUNTRY_N_ATTRS];
+} SsCountry;
+
+/* One (item, country) pair. Every item holds one per study country, in
+ * country order; `listed` says whether the file names the country as a
+ * source, `set` which optional attributes it gives (bit = 1 << SsSourceAttr).
+ * When cost-index or tariff is not set the country's value applies. */
+typedef struct
+{
+  double   attr[SS_SOURCE_N_ATTRS];
+  guint8   set;
+  gboolean listed;
+} SsSource;
+
+typedef struct
+{
+  char     *code;
+  char     *name;
+  char     *category;                  /* never NULL; "" when none */
+  double    attr[SS_ITEM_N_ATTRS];
+  guint32   set;                       /* optional attributes the file gives */
+  SsSource *sources;                   /* n_countries entries */
+} SsItem;
+
+/* A scenario's override of some attributes of one country. */
+typedef struct
+{
+  guint   country;
+  guint32 set;                         /* bit = 1 << SsCountryAttr */
+  double  attr[SS_COUNTRY_N_ATTRS];
+} SsCountryOverride;
+
+typedef struct
+{
+  char    *id;
+  char    *name;
+  char    *description;                /* never NULL */
+  double   transition_years;
+  double   switching_cost;
+  double   subsidy;
+  gboolean has_stockpile_all;
+  double   stockpile_all;
+  double  *stockpile;                  /* n_items entries; NAN where not set */
+  double **targets;                    /* n_items entries; NULL where the item keeps
+                                        * its baseline, else n_countries shares */
+  GArray  *overrides;                  /* of SsCountryOverride, in file order */
+} SsScenario;
+
+typedef struct
+{
+  char   *title;
+  char   *description;                 /* never NULL */
+  int     base_year;
+  int     horizon;
+  char   *currency;
+  double  discount_rate;
+  guint   home;                        /* index of the home country */
+  double  threshold[3];                /* watch, warning, critical */
+  char   *source;                      /* never NULL */
+} SsMeta;
+
+#define SS_TYPE_STUDY (ss_study_get_type ())
+G_DECLARE_FINAL_TYPE (SsStudy, ss_study, SS, STUDY, GObject)
+
+SsStudy           *ss_study_new                 (void);
+SsStudy           *ss_study_copy                (SsStudy           *self);
+gboolean           ss_study_equal               (SsStudy           *a,
+                                                 SsStudy           *b);
+
+SsMeta            *ss_study_get_meta            (SsStudy           *self);
+
+guint              ss_study_get_n_countries     (SsStudy           *self);
+SsCountry         *ss_study_get_country         (SsStudy           *self,
+                                                 guint              index);
+int                ss_study_find_country        (SsStudy           *self,
+                                                 const char        *code);
+guint              ss_study_add_country         (SsStudy           *self,
+                                                 const char        *code,
+                                                 const char        *name);
+
+guint              ss_study_get_n_items         (SsStudy           *self);
+SsItem            *ss_study_get_item            (SsStudy           *self,
+                                                 guint              index);
+int                ss_study_find_item           (SsStudy           *self,
+                                                 const char        *code);
+guint              ss_study_add_item            (SsStudy           *self,
+                                                 const char        *code,
+                                                 const char        *name);
+void               ss_study_remove_item         (SsStudy           *self,
+                                                 guint              index);
+
+guint              ss_study_get_n_scenarios     (SsStudy           *self);
+SsScenario        *ss_study_get_scenario        (SsStudy           *self,
+                                                 guint              index);
+int                ss_study_find_scenario       (SsStudy           *self,
+                                                 const char        *id);
+guint              ss_study_add_scenario        (SsStudy           *self,
+                                                 const char        *id,
+                                                 const char        *name);
+void               ss_study_remove_scenario     (SsStudy           *self,
+                                                 guint              index);
+
+double            *ss_scenario_ensure_targets   (SsStudy           *self,
+                                                 SsScenario        *scenario,
+                                                 guint              item);
+void               ss_scenario_clear_targets    (SsScenario        *scenario,
+                                                 guint              item);
+SsCountryOverride *ss_scenario_find_override    (SsScenario        *scenario,
+                                                 guint              country);
+
+void               ss_study_get_groups          (SsStudy           *self,
+                                                 GPtrArray         *groups);
+
+G_END_DECLS
