@@ -200,6 +200,54 @@ outcome_compare (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* x_i(D) of model.md §4 for every set D of the countries that can be
+ * disrupted, with the item's expected shortfall and P(x > 10 %). */
+static void
+shortfall_sets (guint         n_active,
+                guint         n_sets,
+                const guint  *active,
+                const double *share,         /* share[c * stride] for year t */
+                guint         stride,
+                const double *loss_rate,
+                double        stock,
+                const double *set_p,
+                double       *x,
+                double       *es_out,
+                double       *p10_out)
+{
+  double es[4] = { 0 }, p10[4] = { 0 };
+  guint n_real_sets = 1u << n_active;
+
+  /* Days lost beyond the stock, by doubling: the sets with country k are
+   * the sets without it plus k's days. */
+  x[0] = -stock;
+  for (guint k = 0; k < n_active; k++)
+    {
+      double days = share[active[k] * stride] * loss_rate[active[k]];
+      guint half = 1u << k;
+
+      for (guint mask = 0; mask < half; mask++)
+        x[half + mask] = x[mask] + days;
+    }
+  for (guint mask = n_real_sets; mask < n_sets; mask++)
+    x[mask] = -stock;
+
+  /* Four partial sums in separate variables, so the compiler can keep
+   * them in vector registers; n_sets is padded to a multiple of 4 with
+   * impossible sets (P = 0, no loss). */
+  for (guint mask = 0; mask < n_sets; mask += 4)
+    {
+      for (guint j = 0; j < 4; j++)
+        {
+          x[mask + j] = MAX (0, x[mask + j]) / 365;
+          es[j] += set_p[mask + j] * x[mask + j];
+          p10[j] += x[mask + j] > 0.10 ? set_p[mask + j] : 0;
+        }
+    }
+  *es_out = (es[0] + es[1]) + (es[2] + es[3]);
+  *p10_out = (p10[0] + p10[1]) + (p10[2] + p10[3]);
+}
+
 void
 ss_engine_project (SsStudy            *study,
                    int                 scenario,
@@ -220,9 +268,9 @@ ss_engine_project (SsStudy            *study,
   double base[SS_MAX_COUNTRIES], target[SS_MAX_COUNTRIES], unit[SS_MAX_COUNTRIES];
   double delta[SS_MAX_COUNTRIES], spend[SS_MAX_COUNTRIES][SS_MAX_HORIZON + 1];
   double weight_sum[SS_MAX_HORIZON + 1];
-  double *set_p, *lost, *impact;
+  double *set_p, *shortfall, *impact;
   Outcome *outcomes;
-  guint n_sets;
+  guint n_sets, n_real_sets;
 
   g_return_if_fail (SS_IS_STUDY (study));
   g_return_if_fail (nc <= SS_MAX_COUNTRIES && ny <= SS_MAX_HORIZON + 1);
@@ -250,11 +298,12 @@ ss_engine_project (SsStudy            *study,
     }
 
   /* P(D) for every set D of the countries that can be disrupted. */
-  n_sets = 1u << n_active;
+  n_real_sets = 1u << n_active;
+  n_sets = MAX (4, n_real_sets);
   set_p = projection_scratch (out, (2 * n_sets + ny * n_sets) * sizeof (double)
                                    + n_sets * sizeof (Outcome));
-  lost = set_p + n_sets;
-  impact = lost + n_sets;                                  /* L(D) per year */
+  shortfall = set_p + n_sets;
+  impact = shortfall + n_sets;                                  /* L(D) per year */
   outcomes = (Outcome *)(impact + ny * n_sets);
   for (guint mask = 0; mask < n_sets; mask++)
     {
@@ -266,7 +315,7 @@ ss_engine_project (SsStudy            *study,
 
           p *= (mask & (1u << k)) ? pc : 1 - pc;
         }
-      set_p[mask] = p;
+      set_p[mask] = mask < n_real_sets ? p : 0;
     }
   memset (impact, 0, ny * n_sets * sizeof (double));
 
@@ -292,6 +341,7 @@ ss_engine_project (SsStudy            *study,
       double subsidy = sc != NULL ? sc->subsidy : 0;
       double transition = sc != NULL ? sc->transition_years : 1;
       double weight[SS_MAX_COUNTRIES], loss_rate[SS_MAX_COUNTRIES];
+      gboolean have_shortfall = FALSE;
 
       if (sc != NULL && !isnan (sc->stockpile[i]))
         stock = sc->stockpile[i];
@@ -375,24 +425,29 @@ ss_engine_project (SsStudy            *study,
             {
               double *set_impact = &impact[t * n_sets];
               double cost_impact = out->cost[it] * item->attr[SS_ITEM_IMPACT];
+              gboolean same = t > 0 && have_shortfall;
 
-              lost[0] = 0;
-              for (guint mask = 1; mask < n_sets; mask++)
+              for (guint k = 0; k < n_active && same; k++)
+                same = share[active[k] * ny + t] == share[active[k] * ny + t - 1];
+
+              /* Shares that did not move since last year lose the same
+               * days in every set: only the cost they weigh changes. */
+              if (same)
                 {
-                  guint low = (guint)__builtin_ctz (mask);
-
-                  lost[mask] = lost[mask & (mask - 1)] + share[active[low] * ny + t] * loss_rate[active[low]];
+                  x_es = out->expected_shortfall[it - 1];
+                  x_p10 = out->p_shortfall_10[it - 1];
+                }
+              else
+                {
+                  shortfall_sets (n_active, n_sets, active, &share[t], ny, loss_rate, stock, set_p,
+                                  shortfall, &x_es, &x_p10);
+                  have_shortfall = TRUE;
                 }
               for (guint mask = 0; mask < n_sets; mask++)
-                {
-                  double x = MAX (0, lost[mask] - stock) / 365;
-
-                  x_es += set_p[mask] * x;
-                  if (x > 0.10)
-                    x_p10 += set_p[mask];
-                  set_impact[mask] += x * cost_impact;
-                }
+                set_impact[mask] += shortfall[mask] * cost_impact;
             }
+          else
+            have_shortfall = FALSE;
           out->expected_shortfall[it] = x_es;
           out->p_shortfall_10[it] = x_p10;
         }
