@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ss-application.h"
+#include "ss-resources.h"
 #include "ss-cli.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
@@ -129,6 +130,11 @@ ss_application_class_init (SsApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* The bundle lives in a static library: referencing it keeps the
+   * linker from dropping it, and with it its registration. */
+  if (ss_get_resource () == NULL)
+    g_error ("The application's resources are missing");
 
   object_class->finalize = ss_application_finalize;
   app_class->handle_local_options = ss_application_handle_local_options;
