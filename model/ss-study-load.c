@@ -1109,6 +1109,19 @@ ss_study_load_bytes (GBytes      *bytes,
   return g_steal_pointer (&study);
 }
 
+/* GIO's messages repeat the path, which the line already starts with. */
+static const char *
+read_error_message (GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return "no such file";
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return "permission denied";
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return "is a folder, not a study file";
+  return error->message;
+}
+
 SsStudy *
 ss_study_load_file (GFile       *file,
                     const char  *display_name,
@@ -1130,7 +1143,7 @@ ss_study_load_file (GFile       *file,
   if (info == NULL)
     {
       g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_READ, "%s: error: %s", display_name,
-                   local_error->message);
+                   read_error_message (local_error));
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -1149,7 +1162,7 @@ ss_study_load_file (GFile       *file,
   if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &local_error))
     {
       g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_READ, "%s: error: %s", display_name,
-                   local_error->message);
+                   read_error_message (local_error));
       return NULL;
     }
   bytes = g_bytes_new_take (contents, len);

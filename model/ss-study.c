@@ -441,6 +441,26 @@ ss_study_copy (SsStudy *self)
   return copy;
 }
 
+/* Makes self hold a copy of from's contents, keeping self's identity (and
+ * so every pointer to it): what undo needs. */
+void
+ss_study_assign (SsStudy *self,
+                 SsStudy *from)
+{
+  g_autoptr(SsStudy) copy = ss_study_copy (from);
+  SsMeta meta = self->meta;
+  GPtrArray *countries = self->countries, *items = self->items, *scenarios = self->scenarios;
+
+  self->meta = copy->meta;
+  self->countries = copy->countries;
+  self->items = copy->items;
+  self->scenarios = copy->scenarios;
+  copy->meta = meta;
+  copy->countries = countries;
+  copy->items = items;
+  copy->scenarios = scenarios;
+}
+
 /* Doubles compare bit for bit (NAN equal to NAN), so "load, save, load
  * gives an identical study" means identical, not close. */
 static gboolean

@@ -137,6 +137,8 @@ SsStudy           *ss_study_new                 (void);
 SsStudy           *ss_study_copy                (SsStudy           *self);
 gboolean           ss_study_equal               (SsStudy           *a,
                                                  SsStudy           *b);
+void               ss_study_assign              (SsStudy           *self,
+                                                 SsStudy           *from);
 
 SsMeta            *ss_study_get_meta            (SsStudy           *self);
 

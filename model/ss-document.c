@@ -1,0 +1,425 @@
+/* ss-document.c: an open study — its file, its edits and undo, its projections
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every edit goes through here: begin_edit() keeps a copy of the study,
+ * the caller changes it and calls changed() (as often as it likes, e.g.
+ * on every step of a slider drag), and end_edit() makes the whole edit one
+ * undo step. Undo swaps whole copies of the study: a study of the sample's
+ * size copies in microseconds, and it makes every kind of edit undoable
+ * without a command class per edit.
+ *
+ * Projections are cached per scenario and recomputed lazily, so a drag
+ * that changes one scenario costs one recompute per frame, of that
+ * scenario only.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-document"
+
+#include "config.h"
+
+#include "ss-document.h"
+
+#define MAX_UNDO 100
+
+struct _SsDocument
+{
+  GObject    parent_instance;
+
+  SsStudy   *study;
+  GFile     *file;
+
+  SsStudy   *edit_start;               /* the study before the edit under way */
+  gboolean   edit_changed;
+  GQueue     undo;                     /* of SsStudy, newest first */
+  GQueue     redo;
+  guint64    state;                    /* changes with every edit, undo and redo */
+  guint64    next_state;
+  guint64    saved_state;
+  GQueue     undo_states;              /* state before each undo step */
+  GQueue     redo_states;
+
+  GPtrArray *projections;              /* [0] baseline, [1 + s] scenario s */
+  GArray    *stale;                    /* of gboolean, same indices */
+};
+
+G_DEFINE_FINAL_TYPE (SsDocument, ss_document, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_FILE,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+ss_document_dispose (GObject *object)
+{
+  SsDocument *self = SS_DOCUMENT (object);
+
+  g_queue_clear_full (&self->undo, g_object_unref);
+  g_queue_clear_full (&self->redo, g_object_unref);
+  g_queue_clear (&self->undo_states);
+  g_queue_clear (&self->redo_states);
+  g_clear_object (&self->edit_start);
+  g_clear_object (&self->study);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (ss_document_parent_class)->dispose (object);
+}
+
+static void
+ss_document_finalize (GObject *object)
+{
+  SsDocument *self = SS_DOCUMENT (object);
+
+  g_clear_pointer (&self->projections, g_ptr_array_unref);
+  g_clear_pointer (&self->stale, g_array_unref);
+
+  G_OBJECT_CLASS (ss_document_parent_class)->finalize (object);
+}
+
+static void
+ss_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  SsDocument *self = SS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, ss_document_get_modified (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, ss_document_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, ss_document_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ss_document_class_init (SsDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ss_document_dispose;
+  object_class->finalize = ss_document_finalize;
+  object_class->get_property = ss_document_get_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SsDocument::changed:
+   * @change: the #SsChange flags of what changed
+   * @scenario: the scenario changed, with %SS_CHANGE_SCENARIO
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT);
+}
+
+static void
+ss_document_init (SsDocument *self)
+{
+  g_queue_init (&self->undo);
+  g_queue_init (&self->redo);
+  g_queue_init (&self->undo_states);
+  g_queue_init (&self->redo_states);
+  self->projections = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
+  self->stale = g_array_new (FALSE, FALSE, sizeof (gboolean));
+}
+
+/* Matches the projection cache to the study's scenarios, all stale. */
+static void
+invalidate_all (SsDocument *self)
+{
+  guint n = 1 + ss_study_get_n_scenarios (self->study);
+
+  while (self->projections->len < n)
+    g_ptr_array_add (self->projections, ss_projection_new ());
+  if (self->projections->len > n)
+    g_ptr_array_set_size (self->projections, n);
+  g_array_set_size (self->stale, n);
+  for (guint k = 0; k < n; k++)
+    g_array_index (self->stale, gboolean, k) = TRUE;
+}
+
+SsDocument *
+ss_document_new (SsStudy *study,
+                 GFile   *file)
+{
+  SsDocument *self = g_object_new (SS_TYPE_DOCUMENT, NULL);
+
+  g_return_val_if_fail (SS_IS_STUDY (study), NULL);
+
+  self->study = g_object_ref (study);
+  g_set_object (&self->file, file);
+  invalidate_all (self);
+  return self;
+}
+
+SsStudy *
+ss_document_get_study (SsDocument *self)
+{
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), NULL);
+  return self->study;
+}
+
+GFile *
+ss_document_get_file (SsDocument *self)
+{
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+void
+ss_document_set_file (SsDocument *self,
+                      GFile      *file)
+{
+  g_return_if_fail (SS_IS_DOCUMENT (self));
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* The file's name, or the study's title for a study never saved. */
+char *
+ss_document_get_display_name (SsDocument *self)
+{
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  return g_strdup (ss_study_get_meta (self->study)->title);
+}
+
+gboolean
+ss_document_get_modified (SsDocument *self)
+{
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), FALSE);
+  return self->state != self->saved_state;
+}
+
+void
+ss_document_mark_saved (SsDocument *self)
+{
+  gboolean was = ss_document_get_modified (self);
+
+  self->saved_state = self->state;
+  if (was)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+gboolean
+ss_document_can_undo (SsDocument *self)
+{
+  return !g_queue_is_empty (&self->undo);
+}
+
+gboolean
+ss_document_can_redo (SsDocument *self)
+{
+  return !g_queue_is_empty (&self->redo);
+}
+
+static void
+notify_state (SsDocument *self,
+              gboolean    was_modified,
+              gboolean    could_undo,
+              gboolean    could_redo)
+{
+  if (was_modified != ss_document_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  if (could_undo != ss_document_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != ss_document_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+void
+ss_document_begin_edit (SsDocument *self)
+{
+  g_return_if_fail (SS_IS_DOCUMENT (self));
+  g_return_if_fail (self->edit_start == NULL);
+
+  self->edit_start = ss_study_copy (self->study);
+  self->edit_changed = FALSE;
+}
+
+gboolean
+ss_document_in_edit (SsDocument *self)
+{
+  return self->edit_start != NULL;
+}
+
+static void
+emit_changed (SsDocument *self,
+              SsChange    change,
+              int         scenario)
+{
+  if (change & (SS_CHANGE_STRUCTURE | SS_CHANGE_BASELINE))
+    invalidate_all (self);
+  else if (scenario >= 0 && (guint)scenario + 1 < self->stale->len)
+    g_array_index (self->stale, gboolean, scenario + 1) = TRUE;
+
+  g_signal_emit (self, signals[CHANGED], 0, (guint)change, scenario);
+}
+
+void
+ss_document_changed (SsDocument *self,
+                     SsChange    change,
+                     int         scenario)
+{
+  g_return_if_fail (SS_IS_DOCUMENT (self));
+  g_return_if_fail (self->edit_start != NULL);
+
+  self->edit_changed = TRUE;
+  emit_changed (self, change, scenario);
+}
+
+/* Makes the edit under way one undo step; an edit that changed nothing
+ * (a slider let go where it was taken) leaves no step. */
+void
+ss_document_end_edit (SsDocument *self)
+{
+  gboolean was_modified = ss_document_get_modified (self);
+  gboolean could_undo = ss_document_can_undo (self);
+  gboolean could_redo = ss_document_can_redo (self);
+  g_autoptr(SsStudy) before = NULL;
+
+  g_return_if_fail (SS_IS_DOCUMENT (self));
+  g_return_if_fail (self->edit_start != NULL);
+
+  before = g_steal_pointer (&self->edit_start);
+  if (!self->edit_changed || ss_study_equal (before, self->study))
+    return;
+
+  g_queue_push_head (&self->undo, g_steal_pointer (&before));
+  g_queue_push_head (&self->undo_states, GSIZE_TO_POINTER ((gsize)self->state));
+  if (g_queue_get_length (&self->undo) > MAX_UNDO)
+    {
+      g_object_unref (g_queue_pop_tail (&self->undo));
+      g_queue_pop_tail (&self->undo_states);
+    }
+  g_queue_clear_full (&self->redo, g_object_unref);
+  g_queue_clear (&self->redo_states);
+  self->state = ++self->next_state;
+
+  notify_state (self, was_modified, could_undo, could_redo);
+}
+
+/* Puts the study back as it was when the edit began. */
+void
+ss_document_cancel_edit (SsDocument *self)
+{
+  g_autoptr(SsStudy) before = NULL;
+
+  g_return_if_fail (self->edit_start != NULL);
+
+  before = g_steal_pointer (&self->edit_start);
+  if (self->edit_changed)
+    {
+      ss_study_assign (self->study, before);
+      emit_changed (self, SS_CHANGE_STRUCTURE, -1);
+    }
+}
+
+/* Moves one step from `from` to `to` (undo or redo). */
+static gboolean
+step (SsDocument *self,
+      GQueue     *from,
+      GQueue     *from_states,
+      GQueue     *to,
+      GQueue     *to_states)
+{
+  gboolean was_modified = ss_document_get_modified (self);
+  gboolean could_undo = ss_document_can_undo (self);
+  gboolean could_redo = ss_document_can_redo (self);
+  g_autoptr(SsStudy) target = NULL;
+
+  g_return_val_if_fail (self->edit_start == NULL, FALSE);
+
+  if (g_queue_is_empty (from))
+    return FALSE;
+
+  target = g_queue_pop_head (from);
+  g_queue_push_head (to, ss_study_copy (self->study));
+  g_queue_push_head (to_states, GSIZE_TO_POINTER ((gsize)self->state));
+  self->state = GPOINTER_TO_SIZE (g_queue_pop_head (from_states));
+  ss_study_assign (self->study, target);
+
+  emit_changed (self, SS_CHANGE_STRUCTURE, -1);
+  notify_state (self, was_modified, could_undo, could_redo);
+  return TRUE;
+}
+
+gboolean
+ss_document_undo (SsDocument *self)
+{
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), FALSE);
+  return step (self, &self->undo, &self->undo_states, &self->redo, &self->redo_states);
+}
+
+gboolean
+ss_document_redo (SsDocument *self)
+{
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), FALSE);
+  return step (self, &self->redo, &self->redo_states, &self->undo, &self->undo_states);
+}
+
+/* The projection of a scenario (or SS_BASELINE), recomputed if an edit
+ * made it stale. The pointer stays valid until the next change. */
+const SsProjection *
+ss_document_get_projection (SsDocument *self,
+                            int         scenario)
+{
+  guint index = scenario + 1;
+  SsProjection *baseline;
+
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->projections->len, NULL);
+
+  baseline = g_ptr_array_index (self->projections, 0);
+  if (g_array_index (self->stale, gboolean, 0))
+    {
+      ss_engine_project (self->study, SS_BASELINE, NULL, baseline);
+      g_array_index (self->stale, gboolean, 0) = FALSE;
+    }
+  if (index > 0 && g_array_index (self->stale, gboolean, index))
+    {
+      ss_engine_project (self->study, scenario, baseline, g_ptr_array_index (self->projections, index));
+      g_array_index (self->stale, gboolean, index) = FALSE;
+    }
+  return g_ptr_array_index (self->projections, index);
+}

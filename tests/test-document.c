@@ -1,0 +1,169 @@
+/* test-document.c: edits, undo and the projection cache (model/ss-document.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ss-attrs.h"
+#include "ss-document.h"
+#include "ss-study-file.h"
+
+static void
+count_changes (SsDocument *document,
+               guint       change,
+               int         scenario,
+               guint      *count)
+{
+  (*count)++;
+}
+
+/* A whole drag is one undo step, however many changes it emitted. */
+static void
+test_undo_redo (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsStudy) original = ss_study_copy (study);
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  SsScenario *scenario = ss_study_get_scenario (study, 0);
+  double *targets;
+  guint changes = 0;
+
+  g_signal_connect (document, "changed", G_CALLBACK (count_changes), &changes);
+  g_assert_false (ss_document_get_modified (document));
+  g_assert_false (ss_document_can_undo (document));
+
+  ss_document_begin_edit (document);
+  targets = ss_scenario_ensure_targets (study, scenario, 0);
+  for (guint step = 0; step < 10; step++)
+    {
+      targets[0] -= 0.01;
+      targets[1] += 0.01;
+      ss_document_changed (document, SS_CHANGE_SCENARIO, 0);
+    }
+  ss_document_end_edit (document);
+  g_autoptr(SsStudy) edited = ss_study_copy (study);
+
+  g_assert_cmpuint (changes, ==, 10);
+  g_assert_true (ss_document_get_modified (document));
+  g_assert_true (ss_document_can_undo (document));
+  g_assert_false (ss_study_equal (study, original));
+
+  g_assert_true (ss_document_undo (document));
+  g_assert_true (ss_study_equal (study, original));
+  g_assert_false (ss_document_get_modified (document));
+  g_assert_true (ss_document_can_redo (document));
+  g_assert_false (ss_document_can_undo (document));
+
+  g_assert_true (ss_document_redo (document));
+  g_assert_true (ss_study_equal (study, edited));
+  g_assert_true (ss_document_get_modified (document));
+
+  /* Saved, then undone: modified again. */
+  ss_document_mark_saved (document);
+  g_assert_false (ss_document_get_modified (document));
+  g_assert_true (ss_document_undo (document));
+  g_assert_true (ss_document_get_modified (document));
+  g_assert_true (ss_document_redo (document));
+  g_assert_false (ss_document_get_modified (document));
+}
+
+/* An edit that ends where it started leaves no undo step. */
+static void
+test_no_op_edit (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  SsItem *item = ss_study_get_item (study, 0);
+  double before = item->attr[SS_ITEM_STOCKPILE_DAYS];
+
+  ss_document_begin_edit (document);
+  item->attr[SS_ITEM_STOCKPILE_DAYS] = before + 10;
+  ss_document_changed (document, SS_CHANGE_BASELINE, -1);
+  item->attr[SS_ITEM_STOCKPILE_DAYS] = before;
+  ss_document_changed (document, SS_CHANGE_BASELINE, -1);
+  ss_document_end_edit (document);
+
+  g_assert_false (ss_document_can_undo (document));
+  g_assert_false (ss_document_get_modified (document));
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsStudy) original = ss_study_copy (study);
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+
+  ss_document_begin_edit (document);
+  ss_study_remove_item (study, 0);
+  ss_document_changed (document, SS_CHANGE_STRUCTURE, -1);
+  ss_document_cancel_edit (document);
+
+  g_assert_true (ss_study_equal (study, original));
+  g_assert_false (ss_document_can_undo (document));
+}
+
+/* The cache recomputes a scenario after an edit of it, and only then. */
+static void
+test_projection_cache (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(SsProjection) fresh = ss_projection_new ();
+  const SsProjection *p;
+  double *targets;
+  double npv_before;
+
+  p = ss_document_get_projection (document, 0);
+  npv_before = p->npv_cost_premium;
+
+  ss_document_begin_edit (document);
+  targets = ss_scenario_ensure_targets (study, ss_study_get_scenario (study, 0), 0);
+  targets[0] -= 0.2;
+  targets[4] += 0.2;
+  ss_document_changed (document, SS_CHANGE_SCENARIO, 0);
+  ss_document_end_edit (document);
+
+  p = ss_document_get_projection (document, 0);
+  g_assert_cmpfloat (p->npv_cost_premium, !=, npv_before);
+
+  ss_engine_project (study, 0, ss_document_get_projection (document, SS_BASELINE), fresh);
+  g_assert_cmpfloat (p->npv_cost_premium, ==, fresh->npv_cost_premium);
+  g_assert_cmpmem (p->share, p->n_items * p->n_countries * p->n_years * sizeof (double),
+                   fresh->share, fresh->n_items * fresh->n_countries * fresh->n_years * sizeof (double));
+
+  /* Undo brings the old figures back. */
+  ss_document_undo (document);
+  p = ss_document_get_projection (document, 0);
+  g_assert_cmpfloat (p->npv_cost_premium, ==, npv_before);
+}
+
+static void
+test_lifecycle (void)
+{
+  SsStudy *study = ss_study_load_sample ();
+  SsDocument *document = ss_document_new (study, NULL);
+
+  ss_document_begin_edit (document);
+  ss_study_get_meta (study)->discount_rate = 0.07;
+  ss_document_changed (document, SS_CHANGE_BASELINE, -1);
+  ss_document_end_edit (document);
+  g_object_unref (study);
+  g_assert_finalize_object (document);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/document/undo-redo", test_undo_redo);
+  g_test_add_func ("/document/no-op-edit", test_no_op_edit);
+  g_test_add_func ("/document/cancel", test_cancel);
+  g_test_add_func ("/document/projection-cache", test_projection_cache);
+  g_test_add_func ("/document/lifecycle", test_lifecycle);
+
+  return g_test_run ();
+}
