@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 
 /* Every array is laid out with the year innermost, so a series for a chart
  * or the report is one contiguous run of n_years doubles. Undefined values
- * (a group with no share, an item with no foreign supplier) are NAN, or -1
- * for country indices. */
+ * are NAN (the group HHI of an item with no share in the group), or -1 for
+ * the top country of a study that declares no foreign country. */
 typedef struct
 {
   guint   n_items;
@@ -25,6 +25,7 @@ typedef struct
 
   /* Per item: [item][year], or [item][country|group][year]. */
   double *share;
+  double *spend;                       /* D_i(t) · s_ic(t) · u_ic(t), [item][country][year] */
   double *cost;                        /* C_i(t) */
   double *switching;                   /* W_i(t) */
   double *subsidy;                     /* B_i(t) */
