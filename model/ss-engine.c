@@ -58,7 +58,7 @@ projection_resize (SsProjection *p,
                    guint         n_years)
 {
   gsize ni = n_items, nc = n_countries, ng = n_groups, ny = n_years;
-  gsize doubles = ny * (ni * (nc + ng + 7) + 9 + ng + nc);
+  gsize doubles = ny * (ni * (2 * nc + ng + 7) + 9 + ng + nc);
   gsize ints = ny * (ni + 4);
   gsize size = doubles * sizeof (double) + ints * sizeof (int) + ni * ny;
   double *d;
@@ -79,6 +79,7 @@ projection_resize (SsProjection *p,
   d = p->block;
 #define TAKE(field, rows) (p->field = d, d += (rows) * ny)
   TAKE (share, ni * nc);
+  TAKE (spend, ni * nc);
   TAKE (group_hhi, ni * ng);
   TAKE (cost, ni);
   TAKE (switching, ni);
@@ -384,6 +385,7 @@ ss_engine_project (SsStudy            *study,
               double u = unit[c] * growth_pow[c][t];
 
               unit_sum += s * u;
+              out->spend[((gsize)i * nc + c) * ny + t] = demand * s * u;
               spend[c][t] += demand * s * u;
               sq += s * s;
               risk += s * s * weight[c];
