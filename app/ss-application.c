@@ -82,9 +82,13 @@ ss_application_open (GApplication  *app,
   for (int k = 0; k < n_files; k++)
     {
       SsWindow *window = ss_window_new (SS_APPLICATION (app));
+      g_autoptr(SsStudy) sample = ss_study_load_sample ();
 
-      ss_window_open_file (window, files[k]);
+      /* A file that does not load leaves the window on the sample study,
+       * with the problems shown over it. */
+      ss_window_set_study (window, sample, NULL);
       gtk_window_present (GTK_WINDOW (window));
+      ss_window_load_file (window, files[k]);
     }
 }
 
@@ -115,6 +119,62 @@ ss_application_activate (GApplication *app)
 }
 
 static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "Supply Shift developers", NULL };
+  GtkWidget *about = adw_about_window_new ();
+
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Supply Shift"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), _("Supply Shift developers"));
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+    _("Plan how to spread the sourcing of key materials across countries, "
+      "and see what it costs and what it buys in security, year by year."));
+  adw_about_window_set_website (ADW_ABOUT_WINDOW (about), "https://github.com/supplyshift/supplyshift");
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  /* Translators: put your names here, one per line */
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Each window asks about its own unsaved changes before it closes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+ss_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *help_accels[] = { "<Primary>question", NULL };
+
+  G_APPLICATION_CLASS (ss_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+}
+
+static void
 ss_application_finalize (GObject *object)
 {
   SsApplication *self = SS_APPLICATION (object);
@@ -138,6 +198,7 @@ ss_application_class_init (SsApplicationClass *klass)
 
   object_class->finalize = ss_application_finalize;
   app_class->handle_local_options = ss_application_handle_local_options;
+  app_class->startup = ss_application_startup;
   app_class->activate = ss_application_activate;
   app_class->open = ss_application_open;
 }

@@ -1,4 +1,4 @@
-/* ss-window.h: a study's window
+/* ss-window.h: a study's window — the scenario editor
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "ss-application.h"
+#include "ss-document.h"
+#include "ss-share-editor.h"
 #include "ss-study.h"
 
 G_BEGIN_DECLS
@@ -15,12 +17,23 @@ G_BEGIN_DECLS
 #define SS_TYPE_WINDOW (ss_window_get_type ())
 G_DECLARE_FINAL_TYPE (SsWindow, ss_window, SS, WINDOW, AdwApplicationWindow)
 
-SsWindow *ss_window_new        (SsApplication *app);
-void      ss_window_set_study  (SsWindow      *self,
-                                SsStudy       *study,
-                                GFile         *file);
-gboolean  ss_window_open_file  (SsWindow      *self,
-                                GFile         *file);
-SsStudy  *ss_window_get_study  (SsWindow      *self);
+SsWindow      *ss_window_new              (SsApplication *app);
+void           ss_window_set_document     (SsWindow      *self,
+                                           SsDocument    *document);
+void           ss_window_set_study        (SsWindow      *self,
+                                           SsStudy       *study,
+                                           GFile         *file);
+SsDocument    *ss_window_get_document     (SsWindow      *self);
+SsStudy       *ss_window_get_study        (SsWindow      *self);
+gboolean       ss_window_load_file        (SsWindow      *self,
+                                           GFile         *file);
+gboolean       ss_window_save_to          (SsWindow      *self,
+                                           GFile         *file);
+void           ss_window_select           (SsWindow      *self,
+                                           int            scenario,
+                                           int            item);
+SsShareEditor *ss_window_get_share_editor (SsWindow      *self);
+GtkWidget     *ss_window_get_card         (SsWindow      *self,
+                                           guint          index);
 
 G_END_DECLS

@@ -1,0 +1,141 @@
+/* ss-metric-card.c: one figure with its title and how it changes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The value is exposed as the card's accessible description, so a screen
+ * reader hears "NPV cost premium, 1 234 million USD, …" without having to
+ * walk into the labels.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-metric-card"
+
+#include "config.h"
+
+#include "ss-metric-card.h"
+
+struct _SsMetricCard
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *box;
+  GtkLabel  *title;
+  GtkLabel  *value;
+  GtkLabel  *detail;
+};
+
+G_DEFINE_FINAL_TYPE (SsMetricCard, ss_metric_card, GTK_TYPE_WIDGET)
+
+static void
+ss_metric_card_dispose (GObject *object)
+{
+  SsMetricCard *self = SS_METRIC_CARD (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (ss_metric_card_parent_class)->dispose (object);
+}
+
+static void
+ss_metric_card_class_init (SsMetricCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ss_metric_card_dispose;
+
+  gtk_widget_class_set_css_name (widget_class, "metriccard");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkLabel *
+add_label (SsMetricCard *self,
+           const char   *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (self->box), label);
+  return GTK_LABEL (label);
+}
+
+static void
+ss_metric_card_init (SsMetricCard *self)
+{
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+
+  self->title = add_label (self, "caption-heading");
+  self->value = add_label (self, "title-2");
+  self->detail = add_label (self, "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->value), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail), "numeric");
+}
+
+GtkWidget *
+ss_metric_card_new (const char *title)
+{
+  SsMetricCard *self = g_object_new (SS_TYPE_METRIC_CARD, NULL);
+
+  gtk_label_set_label (self->title, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return GTK_WIDGET (self);
+}
+
+void
+ss_metric_card_set_value (SsMetricCard *self,
+                          const char   *value,
+                          const char   *detail,
+                          SsTrend       trend)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (SS_IS_METRIC_CARD (self));
+
+  if (g_strcmp0 (gtk_label_get_label (self->value), value) == 0
+      && g_strcmp0 (gtk_label_get_label (self->detail), detail) == 0)
+    return;
+
+  gtk_label_set_label (self->value, value);
+  gtk_label_set_label (self->detail, detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail), detail != NULL && *detail != '\0');
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "error");
+  if (trend == SS_TREND_GOOD)
+    gtk_widget_add_css_class (GTK_WIDGET (self->detail), "success");
+  else if (trend == SS_TREND_BAD)
+    gtk_widget_add_css_class (GTK_WIDGET (self->detail), "error");
+
+  description = detail != NULL && *detail ? g_strdup_printf ("%s, %s", value, detail) : g_strdup (value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+}
+
+void
+ss_metric_card_set_title (SsMetricCard *self,
+                          const char   *title)
+{
+  g_return_if_fail (SS_IS_METRIC_CARD (self));
+
+  if (g_strcmp0 (gtk_label_get_label (self->title), title) == 0)
+    return;
+  gtk_label_set_label (self->title, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+const char *
+ss_metric_card_get_value (SsMetricCard *self)
+{
+  return gtk_label_get_label (self->value);
+}
+
+const char *
+ss_metric_card_get_detail (SsMetricCard *self)
+{
+  return gtk_label_get_label (self->detail);
+}

@@ -1,0 +1,22 @@
+/* ss-palette.h: colours of countries and alert levels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gdk/gdk.h>
+
+#include "ss-study.h"
+
+G_BEGIN_DECLS
+
+#define SS_PALETTE_N_COUNTRY_COLORS 16
+
+void ss_palette_country_color (guint         index,
+                               GdkRGBA      *out);
+void ss_palette_alert_color   (SsAlertLevel  level,
+                               gboolean      dark,
+                               GdkRGBA      *out);
+
+G_END_DECLS
