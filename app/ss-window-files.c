@@ -26,6 +26,7 @@ typedef struct
   SsWindow  *window;
   SsPending  pending;
   GFile     *file;
+  gboolean   answered;
 } PendingAction;
 
 static void
@@ -354,17 +355,31 @@ run_pending (PendingAction *action)
     }
 }
 
+static PendingAction *
+pending_action_copy (PendingAction *action)
+{
+  PendingAction *copy = g_new0 (PendingAction, 1);
+
+  copy->window = g_object_ref (action->window);
+  copy->pending = action->pending;
+  g_set_object (&copy->file, action->file);
+  return copy;
+}
+
+/* The action belongs to the dialog (freed with it); it is answered once. */
 static void
 on_discard_response (AdwMessageDialog *dialog,
                      const char       *response,
                      PendingAction    *action)
 {
-  g_autoptr(PendingAction) owned = action;
+  if (action->answered)
+    return;
+  action->answered = TRUE;
 
   if (g_str_equal (response, "discard"))
     run_pending (action);
   else if (g_str_equal (response, "save"))
-    save (action->window, g_steal_pointer (&owned));
+    save (action->window, pending_action_copy (action));
 }
 
 /* Runs `pending` now if nothing would be lost, else asks first. */
@@ -401,7 +416,8 @@ ss_window_confirm_discard (SsWindow  *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response), action);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_discard_response), action,
+                         (GClosureNotify)(void (*) (void))pending_action_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

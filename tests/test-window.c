@@ -1,0 +1,331 @@
+/* test-window.c: the scenario editor window, driven like a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb. The share editor is moved through its real slider
+ * (gtk_range_set_value), actions are activated by name, and dialogs are
+ * found among the toplevels, so these tests go through the same paths as
+ * a person at the keyboard.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-test"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ss-metric-card.h"
+#include "ss-resources.h"
+#include "ss-study-file.h"
+#include "ss-window.h"
+
+#define CARD_RISK 1
+
+typedef struct
+{
+  SsWindow *window;
+  char     *dir;
+} Fixture;
+
+static void
+iterate (void)
+{
+  for (guint k = 0; k < 50 && g_main_context_pending (NULL); k++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Lets the window's tick callback run, so the figures are refreshed. */
+static void
+wait_frames (guint n)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      gint64 until = g_get_monotonic_time () + 20000;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (out, child);
+      else
+        collect (child, type, out);
+    }
+}
+
+static GtkRange *
+share_slider (Fixture *f,
+              guint    country)
+{
+  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (ss_window_get_share_editor (f->window)), GTK_TYPE_SCALE, scales);
+  g_assert_cmpuint (country, <, scales->len);
+  return g_ptr_array_index (scales, country);
+}
+
+static const char *
+risk_card_value (Fixture *f)
+{
+  return ss_metric_card_get_value (SS_METRIC_CARD (ss_window_get_card (f->window, CARD_RISK)));
+}
+
+/* Answers a dialog as a click on its button would, and closes it. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+}
+
+/* The toplevel message dialog, if one is showing. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, k);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("supplyshift-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->window = ss_window_new (NULL);
+  g_object_ref_sink (f->window);
+  ss_window_set_study (f->window, study, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_frames (3);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((dialog = find_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_object_unref (f->window);
+  iterate ();
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_opens_sample (Fixture       *f,
+                   gconstpointer  data)
+{
+  SsStudy *study = ss_window_get_study (f->window);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Korea key materials");
+  g_assert_cmpuint (ss_study_get_n_items (study), >=, 12);
+  /* The figures were computed and shown. */
+  g_assert_cmpstr (risk_card_value (f), !=, "");
+  g_assert_nonnull (strstr (risk_card_value (f), "→"));
+}
+
+/* Moving China's slider changes the figures shown, keeps the shares at
+ * 100 %, and undo brings everything back. */
+static void
+test_share_edit_and_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  SsStudy *study = ss_window_get_study (f->window);
+  g_autoptr(SsStudy) original = ss_study_copy (study);
+  g_autofree char *risk_before = g_strdup (risk_card_value (f));
+  SsScenario *scenario = ss_study_get_scenario (study, 0);
+  double sum = 0;
+
+  ss_window_select (f->window, 0, 0);             /* China plus one, lithium hydroxide */
+  g_free (risk_before);
+  risk_before = g_strdup (risk_card_value (f));
+
+  gtk_range_set_value (share_slider (f, 0), 30);  /* China to 30 % */
+  wait_frames (3);
+
+  g_assert_nonnull (scenario->targets[0]);
+  g_assert_cmpfloat_with_epsilon (scenario->targets[0][0], 0.30, 1e-12);
+  for (guint c = 0; c < ss_study_get_n_countries (study); c++)
+    sum += scenario->targets[0][c];
+  g_assert_cmpfloat_with_epsilon (sum, 1, 1e-12);
+  g_assert_true (ss_document_get_modified (document));
+  g_assert_cmpstr (risk_card_value (f), !=, risk_before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  wait_frames (3);
+  g_assert_true (ss_study_equal (study, original));
+  g_assert_false (ss_document_get_modified (document));
+  g_assert_cmpstr (risk_card_value (f), ==, risk_before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  wait_frames (3);
+  /* Undo and redo replace the study's contents: look the scenario up again. */
+  scenario = ss_study_get_scenario (study, 0);
+  g_assert_cmpfloat_with_epsilon (scenario->targets[0][0], 0.30, 1e-12);
+}
+
+/* In the baseline, the editor edits the baseline shares. */
+static void
+test_baseline_edit (Fixture       *f,
+                    gconstpointer  data)
+{
+  SsStudy *study = ss_window_get_study (f->window);
+  SsItem *item = ss_study_get_item (study, 0);
+  SsScenario *scenario = ss_study_get_scenario (study, 0);
+  g_autofree double *targets = g_memdup2 (scenario->targets[0], ss_study_get_n_countries (study) * sizeof (double));
+  double sum = 0;
+
+  ss_window_select (f->window, -1, 0);
+  gtk_range_set_value (share_slider (f, 0), 50);
+  wait_frames (2);
+  g_assert_cmpfloat_with_epsilon (item->sources[0].attr[SS_SOURCE_SHARE], 0.5, 1e-12);
+  for (guint c = 0; c < ss_study_get_n_countries (study); c++)
+    sum += item->sources[c].attr[SS_SOURCE_SHARE];
+  g_assert_cmpfloat_with_epsilon (sum, 1, 1e-12);
+  /* The scenarios' targets are theirs: a baseline edit leaves them. */
+  g_assert_cmpmem (scenario->targets[0], ss_study_get_n_countries (study) * sizeof (double),
+                   targets, ss_study_get_n_countries (study) * sizeof (double));
+}
+
+static void
+test_invalid_file_keeps_study (Fixture       *f,
+                               gconstpointer  data)
+{
+  SsStudy *study = ss_window_get_study (f->window);
+  SsDocument *document = ss_window_get_document (f->window);
+  g_autoptr(SsStudy) original = ss_study_copy (study);
+  g_autofree char *path = g_build_filename (f->dir, "broken.supplyshift", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, "<study version=\"1\"><meta>", -1, NULL));
+  g_assert_false (ss_window_load_file (f->window, file));
+  iterate ();
+
+  g_assert_true (ss_window_get_study (f->window) == study);
+  g_assert_true (ss_window_get_document (f->window) == document);
+  g_assert_true (ss_study_equal (study, original));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.supplyshift"));
+}
+
+/* Closing with unsaved changes asks first; cancel keeps the window. */
+static void
+test_unsaved_guard (Fixture       *f,
+                    gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  ss_window_select (f->window, 0, 0);
+  gtk_range_set_value (share_slider (f, 0), 40);
+  wait_frames (2);
+  g_assert_true (ss_document_get_modified (ss_window_get_document (f->window)));
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+
+  respond (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* Opening another study over the changes asks too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "discard");
+  g_assert_false (ss_document_get_modified (ss_window_get_document (f->window)));
+  g_assert_cmpuint (ss_study_get_n_items (ss_window_get_study (f->window)), ==, 1);
+}
+
+/* Save, reopen, and find the study as it was left. */
+static void
+test_save_reopen (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "saved.supplyshift", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SsStudy) edited = NULL;
+
+  ss_window_select (f->window, 0, 0);
+  gtk_range_set_value (share_slider (f, 0), 35);
+  wait_frames (2);
+  edited = ss_study_copy (ss_window_get_study (f->window));
+
+  g_assert_true (ss_window_save_to (f->window, file));
+  g_assert_false (ss_document_get_modified (ss_window_get_document (f->window)));
+
+  g_assert_true (ss_window_load_file (f->window, file));
+  g_assert_true (ss_study_equal (ss_window_get_study (f->window), edited));
+  g_assert_false (ss_document_get_modified (ss_window_get_document (f->window)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI") != NULL)
+        g_error ("CI runs the window tests under xvfb-run; there is no display");
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+  adw_init ();
+  g_assert_nonnull (ss_get_resource ());
+
+  g_test_add ("/window/opens-sample", Fixture, NULL, fixture_setup, test_opens_sample, fixture_teardown);
+  g_test_add ("/window/share-edit-and-undo", Fixture, NULL, fixture_setup, test_share_edit_and_undo,
+              fixture_teardown);
+  g_test_add ("/window/baseline-edit", Fixture, NULL, fixture_setup, test_baseline_edit, fixture_teardown);
+  g_test_add ("/window/invalid-file-keeps-study", Fixture, NULL, fixture_setup,
+              test_invalid_file_keeps_study, fixture_teardown);
+  g_test_add ("/window/unsaved-guard", Fixture, NULL, fixture_setup, test_unsaved_guard, fixture_teardown);
+  g_test_add ("/window/save-reopen", Fixture, NULL, fixture_setup, test_save_reopen, fixture_teardown);
+
+  return g_test_run ();
+}
