@@ -94,6 +94,8 @@ struct _SsWindow
   GArray               *rows;                    /* of ItemRow, [0] = portfolio */
   GtkStringList        *scenario_names;
   guint                 tick_id;
+  GString              *alerts_pending;
+  GString              *alerts_shown;
 
   /* Borrowed (children) */
   SsShareEditor        *share_editor;
@@ -140,12 +142,26 @@ alert_css_class (SsAlertLevel level)
     }
 }
 
+/* Setting a label's text, even to the same text, makes it lay out again:
+ * the figures are refreshed every frame of a drag, so compare first. */
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+/* Only touches the label when the level changed: a change of CSS class
+ * restyles the label, and the sidebar has one per item, every frame. */
 static void
 set_alert_label (GtkLabel     *label,
                  SsAlertLevel  level)
 {
   static const char *classes[] = { "error", "warning", "accent", "success" };
 
+  if (g_strcmp0 (gtk_label_get_label (label), alert_label (level)) == 0)
+    return;
   for (guint k = 0; k < G_N_ELEMENTS (classes); k++)
     gtk_widget_remove_css_class (GTK_WIDGET (label), classes[k]);
   gtk_widget_add_css_class (GTK_WIDGET (label), alert_css_class (level));
@@ -479,12 +495,17 @@ reset_item_action (GtkWidget  *widget,
   ss_document_end_edit (self->document);
 }
 
+/* Not in the middle of a drag: the drag's edit is one step, undone once
+ * it is finished. */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  ss_document_undo (SS_WINDOW (widget)->document);
+  SsDocument *document = SS_WINDOW (widget)->document;
+
+  if (!ss_document_in_edit (document))
+    ss_document_undo (document);
 }
 
 static void
@@ -492,7 +513,10 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  ss_document_redo (SS_WINDOW (widget)->document);
+  SsDocument *document = SS_WINDOW (widget)->document;
+
+  if (!ss_document_in_edit (document))
+    ss_document_redo (document);
 }
 
 static void
@@ -679,11 +703,23 @@ update_cards (SsWindow           *self,
 }
 
 /* model.md §6: when each level is first reached and when it clears. */
+/* The alerts are gathered first as "title\tsubtitle\tclass\n" lines, and
+ * the list is rebuilt only when they differ from what it shows: during a
+ * drag they mostly stay the same, and building rows is not free. */
 static void
 add_alert_row (SsWindow   *self,
                const char *title,
                const char *subtitle,
                const char *css_class)
+{
+  g_string_append_printf (self->alerts_pending, "%s\t%s\t%s\n", title, subtitle, css_class);
+}
+
+static void
+build_alert_row (SsWindow   *self,
+                 const char *title,
+                 const char *subtitle,
+                 const char *css_class)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (g_str_equal (css_class, "success")
@@ -720,9 +756,9 @@ update_alerts (SsWindow           *self,
   guint ny = p->n_years, nc = p->n_countries;
   GtkWidget *child;
   guint added = 0;
+  g_auto(GStrv) lines = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alerts_list))) != NULL)
-    gtk_list_box_remove (self->alerts_list, child);
+  g_string_truncate (self->alerts_pending, 0);
 
   if (self->item < 0)
     {
@@ -828,6 +864,19 @@ update_alerts (SsWindow           *self,
   if (added == 0)
     add_alert_row (self, _("No alerts"), _("No dependence above the watch line, no critical supply risk"),
                    "success");
+
+  if (g_strcmp0 (self->alerts_pending->str, self->alerts_shown->str) == 0)
+    return;
+  g_string_assign (self->alerts_shown, self->alerts_pending->str);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alerts_list))) != NULL)
+    gtk_list_box_remove (self->alerts_list, child);
+  lines = g_strsplit (self->alerts_shown->str, "\n", -1);
+  for (guint k = 0; lines[k] != NULL && *lines[k]; k++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[k], "\t", 3);
+
+      build_alert_row (self, fields[0], fields[1], fields[2]);
+    }
 }
 
 static void
@@ -873,19 +922,19 @@ update_content (SsWindow           *self,
 
   if (self->item < 0)
     {
-      gtk_label_set_label (self->item_title, _("Portfolio"));
+      set_label (self->item_title, _("Portfolio"));
       subtitle = g_strdup_printf (ngettext ("%u item", "%u items", ss_study_get_n_items (study)),
                                   ss_study_get_n_items (study));
-      gtk_label_set_label (self->item_subtitle, subtitle);
+      set_label (self->item_subtitle, subtitle);
     }
   else
     {
       SsItem *item = ss_study_get_item (study, self->item);
 
-      gtk_label_set_label (self->item_title, item->name);
+      set_label (self->item_title, item->name);
       subtitle = *item->category ? g_strdup_printf (_("HS %s · %s"), item->code, item->category)
                                  : g_strdup_printf (_("HS %s"), item->code);
-      gtk_label_set_label (self->item_subtitle, subtitle);
+      set_label (self->item_subtitle, subtitle);
     }
 
   gtk_widget_set_visible (self->shares_section, self->item >= 0);
@@ -896,7 +945,7 @@ update_content (SsWindow           *self,
       heading = scenario != NULL
         ? g_strdup_printf (_("Target shares in “%s”, reached over the transition"), scenario_name)
         : g_strdup (_("Baseline shares"));
-      gtk_label_set_label (self->shares_heading, heading);
+      set_label (self->shares_heading, heading);
       if (!self->editor_dragging)
         {
           current_shares (self, shares, baseline);
@@ -922,12 +971,17 @@ update_content (SsWindow           *self,
         stockpile = ss_study_get_item (study, self->item)->attr[SS_ITEM_STOCKPILE_DAYS];
       gtk_spin_button_set_value (self->stockpile_spin, stockpile);
       gtk_widget_set_visible (GTK_WIDGET (self->stockpile_scope), self->item >= 0);
-      adw_action_row_set_subtitle (self->stockpile_row, all ? _("Days of consumption held, for all items")
-                                                            : _("Days of consumption held, for this item"));
+      {
+        const char *subtitle_text = all ? _("Days of consumption held, for all items")
+                                        : _("Days of consumption held, for this item");
+
+        if (g_strcmp0 (adw_action_row_get_subtitle (self->stockpile_row), subtitle_text) != 0)
+          adw_action_row_set_subtitle (self->stockpile_row, subtitle_text);
+      }
     }
 
   figures = g_strdup_printf (_("%s, %d to %d"), scenario_name, meta->base_year, meta->base_year + meta->horizon);
-  gtk_label_set_label (self->figures_heading, figures);
+  set_label (self->figures_heading, figures);
 
   update_cards (self, p, b);
   update_alerts (self, p);
@@ -1266,6 +1320,8 @@ ss_window_finalize (GObject *object)
   SsWindow *self = SS_WINDOW (object);
 
   g_clear_pointer (&self->rows, g_array_unref);
+  g_string_free (self->alerts_pending, TRUE);
+  g_string_free (self->alerts_shown, TRUE);
 
   G_OBJECT_CLASS (ss_window_parent_class)->finalize (object);
 }
@@ -1335,6 +1391,8 @@ ss_window_init (SsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_array_new (FALSE, FALSE, sizeof (ItemRow));
+  self->alerts_pending = g_string_new (NULL);
+  self->alerts_shown = g_string_new (NULL);
   self->scenario = SS_BASELINE;
   self->item = PORTFOLIO;
 

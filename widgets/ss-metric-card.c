@@ -5,6 +5,11 @@
  * The value is exposed as the card's accessible description, so a screen
  * reader hears "NPV cost premium, 1 234 million USD, …" without having to
  * walk into the labels.
+ *
+ * The value and the detail change on every frame of a slider drag, so they
+ * are GtkInscriptions: their size comes from a number of characters and
+ * lines, not from the text, so new figures redraw the card without making
+ * the window lay itself out again.
  */
 
 #define G_LOG_DOMAIN "supplyshift-metric-card"
@@ -18,9 +23,9 @@ struct _SsMetricCard
   GtkWidget  parent_instance;
 
   GtkWidget *box;
-  GtkLabel  *title;
-  GtkLabel  *value;
-  GtkLabel  *detail;
+  GtkLabel       *title;
+  GtkInscription *value;
+  GtkInscription *detail;
 };
 
 G_DEFINE_FINAL_TYPE (SsMetricCard, ss_metric_card, GTK_TYPE_WIDGET)
@@ -48,17 +53,25 @@ ss_metric_card_class_init (SsMetricCardClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-static GtkLabel *
-add_label (SsMetricCard *self,
-           const char   *css_class)
+static GtkInscription *
+add_inscription (SsMetricCard *self,
+                 const char   *css_class,
+                 guint         chars,
+                 guint         lines)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (self->box), label);
-  return GTK_LABEL (label);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), chars / 2);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), chars);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), lines);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (inscription), lines);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (inscription), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (inscription, css_class);
+  gtk_widget_add_css_class (inscription, "numeric");
+  gtk_box_append (GTK_BOX (self->box), inscription);
+  return GTK_INSCRIPTION (inscription);
 }
 
 static void
@@ -68,12 +81,14 @@ ss_metric_card_init (SsMetricCard *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
 
-  self->title = add_label (self, "caption-heading");
-  self->value = add_label (self, "title-2");
-  self->detail = add_label (self, "caption");
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title, 0);
+  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "caption-heading");
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->value), "numeric");
-  gtk_widget_add_css_class (GTK_WIDGET (self->detail), "numeric");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title));
+  self->value = add_inscription (self, "title-2", 16, 1);
+  self->detail = add_inscription (self, "caption", 40, 2);
 }
 
 GtkWidget *
@@ -96,13 +111,12 @@ ss_metric_card_set_value (SsMetricCard *self,
 
   g_return_if_fail (SS_IS_METRIC_CARD (self));
 
-  if (g_strcmp0 (gtk_label_get_label (self->value), value) == 0
-      && g_strcmp0 (gtk_label_get_label (self->detail), detail) == 0)
+  if (g_strcmp0 (gtk_inscription_get_text (self->value), value) == 0
+      && g_strcmp0 (gtk_inscription_get_text (self->detail), detail) == 0)
     return;
 
-  gtk_label_set_label (self->value, value);
-  gtk_label_set_label (self->detail, detail);
-  gtk_widget_set_visible (GTK_WIDGET (self->detail), detail != NULL && *detail != '\0');
+  gtk_inscription_set_text (self->value, value);
+  gtk_inscription_set_text (self->detail, detail);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "error");
@@ -131,11 +145,11 @@ ss_metric_card_set_title (SsMetricCard *self,
 const char *
 ss_metric_card_get_value (SsMetricCard *self)
 {
-  return gtk_label_get_label (self->value);
+  return gtk_inscription_get_text (self->value);
 }
 
 const char *
 ss_metric_card_get_detail (SsMetricCard *self)
 {
-  return gtk_label_get_label (self->detail);
+  return gtk_inscription_get_text (self->detail);
 }

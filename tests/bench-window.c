@@ -1,0 +1,191 @@
+/* bench-window.c: frames per second while a share is dragged
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run with `xvfb-run -a meson test -C build --benchmark`. Opens the window
+ * at 1280×800, then on every frame moves China's target share of the
+ * first item by a step, as a slider drag does: one edit begun, a change
+ * per frame, the edit ended at the end. The frame clock's own timestamps
+ * give the frame rate; the time from the frame's "update" phase to its
+ * "after-paint" phase is the work the window did for that frame
+ * (recompute, refresh, layout, drawing). Done for the sample study and
+ * for the 500-item benchmark study.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-bench"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ss-rebalance.h"
+#include "ss-resources.h"
+#include "ss-study-file.h"
+#include "ss-window.h"
+
+#include "bench-study.h"
+
+#define FRAMES 240
+
+typedef struct
+{
+  SsWindow   *window;
+  guint       frame;
+  gint64      update_start;
+  gint64      layout_start;
+  gint64      paint_start;
+  double      update_ms;
+  double      layout_ms;
+  double      paint_ms;
+  gint64      first_frame;
+  gint64      last_frame;
+  double      work_ms[FRAMES];
+  GMainLoop  *loop;
+} Run;
+
+static void
+on_update (GdkFrameClock *clock,
+           Run           *run)
+{
+  run->update_start = g_get_monotonic_time ();
+  run->layout_start = run->paint_start = 0;
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           Run           *run)
+{
+  run->layout_start = g_get_monotonic_time ();
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          Run           *run)
+{
+  run->paint_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Run           *run)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (run->update_start == 0 || run->frame == 0 || run->frame > FRAMES
+      || run->layout_start < run->update_start || run->paint_start < run->layout_start)
+    return;
+  /* The phases of the frame: update (the tick: edit, recompute, refresh
+   * the widgets), layout, paint (snapshot and render). */
+  run->update_ms += (run->layout_start - run->update_start) / 1000.0 / FRAMES;
+  run->layout_ms += (run->paint_start - run->layout_start) / 1000.0 / FRAMES;
+  run->paint_ms += (now - run->paint_start) / 1000.0 / FRAMES;
+  run->work_ms[run->frame - 1] = (g_get_monotonic_time () - run->update_start) / 1000.0;
+}
+
+/* One step of the drag: China's share swings between 20 % and 80 %. */
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  Run *run = user_data;
+  SsDocument *document = ss_window_get_document (run->window);
+  SsStudy *study = ss_document_get_study (document);
+  double *targets;
+  double value;
+
+  if (run->frame == 0)
+    {
+      ss_document_begin_edit (document);
+      run->first_frame = gdk_frame_clock_get_frame_time (clock);
+    }
+  if (run->frame == FRAMES)
+    {
+      run->last_frame = gdk_frame_clock_get_frame_time (clock);
+      ss_document_end_edit (document);
+      g_main_loop_quit (run->loop);
+      run->frame++;
+      return G_SOURCE_REMOVE;
+    }
+
+  targets = ss_scenario_ensure_targets (study, ss_study_get_scenario (study, 0), 0);
+  value = 0.5 + 0.3 * sin (run->frame / 20.0);
+  ss_rebalance (targets, NULL, ss_study_get_n_countries (study), 0, value);
+  ss_document_changed (document, SS_CHANGE_SCENARIO, 0);
+  run->frame++;
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+measure (const char *label,
+         SsStudy    *study)
+{
+  Run run = { 0 };
+  GdkFrameClock *clock;
+  double fps, mean = 0;
+
+  run.window = ss_window_new (NULL);
+  run.loop = g_main_loop_new (NULL, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (run.window), 1280, 800);
+  ss_window_set_study (run.window, study, NULL);
+  ss_window_select (run.window, 0, 0);
+  gtk_window_present (GTK_WINDOW (run.window));
+
+  /* Let it map and settle before timing. */
+  for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (run.window));
+  g_signal_connect (clock, "update", G_CALLBACK (on_update), &run);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &run);
+  g_signal_connect (clock, "paint", G_CALLBACK (on_paint), &run);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &run);
+  gtk_widget_add_tick_callback (GTK_WIDGET (run.window), on_tick, &run, NULL);
+  g_main_loop_run (run.loop);
+  g_signal_handlers_disconnect_by_data (clock, &run);
+
+  fps = FRAMES / ((run.last_frame - run.first_frame) / (double)G_USEC_PER_SEC);
+  for (guint k = 0; k < FRAMES; k++)
+    mean += run.work_ms[k] / FRAMES;
+  qsort (run.work_ms, FRAMES, sizeof (double), compare_doubles);
+  g_print ("%s: %.1f frames per second over %u frames of a drag; work per frame: "
+           "mean %.2f ms, median %.2f ms, 95th percentile %.2f ms, max %.2f ms\n",
+           label, fps, FRAMES, mean, run.work_ms[FRAMES / 2], run.work_ms[FRAMES * 95 / 100],
+           run.work_ms[FRAMES - 1]);
+  g_print ("  mean by phase: update (edit, recompute, refresh) %.2f ms, layout %.2f ms, paint %.2f ms\n",
+           run.update_ms, run.layout_ms, run.paint_ms);
+
+  gtk_window_destroy (GTK_WINDOW (run.window));
+  g_main_loop_unref (run.loop);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SsStudy) sample = NULL;
+  g_autoptr(SsStudy) large = NULL;
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-window needs a display: run it under xvfb-run\n");
+      return 77;
+    }
+  adw_init ();
+  g_assert_nonnull (ss_get_resource ());
+
+  sample = ss_study_load_sample ();
+  measure ("sample study (13 items, 9 countries, 11 years)", sample);
+  large = bench_study_new (500, 8, 20, 4);
+  measure ("benchmark study (500 items, 8 countries, 21 years)", large);
+  return 0;
+}
