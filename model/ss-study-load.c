@@ -23,6 +23,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
 #include "ss-attrs.h"
@@ -68,10 +69,46 @@ report (Loader     *l,
     g_string_append_printf (l->text, "%s: error: %s", l->display, message);
 }
 
+/* An element's line is recorded by our start-element handler below:
+ * libxml2 keeps lines in 16 bits and only guesses past 65 535, and a
+ * 10 000-item study is longer than that. A text node's line is where the
+ * text ends; the problem is where its first visible character is. */
 static int
 line_of (xmlNode *node)
 {
+  if (node->type == XML_ELEMENT_NODE && node->_private != NULL)
+    return GPOINTER_TO_INT (node->_private);
+  if (node->type == XML_TEXT_NODE && node->content != NULL)
+    {
+      const char *p = (const char *)node->content;
+      int line = (int)xmlGetLineNo (node);
+
+      while (*p && g_ascii_isspace (*p))
+        p++;
+      for (; *p; p++)
+        line -= *p == '\n';
+      return MAX (line, 1);
+    }
   return (int)xmlGetLineNo (node);
+}
+
+static void
+start_element (void           *ctx,
+               const xmlChar  *localname,
+               const xmlChar  *prefix,
+               const xmlChar  *uri,
+               int             nb_namespaces,
+               const xmlChar **namespaces,
+               int             nb_attributes,
+               int             nb_defaulted,
+               const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+
+  xmlSAX2StartElementNs (ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                         nb_defaulted, attributes);
+  if (ctxt->node != NULL && ctxt->input != NULL)
+    ctxt->node->_private = GINT_TO_POINTER (ctxt->input->line);
 }
 
 /* libxml2's messages end in a newline and sometimes name its options;
@@ -141,6 +178,54 @@ has_doctype (const char *data,
       return FALSE;
     }
   return FALSE;
+}
+
+#define MAX_TAG_LENGTH (64 * 1024)
+
+/* Checks on the raw bytes, before libxml2 sees them. A NUL byte means the
+ * file is not UTF-8 text (UTF-16, or binary). A start tag longer than
+ * 64 KiB has no place in a study, and libxml2 2.9 checks an element's
+ * attributes for duplicates pair by pair: a tag with 50 000 attributes
+ * would keep it busy for seconds. */
+static gboolean
+check_raw (Loader     *l,
+           const char *data,
+           gsize       len)
+{
+  const char *nul = memchr (data, '\0', len);
+  const char *p = data, *end = data + len;
+  int line = 1;
+
+  if (nul != NULL)
+    {
+      for (const char *q = data; q < nul; q++)
+        line += *q == '\n';
+      report (l, line, "the file has a NUL byte: it is not UTF-8 text (UTF-16 or a binary file?)");
+      return FALSE;
+    }
+  line = 1;
+  while (p < end)
+    {
+      const char *open = memchr (p, '<', end - p);
+      const char *close;
+
+      if (open == NULL)
+        break;
+      for (const char *q = p; q < open; q++)
+        line += *q == '\n';
+      close = memchr (open, '>', MIN ((gsize)(end - open), (gsize)MAX_TAG_LENGTH));
+      if (close == NULL && end - open >= MAX_TAG_LENGTH)
+        {
+          report (l, line, "a tag is longer than %d KiB", MAX_TAG_LENGTH / 1024);
+          return FALSE;
+        }
+      if (close == NULL)
+        break;
+      for (const char *q = open; q < close; q++)
+        line += *q == '\n';
+      p = close + 1;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -676,7 +761,7 @@ load_items (Loader  *l,
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
           report (l, line_of (n), "%s: shares sum to %s, expected 1", context,
-                  g_ascii_formatd (buf, sizeof buf, "%.6g", sum));
+                  g_ascii_formatd (buf, sizeof buf, "%.10g", sum));
         }
     }
 
@@ -862,7 +947,7 @@ load_scenario (Loader     *l,
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
           report (l, target_line[i], "%s: targets for item %s sum to %s, expected 1", context,
-                  ss_study_get_item (l->study, i)->code, g_ascii_formatd (buf, sizeof buf, "%.6g", sum));
+                  ss_study_get_item (l->study, i)->code, g_ascii_formatd (buf, sizeof buf, "%.10g", sum));
         }
     }
 }
@@ -1067,6 +1152,8 @@ ss_study_load_bytes (GBytes      *bytes,
     report (&l, 1, "the file is too large");
   else if (has_doctype (data, len, &line))
     report (&l, line, "the file has a DOCTYPE; study files may not declare one (no DTD, no entities)");
+  else
+    check_raw (&l, data, len);
 
   if (l.count > 0)
     {
@@ -1075,9 +1162,12 @@ ss_study_load_bytes (GBytes      *bytes,
     }
 
   ctxt = xmlNewParserCtxt ();
+  ctxt->sax->startElementNs = start_element;
   xmlSetStructuredErrorFunc (&l, (xmlStructuredErrorFunc)on_xml_error);
+  /* XML_PARSE_HUGE lifts libxml2's 10 MB limit on one text run, so a valid
+   * file of up to 64 MiB loads; nesting stays limited (2048 levels). */
   doc = xmlCtxtReadMemory (ctxt, data, (int)len, display_name, NULL,
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_HUGE);
   if (doc != NULL && l.count == 0)
     {
       xmlNode *root = xmlDocGetRootElement (doc);

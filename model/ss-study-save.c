@@ -13,19 +13,61 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "ss-attrs.h"
 #include "ss-study-file.h"
+
+/* Escapes for an attribute value (in_attribute) or element text. Tabs and
+ * line breaks in an attribute are written as references, or the reader's
+ * attribute normalisation would turn them into spaces; a carriage return
+ * in text likewise, or it would come back as a line feed. Other control
+ * characters cannot appear in XML 1.0 at all, even as references, and are
+ * left out. */
+static void
+append_escaped_full (GString    *out,
+                     const char *text,
+                     gboolean    in_attribute)
+{
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"':
+          g_string_append (out, in_attribute ? "&quot;" : "\"");
+          break;
+        case '\r': g_string_append (out, "&#13;"); break;
+        case '\t':
+          g_string_append (out, in_attribute ? "&#9;" : "\t");
+          break;
+        case '\n':
+          g_string_append (out, in_attribute ? "&#10;" : "\n");
+          break;
+        default:
+          if (c >= 0x20 || c == 0x7f)
+            g_string_append_c (out, c);
+          break;
+        }
+    }
+}
 
 static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  g_string_append (out, escaped);
+  append_escaped_full (out, text, FALSE);
 }
 
 static void
@@ -34,7 +76,7 @@ append_attr (GString    *out,
              const char *value)
 {
   g_string_append_printf (out, " %s=\"", name);
-  append_escaped (out, value);
+  append_escaped_full (out, value, TRUE);
   g_string_append_c (out, '"');
 }
 
@@ -209,9 +251,12 @@ ss_study_to_xml (SsStudy *study)
   return g_string_free (out, FALSE);
 }
 
-/* g_file_replace_contents() writes a temporary file in the same folder and
- * renames it over the old one, so a crash or a full disk mid-save leaves
- * the previous file whole. */
+/* Writes to a temporary file in the same folder, flushes it to disk and
+ * renames it over the old file, so a crash, a full disk or a folder we
+ * may not write in never leaves a half-written study: the old one stays
+ * whole. (g_file_replace_contents() does the same, except that where it
+ * cannot create the temporary file it overwrites the old file in place.)
+ * Files not on a local path go through GIO. */
 gboolean
 ss_study_save_file (SsStudy   *study,
                     GFile     *file,
@@ -219,7 +264,91 @@ ss_study_save_file (SsStudy   *study,
                     GError   **error)
 {
   g_autofree char *xml = ss_study_to_xml (study);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = NULL, *base = NULL, *tmp = NULL;
+  gsize len = strlen (xml);
+  GStatBuf st;
+  gboolean exists;
+  int fd;
 
-  return g_file_replace_contents (file, xml, strlen (xml), NULL, make_backup,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  if (path == NULL)
+    return g_file_replace_contents (file, xml, len, NULL, make_backup, G_FILE_CREATE_NONE, NULL, NULL,
+                                    error);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  exists = g_stat (path, &st) == 0;
+
+  fd = g_mkstemp_full (tmp, O_RDWR, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write in the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  {
+    const char *p = xml;
+    gsize left = len;
+    gboolean ok = TRUE;
+
+    while (left > 0 && ok)
+      {
+        gssize written = write (fd, p, left);
+
+        if (written < 0 && errno == EINTR)
+          continue;
+        ok = written > 0;
+        p += MAX (written, 0);
+        left -= MAX (written, 0);
+      }
+    /* Keep the old file's permissions; a new file gets the umask's. */
+    if (ok && exists)
+      ok = fchmod (fd, st.st_mode & 07777) == 0;
+    if (ok)
+      ok = fsync (fd) == 0;
+    if (close (fd) != 0)
+      ok = FALSE;
+    if (!ok)
+      {
+        int saved = errno;
+
+        g_unlink (tmp);
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     _("Cannot write “%s”: %s"), path, g_strerror (saved));
+        return FALSE;
+      }
+  }
+
+  if (make_backup && exists)
+    {
+      g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+      g_unlink (backup);
+      if (link (path, backup) != 0)
+        {
+          g_autoptr(GFile) from = g_file_new_for_path (path);
+          g_autoptr(GFile) to = g_file_new_for_path (backup);
+
+          if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+            {
+              g_unlink (tmp);
+              return FALSE;
+            }
+        }
+    }
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot replace “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
 }
