@@ -17,11 +17,18 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-chart-render.h"
 #include "ss-cli.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
 
 #define SAMPLE_DISPLAY_NAME "korea-key-materials.supplyshift"
+
+/* --width and --height before parsing, so that an explicit 0 is told
+ * apart from no option at all. */
+#define SIZE_UNSET G_MININT
+#define EXPORT_DEFAULT_WIDTH 960
+#define EXPORT_DEFAULT_HEIGHT 600
 
 void
 ss_cli_add_options (GApplication *app,
@@ -48,6 +55,7 @@ ss_cli_add_options (GApplication *app,
   };
 
   /* GApplication copies the entries; the values land in *o when it parses. */
+  o->width = o->height = SIZE_UNSET;
   g_application_add_main_option_entries (app, entries);
   g_application_set_option_context_parameter_string (app, _("[FILE]"));
   g_application_set_option_context_summary (app,
@@ -59,7 +67,8 @@ gboolean
 ss_cli_is_headless (const SsCliOptions *o)
 {
   return o->validate || o->report != NULL || o->export_path != NULL || o->version
-      || o->chart != NULL || o->scenario != NULL || o->item != NULL || o->width != 0 || o->height != 0;
+      || o->chart != NULL || o->scenario != NULL || o->item != NULL
+      || o->width != SIZE_UNSET || o->height != SIZE_UNSET;
 }
 
 void
@@ -120,6 +129,74 @@ write_stdout (const char *text)
   return SS_EXIT_OK;
 }
 
+/* --export: one chart to OUT, as cli.md says. A bad chart name, file
+ * extension, size, scenario or item is a usage error (1), checked before
+ * anything is written; a file that cannot be written is 3, and then
+ * ss_chart_export() leaves nothing behind. */
+static int
+run_export (const SsCliOptions *o)
+{
+  g_autoptr(SsStudy) study = NULL;
+  g_autoptr(GPtrArray) projections = NULL;
+  g_autoptr(GError) error = NULL;
+  SsChartKind kind = SS_CHART_MIX;
+  SsChartFormat format;
+  SsChartData data;
+  const char *display = NULL;
+  int width = o->width == SIZE_UNSET ? EXPORT_DEFAULT_WIDTH : o->width;
+  int height = o->height == SIZE_UNSET ? EXPORT_DEFAULT_HEIGHT : o->height;
+
+  if (o->chart != NULL && !ss_chart_kind_from_string (o->chart, &kind))
+    return usage_error (_("--chart takes mix, cost, risk, frontier, heatmap or compare"));
+  if (!ss_chart_format_from_path (o->export_path, &format))
+    return usage_error (_("--export needs a file name ending in .svg, .png or .pdf"));
+  if (width <= 0 || width > SS_CHART_MAX_SIZE || height <= 0 || height > SS_CHART_MAX_SIZE)
+    {
+      g_autofree char *message = g_strdup_printf (_("--width and --height take 1 to %d pixels"),
+                                                  SS_CHART_MAX_SIZE);
+
+      return usage_error (message);
+    }
+
+  study = load_study (o, &display);
+  if (study == NULL)
+    return SS_EXIT_INVALID;
+
+  ss_chart_data_init (&data, study, NULL);
+  if (o->scenario != NULL)
+    {
+      if (g_str_equal (o->scenario, "baseline"))
+        data.scenario = SS_BASELINE;
+      else if ((data.scenario = ss_study_find_scenario (study, o->scenario)) < 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s has no scenario “%s”"),
+                                                      display, o->scenario);
+
+          return usage_error (message);
+        }
+    }
+  if (o->item != NULL)
+    {
+      if ((data.item = ss_study_find_item (study, o->item)) < 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s has no item “%s”"), display, o->item);
+
+          return usage_error (message);
+        }
+    }
+  else if (kind == SS_CHART_FRONTIER && ss_study_get_n_items (study) > 0)
+    data.item = 0;
+
+  projections = ss_engine_project_all (study);
+  data.projections = projections;
+  if (!ss_chart_export (kind, &data, o->export_path, width, height, &error))
+    {
+      g_printerr ("supplyshift: %s\n", error->message);
+      return SS_EXIT_WRITE;
+    }
+  return SS_EXIT_OK;
+}
+
 int
 ss_cli_run (const SsCliOptions *o)
 {
@@ -146,10 +223,11 @@ ss_cli_run (const SsCliOptions *o)
     return usage_error (_("--report takes json or csv"));
 
   if (o->export_path != NULL)
-    return usage_error (_("--export is not available yet"));
+    return run_export (o);
 
   if (o->validate || o->report != NULL)
-    if (o->chart != NULL || o->scenario != NULL || o->item != NULL || o->width != 0 || o->height != 0)
+    if (o->chart != NULL || o->scenario != NULL || o->item != NULL
+        || o->width != SIZE_UNSET || o->height != SIZE_UNSET)
       return usage_error (_("--chart, --scenario, --item, --width and --height go with --export"));
 
   study = load_study (o, &display);

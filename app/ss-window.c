@@ -414,7 +414,6 @@ on_editor_changed (SsWindow *self)
       for (guint c = 0; c < nc; c++)
         {
           item->sources[c].attr[SS_SOURCE_SHARE] = shares[c];
-          item->sources[c].set |= 1u << SS_SOURCE_SHARE;
           if (shares[c] > 0)
             item->sources[c].listed = TRUE;
         }

@@ -747,11 +747,12 @@ load_items (Loader  *l,
               continue;
             }
           source->listed = TRUE;
+          /* `set` records the optional attributes only: share is required. */
           for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
             if (read_number_attr (l, s, source_context, &ss_source_attrs[a], a == SS_SOURCE_SHARE,
-                                  &source->attr[a]))
+                                  &source->attr[a]) && a != SS_SOURCE_SHARE)
               source->set |= 1u << a;
-          sum += source->attr[SS_SOURCE_SHARE] * ((source->set & 1u << SS_SOURCE_SHARE) != 0);
+          sum += source->attr[SS_SOURCE_SHARE];
         }
 
       if (sources == 0)

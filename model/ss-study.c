@@ -557,3 +557,248 @@ ss_study_equal (SsStudy *a,
     }
   return TRUE;
 }
+
+/* --- Editing helpers --------------------------------------------------- */
+
+void
+ss_study_remove_country (SsStudy *self,
+                         guint    index)
+{
+  guint n = self->countries->len;
+
+  g_return_if_fail (index < n);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      SsItem *item = g_ptr_array_index (self->items, i);
+
+      memmove (&item->sources[index], &item->sources[index + 1],
+               (n - index - 1) * sizeof (SsSource));
+    }
+  for (guint s = 0; s < self->scenarios->len; s++)
+    {
+      SsScenario *scenario = g_ptr_array_index (self->scenarios, s);
+
+      for (guint i = 0; i < self->items->len; i++)
+        if (scenario->targets[i] != NULL)
+          memmove (&scenario->targets[i][index], &scenario->targets[i][index + 1],
+                   (n - index - 1) * sizeof (double));
+      for (guint o = scenario->overrides->len; o-- > 0;)
+        {
+          SsCountryOverride *ov = &g_array_index (scenario->overrides, SsCountryOverride, o);
+
+          if (ov->country == index)
+            g_array_remove_index (scenario->overrides, o);
+          else if (ov->country > index)
+            ov->country--;
+        }
+    }
+  if (self->meta.home == index)
+    self->meta.home = 0;
+  else if (self->meta.home > index)
+    self->meta.home--;
+  g_ptr_array_remove_index (self->countries, index);
+}
+
+/* The copy is appended, so the indices of other scenarios do not move. */
+guint
+ss_study_duplicate_scenario (SsStudy    *self,
+                             guint       index,
+                             const char *id,
+                             const char *name)
+{
+  SsScenario *from, *to;
+  guint ni = self->items->len;
+  guint nc = self->countries->len;
+
+  g_return_val_if_fail (index < self->scenarios->len, self->scenarios->len);
+  g_return_val_if_fail (self->scenarios->len < SS_MAX_SCENARIOS, self->scenarios->len);
+
+  from = g_ptr_array_index (self->scenarios, index);
+  to = g_memdup2 (from, sizeof *from);
+  to->id = g_strdup (id);
+  to->name = g_strdup (name);
+  to->description = g_strdup (from->description);
+  to->stockpile = g_memdup2 (from->stockpile, MAX (ni, 1) * sizeof (double));
+  to->targets = g_new0 (double *, MAX (ni, 1));
+  for (guint i = 0; i < ni; i++)
+    if (from->targets[i] != NULL)
+      to->targets[i] = g_memdup2 (from->targets[i], MAX (nc, 1) * sizeof (double));
+  to->overrides = g_array_copy (from->overrides);
+  g_ptr_array_add (self->scenarios, to);
+  return self->scenarios->len - 1;
+}
+
+static gboolean
+all_chars (const char  *text,
+           gsize        min_len,
+           gsize        max_len,
+           gboolean   (*ok) (char c))
+{
+  gsize len;
+
+  if (text == NULL)
+    return FALSE;
+  len = strlen (text);
+  if (len < min_len || len > max_len)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!ok (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_upper (char c)
+{
+  return c >= 'A' && c <= 'Z';
+}
+
+static gboolean
+is_item_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '_' || c == '-';
+}
+
+static gboolean
+is_group_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-';
+}
+
+static gboolean
+is_id_char (char c)
+{
+  return (c >= 'a' && c <= 'z') || g_ascii_isdigit (c) || c == '-';
+}
+
+/* The code patterns of file-format.md, for the editor's input checks. */
+gboolean
+ss_is_country_code (const char *text)
+{
+  return all_chars (text, 2, 2, is_upper);
+}
+
+gboolean
+ss_is_item_code (const char *text)
+{
+  return all_chars (text, 1, 32, is_item_char);
+}
+
+gboolean
+ss_is_group_label (const char *text)
+{
+  return all_chars (text, 1, 32, is_group_char);
+}
+
+gboolean
+ss_is_scenario_id (const char *text)
+{
+  return all_chars (text, 1, 64, is_id_char) && text[0] != '-';
+}
+
+/* Keeps the characters `ok` accepts, lowered when `lower`, and turns every
+ * run of others into one '-'; no '-' at either end. */
+static char *
+slug (const char  *text,
+      gsize        max_len,
+      gboolean     lower,
+      gboolean   (*ok) (char c))
+{
+  g_autofree char *ascii = g_str_to_ascii (text != NULL ? text : "", "C");
+  GString *out = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  for (const char *p = ascii; *p && out->len < max_len; p++)
+    {
+      char c = lower ? g_ascii_tolower (*p) : *p;
+
+      if (ok (c) && c != '-')
+        {
+          if (dash && out->len > 0 && out->len + 1 < max_len)
+            g_string_append_c (out, '-');
+          g_string_append_c (out, c);
+          dash = FALSE;
+        }
+      else
+        dash = TRUE;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* `base`, or `base-2`, `base-3`… shortened so the suffix fits in max_len,
+ * the first that `taken` says is free. */
+static char *
+make_unique (const char  *base,
+             gsize        max_len,
+             gboolean   (*taken) (SsStudy *self, const char *text),
+             SsStudy     *self)
+{
+  if (!taken (self, base))
+    return g_strdup (base);
+
+  for (guint k = 2; ; k++)
+    {
+      char suffix[16];
+      gsize keep;
+      g_autofree char *stem = NULL;
+
+      g_snprintf (suffix, sizeof suffix, "-%u", k);
+      keep = MIN (strlen (base), max_len - strlen (suffix));
+      stem = g_strndup (base, keep);
+      while (keep > 0 && stem[keep - 1] == '-')
+        stem[--keep] = '\0';
+      if (keep == 0)
+        continue;
+
+      {
+        g_autofree char *candidate = g_strconcat (stem, suffix, NULL);
+
+        if (!taken (self, candidate))
+          return g_steal_pointer (&candidate);
+      }
+    }
+}
+
+static gboolean
+scenario_id_taken (SsStudy    *self,
+                   const char *id)
+{
+  return g_str_equal (id, "baseline") || ss_study_find_scenario (self, id) >= 0;
+}
+
+/* A scenario id made from its name: "China +1 (2030)" → "china-1-2030". */
+char *
+ss_study_unique_scenario_id (SsStudy    *self,
+                             const char *name)
+{
+  g_autofree char *base = slug (name, 64, TRUE, is_id_char);
+
+  if (*base == '\0')
+    {
+      g_free (base);
+      base = g_strdup ("scenario");
+    }
+  return make_unique (base, 64, scenario_id_taken, self);
+}
+
+static gboolean
+item_code_taken (SsStudy    *self,
+                 const char *code)
+{
+  return ss_study_find_item (self, code) >= 0;
+}
+
+char *
+ss_study_unique_item_code (SsStudy    *self,
+                           const char *stem)
+{
+  g_autofree char *base = slug (stem, 32, FALSE, is_item_char);
+
+  if (*base == '\0')
+    {
+      g_free (base);
+      base = g_strdup ("item");
+    }
+  return make_unique (base, 32, item_code_taken, self);
+}

@@ -184,4 +184,30 @@ SsCountryOverride *ss_scenario_find_override    (SsScenario        *scenario,
 void               ss_study_get_groups          (SsStudy           *self,
                                                  GPtrArray         *groups);
 
+/* Editing helpers for the Countries, Items and Scenarios pages.
+ *
+ * ss_study_remove_country() removes the country's column everywhere: its
+ * source in every item, its target in every scenario, the scenarios'
+ * overrides of it (later countries' overrides are renumbered) and moves
+ * meta.home down when home comes after it. It does not renormalise shares
+ * or targets: the editor refuses to remove a country that still has a
+ * nonzero share or target anywhere, or that is home, so the study stays
+ * valid without silently moving supply elsewhere. Removing home anyway
+ * makes the first country home. */
+void               ss_study_remove_country      (SsStudy           *self,
+                                                 guint              index);
+guint              ss_study_duplicate_scenario  (SsStudy           *self,
+                                                 guint              index,
+                                                 const char        *id,
+                                                 const char        *name);
+char              *ss_study_unique_scenario_id  (SsStudy           *self,
+                                                 const char        *name);
+char              *ss_study_unique_item_code    (SsStudy           *self,
+                                                 const char        *stem);
+
+gboolean           ss_is_country_code           (const char        *text);
+gboolean           ss_is_item_code              (const char        *text);
+gboolean           ss_is_group_label            (const char        *text);
+gboolean           ss_is_scenario_id            (const char        *text);
+
 G_END_DECLS

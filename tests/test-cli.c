@@ -962,20 +962,218 @@ test_usage (gconstpointer data)
   assert_failure (&result, 1);
 }
 
-/* --export comes with the charts issue; until then it must at least exit
- * cleanly without a display and print nothing to stdout. Replace this with
- * real export tests (file written, status 0, each chart name) then. */
+/* --export. Each run must write OUT and nothing to stdout or stderr. */
 static void
-test_export_no_crash (TmpFixture    *fixture,
-                      gconstpointer  data)
+assert_exported (const RunResult *result,
+                 const char      *path)
 {
-  g_autofree char *out = g_build_filename (fixture->dir, "chart.svg", NULL);
-  g_autofree char *option = g_strconcat ("--export=", out, NULL);
-  g_auto(RunResult) result = { 0 };
+  assert_status (result, 0);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
 
-  run (&result, option, NULL);
-  g_test_message ("--export exited with %d", result.status);
-  g_assert_cmpstr (result.out, ==, "");
+/* A failed export: the status, a message, nothing on stdout, and no file
+ * left in the folder other than those named in keep. */
+static void
+assert_not_exported (const RunResult    *result,
+                     int                 status,
+                     const char         *dir,
+                     const char * const *keep)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  assert_failure (result, status);
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (keep == NULL || !g_strv_contains (keep, name))
+      g_error ("a failed export left %s in %s", name, dir);
+}
+
+static void
+read_png_size (const char *path,
+               guint      *width,
+               guint      *height)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+  const guchar *p;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 24);
+  p = (const guchar *)data;
+  g_assert_true (memcmp (p, "\x89PNG\r\n\x1a\n", 8) == 0);
+  g_assert_true (memcmp (p + 12, "IHDR", 4) == 0);
+  *width = (guint)p[16] << 24 | (guint)p[17] << 16 | (guint)p[18] << 8 | p[19];
+  *height = (guint)p[20] << 24 | (guint)p[21] << 16 | (guint)p[22] << 8 | p[23];
+}
+
+/* Every chart in every format, from the sample and the worked example. */
+static void
+test_export_charts (TmpFixture    *fixture,
+                    gconstpointer  data)
+{
+  static const char * const charts[] = {
+    "mix", "cost", "risk", "frontier", "heatmap", "compare", NULL
+  };
+  static const char * const exts[] = { "svg", "png", "PDF", NULL };
+  g_autofree char *example = data_path ("example-study.xml");
+  const char *files[] = { NULL, example };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    for (guint c = 0; charts[c] != NULL; c++)
+      for (guint e = 0; exts[e] != NULL; e++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-%u.%s", charts[c], f, exts[e]);
+          g_autofree char *out = g_build_filename (fixture->dir, name, NULL);
+          g_autofree char *export = g_strconcat ("--export=", out, NULL);
+          g_autofree char *chart = g_strconcat ("--chart=", charts[c], NULL);
+          g_autofree char *contents = NULL;
+          const char * const args[] = { export, chart, files[f], NULL };
+          g_auto(RunResult) result = { 0 };
+          gsize length = 0;
+
+          run_argv (&result, NULL, args);
+          assert_exported (&result, out);
+          g_file_get_contents (out, &contents, &length, NULL);
+          g_assert_cmpuint (length, >, 1000);
+          if (e == 0)
+            g_assert_nonnull (strstr (contents, "<svg"));
+          else if (e == 1)
+            g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
+          else
+            g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+        }
+}
+
+/* The default chart, size and scenario; the size, scenario and item options. */
+static void
+test_export_options (TmpFixture    *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "chart.png", NULL);
+  g_autofree char *export = g_strconcat ("--export=", out, NULL);
+  g_auto(RunResult) plain = { 0 };
+  g_auto(RunResult) sized = { 0 };
+  g_auto(RunResult) baseline = { 0 };
+  g_auto(RunResult) scenario = { 0 };
+  g_auto(RunResult) item = { 0 };
+  g_auto(RunResult) frontier = { 0 };
+  guint width, height;
+
+  run (&plain, export, NULL);
+  assert_exported (&plain, out);
+  read_png_size (out, &width, &height);
+  g_assert_cmpuint (width, ==, 960);
+  g_assert_cmpuint (height, ==, 600);
+
+  run (&sized, export, "--width=400", "--height=10000", NULL);
+  assert_exported (&sized, out);
+  read_png_size (out, &width, &height);
+  g_assert_cmpuint (width, ==, 400);
+  g_assert_cmpuint (height, ==, 10000);
+
+  run (&baseline, export, "--scenario=baseline", "--chart=cost", NULL);
+  assert_exported (&baseline, out);
+  run (&scenario, export, "--scenario=reshoring", "--chart=risk", NULL);
+  assert_exported (&scenario, out);
+  run (&item, export, "--item=282520", "--chart=mix", "--width=1", "--height=1", NULL);
+  assert_exported (&item, out);
+  read_png_size (out, &width, &height);
+  g_assert_cmpuint (width, ==, 1);
+  run (&frontier, export, "--item=8110", "--chart=frontier", NULL);
+  assert_exported (&frontier, out);
+}
+
+/* A bad command line is status 1, before anything is written. */
+static void
+test_export_usage (TmpFixture    *fixture,
+                   gconstpointer  data)
+{
+  static const char * const cases[][3] = {
+    { "chart.svg", "--chart=pie", NULL },
+    { "chart.svg", "--chart=", NULL },
+    { "chart.jpg", NULL, NULL },
+    { "chart", NULL, NULL },
+    { "chart.svg.tmp", NULL, NULL },
+    { "chart.png", "--width=0", NULL },
+    { "chart.png", "--width=-5", NULL },
+    { "chart.png", "--height=0", NULL },
+    { "chart.png", "--height=10001", NULL },
+    { "chart.png", "--width=10001", NULL },
+    { "chart.svg", "--scenario=no-such-scenario", NULL },
+    { "chart.svg", "--scenario=Baseline", NULL },
+    { "chart.svg", "--item=999999", NULL },
+    { "chart.svg", "--item=282520", "--scenario=nope" },
+    { "chart.svg", "--report=json", NULL },
+    { "chart.svg", "--validate", NULL },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *out = g_build_filename (fixture->dir, cases[k][0], NULL);
+      g_autofree char *export = g_strconcat ("--export=", out, NULL);
+      const char * const args[] = { export, cases[k][1], cases[k][2], NULL };
+      g_auto(RunResult) result = { 0 };
+
+      run_argv (&result, NULL, args);
+      assert_not_exported (&result, 1, fixture->dir, NULL);
+    }
+}
+
+/* An invalid or missing study is status 2, and no file. */
+static void
+test_export_invalid_study (TmpFixture    *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *study = write_invalid_study (fixture);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.supplyshift", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "chart.svg", NULL);
+  g_autofree char *export = g_strconcat ("--export=", out, NULL);
+  const char * const keep[] = { "shares-097.supplyshift", NULL };
+  g_auto(RunResult) invalid = { 0 };
+  g_auto(RunResult) absent = { 0 };
+
+  run (&invalid, export, study, NULL);
+  assert_not_exported (&invalid, 2, fixture->dir, keep);
+  g_assert_nonnull (strstr (invalid.err, "shares sum to 0.97"));
+  run (&absent, export, missing, NULL);
+  assert_not_exported (&absent, 2, fixture->dir, keep);
+}
+
+/* OUT cannot be written: status 3, a message naming it, and no partial
+ * file, neither OUT nor a temporary next to it. */
+static void
+test_export_write_failure (TmpFixture    *fixture,
+                           gconstpointer  data)
+{
+  static const char * const formats[] = { "svg", "png", "pdf", NULL };
+
+  for (guint k = 0; formats[k] != NULL; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart.%s", formats[k]);
+      g_autofree char *in_missing = g_build_filename (fixture->dir, "no-such-folder", name, NULL);
+      g_autofree char *folder = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *export_missing = g_strconcat ("--export=", in_missing, NULL);
+      g_autofree char *export_folder = g_strconcat ("--export=", folder, NULL);
+      const char * const keep[] = { name, NULL };
+      g_auto(RunResult) missing = { 0 };
+      g_auto(RunResult) taken = { 0 };
+
+      run (&missing, export_missing, "--chart=heatmap", NULL);
+      assert_not_exported (&missing, 3, fixture->dir, NULL);
+      g_assert_nonnull (strstr (missing.err, in_missing));
+
+      /* A folder holds the name: the chart is written, then cannot take it. */
+      g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+      run (&taken, export_folder, NULL);
+      assert_not_exported (&taken, 3, fixture->dir, keep);
+      g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+      g_rmdir (folder);
+    }
 }
 
 /* A full disk: status 3 and a message, not a silent truncated report. */
@@ -1131,8 +1329,16 @@ main (int   argc,
 
       g_test_add_data_func (path, &usage_cases[k], test_usage);
     }
-  g_test_add ("/cli/export/no-crash", TmpFixture, NULL,
-              tmp_setup, test_export_no_crash, tmp_teardown);
+  g_test_add ("/cli/export/charts", TmpFixture, NULL,
+              tmp_setup, test_export_charts, tmp_teardown);
+  g_test_add ("/cli/export/options", TmpFixture, NULL,
+              tmp_setup, test_export_options, tmp_teardown);
+  g_test_add ("/cli/export/usage", TmpFixture, NULL,
+              tmp_setup, test_export_usage, tmp_teardown);
+  g_test_add ("/cli/export/invalid-study", TmpFixture, NULL,
+              tmp_setup, test_export_invalid_study, tmp_teardown);
+  g_test_add ("/cli/export/write-failure", TmpFixture, NULL,
+              tmp_setup, test_export_write_failure, tmp_teardown);
   g_test_add_func ("/cli/write-failure", test_write_failure);
   g_test_add_func ("/cli/locale/comma-decimal", test_locale_comma_decimal);
   g_test_add_func ("/cli/locale/untranslated", test_locale_untranslated);

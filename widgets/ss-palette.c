@@ -27,6 +27,7 @@
 #include "config.h"
 
 #include "ss-palette.h"
+#include "ss-palette-rgb.h"
 
 typedef struct
 {
@@ -63,6 +64,40 @@ static const Rgb alert_colors[][2] = {
 };
 
 static void
+rgb_to_doubles (const Rgb *rgb,
+                double     out[3])
+{
+  out[0] = rgb->r / 255.;
+  out[1] = rgb->g / 255.;
+  out[2] = rgb->b / 255.;
+}
+
+/* A study has at most SS_MAX_COUNTRIES (16) countries, so indices never
+ * repeat a colour; beyond that they wrap rather than fail. */
+void
+ss_palette_country_rgb (guint  index,
+                        double out[3])
+{
+  g_return_if_fail (out != NULL);
+
+  rgb_to_doubles (&country_colors[index % G_N_ELEMENTS (country_colors)], out);
+}
+
+void
+ss_palette_alert_rgb (SsAlertLevel level,
+                      gboolean     dark,
+                      double       out[3])
+{
+  g_return_if_fail (out != NULL);
+
+  if ((guint)level >= G_N_ELEMENTS (alert_colors))
+    level = SS_ALERT_NONE;
+  rgb_to_doubles (&alert_colors[level][dark ? 1 : 0], out);
+}
+
+/* Kept in single precision from the bytes, as before, so the GdkRGBA
+ * values are exactly r / 255.f and compare equal to literals. */
+static void
 rgb_to_rgba (const Rgb *rgb,
              GdkRGBA   *out)
 {
@@ -72,8 +107,6 @@ rgb_to_rgba (const Rgb *rgb,
   out->alpha = 1.f;
 }
 
-/* A study has at most SS_MAX_COUNTRIES (16) countries, so indices never
- * repeat a colour; beyond that they wrap rather than fail. */
 void
 ss_palette_country_color (guint    index,
                           GdkRGBA *out)

@@ -1,0 +1,721 @@
+/* test-chart-export.c: the chart renderer and its exports, with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK is linked (the widgets library holds the renderer) but never
+ * initialised, and DISPLAY and WAYLAND_DISPLAY are unset, as for
+ * `supplyshift --export`: if the renderer reached for GTK it would fail
+ * here. Every chart is exported for the sample study and for the worked
+ * example in each format and read back: the SVG parsed with libxml2, the
+ * PNG decoded by cairo, the PDF's header and page size. Then the failure
+ * paths (bad format, size, missing folder, folder in the way) must leave
+ * no file behind, and the hover queries and accessible summaries are
+ * checked against the data.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-test-chart-export"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <pango/pango.h>
+#include <libxml/tree.h>
+
+#include "ss-chart-render.h"
+#include "ss-report.h"
+#include "ss-study-file.h"
+
+typedef enum
+{
+  STUDY_SAMPLE,
+  STUDY_EXAMPLE,
+} WhichStudy;
+
+static SsStudy *
+load_study (WhichStudy which)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  SsStudy *study;
+
+  if (which == STUDY_SAMPLE)
+    return ss_study_load_sample ();
+  path = g_test_build_filename (G_TEST_DIST, "data", "example-study.xml", NULL);
+  file = g_file_new_for_path (path);
+  study = ss_study_load_file (file, path, &error);
+  g_assert_no_error (error);
+  return study;
+}
+
+/* Fixture: a study, its projections and a temporary folder. */
+typedef struct
+{
+  SsStudy     *study;
+  GPtrArray   *projections;
+  SsChartData  data;
+  char        *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->study = load_study (GPOINTER_TO_INT (user_data));
+  f->projections = ss_engine_project_all (f->study);
+  ss_chart_data_init (&f->data, f->study, f->projections);
+  f->dir = g_dir_make_tmp ("supplyshift-charts-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static guint
+dir_count (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_rmdir (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_ptr_array_unref (f->projections);
+  g_assert_finalize_object (f->study);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_kind_names (void)
+{
+  SsChartKind kind;
+
+  for (SsChartKind k = 0; k < SS_N_CHARTS; k++)
+    {
+      g_assert_true (ss_chart_kind_from_string (ss_chart_kind_to_string (k), &kind));
+      g_assert_cmpint (kind, ==, k);
+    }
+  g_assert_cmpstr (ss_chart_kind_to_string (SS_CHART_HEATMAP), ==, "heatmap");
+  g_assert_false (ss_chart_kind_from_string ("pie", &kind));
+  g_assert_false (ss_chart_kind_from_string ("MIX", &kind));
+  g_assert_false (ss_chart_kind_from_string ("", &kind));
+  g_assert_false (ss_chart_kind_from_string (NULL, &kind));
+  g_assert_true (ss_chart_kind_needs_all_scenarios (SS_CHART_COMPARE));
+  g_assert_false (ss_chart_kind_needs_all_scenarios (SS_CHART_MIX));
+}
+
+static void
+test_formats (void)
+{
+  static const struct { const char *path; gboolean ok; SsChartFormat format; } cases[] = {
+    { "a.svg", TRUE, SS_CHART_FORMAT_SVG },
+    { "/tmp/x/Chart.PNG", TRUE, SS_CHART_FORMAT_PNG },
+    { "report.Pdf", TRUE, SS_CHART_FORMAT_PDF },
+    { "dir.svg/chart.png", TRUE, SS_CHART_FORMAT_PNG },
+    { "chart.jpg", FALSE, 0 },
+    { "chart.svgz", FALSE, 0 },
+    { "svg", FALSE, 0 },
+    { ".svg", FALSE, 0 },
+    { "chart", FALSE, 0 },
+    { "", FALSE, 0 },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      SsChartFormat format = -1;
+
+      g_test_message ("%s", cases[k].path);
+      g_assert_cmpint (ss_chart_format_from_path (cases[k].path, &format), ==, cases[k].ok);
+      if (cases[k].ok)
+        g_assert_cmpint (format, ==, cases[k].format);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Every chart, study and format                                       */
+
+typedef struct
+{
+  WhichStudy    study;
+  SsChartKind   kind;
+  SsChartFormat format;
+} ExportCase;
+
+static const char * const format_ext[] = { "svg", "png", "pdf" };
+
+static void
+check_svg (const char *path,
+           int         width,
+           int         height)
+{
+  xmlDocPtr doc = xmlReadFile (path, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlNodePtr root;
+  xmlChar *w, *h;
+  g_autofree char *want_w = g_strdup_printf ("%dpx", width);
+  g_autofree char *want_h = g_strdup_printf ("%dpx", height);
+
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_nonnull (root);
+  g_assert_cmpstr ((const char *)root->name, ==, "svg");
+  w = xmlGetProp (root, (const xmlChar *)"width");
+  h = xmlGetProp (root, (const xmlChar *)"height");
+  g_assert_cmpstr ((const char *)w, ==, want_w);
+  g_assert_cmpstr ((const char *)h, ==, want_h);
+  xmlFree (w);
+  xmlFree (h);
+  /* Something drawn: more than the background rectangle. */
+  g_assert_nonnull (root->children);
+  xmlFreeDoc (doc);
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  return *(const guint32 *)(data + (gsize)y * cairo_image_surface_get_stride (surface) + 4 * x);
+}
+
+/* Distinct colours in a rectangle, counted up to a limit. */
+static guint
+count_colors (cairo_surface_t *surface,
+              int              x0,
+              int              y0,
+              int              w,
+              int              h,
+              guint            limit)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  cairo_surface_flush (surface);
+  for (int y = y0; y < y0 + h; y++)
+    for (int x = x0; x < x0 + w; x++)
+      {
+        g_hash_table_add (seen, GUINT_TO_POINTER (pixel_at (surface, x, y)));
+        if (g_hash_table_size (seen) >= limit)
+          return limit;
+      }
+  return g_hash_table_size (seen);
+}
+
+static void
+check_png (const char *path,
+           int         width,
+           int         height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, height);
+  /* Not blank, and a title drawn at the top left. */
+  g_assert_cmpuint (count_colors (surface, 0, 0, width, height, 50), >=, 50);
+  g_assert_cmpuint (count_colors (surface, 16, 12, MIN (200, width - 16), 22, 2), ==, 2);
+  /* The light style: an opaque white background in the corner. */
+  g_assert_cmphex (pixel_at (surface, 1, 1), ==, 0xffffffff);
+  cairo_surface_destroy (surface);
+}
+
+/* strstr over binary data (a PDF's streams hold NUL bytes). */
+static gboolean
+contains (const char *data,
+          gsize       length,
+          const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize k = 0; k + n <= length; k++)
+    if (memcmp (data + k, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_pdf (const char *path,
+           int         width,
+           int         height)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *media_box = g_strdup_printf ("/MediaBox [ 0 0 %g %g ]", width * 0.75,
+                                                height * 0.75);
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_true (contains (contents + length - 8, 8, "%%EOF"));
+  /* One page, 96 pixels to the inch. */
+  g_assert_true (contains (contents, length, media_box));
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  user_data)
+{
+  const ExportCase *c = user_data;
+  g_autofree char *name = g_strdup_printf ("%s.%s", ss_chart_kind_to_string (c->kind),
+                                           format_ext[c->format]);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (c->kind == SS_CHART_FRONTIER)
+    f->data.item = 0;
+  g_assert_true (ss_chart_export (c->kind, &f->data, path, 960, 600, &error));
+  g_assert_no_error (error);
+  /* The file and nothing else: no temporary left over. */
+  g_assert_cmpuint (dir_count (f->dir), ==, 1);
+
+  switch (c->format)
+    {
+    case SS_CHART_FORMAT_SVG:
+      check_svg (path, 960, 600);
+      break;
+    case SS_CHART_FORMAT_PNG:
+      check_png (path, 960, 600);
+      break;
+    case SS_CHART_FORMAT_PDF:
+    default:
+      check_pdf (path, 960, 600);
+      break;
+    }
+}
+
+/* Each chart for an item and for the portfolio, for the baseline and for
+ * each scenario, at the smallest size the widget allows and a large one:
+ * no cairo error and no warning (fatal in the tests). */
+static void
+test_render_all_ways (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  static const int sizes[][2] = { { 320, 240 }, { 640, 360 }, { 1920, 1080 }, { 60, 40 } };
+  guint n_scenarios = ss_study_get_n_scenarios (f->study);
+  g_autoptr(SsChartHit) hit = ss_chart_hit_new ();
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[z][0],
+                                                             sizes[z][1]);
+      cairo_t *cr = cairo_create (surface);
+
+      for (int s = SS_BASELINE; s < (int)n_scenarios; s++)
+        for (int item = -1; item < 2; item++)
+          for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+            {
+              f->data.scenario = s;
+              f->data.item = item;
+              f->data.year = item == 1 ? 0 : -1;
+              ss_chart_data_set_style (&f->data, item == 0);
+              ss_chart_render (kind, &f->data, cr, sizes[z][0], sizes[z][1], hit);
+              g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+            }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Failures leave nothing behind                                       */
+
+static void
+test_bad_format (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "chart.jpg", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ss_chart_export (SS_CHART_MIX, &f->data, path, 960, 600, &error));
+  g_assert_error (error, SS_CHART_ERROR, SS_CHART_ERROR_FORMAT);
+  g_assert_cmpuint (dir_count (f->dir), ==, 0);
+}
+
+static void
+test_bad_size (Fixture       *f,
+               gconstpointer  user_data)
+{
+  static const int sizes[][2] = {
+    { 0, 600 }, { 960, 0 }, { -1, 600 }, { 10001, 600 }, { 960, 10001 },
+  };
+  g_autofree char *path = g_build_filename (f->dir, "chart.png", NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (ss_chart_export (SS_CHART_MIX, &f->data, path, sizes[k][0], sizes[k][1],
+                                       &error));
+      g_assert_error (error, SS_CHART_ERROR, SS_CHART_ERROR_SIZE);
+    }
+  g_assert_cmpuint (dir_count (f->dir), ==, 0);
+}
+
+static void
+test_other_size (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "small.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "small.svg", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "small.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ss_chart_export (SS_CHART_RISK, &f->data, png, 480, 360, &error));
+  g_assert_true (ss_chart_export (SS_CHART_RISK, &f->data, svg, 480, 360, &error));
+  g_assert_true (ss_chart_export (SS_CHART_RISK, &f->data, pdf, 480, 360, &error));
+  g_assert_no_error (error);
+  check_png (png, 480, 360);
+  check_svg (svg, 480, 360);
+  check_pdf (pdf, 480, 360);
+}
+
+static void
+test_missing_folder (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "no-such-folder", "chart.svg", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ss_chart_export (SS_CHART_MIX, &f->data, path, 960, 600, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_cmpuint (dir_count (f->dir), ==, 0);
+}
+
+/* The name is taken by a folder: the rename fails after the whole chart
+ * was written, and the temporary file must go. */
+static void
+test_folder_in_the_way (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "chart.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_assert_false (ss_chart_export (SS_CHART_MIX, &f->data, path, 960, 600, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (dir_count (f->dir), ==, 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+}
+
+static void
+test_replace (Fixture       *f,
+              gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "chart.svg", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (ss_chart_export (SS_CHART_COST, &f->data, path, 960, 600, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dir_count (f->dir), ==, 1);
+  check_svg (path, 960, 600);
+}
+
+/* An export is in the light style whatever the data says. */
+static void
+test_light_style (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "chart.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  ss_chart_data_set_style (&f->data, TRUE);
+  g_assert_true (ss_chart_export (SS_CHART_HEATMAP, &f->data, path, 640, 400, &error));
+  g_assert_no_error (error);
+  check_png (path, 640, 400);
+}
+
+/* ------------------------------------------------------------------ */
+/* Missing data                                                        */
+
+static void
+test_missing_projections (Fixture       *f,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) some = g_ptr_array_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 400);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(SsChartHit) hit = ss_chart_hit_new ();
+  SsChartData data = f->data;
+
+  /* Only the baseline and the chosen scenario, as the window passes them. */
+  for (guint k = 0; k < f->projections->len; k++)
+    g_ptr_array_add (some, k == 0 || k == 2 ? g_ptr_array_index (f->projections, k) : NULL);
+  data.projections = some;
+  data.scenario = 1;
+  for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+    {
+      g_autofree char *description = ss_chart_describe (kind, &data);
+      g_autofree char *markup = NULL;
+
+      ss_chart_render (kind, &data, cr, 640, 400, hit);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_nonnull (description);
+      ss_chart_hit_query (hit, &data, 320, 200, &markup);
+    }
+
+  /* A scenario whose projection is missing draws a message, not a crash. */
+  data.scenario = 0;
+  for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+    {
+      g_autofree char *description = ss_chart_describe (kind, &data);
+
+      ss_chart_render (kind, &data, cr, 640, 400, hit);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpstr (description, ==, "No data to show yet.");
+    }
+
+  /* No projections, and no study at all. */
+  data.projections = NULL;
+  ss_chart_render (SS_CHART_MIX, &data, cr, 640, 400, hit);
+  data.study = NULL;
+  ss_chart_render (SS_CHART_COMPARE, &data, cr, 640, 400, hit);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* ------------------------------------------------------------------ */
+/* Hover and accessible summaries                                      */
+
+static char *
+query_at (SsChartKind        kind,
+          const SsChartData *data,
+          double             x,
+          double             y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 600);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(SsChartHit) hit = ss_chart_hit_new ();
+  char *markup = NULL;
+
+  ss_chart_render (kind, data, cr, 960, 600, hit);
+  ss_chart_render_hover (hit, data, cr, x, y);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  if (!ss_chart_hit_query (hit, data, x, y, &markup))
+    g_assert_null (markup);
+  else
+    g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return markup;
+}
+
+static void
+test_hover (Fixture       *f,
+            gconstpointer  user_data)
+{
+  g_autofree char *mix_right = NULL, *mix_left = NULL, *outside = NULL, *heat = NULL;
+  g_autofree char *compare = NULL, *risk = NULL, *cost = NULL;
+  SsStudy *study = f->study;
+  int base_year = ss_study_get_meta (study)->base_year;
+  int final_year = base_year + ss_study_get_meta (study)->horizon;
+  g_autofree char *first = g_strdup_printf ("<b>%d</b>", base_year);
+  g_autofree char *last = g_strdup_printf ("<b>%d</b>", final_year);
+
+  /* A time chart tells the year under the pointer and each country: the
+   * first year at the plot's left edge, the last at its right. */
+  f->data.item = 0;
+  for (int x = 0; x < 960 && mix_left == NULL; x += 4)
+    mix_left = query_at (SS_CHART_MIX, &f->data, x, 300);
+  for (int x = 956; x > 0 && mix_right == NULL; x -= 4)
+    mix_right = query_at (SS_CHART_MIX, &f->data, x, 300);
+  g_assert_nonnull (mix_left);
+  g_assert_nonnull (mix_right);
+  g_assert_true (g_str_has_prefix (mix_left, first));
+  g_assert_true (g_str_has_prefix (mix_right, last));
+  g_assert_nonnull (strstr (mix_right, ss_study_get_country (study, 0)->name));
+  g_assert_nonnull (strstr (mix_right, "baseline"));
+
+  /* Nothing in the title or far outside. */
+  outside = query_at (SS_CHART_MIX, &f->data, 20, 10);
+  g_assert_null (outside);
+
+  risk = query_at (SS_CHART_RISK, &f->data, 400, 300);
+  g_assert_nonnull (risk);
+  g_assert_nonnull (strstr (risk, "Supply risk"));
+  cost = query_at (SS_CHART_COST, &f->data, 400, 400);
+  g_assert_nonnull (cost);
+  g_assert_nonnull (strstr (cost, "premium"));
+
+  /* The heatmap names the item and the country of the cell; its first
+   * row is the first item and its first column the first country. */
+  f->data.item = -1;
+  for (int y = 60; y < 200 && heat == NULL; y += 4)
+    {
+      g_autofree char *m = query_at (SS_CHART_HEATMAP, &f->data, 270, y);
+
+      if (m != NULL && strstr (m, " from ") != NULL)
+        heat = g_steal_pointer (&m);
+    }
+  g_assert_nonnull (heat);
+  g_assert_nonnull (strstr (heat, ss_study_get_item (study, 0)->name));
+  g_assert_nonnull (strstr (heat, ss_study_get_country (study, 0)->name));
+
+  /* The comparison names the scenario of the row. */
+  for (int y = 80; y < 300 && compare == NULL; y += 4)
+    {
+      g_autofree char *m = query_at (SS_CHART_COMPARE, &f->data, 300, y);
+
+      if (m != NULL)
+        compare = g_steal_pointer (&m);
+    }
+  g_assert_nonnull (compare);
+  g_assert_nonnull (strstr (compare, "Baseline"));
+}
+
+static void
+test_hover_frontier (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  gboolean found = FALSE;
+
+  f->data.item = 0;
+  /* Somewhere in the plot lies a point of the frontier or a marker. */
+  for (int x = 60; x < 700 && !found; x += 12)
+    for (int y = 100; y < 540 && !found; y += 12)
+      {
+        g_autofree char *m = query_at (SS_CHART_FRONTIER, &f->data, x, y);
+
+        if (m != NULL)
+          {
+            g_assert_nonnull (strstr (m, "Cost index"));
+            g_assert_nonnull (strstr (m, "Supply risk"));
+            found = TRUE;
+          }
+      }
+  g_assert_true (found);
+}
+
+static void
+test_describe (Fixture       *f,
+               gconstpointer  user_data)
+{
+  SsStudy *study = f->study;
+
+  for (int s = SS_BASELINE; s < (int)ss_study_get_n_scenarios (study); s++)
+    for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+      {
+        g_autofree char *title = NULL, *text = NULL;
+
+        f->data.scenario = s;
+        f->data.item = kind == SS_CHART_MIX ? 0 : -1;
+        title = ss_chart_title (kind, &f->data);
+        text = ss_chart_describe (kind, &f->data);
+        g_test_message ("%s: %s", title, text);
+        g_assert_cmpstr (title, !=, "");
+        g_assert_true (g_str_has_suffix (text, "."));
+        g_assert_nonnull (strchr (text, ' '));
+        g_assert_true (g_utf8_validate (text, -1, NULL));
+      }
+}
+
+/* The worked example's first scenario moves lithium hydroxide away from
+ * China; the sentence says so with the figures of the projection. */
+static void
+test_describe_example (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  const SsProjection *p = g_ptr_array_index (f->projections, 1);
+  guint ny = p->n_years;
+  g_autofree char *text = NULL, *other = NULL;
+  g_autofree char *from = g_strdup_printf ("%.0f %%", 100 * p->share[0]);
+  g_autofree char *to = g_strdup_printf ("%.0f %%", 100 * p->share[ny - 1]);
+
+  f->data.scenario = 0;
+  f->data.item = 0;
+  text = ss_chart_describe (SS_CHART_MIX, &f->data);
+  g_test_message ("%s", text);
+  g_assert_cmpstr (ss_study_get_country (f->study, 0)->code, ==, "CN");
+  g_assert_nonnull (strstr (text, "China’s share of Lithium hydroxide falls"));
+  g_assert_nonnull (strstr (text, from));
+  g_assert_nonnull (strstr (text, to));
+
+  /* Another scenario, another sentence. */
+  f->data.scenario = SS_BASELINE;
+  other = ss_chart_describe (SS_CHART_MIX, &f->data);
+  g_assert_cmpstr (text, !=, other);
+  g_assert_nonnull (strstr (other, "stays"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static ExportCase cases[2 * SS_N_CHARTS * 3];
+  guint n = 0;
+
+  /* As `supplyshift --export` runs: no display of either kind. */
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/charts/kind-names", test_kind_names);
+  g_test_add_func ("/charts/formats", test_formats);
+
+  for (WhichStudy study = STUDY_SAMPLE; study <= STUDY_EXAMPLE; study++)
+    for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+      for (SsChartFormat format = SS_CHART_FORMAT_SVG; format <= SS_CHART_FORMAT_PDF; format++)
+        {
+          const char *name = study == STUDY_SAMPLE ? "sample" : "example";
+          g_autofree char *path = g_strdup_printf ("/charts/export/%s/%s/%s", name,
+                                                   ss_chart_kind_to_string (kind),
+                                                   format_ext[format]);
+
+          cases[n] = (ExportCase) { study, kind, format };
+          g_test_add (path, Fixture, &cases[n], fixture_set_up, test_export, fixture_tear_down);
+          n++;
+        }
+
+#define ADD(path, func, study) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (study), fixture_set_up, func, fixture_tear_down)
+  ADD ("/charts/render/sample", test_render_all_ways, STUDY_SAMPLE);
+  ADD ("/charts/render/example", test_render_all_ways, STUDY_EXAMPLE);
+  ADD ("/charts/export/bad-format", test_bad_format, STUDY_SAMPLE);
+  ADD ("/charts/export/bad-size", test_bad_size, STUDY_SAMPLE);
+  ADD ("/charts/export/other-size", test_other_size, STUDY_EXAMPLE);
+  ADD ("/charts/export/missing-folder", test_missing_folder, STUDY_SAMPLE);
+  ADD ("/charts/export/folder-in-the-way", test_folder_in_the_way, STUDY_SAMPLE);
+  ADD ("/charts/export/replace", test_replace, STUDY_SAMPLE);
+  ADD ("/charts/export/light-style", test_light_style, STUDY_SAMPLE);
+  ADD ("/charts/missing-projections", test_missing_projections, STUDY_SAMPLE);
+  ADD ("/charts/hover/sample", test_hover, STUDY_SAMPLE);
+  ADD ("/charts/hover/example", test_hover, STUDY_EXAMPLE);
+  ADD ("/charts/hover/frontier", test_hover_frontier, STUDY_SAMPLE);
+  ADD ("/charts/describe/sample", test_describe, STUDY_SAMPLE);
+  ADD ("/charts/describe/example", test_describe, STUDY_EXAMPLE);
+  ADD ("/charts/describe/example-mix", test_describe_example, STUDY_EXAMPLE);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,600 @@
+/* test-pages.c: the Countries, Items and Scenarios pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pages are driven the way a user drives them: text set in an entry
+ * and the entry activated (Enter), a check button toggled, and the pages'
+ * own add/remove functions, which their buttons call. After every edit
+ * the study must still save and load back unchanged.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-test"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "ss-attrs.h"
+#include "ss-countries-page.h"
+#include "ss-items-page.h"
+#include "ss-scenarios-page.h"
+#include "ss-study-file.h"
+
+typedef struct
+{
+  SsStudy         *study;
+  SsDocument      *document;
+  GtkWidget       *window;
+  SsCountriesPage *countries;
+  SsItemsPage     *items;
+  SsScenariosPage *scenarios;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  f->study = ss_study_load_sample ();
+  f->document = ss_document_new (f->study, NULL);
+  f->countries = SS_COUNTRIES_PAGE (ss_countries_page_new ());
+  f->items = SS_ITEMS_PAGE (ss_items_page_new ());
+  f->scenarios = SS_SCENARIOS_PAGE (ss_scenarios_page_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->countries));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->items));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->scenarios));
+  f->window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), box);
+  ss_countries_page_set_document (f->countries, f->document);
+  ss_items_page_set_document (f->items, f->document);
+  ss_scenarios_page_set_document (f->scenarios, f->document);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->document);
+  g_assert_finalize_object (f->study);
+}
+
+static void
+flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+assert_round_trips (SsStudy *study)
+{
+  g_autofree char *xml = ss_study_to_xml (study);
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsStudy) loaded = ss_study_load_bytes (bytes, "pages.supplyshift", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_true (ss_study_equal (study, loaded));
+}
+
+static void
+type_and_enter (GtkWidget  *editable,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  if (ADW_IS_ENTRY_ROW (editable))
+    g_signal_emit_by_name (editable, "entry-activated");
+  else
+    g_signal_emit_by_name (editable, "activate");
+}
+
+static char *
+number_text (double value)
+{
+  char buf[SS_NUMBER_BUF];
+
+  ss_format_number (buf, sizeof buf, value);
+  return g_strdup (buf);
+}
+
+/* --- Countries --------------------------------------------------------- */
+
+static void
+test_countries_range (Fixture       *f,
+                      gconstpointer  data)
+{
+  int cn = ss_study_find_country (f->study, "CN");
+  SsCountry *china = ss_study_get_country (f->study, cn);
+  double sample = china->attr[SS_COUNTRY_DISRUPTION_PROBABILITY];
+  g_autofree char *sample_text = number_text (sample);
+  g_autoptr(SsStudy) before = ss_study_copy (f->study);
+  GtkWidget *entry = ss_countries_page_get_cell (f->countries, cn, "disruption-probability");
+  const char *tooltip;
+
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, sample_text);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Disruption probability of China");
+
+  /* Out of range: shown as an error naming the range, not written. */
+  type_and_enter (entry, "1.5");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  tooltip = gtk_widget_get_tooltip_text (entry);
+  g_assert_nonnull (strstr (tooltip, "[0, 1]"));
+  g_assert_true (ss_study_equal (f->study, before));
+  g_assert_false (ss_document_get_modified (f->document));
+  g_assert_false (ss_document_can_undo (f->document));
+
+  /* Not a number, nor a number in the file's syntax. */
+  type_and_enter (entry, "abc");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  type_and_enter (entry, "0,2");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_true (ss_study_equal (f->study, before));
+
+  /* In range: one undoable edit. */
+  type_and_enter (entry, "0.2");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpfloat (china->attr[SS_COUNTRY_DISRUPTION_PROBABILITY], ==, 0.2);
+  g_assert_true (ss_document_get_modified (f->document));
+  g_assert_true (ss_document_can_undo (f->document));
+  assert_round_trips (f->study);
+
+  /* Enter again on the same value writes nothing more. */
+  type_and_enter (entry, "0.2");
+  g_assert_true (ss_document_undo (f->document));
+  china = ss_study_get_country (f->study, cn);
+  g_assert_cmpfloat (china->attr[SS_COUNTRY_DISRUPTION_PROBABILITY], ==, sample);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, sample_text);
+  g_assert_false (ss_document_get_modified (f->document));
+  g_assert_false (ss_document_can_undo (f->document));
+
+  g_assert_true (ss_document_redo (f->document));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0.2");
+
+  /* Open ranges: governance (0, 10] refuses 0 and takes 10. */
+  entry = ss_countries_page_get_cell (f->countries, cn, "governance");
+  type_and_enter (entry, "0");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  type_and_enter (entry, "10");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpfloat (ss_study_get_country (f->study, cn)->attr[SS_COUNTRY_GOVERNANCE], ==, 10);
+}
+
+static void
+test_countries_names (Fixture       *f,
+                      gconstpointer  data)
+{
+  int cn = ss_study_find_country (f->study, "CN");
+  GtkWidget *code = ss_countries_page_get_cell (f->countries, cn, "code");
+  GtkWidget *name = ss_countries_page_get_cell (f->countries, cn, "name");
+  GtkWidget *group = ss_countries_page_get_cell (f->countries, cn, "group");
+  g_autoptr(SsStudy) before = ss_study_copy (f->study);
+
+  type_and_enter (code, "VN");                 /* taken */
+  g_assert_true (gtk_widget_has_css_class (code, "error"));
+  type_and_enter (code, "C1");
+  g_assert_true (gtk_widget_has_css_class (code, "error"));
+  type_and_enter (name, "   ");
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
+  type_and_enter (group, "EU 27");
+  g_assert_true (gtk_widget_has_css_class (group, "error"));
+  g_assert_true (ss_study_equal (f->study, before));
+
+  type_and_enter (code, "cx");                 /* upper-cased */
+  g_assert_cmpstr (ss_study_get_country (f->study, cn)->code, ==, "CX");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code)), ==, "CX");
+  type_and_enter (name, "  People's Republic of China ");
+  g_assert_cmpstr (ss_study_get_country (f->study, cn)->name, ==, "People's Republic of China");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (code), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Code of People's Republic of China");
+  type_and_enter (group, "EU27");
+  g_assert_cmpstr (ss_study_get_country (f->study, cn)->group, ==, "EU27");
+  assert_round_trips (f->study);
+  type_and_enter (group, "");
+  g_assert_null (ss_study_get_country (f->study, cn)->group);
+  assert_round_trips (f->study);
+}
+
+static void
+test_countries_add_remove (Fixture       *f,
+                           gconstpointer  data)
+{
+  guint nc = ss_study_get_n_countries (f->study);
+  g_autoptr(GError) error = NULL;
+  int xx, cn = ss_study_find_country (f->study, "CN");
+  guint home = ss_study_get_meta (f->study)->home;
+  SsScenario *scenario;
+  guint ov_country = 0, ov_attr = 0;
+  GtkWidget *entry, *dropdown;
+
+  /* Refused: bad code, taken code, empty name. */
+  g_assert_cmpint (ss_countries_page_add_country (f->countries, "X1", "Nowhere", &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpint (ss_countries_page_add_country (f->countries, "CN", "Again", &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpint (ss_countries_page_add_country (f->countries, "XA", " ", &error), ==, -1);
+  g_clear_error (&error);
+  g_assert_false (ss_document_can_undo (f->document));
+
+  xx = ss_countries_page_add_country (f->countries, "XX", "Testland", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xx, ==, nc);
+  g_assert_cmpuint (ss_study_get_n_countries (f->study), ==, nc + 1);
+  g_assert_nonnull (ss_countries_page_get_cell (f->countries, xx, "ramp"));
+  assert_round_trips (f->study);
+
+  /* Give it a listed zero-share source (a price for scenarios) and a
+   * scenario override: it may still go, and both go with it. */
+  entry = ss_items_page_get_source_field (f->items, xx, "cost-index");
+  g_assert_nonnull (entry);
+  type_and_enter (entry, "0.9");
+  g_assert_true (ss_study_get_item (f->study, 0)->sources[xx].listed);
+  ss_scenarios_page_select_scenario (f->scenarios, 0);
+  scenario = ss_study_get_scenario (f->study, 0);
+  g_assert_true (ss_scenarios_page_add_override (f->scenarios, &ov_country, &ov_attr, NULL));
+  flush ();
+  entry = ss_scenarios_page_get_override_entry (f->scenarios, ov_country, ov_attr);
+  /* The row's first child is its country dropdown: move it to Testland. */
+  dropdown = gtk_widget_get_first_child (gtk_widget_get_parent (entry));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), xx);
+  flush ();
+  g_assert_null (ss_scenario_find_override (scenario, ov_country));
+  g_assert_nonnull (ss_scenario_find_override (scenario, xx));
+  g_assert_nonnull (ss_scenarios_page_get_override_entry (f->scenarios, xx, ov_attr));
+  assert_round_trips (f->study);
+
+  /* Refused while it supplies something, and for home. */
+  g_assert_false (ss_countries_page_remove_country (f->countries, cn, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "China"));
+  g_clear_error (&error);
+  g_assert_false (ss_countries_page_remove_country (f->countries, home, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_clear_error (&error);
+
+  g_assert_true (ss_countries_page_remove_country (f->countries, xx, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ss_study_get_n_countries (f->study), ==, nc);
+  g_assert_null (ss_countries_page_get_cell (f->countries, xx, "ramp"));
+  g_assert_null (ss_scenario_find_override (ss_study_get_scenario (f->study, 0), xx));
+  assert_round_trips (f->study);
+
+  /* Undo brings it back with its source and override, and the table. */
+  g_assert_true (ss_document_undo (f->document));
+  g_assert_cmpuint (ss_study_get_n_countries (f->study), ==, nc + 1);
+  g_assert_nonnull (ss_countries_page_get_cell (f->countries, xx, "ramp"));
+  g_assert_nonnull (ss_scenario_find_override (ss_study_get_scenario (f->study, 0), xx));
+  g_assert_true (ss_document_redo (f->document));
+
+  /* At most 16. */
+  for (char c = 'A'; ss_study_get_n_countries (f->study) < SS_MAX_COUNTRIES; c++)
+    {
+      char code[3] = { 'Q', c, '\0' };
+
+      g_assert_cmpint (ss_countries_page_add_country (f->countries, code, code, NULL), >=, 0);
+    }
+  g_assert_cmpint (ss_countries_page_add_country (f->countries, "QZ", "Too many", &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  assert_round_trips (f->study);
+}
+
+/* --- Items ------------------------------------------------------------- */
+
+static void
+test_items_fields (Fixture       *f,
+                   gconstpointer  data)
+{
+  SsItem *item;
+  GtkWidget *value, *growth, *code;
+  g_autoptr(SsStudy) before = ss_study_copy (f->study);
+
+  ss_items_page_select_item (f->items, 1);
+  item = ss_study_get_item (f->study, 1);
+  value = ss_items_page_get_field (f->items, "value");
+  growth = ss_items_page_get_field (f->items, "growth");
+  code = ss_items_page_get_field (f->items, "code");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code)), ==, item->code);
+
+  type_and_enter (value, "0");                 /* > 0 */
+  g_assert_true (gtk_widget_has_css_class (value, "error"));
+  type_and_enter (value, "");                  /* required */
+  g_assert_true (gtk_widget_has_css_class (value, "error"));
+  type_and_enter (growth, "1");                /* (-1, 1) */
+  g_assert_true (gtk_widget_has_css_class (growth, "error"));
+  type_and_enter (code, ss_study_get_item (f->study, 0)->code);
+  g_assert_true (gtk_widget_has_css_class (code, "error"));
+  type_and_enter (code, "has space");
+  g_assert_true (gtk_widget_has_css_class (code, "error"));
+  g_assert_true (ss_study_equal (f->study, before));
+  g_assert_false (ss_document_can_undo (f->document));
+
+  type_and_enter (value, "1234.5");
+  g_assert_cmpfloat (item->attr[SS_ITEM_VALUE], ==, 1234.5);
+  type_and_enter (growth, "");                 /* optional: back to the default */
+  g_assert_false (item->set & (1u << SS_ITEM_GROWTH));
+  g_assert_cmpfloat (item->attr[SS_ITEM_GROWTH], ==, 0);
+  assert_round_trips (f->study);
+  type_and_enter (growth, "-0.02");
+  g_assert_true (item->set & (1u << SS_ITEM_GROWTH));
+  type_and_enter (code, "HS-250410");
+  g_assert_cmpstr (item->code, ==, "HS-250410");
+  type_and_enter (ss_items_page_get_field (f->items, "name"), "Graphite, natural");
+  g_assert_cmpstr (item->name, ==, "Graphite, natural");
+  assert_round_trips (f->study);
+}
+
+static void
+test_items_shares (Fixture       *f,
+                   gconstpointer  data)
+{
+  int cn = ss_study_find_country (f->study, "CN");
+  int cl = ss_study_find_country (f->study, "CL");
+  int vn = ss_study_find_country (f->study, "VN");
+  SsItem *item = ss_study_get_item (f->study, 0);
+  double china = item->sources[cn].attr[SS_SOURCE_SHARE];
+  double chile = item->sources[cl].attr[SS_SOURCE_SHARE];
+  GtkWidget *cn_share, *cl_share, *vn_cost, *listed;
+  g_autoptr(SsStudy) before = ss_study_copy (f->study);
+
+  ss_items_page_select_item (f->items, 0);
+  cn_share = ss_items_page_get_source_field (f->items, cn, "share");
+  cl_share = ss_items_page_get_source_field (f->items, cl, "share");
+  g_assert_cmpstr (ss_items_page_get_sum_text (f->items), ==, "Shares sum to 100 %");
+
+  /* 0.879 → 0.8: the shares no longer sum to 1, so nothing is written. */
+  type_and_enter (cn_share, "0.8");
+  g_assert_true (ss_study_equal (f->study, before));
+  g_assert_nonnull (strstr (ss_items_page_get_sum_text (f->items), "92.1"));
+  g_assert_false (ss_document_can_undo (f->document));
+
+  /* Another item's edit does not lose what is typed. */
+  type_and_enter (ss_items_page_get_field (f->items, "stockpile-days"), "15");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cn_share)), ==, "0.8");
+  g_assert_true (ss_document_undo (f->document));
+  item = ss_study_get_item (f->study, 0);      /* undo replaces the items */
+
+  /* Chile takes the rest: both are written, as one step. */
+  type_and_enter (cl_share, "0.159");
+  g_assert_cmpfloat (item->sources[cn].attr[SS_SOURCE_SHARE], ==, 0.8);
+  g_assert_cmpfloat (item->sources[cl].attr[SS_SOURCE_SHARE], ==, 0.159);
+  g_assert_cmpstr (ss_items_page_get_sum_text (f->items), ==, "Shares sum to 100 %");
+  assert_round_trips (f->study);
+  g_assert_true (ss_document_undo (f->document));
+  item = ss_study_get_item (f->study, 0);
+  g_assert_cmpfloat (item->sources[cn].attr[SS_SOURCE_SHARE], ==, china);
+  g_assert_cmpfloat (item->sources[cl].attr[SS_SOURCE_SHARE], ==, chile);
+  g_assert_true (ss_study_equal (f->study, before));
+
+  /* Optional source figures: empty is "the country's". */
+  vn_cost = ss_items_page_get_source_field (f->items, vn, "cost-index");
+  g_assert_true (item->sources[vn].set & (1u << SS_SOURCE_COST_INDEX));
+  type_and_enter (vn_cost, "0");                /* > 0 */
+  g_assert_true (gtk_widget_has_css_class (vn_cost, "error"));
+  type_and_enter (vn_cost, "");
+  g_assert_false (item->sources[vn].set & (1u << SS_SOURCE_COST_INDEX));
+  assert_round_trips (f->study);
+
+  /* Unlisting: refused while the country supplies, else back to defaults. */
+  listed = ss_items_page_get_source_field (f->items, cn, "listed");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (listed), FALSE);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (listed)));
+  g_assert_true (item->sources[cn].listed);
+  listed = ss_items_page_get_source_field (f->items, vn, "listed");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (listed), FALSE);
+  g_assert_false (item->sources[vn].listed);
+  g_assert_cmpuint (item->sources[vn].set, ==, 0);
+  assert_round_trips (f->study);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (listed), TRUE);
+  g_assert_true (item->sources[vn].listed);
+  assert_round_trips (f->study);
+}
+
+static void
+test_items_add_remove (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint ni = ss_study_get_n_items (f->study);
+  g_autoptr(GError) error = NULL;
+  int index;
+  SsItem *item;
+
+  index = ss_items_page_add_item (f->items);
+  g_assert_cmpint (index, ==, ni);
+  g_assert_cmpint (ss_items_page_get_selected (f->items), ==, index);
+  item = ss_study_get_item (f->study, index);
+  g_assert_cmpstr (item->name, ==, "New item");
+  g_assert_cmpstr (item->code, ==, "new-item");
+  g_assert_cmpfloat (item->attr[SS_ITEM_VALUE], ==, 100);
+  g_assert_cmpfloat (item->sources[0].attr[SS_SOURCE_SHARE], ==, 1);
+  assert_round_trips (f->study);
+  g_assert_cmpint (ss_items_page_add_item (f->items), ==, ni + 1);
+  g_assert_cmpstr (ss_study_get_item (f->study, ni + 1)->code, ==, "new-item-2");
+  assert_round_trips (f->study);
+
+  g_assert_true (ss_items_page_remove_item (f->items, 0, &error));
+  g_assert_no_error (error);
+  assert_round_trips (f->study);
+  while (ss_study_get_n_items (f->study) > 1)
+    g_assert_true (ss_items_page_remove_item (f->items, ss_study_get_n_items (f->study) - 1, NULL));
+  g_assert_cmpint (ss_items_page_get_selected (f->items), ==, 0);
+  g_assert_false (ss_items_page_remove_item (f->items, 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  assert_round_trips (f->study);
+
+  while (ss_document_can_undo (f->document))
+    ss_document_undo (f->document);
+  g_assert_cmpuint (ss_study_get_n_items (f->study), ==, ni);
+}
+
+/* --- Scenarios --------------------------------------------------------- */
+
+static void
+test_scenarios_structure (Fixture       *f,
+                          gconstpointer  data)
+{
+  guint ns = ss_study_get_n_scenarios (f->study);
+  g_autoptr(GError) error = NULL;
+  SsScenario *from, *copy;
+  GtkWidget *name_row;
+  int index;
+
+  g_assert_cmpint (ss_scenarios_page_new_scenario (f->scenarios, "  ", &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  index = ss_scenarios_page_new_scenario (f->scenarios, "Korea–Japan swap", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (index, ==, ns);
+  g_assert_cmpint (ss_scenarios_page_get_selected (f->scenarios), ==, index);
+  g_assert_cmpstr (ss_study_get_scenario (f->study, index)->id, ==, "korea-japan-swap");
+  name_row = ss_scenarios_page_get_name_row (f->scenarios);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Korea–Japan swap");
+  assert_round_trips (f->study);
+
+  index = ss_scenarios_page_duplicate_scenario (f->scenarios, 0, &error);
+  g_assert_no_error (error);
+  from = ss_study_get_scenario (f->study, 0);
+  copy = ss_study_get_scenario (f->study, index);
+  g_assert_cmpstr (copy->id, ==, "china-plus-one-copy");
+  g_assert_cmpstr (copy->description, ==, from->description);
+  g_assert_cmpfloat (copy->transition_years, ==, from->transition_years);
+  assert_round_trips (f->study);
+
+  /* Rename through the name row: the id stays. */
+  type_and_enter (name_row, "");
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_cmpstr (copy->name, ==, "China plus one (copy)");
+  type_and_enter (name_row, "China plus two");
+  g_assert_cmpstr (copy->name, ==, "China plus two");
+  g_assert_cmpstr (copy->id, ==, "china-plus-one-copy");
+  assert_round_trips (f->study);
+
+  ss_scenarios_page_delete_scenario (f->scenarios, 0);
+  g_assert_cmpuint (ss_study_get_n_scenarios (f->study), ==, ns + 1);
+  g_assert_cmpint (ss_study_find_scenario (f->study, "china-plus-one"), ==, -1);
+  assert_round_trips (f->study);
+  g_assert_true (ss_document_undo (f->document));
+  g_assert_cmpint (ss_study_find_scenario (f->study, "china-plus-one"), ==, 0);
+
+  /* At most 100. */
+  while (ss_study_get_n_scenarios (f->study) < SS_MAX_SCENARIOS)
+    g_assert_cmpint (ss_scenarios_page_new_scenario (f->scenarios, "More", NULL), >=, 0);
+  g_assert_cmpint (ss_scenarios_page_new_scenario (f->scenarios, "Too many", &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  g_assert_cmpint (ss_scenarios_page_duplicate_scenario (f->scenarios, 0, &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  assert_round_trips (f->study);
+
+  /* Down to none: the page shows its empty state and still works. */
+  while (ss_study_get_n_scenarios (f->study) > 0)
+    ss_scenarios_page_delete_scenario (f->scenarios, 0);
+  g_assert_cmpint (ss_scenarios_page_get_selected (f->scenarios), ==, -1);
+  g_assert_false (ss_scenarios_page_add_override (f->scenarios, NULL, NULL, NULL));
+  assert_round_trips (f->study);
+  g_assert_cmpint (ss_scenarios_page_new_scenario (f->scenarios, "Fresh", NULL), ==, 0);
+}
+
+static void
+test_scenarios_overrides (Fixture       *f,
+                          gconstpointer  data)
+{
+  int s = ss_study_find_scenario (f->study, "china-export-controls");
+  int cn = ss_study_find_country (f->study, "CN");
+  SsScenario *scenario = ss_study_get_scenario (f->study, s);
+  SsCountryOverride *ov = ss_scenario_find_override (scenario, cn);
+  g_autoptr(SsStudy) before = ss_study_copy (f->study);
+  GtkWidget *entry, *view;
+  guint country, attr;
+  GtkTextBuffer *buffer;
+
+  g_assert_nonnull (ov);
+  ss_scenarios_page_select_scenario (f->scenarios, s);
+  entry = ss_scenarios_page_get_override_entry (f->scenarios, cn,
+                                                SS_COUNTRY_DISRUPTION_PROBABILITY);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0.3");
+  g_assert_null (ss_scenarios_page_get_override_entry (f->scenarios, cn, SS_COUNTRY_RAMP));
+
+  type_and_enter (entry, "1.5");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_true (ss_study_equal (f->study, before));
+
+  type_and_enter (entry, "0.45");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  ov = ss_scenario_find_override (scenario, cn);
+  g_assert_cmpfloat (ov->attr[SS_COUNTRY_DISRUPTION_PROBABILITY], ==, 0.45);
+  assert_round_trips (f->study);
+
+  /* A new override starts at the country's own value. */
+  g_assert_true (ss_scenarios_page_add_override (f->scenarios, &country, &attr, NULL));
+  g_assert_true (ss_scenario_find_override (scenario, country)->set & (1u << attr));
+  g_assert_cmpfloat (ss_scenario_find_override (scenario, country)->attr[attr], ==,
+                     ss_study_get_country (f->study, country)->attr[attr]);
+  flush ();
+  entry = ss_scenarios_page_get_override_entry (f->scenarios, country, attr);
+  g_assert_nonnull (entry);
+  type_and_enter (entry, "0.5");
+  g_assert_cmpfloat (ss_scenario_find_override (scenario, country)->attr[attr], ==, 0.5);
+  assert_round_trips (f->study);
+
+  /* Undo removes it again, and its row. */
+  g_assert_true (ss_document_undo (f->document));
+  g_assert_true (ss_document_undo (f->document));
+  flush ();
+  g_assert_null (ss_scenarios_page_get_override_entry (f->scenarios, country, attr));
+
+  /* The description is written when the focus leaves it. */
+  view = ss_scenarios_page_get_description_view (f->scenarios);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (buffer, "Line one\nLine two", -1);
+  gtk_widget_grab_focus (ss_scenarios_page_get_name_row (f->scenarios));
+  flush ();
+  scenario = ss_study_get_scenario (f->study, s);
+  g_assert_cmpstr (scenario->description, ==, "Line one\nLine two");
+  assert_round_trips (f->study);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* The test accessibility backend keeps accessible properties readable
+   * (GTK_A11Y=none gives widgets no accessible context) without D-Bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI"))
+        g_error ("no display under CI");
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/widgets/pages/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("countries/range", test_countries_range);
+  ADD ("countries/names", test_countries_names);
+  ADD ("countries/add-remove", test_countries_add_remove);
+  ADD ("items/fields", test_items_fields);
+  ADD ("items/shares", test_items_shares);
+  ADD ("items/add-remove", test_items_add_remove);
+  ADD ("scenarios/structure", test_scenarios_structure);
+  ADD ("scenarios/overrides", test_scenarios_overrides);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,482 @@
+/* ss-chart.c: one of the six charts as a widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The drawing is ss_chart_render(), the same routine the exports use; this
+ * widget only feeds it the style's colours, caches what it drew as a
+ * render node (dropped on a size, style or data change, so hovering does
+ * not redraw the chart), and answers the pointer with a tooltip and a
+ * mark on the year, cell or point under it.
+ *
+ * The window passes projections it owns and recomputes in place, so the
+ * widget copies the ones it is given: a redraw never reads a projection
+ * that is being recomputed or was freed. The copies are reused while the
+ * study keeps its shape, so a slider drag costs one memcpy per projection.
+ *
+ * To assistive technology the chart is an image labelled with its title
+ * and described by ss_chart_describe()'s sentence.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-chart"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ss-chart.h"
+
+struct _SsChart
+{
+  GtkWidget      parent_instance;
+
+  /* owned */
+  SsStudy       *study;
+  GPtrArray     *projections;          /* copies; NULL where none was given */
+  SsChartHit    *hit;
+  GskRenderNode *node;                 /* the chart without the hover mark */
+  char          *title;
+  char          *description;
+
+  SsChartKind    kind;
+  SsChartData    data;                 /* study and projections point at the above */
+  gboolean       colors_valid;
+  int            node_width;
+  int            node_height;
+  gboolean       hovering;
+  double         hover_x;
+  double         hover_y;
+};
+
+enum
+{
+  PROP_0,
+  PROP_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (SsChart, ss_chart, GTK_TYPE_WIDGET)
+
+/* Copies a projection into dest (reused when it has the same shape).
+ * Every array of an SsProjection lives in its one block (ss-engine.c
+ * projection_resize), so the copy is that block with the pointers moved
+ * to the same offsets in the new one. */
+static SsProjection *
+projection_copy_into (SsProjection       *dest,
+                      const SsProjection *src)
+{
+  if (dest == NULL || dest->block_size != src->block_size)
+    {
+      ss_projection_free (dest);
+      dest = ss_projection_new ();
+      dest->block = g_malloc (src->block_size);
+    }
+  else if (dest->scratch != NULL)
+    g_clear_pointer (&dest->scratch, g_free);
+
+  {
+    gpointer block = dest->block;
+
+    memcpy (block, src->block, src->block_size);
+    *dest = *src;
+    dest->block = block;
+    dest->scratch = NULL;
+    dest->scratch_size = 0;
+  }
+
+#define REBASE(field)                                                               \
+  G_STMT_START {                                                                    \
+    gsize offset = (const char *)src->field - (const char *)src->block;             \
+    g_assert ((const char *)src->field >= (const char *)src->block                  \
+              && offset <= src->block_size);                                        \
+    dest->field = (gpointer)((char *)dest->block + offset);                         \
+  } G_STMT_END
+  REBASE (share);
+  REBASE (spend);
+  REBASE (cost);
+  REBASE (switching);
+  REBASE (subsidy);
+  REBASE (hhi);
+  REBASE (supply_risk);
+  REBASE (group_hhi);
+  REBASE (expected_shortfall);
+  REBASE (p_shortfall_10);
+  REBASE (top_country);
+  REBASE (alert);
+  REBASE (total_cost_purchase);
+  REBASE (total_switching);
+  REBASE (total_subsidy);
+  REBASE (total_cost);
+  REBASE (cost_premium);
+  REBASE (portfolio_hhi);
+  REBASE (portfolio_supply_risk);
+  REBASE (portfolio_group_hhi);
+  REBASE (spend_share);
+  REBASE (expected_shortfall_impact);
+  REBASE (var95_shortfall_impact);
+  REBASE (alert_count);
+#undef REBASE
+  return dest;
+}
+
+static void
+ss_chart_invalidate (SsChart *self)
+{
+  g_clear_pointer (&self->node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+rgba_to_doubles (const GdkRGBA *rgba,
+                 double         out[4])
+{
+  out[0] = rgba->red;
+  out[1] = rgba->green;
+  out[2] = rgba->blue;
+  out[3] = rgba->alpha;
+}
+
+/* The foreground, background and accent of the current style. libadwaita
+ * names its colours; without its stylesheet the style's own defaults stand. */
+static void
+ss_chart_update_colors (SsChart *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkStyleContext *context;
+  GdkRGBA fg, color;
+  gboolean dark;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (widget);
+  gtk_style_context_get_color (context, &fg);
+  if (adw_is_initialized ())
+    dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  else
+    dark = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
+
+  ss_chart_data_set_style (&self->data, dark);
+  rgba_to_doubles (&fg, self->data.fg);
+  if (gtk_style_context_lookup_color (context, "view_bg_color", &color))
+    rgba_to_doubles (&color, self->data.bg);
+  if (gtk_style_context_lookup_color (context, "accent_color", &color))
+    rgba_to_doubles (&color, self->data.accent);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  self->colors_valid = TRUE;
+}
+
+static void
+ss_chart_snapshot (GtkWidget   *widget,
+                   GtkSnapshot *snapshot)
+{
+  SsChart *self = SS_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+  if (!self->colors_valid)
+    {
+      ss_chart_update_colors (self);
+      g_clear_pointer (&self->node, gsk_render_node_unref);
+    }
+
+  if (self->node == NULL || self->node_width != width || self->node_height != height)
+    {
+      GtkSnapshot *chart = gtk_snapshot_new ();
+
+      cr = gtk_snapshot_append_cairo (chart, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      ss_chart_render (self->kind, &self->data, cr, width, height, self->hit);
+      cairo_destroy (cr);
+      g_clear_pointer (&self->node, gsk_render_node_unref);
+      self->node = gtk_snapshot_free_to_node (chart);
+      self->node_width = width;
+      self->node_height = height;
+    }
+  if (self->node != NULL)
+    gtk_snapshot_append_node (snapshot, self->node);
+
+  if (self->hovering)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      ss_chart_render_hover (self->hit, &self->data, cr, self->hover_x, self->hover_y);
+      cairo_destroy (cr);
+    }
+}
+
+static void
+ss_chart_measure (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 360;
+}
+
+static void
+ss_chart_css_changed (GtkWidget         *widget,
+                      GtkCssStyleChange *change)
+{
+  SsChart *self = SS_CHART (widget);
+
+  GTK_WIDGET_CLASS (ss_chart_parent_class)->css_changed (widget, change);
+
+  self->colors_valid = FALSE;
+  ss_chart_invalidate (self);
+}
+
+static void
+on_motion (SsChart                  *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  self->hovering = TRUE;
+  self->hover_x = x;
+  self->hover_y = y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_leave (SsChart                  *self,
+          GtkEventControllerMotion *controller)
+{
+  self->hovering = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_query_tooltip (SsChart    *self,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  g_autofree char *markup = NULL;
+
+  if (keyboard || !ss_chart_hit_query (self->hit, &self->data, x, y, &markup))
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+/* The title and the one-sentence summary, to the accessible and the getters. */
+static void
+ss_chart_update_accessible (SsChart *self)
+{
+  g_free (self->title);
+  g_free (self->description);
+  self->title = ss_chart_title (self->kind, &self->data);
+  self->description = ss_chart_describe (self->kind, &self->data);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                  -1);
+}
+
+static void
+ss_chart_dispose (GObject *object)
+{
+  SsChart *self = SS_CHART (object);
+
+  g_clear_pointer (&self->node, gsk_render_node_unref);
+  g_clear_pointer (&self->projections, g_ptr_array_unref);
+  g_clear_object (&self->study);
+  self->data.study = NULL;
+  self->data.projections = NULL;
+
+  G_OBJECT_CLASS (ss_chart_parent_class)->dispose (object);
+}
+
+static void
+ss_chart_finalize (GObject *object)
+{
+  SsChart *self = SS_CHART (object);
+
+  g_clear_pointer (&self->hit, ss_chart_hit_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+
+  G_OBJECT_CLASS (ss_chart_parent_class)->finalize (object);
+}
+
+static void
+ss_chart_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  SsChart *self = SS_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ss_chart_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  SsChart *self = SS_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      ss_chart_set_kind (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ss_chart_class_init (SsChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ss_chart_dispose;
+  object_class->finalize = ss_chart_finalize;
+  object_class->get_property = ss_chart_get_property;
+  object_class->set_property = ss_chart_set_property;
+
+  widget_class->snapshot = ss_chart_snapshot;
+  widget_class->measure = ss_chart_measure;
+  widget_class->css_changed = ss_chart_css_changed;
+
+  /* An SsChartKind; an int rather than an enum type, as the renderer that
+   * defines the kinds is kept free of GObject type registration. */
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, 0, SS_N_CHARTS - 1, SS_CHART_MIX,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ss_chart_init (SsChart *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  self->hit = ss_chart_hit_new ();
+  ss_chart_data_init (&self->data, NULL, NULL);
+
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+
+  ss_chart_update_accessible (self);
+}
+
+GtkWidget *
+ss_chart_new (SsChartKind kind)
+{
+  g_return_val_if_fail (kind < SS_N_CHARTS, NULL);
+
+  return g_object_new (SS_TYPE_CHART, "kind", kind, NULL);
+}
+
+SsChartKind
+ss_chart_get_kind (SsChart *self)
+{
+  g_return_val_if_fail (SS_IS_CHART (self), SS_CHART_MIX);
+
+  return self->kind;
+}
+
+void
+ss_chart_set_kind (SsChart     *self,
+                   SsChartKind  kind)
+{
+  g_return_if_fail (SS_IS_CHART (self));
+  g_return_if_fail (kind < SS_N_CHARTS);
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  ss_chart_update_accessible (self);
+  ss_chart_invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/* Takes the study (a reference), copies the projections, and the
+ * scenario, item and year; the colours stay the widget's style's. Call it
+ * again after every change to the study or its projections. */
+void
+ss_chart_set_data (SsChart           *self,
+                   const SsChartData *data)
+{
+  GPtrArray *copies;
+
+  g_return_if_fail (SS_IS_CHART (self));
+  g_return_if_fail (data != NULL);
+
+  g_set_object (&self->study, data->study);
+
+  copies = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
+  for (guint k = 0; data->projections != NULL && k < data->projections->len; k++)
+    {
+      const SsProjection *p = g_ptr_array_index (data->projections, k);
+      SsProjection *old = NULL;
+
+      /* Take the old copy out, to reuse its block. */
+      if (self->projections != NULL && k < self->projections->len)
+        {
+          old = g_ptr_array_index (self->projections, k);
+          self->projections->pdata[k] = NULL;
+        }
+      if (p != NULL)
+        g_ptr_array_add (copies, projection_copy_into (old, p));
+      else
+        {
+          ss_projection_free (old);
+          g_ptr_array_add (copies, NULL);
+        }
+    }
+  g_clear_pointer (&self->projections, g_ptr_array_unref);
+  self->projections = copies;
+
+  self->data.study = self->study;
+  self->data.projections = self->projections;
+  self->data.scenario = data->scenario;
+  self->data.item = data->item;
+  self->data.year = data->year;
+
+  ss_chart_update_accessible (self);
+  ss_chart_invalidate (self);
+}
+
+const char *
+ss_chart_get_title (SsChart *self)
+{
+  g_return_val_if_fail (SS_IS_CHART (self), NULL);
+
+  return self->title;
+}
+
+const char *
+ss_chart_get_description (SsChart *self)
+{
+  g_return_val_if_fail (SS_IS_CHART (self), NULL);
+
+  return self->description;
+}

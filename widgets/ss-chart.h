@@ -1,0 +1,26 @@
+/* ss-chart.h: one of the six charts as a widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ss-chart-render.h"
+
+G_BEGIN_DECLS
+
+#define SS_TYPE_CHART (ss_chart_get_type ())
+G_DECLARE_FINAL_TYPE (SsChart, ss_chart, SS, CHART, GtkWidget)
+
+GtkWidget   *ss_chart_new             (SsChartKind        kind);
+SsChartKind  ss_chart_get_kind        (SsChart           *self);
+void         ss_chart_set_kind        (SsChart           *self,
+                                       SsChartKind        kind);
+void         ss_chart_set_data        (SsChart           *self,
+                                       const SsChartData *data);
+const char  *ss_chart_get_title       (SsChart           *self);
+const char  *ss_chart_get_description (SsChart           *self);
+
+G_END_DECLS
