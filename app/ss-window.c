@@ -1104,6 +1104,33 @@ add_data_page (SsWindow   *self,
   return GTK_BOX (box);
 }
 
+/* The study data window passes undo, redo and save on to the main
+ * window, whose actions they are. */
+static gboolean
+forward_action (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  SsWindow *self = user_data;
+  const char *action = g_variant_get_string (args, NULL);
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
+static void
+add_forward (SsWindow              *self,
+             GtkShortcutController *controller,
+             guint                  key,
+             GdkModifierType        modifiers,
+             const char            *action)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (key, modifiers),
+                                            gtk_callback_action_new (forward_action, self, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_string (action));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
 /* Countries, items and scenarios are edited in a window of their own, so
  * the main window stays the scenario editor. Closing it only hides it. */
 static void
@@ -1133,6 +1160,17 @@ create_data_window (SsWindow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->data_stack));
   gtk_box_append (GTK_BOX (box), bar);
   adw_window_set_content (self->data_window, box);
+
+  {
+    GtkEventController *controller = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+    add_forward (self, GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_z, GDK_CONTROL_MASK, "win.undo");
+    add_forward (self, GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                 "win.redo");
+    add_forward (self, GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_s, GDK_CONTROL_MASK, "win.save");
+    gtk_widget_add_controller (GTK_WIDGET (self->data_window), controller);
+  }
 }
 
 static void

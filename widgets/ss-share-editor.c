@@ -445,7 +445,7 @@ add_row (SsShareEditor   *self,
   gtk_scale_set_digits (GTK_SCALE (row.scale), 1);
   gtk_range_set_round_digits (GTK_RANGE (row.scale), 1);
   gtk_widget_set_hexpand (row.scale, TRUE);
-  gtk_widget_set_size_request (row.scale, 160, -1);
+  gtk_widget_set_size_request (row.scale, 96, -1);
   gtk_widget_set_valign (row.scale, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row.scale),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, share_label,
