@@ -2446,10 +2446,10 @@ chart_heatmap (Ctx *c)
               double ink[4], w;
 
               set_rgba (ink, light_cell ? 0x000000 : 0xffffff, light_cell ? 0.8 : 1);
-              text_set (c, FONT_SMALL, label, -1, TEXT_PLAIN);
-              text_extent (c, &w, NULL);
+              w = text_width (c, FONT_SMALL, label);
               if (w <= cell.w - 4)
-                text_show (c, cell.x + cell.w / 2, cell.y + cell.h / 2, 0.5, 0.5, ink, 1);
+                text_draw (c, FONT_SMALL, label, cell.x + cell.w / 2, cell.y + cell.h / 2,
+                           0.5, 0.5, ink, 1);
             }
         }
 
