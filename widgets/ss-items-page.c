@@ -408,7 +408,7 @@ set_accessible_label (GtkWidget  *widget,
   if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "ss-label"), label) == 0)
     return;
   g_object_set_data_full (G_OBJECT (widget), "ss-label", g_strdup (label), g_free);
-  set_accessible_label (widget, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void

@@ -88,7 +88,7 @@ ss_metric_card_init (SsMetricCard *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "dim-label");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title));
   self->value = add_inscription (self, "title-2", 16, 1);
-  self->detail = add_inscription (self, "caption", 40, 2);
+  self->detail = add_inscription (self, "caption", 30, 3);
 }
 
 GtkWidget *
