@@ -49,7 +49,7 @@ enum
 typedef struct
 {
   GtkWidget *row;
-  GtkLabel  *alert;
+  GtkInscription *alert;
   SsMixBar  *bar;
 } ItemRow;
 
@@ -147,6 +147,20 @@ alert_css_class (SsAlertLevel level)
     }
 }
 
+static void
+set_alert_inscription (GtkInscription *inscription,
+                       SsAlertLevel    level)
+{
+  static const char *classes[] = { "error", "warning", "accent", "success" };
+
+  if (g_strcmp0 (gtk_inscription_get_text (inscription), alert_label (level)) == 0)
+    return;
+  for (guint k = 0; k < G_N_ELEMENTS (classes); k++)
+    gtk_widget_remove_css_class (GTK_WIDGET (inscription), classes[k]);
+  gtk_widget_add_css_class (GTK_WIDGET (inscription), alert_css_class (level));
+  gtk_inscription_set_text (inscription, alert_label (level));
+}
+
 /* Setting a label's text, even to the same text, makes it lay out again:
  * the figures are refreshed every frame of a drag, so compare first. */
 static void
@@ -233,7 +247,7 @@ make_item_row (SsWindow   *self,
   GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *title = gtk_label_new (name);
   GtkWidget *code = gtk_label_new (subtitle);
-  GtkWidget *alert = gtk_label_new (NULL);
+  GtkWidget *alert = gtk_inscription_new (NULL);
   GtkWidget *bar = ss_mix_bar_new ();
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -244,6 +258,11 @@ make_item_row (SsWindow   *self,
   gtk_label_set_ellipsize (GTK_LABEL (code), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (code, "caption");
   gtk_widget_add_css_class (code, "dim-label");
+  /* An inscription's size does not follow its text, so an item whose
+   * level changes during a drag does not make the list lay out again. */
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (alert), 9);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (alert), 7);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (alert), 1);
   gtk_widget_add_css_class (alert, "caption-heading");
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (bar, TRUE);
@@ -262,7 +281,7 @@ make_item_row (SsWindow   *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
   out->row = row;
-  out->alert = GTK_LABEL (alert);
+  out->alert = GTK_INSCRIPTION (alert);
   out->bar = SS_MIX_BAR (bar);
   return row;
 }
@@ -719,23 +738,50 @@ add_alert_row (SsWindow   *self,
   g_string_append_printf (self->alerts_pending, "%s\t%s\t%s\n", title, subtitle, css_class);
 }
 
+/* Shows one alert in row `index` of the list, reusing the row that is
+ * there: creating rows is the costly part, and during a drag the alerts
+ * change their words (a year, a share) far more often than their number. */
 static void
-build_alert_row (SsWindow   *self,
-                 const char *title,
-                 const char *subtitle,
-                 const char *css_class)
+show_alert_row (SsWindow   *self,
+                guint       index,
+                const char *title,
+                const char *subtitle,
+                const char *css_class)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (g_str_equal (css_class, "success")
-                                                  ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  GtkListBoxRow *existing = gtk_list_box_get_row_at_index (self->alerts_list, index);
+  gboolean ok = g_str_equal (css_class, "success");
+  GtkWidget *row, *icon;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (icon, css_class);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  g_str_equal (css_class, "success") ? _("No problem") : _("Alert"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  gtk_list_box_append (self->alerts_list, row);
+  if (existing == NULL)
+    {
+      row = adw_action_row_new ();
+      icon = gtk_image_new ();
+      g_object_set_data (G_OBJECT (row), "ss-icon", icon);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->alerts_list, row);
+    }
+  else
+    {
+      row = GTK_WIDGET (existing);
+      icon = g_object_get_data (G_OBJECT (row), "ss-icon");
+    }
+
+  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (icon), "ss-class"), css_class) != 0)
+    {
+      const char *old = g_object_get_data (G_OBJECT (icon), "ss-class");
+
+      if (old != NULL)
+        gtk_widget_remove_css_class (icon, old);
+      gtk_widget_add_css_class (icon, css_class);
+      g_object_set_data_full (G_OBJECT (icon), "ss-class", g_strdup (css_class), g_free);
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      ok ? _("No problem") : _("Alert"), -1);
+    }
 }
 
 static char *
@@ -759,7 +805,7 @@ update_alerts (SsWindow           *self,
   SsScenario *scenario = current_scenario (self);
   guint ny = p->n_years, nc = p->n_countries;
   GtkWidget *child;
-  guint added = 0;
+  guint added = 0, shown;
   g_auto(GStrv) lines = NULL;
 
   g_string_truncate (self->alerts_pending, 0);
@@ -872,15 +918,15 @@ update_alerts (SsWindow           *self,
   if (g_strcmp0 (self->alerts_pending->str, self->alerts_shown->str) == 0)
     return;
   g_string_assign (self->alerts_shown, self->alerts_pending->str);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alerts_list))) != NULL)
-    gtk_list_box_remove (self->alerts_list, child);
   lines = g_strsplit (self->alerts_shown->str, "\n", -1);
-  for (guint k = 0; lines[k] != NULL && *lines[k]; k++)
+  for (shown = 0; lines[shown] != NULL && *lines[shown]; shown++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[k], "\t", 3);
+      g_auto(GStrv) fields = g_strsplit (lines[shown], "\t", 3);
 
-      build_alert_row (self, fields[0], fields[1], fields[2]);
+      show_alert_row (self, shown, fields[0], fields[1], fields[2]);
     }
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->alerts_list, shown))) != NULL)
+    gtk_list_box_remove (self->alerts_list, child);
 }
 
 static void
@@ -900,13 +946,13 @@ update_sidebar (SsWindow           *self,
       ItemRow *row = &g_array_index (self->rows, ItemRow, i + 1);
       SsAlertLevel level = p->alert[(gsize)i * ny + last];
 
-      set_alert_label (row->alert, level);
+      set_alert_inscription (row->alert, level);
       ss_mix_bar_set_shares (row->bar, study, &p->share[(gsize)i * nc * ny + last], ny);
       worst = MAX (worst, level);
     }
   for (guint c = 0; c < nc; c++)
     mix[c] = p->spend_share[c * ny + last];
-  set_alert_label (g_array_index (self->rows, ItemRow, 0).alert, worst);
+  set_alert_inscription (g_array_index (self->rows, ItemRow, 0).alert, worst);
   ss_mix_bar_set_shares (g_array_index (self->rows, ItemRow, 0).bar, study, mix, 1);
 }
 

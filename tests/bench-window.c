@@ -108,6 +108,14 @@ on_tick (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
 
+  /* BENCH_IDLE: frames with no change at all, to see what the frame
+   * clock gives by itself on this display. */
+  if (g_getenv ("BENCH_IDLE") != NULL)
+    {
+      gtk_widget_queue_draw (widget);
+      run->frame++;
+      return G_SOURCE_CONTINUE;
+    }
   targets = ss_scenario_ensure_targets (study, ss_study_get_scenario (study, 0), 0);
   value = 0.5 + 0.3 * sin (run->frame / 20.0);
   ss_rebalance (targets, NULL, ss_study_get_n_countries (study), 0, value);

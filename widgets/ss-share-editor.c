@@ -142,9 +142,13 @@ sync_row (SsShareEditor *self,
   Row *row = get_row (self, index);
   gboolean was_updating = self->updating;
 
+  /* Only what changed: even an unchanged value makes a spin button
+   * reformat its text, and the window refreshes on every frame. */
   self->updating = TRUE;
-  gtk_range_set_value (GTK_RANGE (row->scale), self->shares[index] * 100);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row->spin), self->shares[index] * 100);
+  if (gtk_range_get_value (GTK_RANGE (row->scale)) != self->shares[index] * 100)
+    gtk_range_set_value (GTK_RANGE (row->scale), self->shares[index] * 100);
+  if (gtk_spin_button_get_value (GTK_SPIN_BUTTON (row->spin)) != self->shares[index] * 100)
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (row->spin), self->shares[index] * 100);
   self->updating = was_updating;
 }
 
@@ -176,6 +180,9 @@ sync_baseline (SsShareEditor *self,
   /* Translators: the share of imports from a country in the baseline,
    * shown for reference beside the share being edited, e.g. "Baseline 84.0 %" */
   text = g_strdup_printf (_("Baseline %.1f %%"), baseline * 100);
+  /* A label given its own text again still lays itself out again. */
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (row->baseline)), text) == 0)
+    return;
   gtk_label_set_text (GTK_LABEL (row->baseline), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->scale),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
