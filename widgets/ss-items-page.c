@@ -690,6 +690,7 @@ commit_shares (SsItemsPage *self)
   if (fabs (sum - 1) > SHARE_TOLERANCE)
     {
       update_sum (self);
+      /* xgettext:no-c-format */
       show_share_refusal (self, _("Not written yet: the shares must sum to 100 % first."));
       return;
     }
