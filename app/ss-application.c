@@ -166,12 +166,15 @@ ss_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *help_accels[] = { "<Primary>question", NULL };
+  static const char *about_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (ss_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+  /* There is no manual: F1 shows what the program is, in About. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.about", about_accels);
 }
 
 static void
