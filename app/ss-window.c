@@ -466,7 +466,6 @@ static void
 on_lever_changed (SsWindow      *self,
                   GtkSpinButton *spin)
 {
-  SsStudy *study = study_of (self);
   SsScenario *scenario = current_scenario (self);
   double value = gtk_spin_button_get_value (spin);
 
@@ -490,7 +489,6 @@ on_lever_changed (SsWindow      *self,
           scenario->stockpile_all = value;
         }
     }
-  (void)study;
   ss_document_changed (self->document, SS_CHANGE_SCENARIO, self->scenario);
   ss_document_end_edit (self->document);
 }
