@@ -108,6 +108,22 @@ projection_resize (SsProjection *p,
   p->alert = (guint8 *)k;
 }
 
+/* Makes dest hold the same figures as src, reusing dest's memory when the
+ * shape is the same: the layout follows from the shape, so one copy of
+ * the block carries every array. */
+void
+ss_projection_copy_into (SsProjection       *dest,
+                         const SsProjection *src)
+{
+  g_return_if_fail (dest != NULL && src != NULL && src->block != NULL);
+
+  projection_resize (dest, src->n_items, src->n_countries, src->n_groups, src->n_years);
+  memcpy (dest->block, src->block, src->block_size);
+  dest->scenario = src->scenario;
+  dest->npv_cost_premium = src->npv_cost_premium;
+  dest->npv_subsidy = src->npv_subsidy;
+}
+
 static void *
 projection_scratch (SsProjection *p,
                     gsize         size)

@@ -62,6 +62,8 @@ typedef struct
 
 SsProjection *ss_projection_new        (void);
 void          ss_projection_free       (SsProjection       *self);
+void          ss_projection_copy_into  (SsProjection       *dest,
+                                        const SsProjection *src);
 
 void          ss_engine_project        (SsStudy            *study,
                                         int                 scenario,

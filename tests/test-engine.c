@@ -156,6 +156,31 @@ test_comma_locale (void)
   g_assert_cmpstr (csv_de, ==, csv_c);
 }
 
+/* A copy holds the same figures, in memory of its own. */
+static void
+test_projection_copy (void)
+{
+  g_autoptr(SsStudy) study = load_test_study ("example-study.xml");
+  g_autoptr(SsProjection) copy = ss_projection_new ();
+  SsProjection *p = ss_projection_new ();
+  g_autofree char *before = NULL;
+  gsize size;
+
+  ss_engine_project (study, 0, NULL, p);
+  ss_projection_copy_into (copy, p);
+  size = p->block_size;
+  g_assert_cmpuint (copy->block_size, ==, size);
+  g_assert_true (copy->block != p->block);
+  g_assert_cmpmem (copy->block, size, p->block, size);
+  g_assert_cmpfloat (copy->npv_cost_premium, ==, p->npv_cost_premium);
+  g_assert_cmpint (copy->scenario, ==, 0);
+  g_assert_true ((char *)copy->var95_shortfall_impact - (char *)copy->block
+                 == (char *)p->var95_shortfall_impact - (char *)p->block);
+  before = g_memdup2 (copy->block, size);
+  ss_projection_free (p);
+  g_assert_cmpmem (copy->block, size, before, size);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,6 +189,7 @@ main (int   argc,
 
   g_test_add_func ("/engine/worked-example", test_worked_example);
   g_test_add_func ("/engine/comma-locale", test_comma_locale);
+  g_test_add_func ("/engine/projection-copy", test_projection_copy);
 
   return g_test_run ();
 }

@@ -59,65 +59,15 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SsChart, ss_chart, GTK_TYPE_WIDGET)
 
-/* Copies a projection into dest (reused when it has the same shape).
- * Every array of an SsProjection lives in its one block (ss-engine.c
- * projection_resize), so the copy is that block with the pointers moved
- * to the same offsets in the new one. */
+/* Copies a projection into dest (reused when it has the same shape): the
+ * document recomputes its own projections, the chart keeps what it drew. */
 static SsProjection *
 projection_copy_into (SsProjection       *dest,
                       const SsProjection *src)
 {
-  if (dest == NULL || dest->block_size != src->block_size)
-    {
-      ss_projection_free (dest);
-      dest = ss_projection_new ();
-      dest->block = g_malloc (src->block_size);
-    }
-  else if (dest->scratch != NULL)
-    g_clear_pointer (&dest->scratch, g_free);
-
-  {
-    gpointer block = dest->block;
-
-    memcpy (block, src->block, src->block_size);
-    *dest = *src;
-    dest->block = block;
-    dest->scratch = NULL;
-    dest->scratch_size = 0;
-  }
-
-#define REBASE(field)                                                               \
-  G_STMT_START {                                                                    \
-    gsize offset = (const char *)src->field - (const char *)src->block;             \
-    g_assert ((const char *)src->field >= (const char *)src->block                  \
-              && offset <= src->block_size);                                        \
-    dest->field = (gpointer)((char *)dest->block + offset);                         \
-  } G_STMT_END
-  REBASE (share);
-  REBASE (spend);
-  REBASE (cost);
-  REBASE (switching);
-  REBASE (subsidy);
-  REBASE (hhi);
-  REBASE (supply_risk);
-  REBASE (group_hhi);
-  REBASE (expected_shortfall);
-  REBASE (p_shortfall_10);
-  REBASE (top_country);
-  REBASE (alert);
-  REBASE (total_cost_purchase);
-  REBASE (total_switching);
-  REBASE (total_subsidy);
-  REBASE (total_cost);
-  REBASE (cost_premium);
-  REBASE (portfolio_hhi);
-  REBASE (portfolio_supply_risk);
-  REBASE (portfolio_group_hhi);
-  REBASE (spend_share);
-  REBASE (expected_shortfall_impact);
-  REBASE (var95_shortfall_impact);
-  REBASE (alert_count);
-#undef REBASE
+  if (dest == NULL)
+    dest = ss_projection_new ();
+  ss_projection_copy_into (dest, src);
   return dest;
 }
 
