@@ -31,6 +31,7 @@
 #include "ss-study-file.h"
 
 #define SUM_TOLERANCE 1e-6
+#define MAX_DEPTH     32
 
 G_DEFINE_QUARK (ss-study-error-quark, ss_study_error)
 
@@ -105,6 +106,18 @@ start_element (void           *ctx,
 {
   xmlParserCtxtPtr ctxt = ctx;
 
+  /* A study is four levels deep. XML_PARSE_HUGE lifts libxml2's own depth
+   * limit, so deep nesting is stopped here, before it costs memory. */
+  if (ctxt->nameNr > MAX_DEPTH)
+    {
+      Loader *l = ctxt->_private;
+
+      if (l != NULL)
+        report (l, ctxt->input != NULL ? ctxt->input->line : 0,
+                "elements are nested more than %d levels deep", MAX_DEPTH);
+      xmlStopParser (ctxt);
+      return;
+    }
   xmlSAX2StartElementNs (ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
                          nb_defaulted, attributes);
   if (ctxt->node != NULL && ctxt->input != NULL)
@@ -1164,6 +1177,7 @@ ss_study_load_bytes (GBytes      *bytes,
 
   ctxt = xmlNewParserCtxt ();
   ctxt->sax->startElementNs = start_element;
+  ctxt->_private = &l;
   xmlSetStructuredErrorFunc (&l, (xmlStructuredErrorFunc)on_xml_error);
   /* XML_PARSE_HUGE lifts libxml2's 10 MB limit on one text run, so a valid
    * file of up to 64 MiB loads; nesting stays limited (2048 levels). */
