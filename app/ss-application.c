@@ -88,7 +88,7 @@ ss_application_open (GApplication  *app,
        * with the problems shown over it. */
       ss_window_set_study (window, sample, NULL);
       gtk_window_present (GTK_WINDOW (window));
-      ss_window_load_file (window, files[k]);
+      ss_window_load_file_async (window, files[k]);
     }
 }
 

@@ -119,13 +119,15 @@ show_error (SsWindow   *self,
 
 /* --- Loading and saving ------------------------------------------------ */
 
-gboolean
-ss_window_load_file (SsWindow *self,
-                     GFile    *file)
+/* Shows what loading `file` gave: the study, or its problems in a dialog
+ * (the study that is open stays as it was). */
+static gboolean
+finish_load (SsWindow *self,
+             GFile    *file,
+             SsStudy  *study,
+             GError   *error)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(SsStudy) study = ss_study_load_file (file, name, &error);
 
   if (study == NULL)
     {
@@ -137,6 +139,65 @@ ss_window_load_file (SsWindow *self,
   ss_window_set_study (self, study, file);
   remember_file (self, file);
   return TRUE;
+}
+
+gboolean
+ss_window_load_file (SsWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(SsStudy) study = ss_study_load_file (file, name, &error);
+
+  return finish_load (self, file, study, error);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *name = g_file_get_basename (file);
+  GError *error = NULL;
+  SsStudy *study = ss_study_load_file (file, name, &error);
+
+  if (study == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, study, g_object_unref);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SsWindow *self = SS_WINDOW (source);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsStudy) study = g_task_propagate_pointer (G_TASK (result), &error);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  finish_load (self, file, study, error);
+}
+
+/* Loads in a worker thread: checking a large study against the schema
+ * takes seconds (a 10 000-item study about 15), and the window must not
+ * freeze meanwhile. libxml2 keeps its error handler per thread. */
+void
+ss_window_load_file_async (SsWindow *self,
+                           GFile    *file)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_loaded, NULL);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Opening “%s”…"), name);
+
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  ss_window_toast (self, message);
+  g_task_run_in_thread (task, load_in_thread);
 }
 
 gboolean
@@ -269,7 +330,7 @@ on_open_response (GtkNativeDialog *dialog,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_object_unref (dialog);
   if (file != NULL)
-    ss_window_load_file (self, file);
+    ss_window_load_file_async (self, file);
   g_object_unref (self);
 }
 
@@ -334,7 +395,7 @@ run_pending (PendingAction *action)
       open_dialog (self);
       break;
     case SS_PENDING_OPEN_FILE:
-      ss_window_load_file (self, action->file);
+      ss_window_load_file_async (self, action->file);
       break;
     case SS_PENDING_NEW:
       {

@@ -27,6 +27,8 @@ SsDocument    *ss_window_get_document     (SsWindow      *self);
 SsStudy       *ss_window_get_study        (SsWindow      *self);
 gboolean       ss_window_load_file        (SsWindow      *self,
                                            GFile         *file);
+void           ss_window_load_file_async  (SsWindow      *self,
+                                           GFile         *file);
 gboolean       ss_window_save_to          (SsWindow      *self,
                                            GFile         *file);
 void           ss_window_select           (SsWindow      *self,

@@ -1159,6 +1159,10 @@ ss_study_load_bytes (GBytes      *bytes,
 
   g_return_val_if_fail (display_name != NULL, NULL);
 
+  /* Idempotent; done before any parse so that loading in worker threads
+   * finds libxml2 initialised. */
+  xmlInitParser ();
+
   if (len > SS_STUDY_FILE_MAX_SIZE)
     report (&l, 1, "the file is %" G_GSIZE_FORMAT " bytes, more than the %d MiB a study may have",
             len, SS_STUDY_FILE_MAX_SIZE / (1024 * 1024));

@@ -248,6 +248,39 @@ test_invalid_file_keeps_study (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.supplyshift"));
 }
 
+/* Opening from the file chooser loads in a thread; the window is usable
+ * again afterwards, with the new study or, for a bad file, the old one. */
+static void
+test_async_open (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *good = g_build_filename (f->dir, "good.supplyshift", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.supplyshift", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "data", "example-study.xml", NULL);
+  g_autofree char *text = NULL;
+  SsStudy *before = ss_window_get_study (f->window);
+
+  g_assert_true (g_file_get_contents (example, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (good, text, -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "<study version=\"1\">", -1, NULL));
+
+  ss_window_load_file_async (f->window, bad_file);
+  for (guint k = 0; k < 200 && find_dialog () == NULL; k++)
+    wait_frames (1);
+  g_assert_nonnull (find_dialog ());
+  g_assert_true (ss_window_get_study (f->window) == before);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (f->window)));
+  respond (find_dialog (), "close");
+
+  ss_window_load_file_async (f->window, good_file);
+  for (guint k = 0; k < 200 && ss_window_get_study (f->window) == before; k++)
+    wait_frames (1);
+  g_assert_cmpstr (ss_study_get_meta (ss_window_get_study (f->window))->title, ==, "Worked example");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (f->window)));
+}
+
 /* Closing with unsaved changes asks first; cancel keeps the window. */
 static void
 test_unsaved_guard (Fixture       *f,
@@ -324,6 +357,7 @@ main (int   argc,
   g_test_add ("/window/baseline-edit", Fixture, NULL, fixture_setup, test_baseline_edit, fixture_teardown);
   g_test_add ("/window/invalid-file-keeps-study", Fixture, NULL, fixture_setup,
               test_invalid_file_keeps_study, fixture_teardown);
+  g_test_add ("/window/async-open", Fixture, NULL, fixture_setup, test_async_open, fixture_teardown);
   g_test_add ("/window/unsaved-guard", Fixture, NULL, fixture_setup, test_unsaved_guard, fixture_teardown);
   g_test_add ("/window/save-reopen", Fixture, NULL, fixture_setup, test_save_reopen, fixture_teardown);
 
