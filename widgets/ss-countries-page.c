@@ -25,6 +25,7 @@
 
 #include "ss-attrs.h"
 #include "ss-countries-page.h"
+#include "ss-page-util.h"
 
 enum
 {
@@ -158,19 +159,6 @@ study_text (SsCountriesPage *self,
     }
 }
 
-/* Names become attribute values in the file, where line breaks and tabs
- * would turn into spaces on the next load: turn them into spaces now. */
-static char *
-clean_text (const char *text)
-{
-  char *copy = g_strdup (text);
-
-  for (char *p = copy; *p; p++)
-    if ((guchar)*p < 0x20)
-      *p = ' ';
-  return g_strstrip (copy);
-}
-
 /* Checks a cell's text. On success fills *value (numbers) or *string
  * (code, name, group; NULL for an empty group); else returns why. */
 static char *
@@ -183,7 +171,7 @@ check_text (SsCountriesPage  *self,
 {
   SsStudy *study = study_of (self);
   SsCountry *c = ss_study_get_country (study, country);
-  g_autofree char *clean = clean_text (text);
+  g_autofree char *clean = ss_page_clean_line (text);
   int other;
 
   switch (column)
@@ -218,73 +206,15 @@ check_text (SsCountriesPage  *self,
       return NULL;
     default:
       {
-        const SsAttrSpec *spec = &ss_country_attrs[column - COL_ATTR];
+        g_autofree char *what = cell_label (column, c->name);
 
-        if (!ss_parse_number (clean, value) || !ss_attr_in_range (spec, *value))
-          {
-            g_autofree char *range = ss_attr_describe_range (spec);
-            g_autofree char *what = cell_label (column, c->name);
-
-            /* Translators: "Disruption probability of China must be a number in [0, 1]" */
-            return g_strdup_printf (_("%s must be a number in %s"), what, range);
-          }
-        return NULL;
+        return ss_page_check_number (text, &ss_country_attrs[column - COL_ATTR], what, FALSE,
+                                     value);
       }
     }
 }
 
 /* --- Cell state -------------------------------------------------------- */
-
-/* Marks an input refused (with why) or accepted (with a hint of what it
- * holds). Only what changed is set: setting a tooltip asks the X server
- * where the pointer is, each accessible change is a message to screen
- * readers, and a refresh passes over every input of the page. */
-static void
-show_input_state (GtkWidget  *widget,
-                  const char *message,
-                  const char *hint)
-{
-  const char *text = message != NULL ? message : hint;
-  gboolean was_invalid = gtk_widget_has_css_class (widget, "error");
-
-  if (message != NULL && !was_invalid)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else if (message == NULL && was_invalid)
-    {
-      gtk_widget_remove_css_class (widget, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    {
-      gtk_widget_set_tooltip_text (widget, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      text != NULL ? text : "", -1);
-    }
-}
-
-static void
-set_accessible_label (GtkWidget  *widget,
-                      const char *label)
-{
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "ss-label"), label) == 0)
-    return;
-  g_object_set_data_full (G_OBJECT (widget), "ss-label", g_strdup (label), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
-}
-
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
-
 
 static void
 update_status (SsCountriesPage *self)
@@ -295,12 +225,11 @@ update_status (SsCountriesPage *self)
 
       if (cell->message != NULL)
         {
-          gtk_label_set_label (self->status, cell->message);
-          gtk_widget_set_visible (GTK_WIDGET (self->status), TRUE);
+          ss_page_show_status (self->status, cell->message);
           return;
         }
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->status), FALSE);
+  ss_page_show_status (self->status, NULL);
 }
 
 static void
@@ -316,14 +245,14 @@ set_cell_message (GtkWidget *entry,
 
   if (cell->column >= COL_ATTR)
     {
-      g_autofree char *range = ss_attr_describe_range (&ss_country_attrs[cell->column - COL_ATTR]);
+      g_autofree char *range = ss_page_describe_range (&ss_country_attrs[cell->column - COL_ATTR]);
 
       /* Translators: a column's meaning, then its range */
       hint = g_strdup_printf (_("%s; in %s"), _(col->meaning), range);
     }
   else
     hint = g_strdup (_(col->meaning));
-  show_input_state (entry, message, hint);
+  ss_page_show_input_state (entry, message, hint);
 }
 
 /* Shows the study's value, unless the user is typing in the cell. */
@@ -340,8 +269,7 @@ sync_cell (SsCountriesPage *self,
 
   text = study_text (self, cell->country, cell->column);
   self->syncing = TRUE;
-  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (entry))))
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  ss_page_set_text (entry, text);
   self->syncing = FALSE;
   cell->dirty = FALSE;
   set_cell_message (entry, NULL);
@@ -359,7 +287,7 @@ update_accessible_labels (SsCountriesPage *self)
       g_autofree char *label = cell_label (cell->column,
                                             ss_study_get_country (study, cell->country)->name);
 
-      set_accessible_label (entry, label);
+      ss_page_set_accessible_label (entry, label);
     }
   for (guint c = 0; c < self->remove_buttons->len; c++)
     {
@@ -367,8 +295,8 @@ update_accessible_labels (SsCountriesPage *self)
       g_autofree char *label = g_strdup_printf (_("Remove %s"),
                                                 ss_study_get_country (study, c)->name);
 
-      set_tooltip (button, label);
-      set_accessible_label (button, label);
+      ss_page_set_tooltip (button, label);
+      ss_page_set_accessible_label (button, label);
     }
 }
 
@@ -404,27 +332,31 @@ update_header (SsCountriesPage *self)
                                  n, SS_MAX_COUNTRIES);
   adw_preferences_group_set_description (self->group, description);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "countries.add", n < SS_MAX_COUNTRIES);
-  set_tooltip (self->add_button,
-                               n < SS_MAX_COUNTRIES ? _("Add a country to the study")
-                               : _("A study holds at most 16 countries"));
+  ss_page_set_tooltip (self->add_button, n < SS_MAX_COUNTRIES ? _("Add a country to the study")
+                                         : _("A study holds at most 16 countries"));
+}
+
+/* Shows the study in every cell (with @force, even where the user is
+ * typing) and what goes with the cells. */
+static void
+sync_cells (SsCountriesPage *self,
+            gboolean         force)
+{
+  for (guint k = 0; k < self->cells->len; k++)
+    sync_cell (self, g_ptr_array_index (self->cells, k), force);
+  update_accessible_labels (self);
+  update_home_icons (self);
+  update_header (self);
+  update_status (self);
 }
 
 static void
 refresh (SsCountriesPage *self)
 {
-  SsStudy *study = study_of (self);
-
-  if (ss_study_get_n_countries (study) != self->n_rows)
-    {
-      rebuild (self);
-      return;
-    }
-  for (guint k = 0; k < self->cells->len; k++)
-    sync_cell (self, g_ptr_array_index (self->cells, k), FALSE);
-  update_accessible_labels (self);
-  update_home_icons (self);
-  update_header (self);
-  update_status (self);
+  if (ss_study_get_n_countries (study_of (self)) != self->n_rows)
+    rebuild (self);
+  else
+    sync_cells (self, FALSE);
 }
 
 /* --- Editing ----------------------------------------------------------- */
@@ -610,7 +542,7 @@ ss_countries_page_add_country (SsCountriesPage  *self,
   g_return_val_if_fail (SS_IS_COUNTRIES_PAGE (self), -1);
   g_return_val_if_fail (self->document != NULL, -1);
 
-  clean_name = clean_text (name != NULL ? name : "");
+  clean_name = ss_page_clean_line (name != NULL ? name : "");
   if (!check_new_country (study_of (self), code, clean_name, error))
     return -1;
 
@@ -709,14 +641,6 @@ ss_countries_page_remove_country (SsCountriesPage  *self,
   return TRUE;
 }
 
-static GtkWindow *
-parent_window (SsCountriesPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 /* countries.remove (u): the row's remove button. */
 static void
 remove_action (GtkWidget  *widget,
@@ -731,13 +655,11 @@ remove_action (GtkWidget  *widget,
     return;
   if (!ss_countries_page_remove_country (self, index, &error))
     {
-      SsCountry *country = ss_study_get_country (study_of (self), index);
-      GtkWidget *dialog = adw_message_dialog_new (parent_window (self), NULL, error->message);
+      g_autofree char *heading = g_strdup_printf (_("Cannot Remove %s"),
+                                                  ss_study_get_country (study_of (self),
+                                                                        index)->name);
 
-      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Cannot Remove %s"),
-                                         country->name);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      ss_page_show_message (widget, heading, error->message);
     }
 }
 
@@ -754,7 +676,7 @@ on_add_dialog_changed (AdwMessageDialog *dialog)
 {
   AddDialog *d = g_object_get_data (G_OBJECT (dialog), "ss-add");
   g_autofree char *code = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (d->code)), -1);
-  g_autofree char *name = clean_text (gtk_editable_get_text (GTK_EDITABLE (d->name)));
+  g_autofree char *name = ss_page_clean_line (gtk_editable_get_text (GTK_EDITABLE (d->name)));
   g_autoptr(GError) error = NULL;
   gboolean ok, code_bad;
 
@@ -798,53 +720,30 @@ add_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   SsCountriesPage *self = SS_COUNTRIES_PAGE (widget);
-  GtkWidget *dialog, *list, *box, *message;
+  GtkWidget *dialog, *message;
   AddDialog *d;
 
   if (self->document == NULL)
     return;
   d = g_new0 (AddDialog, 1);
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Add Country"),
-                                   _("The new country starts with neutral values: no disruption "
-                                     "risk, cost index 1 and governance risk 5. No item buys "
-                                     "from it until you give it a share."));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
+  dialog = ss_page_new_dialog (widget, _("Add Country"),
+                               _("The new country starts with neutral values: no disruption "
+                                 "risk, cost index 1 and governance risk 5. No item buys "
+                                 "from it until you give it a share."));
   d->page = self;
-  d->code = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->code), _("Code, like VN"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (d->code), TRUE);
+  d->code = ss_page_new_form_entry (_("Code, like VN"));
   adw_entry_row_set_input_hints (ADW_ENTRY_ROW (d->code), GTK_INPUT_HINT_UPPERCASE_CHARS
                                  | GTK_INPUT_HINT_NO_SPELLCHECK);
-  d->name = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->name), _("Name"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (d->name), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (list), d->code);
-  gtk_list_box_append (GTK_LIST_BOX (list), d->name);
+  d->name = ss_page_new_form_entry (_("Name"));
 
-  message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_widget_add_css_class (message, "error");
+  /* Under the rows, only while the code is wrong: see on_add_dialog_changed(). */
+  message = ss_page_new_status_label ();
   gtk_widget_add_css_class (message, "caption");
-  gtk_widget_set_visible (message, FALSE);
   d->message = GTK_LABEL (message);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (box), message);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  ss_page_set_form (ADW_MESSAGE_DIALOG (dialog), message, d->code, d->name, NULL);
+  ss_page_add_responses (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add"), ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
 
   g_object_set_data_full (G_OBJECT (dialog), "ss-add", d, g_free);
@@ -910,7 +809,7 @@ add_headings (SsCountriesPage *self)
 
       if (col >= COL_ATTR)
         {
-          g_autofree char *range = ss_attr_describe_range (&ss_country_attrs[col - COL_ATTR]);
+          g_autofree char *range = ss_page_describe_range (&ss_country_attrs[col - COL_ATTR]);
 
           tooltip = g_strdup_printf (_("%s; in %s"), _(columns[col].meaning), range);
         }
@@ -935,8 +834,7 @@ find_focus (SsCountriesPage *self,
             guint           *country,
             int             *column)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus = ss_page_get_focus (GTK_WIDGET (self));
 
   for (; focus != NULL; focus = gtk_widget_get_parent (focus))
     {
@@ -1007,13 +905,7 @@ rebuild (SsCountriesPage *self)
       g_ptr_array_add (self->remove_buttons, button);
     }
   self->n_rows = nc;
-
-  for (guint k = 0; k < self->cells->len; k++)
-    sync_cell (self, g_ptr_array_index (self->cells, k), TRUE);
-  update_accessible_labels (self);
-  update_home_icons (self);
-  update_header (self);
-  update_status (self);
+  sync_cells (self, TRUE);
 
   if (had_focus && focus_country >= nc && nc > 0)
     {
@@ -1081,7 +973,7 @@ ss_countries_page_class_init (SsCountriesPageClass *klass)
 static void
 ss_countries_page_init (SsCountriesPage *self)
 {
-  GtkWidget *clamp, *box, *card, *grid, *status, *content;
+  GtkWidget *box, *card, *grid, *status, *content;
 
   self->cells = g_ptr_array_new ();
   self->remove_buttons = g_ptr_array_new ();
@@ -1093,17 +985,8 @@ ss_countries_page_init (SsCountriesPage *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1280);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 1100);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  box = ss_page_add_column (GTK_SCROLLED_WINDOW (self->scroller), 1280, 12);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (gtk_widget_get_parent (box)), 1100);
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("Countries"));
@@ -1139,11 +1022,7 @@ ss_countries_page_init (SsCountriesPage *self)
   adw_preferences_group_add (self->group, card);
   self->grid = GTK_GRID (grid);
 
-  status = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_widget_add_css_class (status, "error");
-  gtk_widget_set_visible (status, FALSE);
+  status = ss_page_new_status_label ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Input problem"), -1);
   gtk_box_append (GTK_BOX (box), status);
@@ -1163,16 +1042,9 @@ ss_countries_page_set_document (SsCountriesPage *self,
   g_return_if_fail (SS_IS_COUNTRIES_PAGE (self));
   g_return_if_fail (document == NULL || SS_IS_DOCUMENT (document));
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  if (document == NULL)
-    return;
-  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self,
-                           G_CONNECT_SWAPPED);
-  rebuild (self);
+  if (ss_page_set_document (GTK_WIDGET (self), &self->document, document,
+                            G_CALLBACK (on_document_changed)))
+    rebuild (self);
 }
 
 /**

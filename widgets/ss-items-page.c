@@ -30,6 +30,7 @@
 
 #include "ss-attrs.h"
 #include "ss-items-page.h"
+#include "ss-page-util.h"
 
 #define SHARE_TOLERANCE 1e-6
 
@@ -161,19 +162,6 @@ source_widget (SsItemsPage *self,
   return k < self->source_fields->len ? g_ptr_array_index (self->source_fields, k) : NULL;
 }
 
-/* Names become attribute values in the file, where line breaks and tabs
- * would turn into spaces on the next load: turn them into spaces now. */
-static char *
-clean_text (const char *text)
-{
-  char *copy = g_strdup (text);
-
-  for (char *p = copy; *p; p++)
-    if ((guchar)*p < 0x20)
-      *p = ' ';
-  return g_strstrip (copy);
-}
-
 static char *
 format_number (double value)
 {
@@ -181,21 +169,6 @@ format_number (double value)
 
   ss_format_number (buf, sizeof buf, value);
   return g_strdup (buf);
-}
-
-/* "(0, 1000000000]" says less than "> 0" where the top is only a guard
- * against overflow (docs/decisions.md). */
-static char *
-describe_range (const SsAttrSpec *spec)
-{
-  if (spec->max >= 1e6)
-    {
-      g_autofree char *min = format_number (spec->min);
-
-      /* Translators: a range with no upper bound, "> 0" or "≥ 0" */
-      return g_strdup_printf (spec->min_open ? _("> %s") : _("≥ %s"), min);
-    }
-  return ss_attr_describe_range (spec);
 }
 
 /* --- Values and checks ------------------------------------------------- */
@@ -318,7 +291,8 @@ check_text (SsItemsPage  *self,
             char        **string)
 {
   SsStudy *study = study_of (self);
-  g_autofree char *clean = clean_text (text);
+  g_autofree char *clean = ss_page_clean_line (text);
+  g_autofree char *what = NULL;
   const SsAttrSpec *spec;
   int other;
 
@@ -354,71 +328,12 @@ check_text (SsItemsPage  *self,
                    ? 0 : spec->fallback;
           return NULL;
         }
-      if (!ss_parse_number (clean, value) || !ss_attr_in_range (spec, *value))
-        {
-          g_autofree char *range = describe_range (spec);
-          g_autofree char *what = field_label (self, field);
-
-          if (may_be_empty (field))
-            /* Translators: "Growth of Gallium must be a number in (-1, 1), or empty" */
-            return g_strdup_printf (_("%s must be a number in %s, or empty"), what, range);
-          return g_strdup_printf (_("%s must be a number in %s"), what, range);
-        }
-      return NULL;
+      what = field_label (self, field);
+      return ss_page_check_number (text, spec, what, may_be_empty (field), value);
     }
 }
 
 /* --- Field state ------------------------------------------------------- */
-
-/* Marks an input refused (with why) or accepted (with a hint of what it
- * holds). Only what changed is set: setting a tooltip asks the X server
- * where the pointer is, each accessible change is a message to screen
- * readers, and a refresh passes over every input of the page. */
-static void
-show_input_state (GtkWidget  *widget,
-                  const char *message,
-                  const char *hint)
-{
-  const char *text = message != NULL ? message : hint;
-  gboolean was_invalid = gtk_widget_has_css_class (widget, "error");
-
-  if (message != NULL && !was_invalid)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else if (message == NULL && was_invalid)
-    {
-      gtk_widget_remove_css_class (widget, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    {
-      gtk_widget_set_tooltip_text (widget, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      text != NULL ? text : "", -1);
-    }
-}
-
-static void
-set_accessible_label (GtkWidget  *widget,
-                      const char *label)
-{
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "ss-label"), label) == 0)
-    return;
-  g_object_set_data_full (G_OBJECT (widget), "ss-label", g_strdup (label), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
-
 
 static void
 update_status (SsItemsPage *self)
@@ -430,12 +345,9 @@ update_status (SsItemsPage *self)
   for (guint k = 0; k < self->source_fields->len && source_message == NULL; k++)
     source_message = field_of (g_ptr_array_index (self->source_fields, k))->message;
 
-  gtk_label_set_label (self->item_status, item_message);
-  gtk_widget_set_visible (GTK_WIDGET (self->item_status), item_message != NULL);
-  if (source_message == NULL)
-    source_message = self->refusal;
-  gtk_label_set_label (self->sources_status, source_message);
-  gtk_widget_set_visible (GTK_WIDGET (self->sources_status), source_message != NULL);
+  ss_page_show_status (self->item_status, item_message);
+  ss_page_show_status (self->sources_status,
+                       source_message != NULL ? source_message : self->refusal);
 }
 
 static void
@@ -451,13 +363,13 @@ set_field_message (GtkWidget *widget,
 
   if (field->kind == FIELD_SOURCE && self->document != NULL && self->item >= 0)
     {
-      g_autofree char *range = ss_attr_describe_range (spec_of (field));
+      g_autofree char *range = ss_page_describe_range (spec_of (field));
       g_autofree char *what = field_label (self, field);
 
       /* Translators: "Share of Gallium from China: in [0, 1]" */
       hint = g_strdup_printf (_("%s: in %s"), what, range);
     }
-  show_input_state (widget, message, hint);
+  ss_page_show_input_state (widget, message, hint);
 }
 
 static void
@@ -474,8 +386,7 @@ sync_field (SsItemsPage *self,
 
   text = study_text (self, field);
   self->syncing = TRUE;
-  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (widget))))
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  ss_page_set_text (widget, text);
   if (GTK_IS_ENTRY (widget) && field->kind >= FIELD_ITEM && self->document != NULL)
     {
       g_autofree char *placeholder = may_be_empty (field) ? placeholder_text (self, field) : NULL;
@@ -488,7 +399,7 @@ sync_field (SsItemsPage *self,
   set_field_message (widget, NULL);
 
   label = field_label (self, field);
-  set_accessible_label (widget, label);
+  ss_page_set_accessible_label (widget, label);
 }
 
 /* The sum of the shares as typed; FALSE if one of them is refused. */
@@ -597,7 +508,7 @@ sync_details (SsItemsPage *self,
                                                 country->name);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), item->sources[c].listed);
-      set_accessible_label (check, label);
+      ss_page_set_accessible_label (check, label);
       gtk_label_set_label (g_ptr_array_index (self->country_labels, c), country->name);
     }
   self->syncing = FALSE;
@@ -609,7 +520,7 @@ sync_details (SsItemsPage *self,
   for (guint a = 0; a < SS_ITEM_N_ATTRS; a++)
     {
       g_autofree char *meaning = NULL;
-      g_autofree char *range = describe_range (&ss_item_attrs[a]);
+      g_autofree char *range = ss_page_describe_range (&ss_item_attrs[a]);
       g_autofree char *subtitle = NULL;
 
       if (a == SS_ITEM_VALUE)
@@ -947,20 +858,6 @@ connect_field (SsItemsPage *self,
   gtk_widget_add_controller (widget, key);
 }
 
-static GtkWidget *
-make_number_entry (int width)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), width);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), width);
-  gtk_editable_set_alignment (GTK_EDITABLE (entry), 1);
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_widget_add_css_class (entry, "numeric");
-  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  return entry;
-}
-
 /* --- The item list ----------------------------------------------------- */
 
 static void
@@ -971,8 +868,8 @@ update_buttons (SsItemsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.add",
                                  self->document != NULL && n < SS_MAX_ITEMS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.remove", n > 1);
-  set_tooltip (self->remove_button, n > 1 ? _("Remove the selected item")
-                               : _("A study needs at least one item"));
+  ss_page_set_tooltip (self->remove_button, n > 1 ? _("Remove the selected item")
+                                            : _("A study needs at least one item"));
 }
 
 /* Shows an item's name, code and category in its list row. */
@@ -980,42 +877,11 @@ static void
 set_list_row (GtkWidget *row,
               SsItem    *item)
 {
-  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-  GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (box));
-  GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_last_child (box));
   g_autofree char *detail = NULL;
 
   detail = *item->category ? g_strdup_printf ("%s · %s", item->code, item->category)
                            : g_strdup (item->code);
-
-  gtk_label_set_label (title, item->name);
-  gtk_label_set_label (subtitle, detail);
-  set_accessible_label (row, item->name);
-}
-
-static GtkWidget *
-make_list_row (SsItem *item)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  set_list_row (row, item);
-  return row;
+  ss_page_set_list_row (row, item->name, detail);
 }
 
 /* Rows are reused and only added or removed at the end: a study may hold
@@ -1025,8 +891,7 @@ rebuild_list (SsItemsPage *self)
 {
   SsStudy *study = study_of (self);
   guint ni = ss_study_get_n_items (study);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus = ss_page_get_focus (GTK_WIDGET (self));
   gboolean list_had_focus = focus != NULL
                             && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
   GtkListBoxRow *row;
@@ -1043,7 +908,12 @@ rebuild_list (SsItemsPage *self)
         set_list_row (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, i)),
                       ss_study_get_item (study, i));
       else
-        gtk_list_box_append (self->list, make_list_row (ss_study_get_item (study, i)));
+        {
+          GtkWidget *new_row = ss_page_new_list_row ();
+
+          set_list_row (new_row, ss_study_get_item (study, i));
+          gtk_list_box_append (self->list, new_row);
+        }
     }
   self->n_list_rows = ni;
   row = self->item >= 0 ? gtk_list_box_get_row_at_index (self->list, self->item) : NULL;
@@ -1102,7 +972,7 @@ rebuild_sources (SsItemsPage *self)
                                               "item's price or capacity there, for scenarios."));
       else if (col >= 2)
         {
-          g_autofree char *range = ss_attr_describe_range (&ss_source_attrs[col - 2]);
+          g_autofree char *range = ss_page_describe_range (&ss_source_attrs[col - 2]);
           g_autofree char *tooltip = g_strdup_printf (_("%s; in %s"),
                                                       _(source_labels[col - 2].meaning),
                                                       range);
@@ -1133,7 +1003,7 @@ rebuild_sources (SsItemsPage *self)
 
       for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
         {
-          GtkWidget *entry = make_number_entry (5);
+          GtkWidget *entry = ss_page_new_number_entry (5);
 
           connect_field (self, entry, FIELD_SOURCE, a, c);
           gtk_grid_attach (self->sources_grid, entry, 2 + a, c + 1, 1, 1);
@@ -1308,14 +1178,7 @@ remove_action (GtkWidget  *widget,
     return;
 
   if (self->item >= 0 && !ss_items_page_remove_item (self, self->item, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _("Cannot Remove the Item"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    ss_page_show_message (widget, _("Cannot Remove the Item"), error->message);
 }
 
 /**
@@ -1415,91 +1278,34 @@ ss_items_page_class_init (SsItemsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "items.remove", NULL, remove_action);
 }
 
-static GtkWidget *
-make_status_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  return label;
-}
-
-static GtkWidget *
-make_button (const char *icon,
-             const char *label)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 static void
 build_sidebar (SsItemsPage *self)
 {
-  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *list = gtk_list_box_new ();
+  GtkBox *bar;
 
-  gtk_widget_set_size_request (sidebar, 240, -1);
-  gtk_widget_set_hexpand (sidebar, FALSE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Items"),
-                                  -1);
-  g_signal_connect (list, "row-selected", G_CALLBACK (on_row_selected), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  self->list = GTK_LIST_BOX (list);
+  ss_page_add_sidebar (GTK_BOX (self->box), _("Items"), &self->list, &bar);
+  g_signal_connect (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
 
-  self->add_button = make_button ("list-add-symbolic", _("_Add Item"));
-  gtk_widget_set_tooltip_text (self->add_button, _("Add an item bought from the first country"));
+  self->add_button = ss_page_new_button ("list-add-symbolic", _("_Add Item"),
+                                         _("Add an item bought from the first country"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "items.add");
-  self->remove_button = make_button ("list-remove-symbolic", _("_Remove"));
+  self->remove_button = ss_page_new_button ("list-remove-symbolic", _("_Remove"), NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button), "items.remove");
   gtk_widget_set_hexpand (self->add_button, TRUE);
   gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (bar), self->add_button);
-  gtk_box_append (GTK_BOX (bar), self->remove_button);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  gtk_widget_set_margin_start (bar, 6);
-  gtk_widget_set_margin_end (bar, 6);
-
-  gtk_box_append (GTK_BOX (sidebar), scroller);
-  gtk_box_append (GTK_BOX (sidebar), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (sidebar), bar);
-  gtk_box_append (GTK_BOX (self->box), sidebar);
-  gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (bar, self->add_button);
+  gtk_box_append (bar, self->remove_button);
 }
 
 static void
 build_details (SsItemsPage *self)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *box = ss_page_add_column (GTK_SCROLLED_WINDOW (scroller), 760, 24);
   GtkWidget *card, *grid, *status;
   static const char *entry_titles[] = { N_("Code"), N_("Name"), N_("Category") };
 
   gtk_widget_set_hexpand (scroller, TRUE);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_box_append (GTK_BOX (self->box), scroller);
   self->details = box;
 
@@ -1525,7 +1331,7 @@ build_details (SsItemsPage *self)
   for (guint a = 0; a < SS_ITEM_N_ATTRS; a++)
     {
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *entry = make_number_entry (8);
+      GtkWidget *entry = ss_page_new_number_entry (8);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(item_labels[a].title));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
@@ -1535,7 +1341,7 @@ build_details (SsItemsPage *self)
       self->item_fields[FIELD_ITEM + a] = entry;
       self->figure_rows[a] = ADW_ACTION_ROW (row);
     }
-  status = make_status_label ();
+  status = ss_page_new_status_label ();
   self->item_status = GTK_LABEL (status);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->figures_group));
   gtk_box_insert_child_after (GTK_BOX (box), status, GTK_WIDGET (self->item_group));
@@ -1570,7 +1376,7 @@ build_details (SsItemsPage *self)
   self->sources_grid = GTK_GRID (grid);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sources_group));
 
-  status = make_status_label ();
+  status = ss_page_new_status_label ();
   self->sources_status = GTK_LABEL (status);
   gtk_box_append (GTK_BOX (box), status);
 }
@@ -1606,15 +1412,9 @@ ss_items_page_set_document (SsItemsPage *self,
   g_return_if_fail (SS_IS_ITEMS_PAGE (self));
   g_return_if_fail (document == NULL || SS_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (!ss_page_set_document (GTK_WIDGET (self), &self->document, document,
+                             G_CALLBACK (on_document_changed)))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  if (document == NULL)
-    return;
-  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self,
-                           G_CONNECT_SWAPPED);
   self->item = ss_study_get_n_items (study_of (self)) > 0 ? 0 : -1;
   self->n_source_rows = G_MAXUINT;
   refresh (self);

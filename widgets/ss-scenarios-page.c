@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "ss-attrs.h"
+#include "ss-page-util.h"
 #include "ss-scenarios-page.h"
 
 static const char *attr_titles[SS_COUNTRY_N_ATTRS] = {
@@ -120,118 +121,7 @@ current_scenario (SsScenariosPage *self)
   return ss_study_get_scenario (study_of (self), self->scenario);
 }
 
-static GtkWindow *
-parent_window (SsScenariosPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static char *
-clean_name (const char *text)
-{
-  char *copy = g_strdup (text);
-
-  for (char *p = copy; *p; p++)
-    if ((guchar)*p < 0x20)
-      *p = ' ';
-  return g_strstrip (copy);
-}
-
-/* Keeps line breaks and tabs, drops other control characters, which XML
- * cannot hold, and makes "\r\n" "\n" as the parser would on loading. */
-static char *
-clean_description (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '\r')
-        {
-          if (p[1] != '\n')
-            g_string_append_c (out, '\n');
-          continue;
-        }
-      if ((guchar)*p < 0x20 && *p != '\n' && *p != '\t')
-        continue;
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-show_message (SsScenariosPage *self,
-              const char      *heading,
-              const char      *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-set_status (SsScenariosPage *self,
-            const char      *message)
-{
-  gtk_label_set_label (self->status, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->status), message != NULL);
-}
-
 /* --- Overrides --------------------------------------------------------- */
-
-/* Marks an input refused (with why) or accepted (with a hint of what it
- * holds). Only what changed is set: setting a tooltip asks the X server
- * where the pointer is, each accessible change is a message to screen
- * readers, and a refresh passes over every input of the page. */
-static void
-show_input_state (GtkWidget  *widget,
-                  const char *message,
-                  const char *hint)
-{
-  const char *text = message != NULL ? message : hint;
-  gboolean was_invalid = gtk_widget_has_css_class (widget, "error");
-
-  if (message != NULL && !was_invalid)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else if (message == NULL && was_invalid)
-    {
-      gtk_widget_remove_css_class (widget, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    {
-      gtk_widget_set_tooltip_text (widget, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      text != NULL ? text : "", -1);
-    }
-}
-
-static void
-set_accessible_label (GtkWidget  *widget,
-                      const char *label)
-{
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "ss-label"), label) == 0)
-    return;
-  g_object_set_data_full (G_OBJECT (widget), "ss-label", g_strdup (label), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
-}
-
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
-
 
 static void
 override_free (Override *ov)
@@ -334,17 +224,9 @@ check_value (SsScenariosPage *self,
              const char      *text,
              double          *value)
 {
-  const SsAttrSpec *spec = &ss_country_attrs[ov->attr];
-  g_autofree char *clean = clean_name (text);
+  g_autofree char *what = override_label (self, ov->country, ov->attr);
 
-  if (!ss_parse_number (clean, value) || !ss_attr_in_range (spec, *value))
-    {
-      g_autofree char *range = ss_attr_describe_range (spec);
-      g_autofree char *what = override_label (self, ov->country, ov->attr);
-
-      return g_strdup_printf (_("%s must be a number in %s"), what, range);
-    }
-  return NULL;
+  return ss_page_check_number (text, &ss_country_attrs[ov->attr], what, FALSE, value);
 }
 
 static void
@@ -356,23 +238,23 @@ update_status (SsScenariosPage *self)
 
       if (ov->message != NULL)
         {
-          set_status (self, ov->message);
+          ss_page_show_status (self->status, ov->message);
           return;
         }
     }
-  set_status (self, NULL);
+  ss_page_show_status (self->status, NULL);
 }
 
 static void
 set_override_message (Override *ov,
                       char     *message)
 {
-  g_autofree char *range = ss_attr_describe_range (&ss_country_attrs[ov->attr]);
+  g_autofree char *range = ss_page_describe_range (&ss_country_attrs[ov->attr]);
   g_autofree char *hint = g_strdup_printf (_("In %s"), range);
 
   g_free (ov->message);
   ov->message = message;
-  show_input_state (ov->entry, message, hint);
+  ss_page_show_input_state (ov->entry, message, hint);
 }
 
 static void
@@ -387,9 +269,9 @@ sync_override (SsScenariosPage *self,
   label = override_label (self, ov->country, ov->attr);
   /* Translators: "Remove the override of Ramp of Vietnam" */
   remove = g_strdup_printf (_("Remove the override of %s"), label);
-  set_accessible_label (ov->entry, label);
-  set_accessible_label (ov->remove, remove);
-  set_tooltip (ov->remove, remove);
+  ss_page_set_accessible_label (ov->entry, label);
+  ss_page_set_accessible_label (ov->remove, remove);
+  ss_page_set_tooltip (ov->remove, remove);
 
   ss_format_number (own, sizeof own, country_value (self, ov->country, ov->attr));
   /* Translators: the country's own value, which the override replaces */
@@ -402,8 +284,7 @@ sync_override (SsScenariosPage *self,
   if ((!ov->dirty || force) && record != NULL)
     {
       ss_format_number (buf, sizeof buf, record->attr[ov->attr]);
-      if (!g_str_equal (buf, gtk_editable_get_text (GTK_EDITABLE (ov->entry))))
-        gtk_editable_set_text (GTK_EDITABLE (ov->entry), buf);
+      ss_page_set_text (ov->entry, buf);
       ov->dirty = FALSE;
       set_override_message (ov, NULL);
     }
@@ -514,7 +395,7 @@ on_override_moved (GtkDropDown *dropdown,
                                                   what);
 
       sync_override (self, ov, FALSE);
-      set_status (self, message);
+      ss_page_show_status (self->status, message);
       return;
     }
 
@@ -586,13 +467,7 @@ make_override_row (SsScenariosPage *self,
   gtk_widget_add_css_class (ov->hint, "caption");
   gtk_widget_add_css_class (ov->hint, "numeric");
 
-  ov->entry = gtk_entry_new ();
-  gtk_editable_set_width_chars (GTK_EDITABLE (ov->entry), 7);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (ov->entry), 7);
-  gtk_editable_set_alignment (GTK_EDITABLE (ov->entry), 1);
-  gtk_entry_set_input_purpose (GTK_ENTRY (ov->entry), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_widget_add_css_class (ov->entry, "numeric");
-  gtk_widget_set_valign (ov->entry, GTK_ALIGN_CENTER);
+  ov->entry = ss_page_new_number_entry (7);
 
   ov->remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (ov->remove, "flat");
@@ -726,8 +601,7 @@ find_focus (SsScenariosPage *self,
             guint           *country,
             guint           *attr)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus = ss_page_get_focus (GTK_WIDGET (self));
 
   for (guint k = 0; k < self->rows->len && focus != NULL; k++)
     {
@@ -858,7 +732,7 @@ add_override_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!ss_scenarios_page_add_override (self, NULL, NULL, &error))
-    set_status (self, error->message);
+    ss_page_show_status (self->status, error->message);
 }
 
 GtkWidget *
@@ -890,11 +764,11 @@ commit_name (SsScenariosPage *self)
       || ss_document_in_edit (self->document))
     return;
 
-  name = clean_name (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  name = ss_page_clean_line (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   if (*name == '\0')
     {
       gtk_widget_add_css_class (self->name_row, "error");
-      set_status (self, _("A scenario’s name cannot be empty"));
+      ss_page_show_status (self->status, _("A scenario’s name cannot be empty"));
       return;
     }
   self->name_dirty = FALSE;
@@ -919,11 +793,11 @@ on_name_changed (SsScenariosPage *self)
   if (self->syncing || self->rebuilding)
     return;
   self->name_dirty = TRUE;
-  name = clean_name (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  name = ss_page_clean_line (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   if (*name == '\0')
     {
       gtk_widget_add_css_class (self->name_row, "error");
-      set_status (self, _("A scenario’s name cannot be empty"));
+      ss_page_show_status (self->status, _("A scenario’s name cannot be empty"));
     }
   else
     {
@@ -936,17 +810,14 @@ static void
 commit_description (SsScenariosPage *self)
 {
   SsScenario *scenario = current_scenario (self);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description);
-  GtkTextIter start, end;
   g_autofree char *text = NULL, *clean = NULL;
 
   if (self->syncing || self->rebuilding || scenario == NULL || !self->description_dirty
       || ss_document_in_edit (self->document))
     return;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  clean = clean_description (text);
+  text = ss_page_get_text (GTK_WIDGET (self->description));
+  clean = ss_page_clean_notes (text);
   self->description_dirty = FALSE;
   if (g_str_equal (clean, scenario->description))
     return;
@@ -978,21 +849,13 @@ sync_details (SsScenariosPage *self,
   self->syncing = TRUE;
   if (force || !self->name_dirty)
     {
-      if (!g_str_equal (scenario->name, gtk_editable_get_text (GTK_EDITABLE (self->name_row))))
-        gtk_editable_set_text (GTK_EDITABLE (self->name_row), scenario->name);
+      ss_page_set_text (self->name_row, scenario->name);
       gtk_widget_remove_css_class (self->name_row, "error");
       self->name_dirty = FALSE;
     }
   if (force || !self->description_dirty)
     {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description);
-      GtkTextIter start, end;
-      g_autofree char *text = NULL;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      if (!g_str_equal (text, scenario->description))
-        gtk_text_buffer_set_text (buffer, scenario->description, -1);
+      ss_page_set_text (GTK_WIDGET (self->description), scenario->description);
       self->description_dirty = FALSE;
     }
   self->syncing = FALSE;
@@ -1015,48 +878,12 @@ update_buttons (SsScenariosPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.new",
                                  self->document != NULL && room);
-  set_tooltip (self->new_button, room ? _("Add a scenario")
-                               : _("A study holds at most 100 scenarios"));
+  ss_page_set_tooltip (self->new_button, room ? _("Add a scenario")
+                                        : _("A study holds at most 100 scenarios"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.duplicate",
                                  self->scenario >= 0 && room);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.delete", self->scenario >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.add-override", self->scenario >= 0);
-}
-
-static void
-set_list_row (GtkWidget  *row,
-              SsScenario *scenario)
-{
-  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), scenario->name);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), scenario->id);
-  set_accessible_label (row, scenario->name);
-}
-
-static GtkWidget *
-make_list_row (SsScenario *scenario)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  set_list_row (row, scenario);
-  return row;
 }
 
 /* Rows are reused, and only added or removed at the end. */
@@ -1065,8 +892,7 @@ rebuild_list (SsScenariosPage *self)
 {
   SsStudy *study = study_of (self);
   guint ns = ss_study_get_n_scenarios (study);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus = ss_page_get_focus (GTK_WIDGET (self));
   gboolean list_had_focus = focus != NULL
                             && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
   GtkListBoxRow *row;
@@ -1076,10 +902,14 @@ rebuild_list (SsScenariosPage *self)
     gtk_list_box_remove (self->list, GTK_WIDGET (row));
   for (guint s = 0; s < ns; s++)
     {
-      if ((row = gtk_list_box_get_row_at_index (self->list, s)) != NULL)
-        set_list_row (GTK_WIDGET (row), ss_study_get_scenario (study, s));
-      else
-        gtk_list_box_append (self->list, make_list_row (ss_study_get_scenario (study, s)));
+      SsScenario *scenario = ss_study_get_scenario (study, s);
+
+      if ((row = gtk_list_box_get_row_at_index (self->list, s)) == NULL)
+        {
+          row = GTK_LIST_BOX_ROW (ss_page_new_list_row ());
+          gtk_list_box_append (self->list, GTK_WIDGET (row));
+        }
+      ss_page_set_list_row (GTK_WIDGET (row), scenario->name, scenario->id);
     }
   row = self->scenario >= 0 ? gtk_list_box_get_row_at_index (self->list, self->scenario) : NULL;
   gtk_list_box_select_row (self->list, row);
@@ -1160,6 +990,17 @@ on_row_selected (GtkListBox      *list,
 
 /* --- New, duplicate, delete -------------------------------------------- */
 
+static gboolean
+check_room (SsStudy  *study,
+            GError  **error)
+{
+  if (ss_study_get_n_scenarios (study) < SS_MAX_SCENARIOS)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("A study holds at most %d scenarios"),
+               SS_MAX_SCENARIOS);
+  return FALSE;
+}
+
 int
 ss_scenarios_page_new_scenario (SsScenariosPage  *self,
                                 const char       *name,
@@ -1173,13 +1014,9 @@ ss_scenarios_page_new_scenario (SsScenariosPage  *self,
   g_return_val_if_fail (self->document != NULL, -1);
 
   study = study_of (self);
-  clean = clean_name (name != NULL ? name : "");
-  if (ss_study_get_n_scenarios (study) >= SS_MAX_SCENARIOS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("A study holds at most %d scenarios"),
-                   SS_MAX_SCENARIOS);
-      return -1;
-    }
+  clean = ss_page_clean_line (name != NULL ? name : "");
+  if (!check_room (study, error))
+    return -1;
   if (*clean == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -1212,12 +1049,8 @@ ss_scenarios_page_duplicate_scenario (SsScenariosPage  *self,
   study = study_of (self);
   g_return_val_if_fail (index < ss_study_get_n_scenarios (study), -1);
 
-  if (ss_study_get_n_scenarios (study) >= SS_MAX_SCENARIOS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("A study holds at most %d scenarios"),
-                   SS_MAX_SCENARIOS);
-      return -1;
-    }
+  if (!check_room (study, error))
+    return -1;
 
   /* Translators: the name of a scenario's copy */
   name = g_strdup_printf (_("%s (copy)"), ss_study_get_scenario (study, index)->name);
@@ -1257,7 +1090,7 @@ on_new_dialog_changed (AdwMessageDialog *dialog)
   SsScenariosPage *self = g_object_get_data (G_OBJECT (dialog), "ss-page");
   GtkEditable *row = g_object_get_data (G_OBJECT (dialog), "ss-name");
   GtkLabel *label = g_object_get_data (G_OBJECT (dialog), "ss-id");
-  g_autofree char *name = clean_name (gtk_editable_get_text (row));
+  g_autofree char *name = ss_page_clean_line (gtk_editable_get_text (row));
   g_autofree char *id = ss_study_unique_scenario_id (study_of (self), name);
   g_autofree char *text = g_strdup_printf (_("Identifier in the file: %s"), id);
 
@@ -1275,7 +1108,7 @@ on_new_dialog_response (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "create")
       && ss_scenarios_page_new_scenario (self, gtk_editable_get_text (row), &error) < 0)
-    show_message (self, _("Cannot Add the Scenario"), error->message);
+    ss_page_show_message (GTK_WIDGET (self), _("Cannot Add the Scenario"), error->message);
 }
 
 static void
@@ -1284,39 +1117,24 @@ new_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   SsScenariosPage *self = SS_SCENARIOS_PAGE (widget);
-  GtkWidget *dialog, *list, *row, *label, *box;
+  GtkWidget *dialog, *row, *label;
 
   if (self->document == NULL)
     return;
 
-  dialog = adw_message_dialog_new (parent_window (self), _("New Scenario"),
-                                   _("A new scenario keeps the baseline until you set its "
-                                     "targets and levers in the editor."));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  dialog = ss_page_new_dialog (widget, _("New Scenario"),
+                               _("A new scenario keeps the baseline until you set its "
+                                 "targets and levers in the editor."));
+  row = ss_page_new_form_entry (_("Name"));
+  /* The identifier the name makes, see on_new_dialog_changed(). */
   label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (box), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  ss_page_set_form (ADW_MESSAGE_DIALOG (dialog), label, row, NULL);
+  ss_page_add_responses (ADW_MESSAGE_DIALOG (dialog), "create", _("C_reate"),
+                         ADW_RESPONSE_SUGGESTED);
 
   g_object_set_data (G_OBJECT (dialog), "ss-page", self);
   g_object_set_data (G_OBJECT (dialog), "ss-name", row);
@@ -1338,7 +1156,7 @@ duplicate_action (GtkWidget  *widget,
 
   if (self->scenario >= 0
       && ss_scenarios_page_duplicate_scenario (self, self->scenario, &error) < 0)
-    show_message (self, _("Cannot Duplicate the Scenario"), error->message);
+    ss_page_show_message (widget, _("Cannot Duplicate the Scenario"), error->message);
 }
 
 static void
@@ -1364,18 +1182,12 @@ delete_action (GtkWidget  *widget,
 
   if (scenario == NULL)
     return;
-  dialog = adw_message_dialog_new (parent_window (self), _("Delete Scenario?"), NULL);
+  dialog = ss_page_new_dialog (widget, _("Delete Scenario?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” will be deleted with its targets, levers and overrides. "
                                     "Undo brings it back."), scenario->name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  ss_page_add_responses (ADW_MESSAGE_DIALOG (dialog), "delete", _("_Delete"),
+                         ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data (G_OBJECT (dialog), "ss-index", GUINT_TO_POINTER (self->scenario));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1403,7 +1215,7 @@ ss_scenarios_page_select_scenario (SsScenariosPage *self,
   gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, index));
   self->syncing = FALSE;
   update_buttons (self);
-  set_status (self, NULL);
+  ss_page_show_status (self->status, NULL);
   sync_details (self, TRUE);
 }
 
@@ -1468,83 +1280,34 @@ ss_scenarios_page_class_init (SsScenariosPageClass *klass)
                                    add_override_action);
 }
 
-static GtkWidget *
-make_button (const char *icon,
-             const char *label,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new ();
-
-  if (label != NULL)
-    {
-      GtkWidget *content = adw_button_content_new ();
-
-      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
-      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
-      adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-      gtk_button_set_child (GTK_BUTTON (button), content);
-    }
-  else
-    {
-      gtk_button_set_icon_name (GTK_BUTTON (button), icon);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      tooltip, -1);
-    }
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 static void
 build_sidebar (SsScenariosPage *self)
 {
-  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *list = gtk_list_box_new ();
+  GtkBox *bar;
 
-  gtk_widget_set_size_request (sidebar, 240, -1);
-  gtk_widget_set_hexpand (sidebar, FALSE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Scenarios"), -1);
-  g_signal_connect (list, "row-selected", G_CALLBACK (on_row_selected), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  self->list = GTK_LIST_BOX (list);
+  ss_page_add_sidebar (GTK_BOX (self->box), _("Scenarios"), &self->list, &bar);
+  g_signal_connect (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
 
-  self->new_button = make_button ("list-add-symbolic", _("_New…"), _("Add a scenario"));
+  self->new_button = ss_page_new_button ("list-add-symbolic", _("_New…"), _("Add a scenario"));
   gtk_widget_set_hexpand (self->new_button, TRUE);
   gtk_widget_set_halign (self->new_button, GTK_ALIGN_START);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button), "scenarios.new");
-  self->duplicate_button = make_button ("edit-copy-symbolic", NULL, _("Duplicate the scenario"));
+  self->duplicate_button = ss_page_new_button ("edit-copy-symbolic", NULL,
+                                               _("Duplicate the scenario"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->duplicate_button), "scenarios.duplicate");
-  self->delete_button = make_button ("user-trash-symbolic", NULL, _("Delete the scenario"));
+  self->delete_button = ss_page_new_button ("user-trash-symbolic", NULL, _("Delete the scenario"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "scenarios.delete");
-  gtk_box_append (GTK_BOX (bar), self->new_button);
-  gtk_box_append (GTK_BOX (bar), self->duplicate_button);
-  gtk_box_append (GTK_BOX (bar), self->delete_button);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  gtk_widget_set_margin_start (bar, 6);
-  gtk_widget_set_margin_end (bar, 6);
-
-  gtk_box_append (GTK_BOX (sidebar), scroller);
-  gtk_box_append (GTK_BOX (sidebar), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (sidebar), bar);
-  gtk_box_append (GTK_BOX (self->box), sidebar);
-  gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (bar, self->new_button);
+  gtk_box_append (bar, self->duplicate_button);
+  gtk_box_append (bar, self->delete_button);
 }
 
 static void
 build_details (SsScenariosPage *self)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *list, *frame, *view, *status, *empty, *button;
+  GtkWidget *box = ss_page_add_column (GTK_SCROLLED_WINDOW (scroller), 760, 24);
+  GtkWidget *list, *frame, *view, *empty, *button;
   GtkEventController *focus;
 
   self->stack = GTK_STACK (gtk_stack_new ());
@@ -1567,13 +1330,6 @@ build_details (SsScenariosPage *self)
   adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
   gtk_stack_add_named (self->stack, empty, "empty");
 
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_stack_add_named (self->stack, scroller, "details");
 
   /* Name */
@@ -1598,16 +1354,7 @@ build_details (SsScenariosPage *self)
                                            "from."));
   frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (frame, "view");
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_widget_set_size_request (view, -1, 96);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Description of the scenario"), -1);
+  view = ss_page_new_notes_view (_("Description of the scenario"));
   gtk_frame_set_child (GTK_FRAME (frame), view);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (list), frame);
   gtk_box_append (GTK_BOX (box), list);
@@ -1625,7 +1372,7 @@ build_details (SsScenariosPage *self)
                                          _("Figures that differ from the Countries page in this "
                                            "scenario only, such as a shock or a policy. Every "
                                            "other figure is as the country."));
-  self->add_override_button = make_button ("list-add-symbolic", _("_Add Override"),
+  self->add_override_button = ss_page_new_button ("list-add-symbolic", _("_Add Override"),
                                            _("Override a country’s figure in this scenario"));
   gtk_widget_set_valign (self->add_override_button, GTK_ALIGN_END);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_override_button),
@@ -1653,13 +1400,8 @@ build_details (SsScenariosPage *self)
   self->overrides = GTK_LIST_BOX (list);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->overrides_group));
 
-  status = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_widget_add_css_class (status, "error");
-  gtk_widget_set_visible (status, FALSE);
-  gtk_box_append (GTK_BOX (box), status);
-  self->status = GTK_LABEL (status);
+  self->status = GTK_LABEL (ss_page_new_status_label ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
 }
 
 static void
@@ -1698,15 +1440,9 @@ ss_scenarios_page_set_document (SsScenariosPage *self,
   g_return_if_fail (SS_IS_SCENARIOS_PAGE (self));
   g_return_if_fail (document == NULL || SS_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (!ss_page_set_document (GTK_WIDGET (self), &self->document, document,
+                             G_CALLBACK (on_document_changed)))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  if (document == NULL)
-    return;
-  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self,
-                           G_CONNECT_SWAPPED);
   self->scenario = ss_study_get_n_scenarios (study_of (self)) > 0 ? 0 : -1;
   self->shown_n_scenarios = G_MAXUINT;
   refresh (self);

@@ -32,6 +32,7 @@
 #include <glib/gi18n.h>
 
 #include "ss-attrs.h"
+#include "ss-page-util.h"
 #include "ss-study-page.h"
 
 typedef enum
@@ -165,41 +166,6 @@ is_threshold (FieldId id)
 
 /* --- Text and numbers -------------------------------------------------- */
 
-/* The title and currency are one line in the file; line breaks and tabs
- * would turn into spaces on the next load, so turn them into spaces now. */
-static char *
-clean_line (const char *text)
-{
-  char *copy = g_strdup (text);
-
-  for (char *p = copy; *p; p++)
-    if ((guchar)*p < 0x20)
-      *p = ' ';
-  return g_strstrip (copy);
-}
-
-/* Keeps line breaks and tabs, drops other control characters, which XML
- * cannot hold, and makes "\r\n" "\n" as the parser would on loading. */
-static char *
-clean_notes (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '\r')
-        {
-          if (p[1] != '\n')
-            g_string_append_c (out, '\n');
-          continue;
-        }
-      if ((guchar)*p < 0x20 && *p != '\n' && *p != '\t')
-        continue;
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* "7.3" or "7.3 %" → 0.073, read as the decimal 7.3e-2. */
 static gboolean
 parse_percent (const char *text,
@@ -320,34 +286,6 @@ study_text (SsStudyPage *self,
     }
 }
 
-static char *
-widget_text (Field *field)
-{
-  if (GTK_IS_TEXT_VIEW (field->widget))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget));
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    }
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
-}
-
-static void
-set_widget_text (Field      *field,
-                 const char *text)
-{
-  g_autofree char *shown = widget_text (field);
-
-  if (g_str_equal (shown, text))
-    return;
-  if (GTK_IS_TEXT_VIEW (field->widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (field->widget), text);
-}
-
 /* --- Checks ------------------------------------------------------------ */
 
 /* A threshold as it would be written: what is typed, if it is a
@@ -361,7 +299,7 @@ pending_threshold (SsStudyPage *self,
 
   if (field->dirty)
     {
-      g_autofree char *text = widget_text (field);
+      g_autofree char *text = ss_page_get_text (field->widget);
 
       if (parse_percent (text, &value) && ss_attr_in_range (&ss_spec_threshold, value))
         return value;
@@ -418,7 +356,7 @@ check_text (SsStudyPage  *self,
   switch (info->kind)
     {
     case KIND_LINE:
-      clean = clean_line (text);
+      clean = ss_page_clean_line (text);
       if (*clean == '\0')
         return g_strdup (id == FIELD_TITLE ? _("The title cannot be empty")
                                            : _("The currency cannot be empty; give its code, "
@@ -427,7 +365,7 @@ check_text (SsStudyPage  *self,
       return NULL;
 
     case KIND_WHOLE:
-      clean = clean_line (text);
+      clean = ss_page_clean_line (text);
       if (ss_parse_integer (clean, &whole) && ss_attr_in_range (info->spec, whole))
         {
           *value = whole;
@@ -448,43 +386,12 @@ check_text (SsStudyPage  *self,
 
     case KIND_NOTES:
     default:
-      *string = clean_notes (text);
+      *string = ss_page_clean_notes (text);
       return NULL;
     }
 }
 
 /* --- Field state ------------------------------------------------------- */
-
-/* Marks an input refused (with why) or accepted (with a hint of what it
- * holds). Only what changed is set: setting a tooltip asks the X server
- * where the pointer is, and each accessible change is a message to
- * screen readers. */
-static void
-show_input_state (GtkWidget  *widget,
-                  const char *message,
-                  const char *hint)
-{
-  const char *text = message != NULL ? message : hint;
-  gboolean was_invalid = gtk_widget_has_css_class (widget, "error");
-
-  if (message != NULL && !was_invalid)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else if (message == NULL && was_invalid)
-    {
-      gtk_widget_remove_css_class (widget, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    {
-      gtk_widget_set_tooltip_text (widget, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      text != NULL ? text : "", -1);
-    }
-}
 
 static void
 set_field_message (Field *field,
@@ -497,7 +404,7 @@ set_field_message (Field *field,
   if (field_info[field->id].kind == KIND_NOTES)
     return;
   hint = field_hint (field->id);
-  show_input_state (field->widget, message, hint);
+  ss_page_show_input_state (field->widget, message, hint);
 }
 
 /* Each group shows the first refusal among its fields under its rows. */
@@ -511,9 +418,7 @@ update_status (SsStudyPage *self)
       for (guint k = 0; k < N_FIELDS && message == NULL; k++)
         if (field_info[k].group == g)
           message = self->fields[k].message;
-      if (g_strcmp0 (gtk_label_get_label (self->status[g]), message != NULL ? message : "") != 0)
-        gtk_label_set_label (self->status[g], message);
-      gtk_widget_set_visible (GTK_WIDGET (self->status[g]), message != NULL);
+      ss_page_show_status (self->status[g], message);
     }
 }
 
@@ -529,7 +434,7 @@ recheck_thresholds (SsStudyPage *self)
 
       if (!field->dirty)
         continue;
-      text = widget_text (field);
+      text = ss_page_get_text (field->widget);
       set_field_message (field, check_text (self, k, text, &value, NULL));
     }
 }
@@ -547,7 +452,7 @@ sync_field (SsStudyPage *self,
 
   text = study_text (self, field->id);
   self->syncing = TRUE;
-  set_widget_text (field, text);
+  ss_page_set_text (field->widget, text);
   self->syncing = FALSE;
   field->dirty = FALSE;
   set_field_message (field, NULL);
@@ -702,7 +607,7 @@ commit_field (Field *field)
       return;
     }
 
-  text = widget_text (field);
+  text = ss_page_get_text (field->widget);
   message = check_text (self, field->id, text, &value, &string);
   if (message != NULL)
     {
@@ -907,7 +812,7 @@ connect_field (SsStudyPage *self,
         }
       else
         g_signal_connect (widget, "activate", G_CALLBACK (on_field_activate), field);
-      show_input_state (widget, NULL, hint);
+      ss_page_show_input_state (widget, NULL, hint);
     }
   g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave), field);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_field_key), field);
@@ -933,13 +838,9 @@ add_group (GtkWidget  *box,
 static GtkLabel *
 add_status (AdwPreferencesGroup *group)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = ss_page_new_status_label ();
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
   gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_visible (label, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Input problem"), -1);
   adw_preferences_group_add (group, label);
@@ -1024,21 +925,12 @@ add_notes (SsStudyPage *self,
   AdwPreferencesGroup *group = add_group (box, _(field_info[id].title),
                                           _(field_info[id].meaning));
   GtkWidget *card = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view = ss_page_new_notes_view (accessible_label);
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_set_overflow (card, GTK_OVERFLOW_HIDDEN);
   /* The card is the text's background, as with a boxed list's entry rows. */
   gtk_widget_remove_css_class (view, "view");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_widget_set_size_request (view, -1, 96);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (card), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (card), view);
   adw_preferences_group_add (group, card);
@@ -1094,7 +986,7 @@ ss_study_page_init (SsStudyPage *self)
 {
   g_autoptr(GtkSizeGroup) units = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   AdwPreferencesGroup *group;
-  GtkWidget *clamp, *box, *row;
+  GtkWidget *box, *row;
 
   self->country_names = gtk_string_list_new (NULL);
 
@@ -1106,16 +998,7 @@ ss_study_page_init (SsStudyPage *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  box = ss_page_add_column (GTK_SCROLLED_WINDOW (self->scroller), 720, 24);
 
   /* Study */
   group = add_group (box, _("Study"), NULL);
@@ -1169,20 +1052,16 @@ void
 ss_study_page_set_document (SsStudyPage *self,
                             SsDocument  *document)
 {
+  gboolean new_document;
+
   g_return_if_fail (SS_IS_STUDY_PAGE (self));
   g_return_if_fail (document == NULL || SS_IS_DOCUMENT (document));
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  gtk_widget_set_sensitive (self->scroller, document != NULL);
-  if (document == NULL)
-    return;
-  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self,
-                           G_CONNECT_SWAPPED);
-  refresh (self, TRUE);
+  new_document = ss_page_set_document (GTK_WIDGET (self), &self->document, document,
+                                       G_CALLBACK (on_document_changed));
+  gtk_widget_set_sensitive (self->scroller, self->document != NULL);
+  if (new_document)
+    refresh (self, TRUE);
 }
 
 /**

@@ -1,0 +1,474 @@
+/* ss-page-util.c: what the study data pages share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every page checks a field on each keystroke and shows the outcome on
+ * the field itself (the "error" style, a tooltip, the accessible invalid
+ * state) and in a status line under its group; these helpers do that, put
+ * the study's text back into a field, and build the list rows and the
+ * dialogs the pages have in common.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-page-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ss-page-util.h"
+
+/* --- The document ------------------------------------------------------ */
+
+/* Makes @page follow @document's "changed" signal, with @on_changed
+ * called swapped, instead of the document in *@document_ptr. Returns
+ * whether there is a new document to show. */
+gboolean
+ss_page_set_document (GtkWidget   *page,
+                      SsDocument **document_ptr,
+                      SsDocument  *document,
+                      GCallback    on_changed)
+{
+  if (*document_ptr == document)
+    return FALSE;
+  if (*document_ptr != NULL)
+    g_signal_handlers_disconnect_by_data (*document_ptr, page);
+  g_set_object (document_ptr, document);
+  if (document == NULL)
+    return FALSE;
+  g_signal_connect_object (document, "changed", on_changed, page, G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
+/* --- Text as typed ----------------------------------------------------- */
+
+/* Names, codes and numbers are one line in the file, where line breaks
+ * and tabs would turn into spaces on the next load: turn them into spaces
+ * now. */
+char *
+ss_page_clean_line (const char *text)
+{
+  char *copy = g_strdup (text);
+
+  for (char *p = copy; *p; p++)
+    if ((guchar)*p < 0x20)
+      *p = ' ';
+  return g_strstrip (copy);
+}
+
+/* Keeps line breaks and tabs, drops other control characters, which XML
+ * cannot hold, and makes "\r\n" "\n" as the parser would on loading. */
+char *
+ss_page_clean_notes (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+          continue;
+        }
+      if ((guchar)*p < 0x20 && *p != '\n' && *p != '\t')
+        continue;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "(0, 1000000000]" says less than "> 0" where the top is only a guard
+ * against overflow (docs/decisions.md). */
+char *
+ss_page_describe_range (const SsAttrSpec *spec)
+{
+  if (spec->max >= 1e6)
+    {
+      char min[SS_NUMBER_BUF];
+
+      ss_format_number (min, sizeof min, spec->min);
+      /* Translators: a range with no upper bound, "> 0" or "≥ 0" */
+      return g_strdup_printf (spec->min_open ? _("> %s") : _("≥ %s"), min);
+    }
+  return ss_attr_describe_range (spec);
+}
+
+/* Reads @text as a number in @spec's range into *value. Returns NULL, or
+ * why the text is refused, naming the field as @what; @or_empty adds that
+ * the field may also be left empty. */
+char *
+ss_page_check_number (const char       *text,
+                      const SsAttrSpec *spec,
+                      const char       *what,
+                      gboolean          or_empty,
+                      double           *value)
+{
+  g_autofree char *clean = ss_page_clean_line (text);
+  g_autofree char *range = NULL;
+
+  if (ss_parse_number (clean, value) && ss_attr_in_range (spec, *value))
+    return NULL;
+
+  range = ss_page_describe_range (spec);
+  if (or_empty)
+    /* Translators: "Growth of Gallium must be a number in (-1, 1), or empty" */
+    return g_strdup_printf (_("%s must be a number in %s, or empty"), what, range);
+  /* Translators: "Disruption probability of China must be a number in [0, 1]" */
+  return g_strdup_printf (_("%s must be a number in %s"), what, range);
+}
+
+/* --- Input state ------------------------------------------------------- */
+
+/* The text of a GtkEditable or a GtkTextView. */
+char *
+ss_page_get_text (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+}
+
+/* Sets the text only when it differs, which would otherwise emit
+ * "changed" and move the cursor of the field being typed in. */
+void
+ss_page_set_text (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      g_autofree char *shown = ss_page_get_text (widget);
+
+      if (!g_str_equal (shown, text))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+    }
+  else if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (widget)), text))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+/* Marks an input refused (with why) or accepted (with a hint of what it
+ * holds). Only what changed is set: setting a tooltip asks the X server
+ * where the pointer is, each accessible change is a message to screen
+ * readers, and a refresh passes over every input of the page. */
+void
+ss_page_show_input_state (GtkWidget  *widget,
+                          const char *message,
+                          const char *hint)
+{
+  const char *text = message != NULL ? message : hint;
+  gboolean was_invalid = gtk_widget_has_css_class (widget, "error");
+
+  if (message != NULL && !was_invalid)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else if (message == NULL && was_invalid)
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      text != NULL ? text : "", -1);
+    }
+}
+
+/* The label last set is kept on the widget, so that setting the same one
+ * again says nothing to screen readers. */
+void
+ss_page_set_accessible_label (GtkWidget  *widget,
+                              const char *label)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "ss-label"), label) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (widget), "ss-label", g_strdup (label), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+}
+
+void
+ss_page_set_tooltip (GtkWidget  *widget,
+                     const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+/* The line that shows why an input is refused, hidden until one is. */
+GtkWidget *
+ss_page_new_status_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+/* Shows @message in a status label, or hides it for NULL. */
+void
+ss_page_show_status (GtkLabel   *status,
+                     const char *message)
+{
+  if (g_strcmp0 (gtk_label_get_label (status), message != NULL ? message : "") != 0)
+    gtk_label_set_label (status, message);
+  gtk_widget_set_visible (GTK_WIDGET (status), message != NULL);
+}
+
+/* --- Building ---------------------------------------------------------- */
+
+/* The widget with the keyboard focus in @widget's window, or NULL. */
+GtkWidget *
+ss_page_get_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return root != NULL ? gtk_root_get_focus (root) : NULL;
+}
+
+/* Puts in @scroller the column that holds a page's groups, at most
+ * @maximum_size wide, and returns it: a vertical box of @spacing. */
+GtkWidget *
+ss_page_add_column (GtkScrolledWindow *scroller,
+                    int                maximum_size,
+                    int                spacing)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), maximum_size);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (scroller, clamp);
+  return box;
+}
+
+/* A flat button with an icon and a label with a mnemonic, or the icon
+ * alone when @label is NULL; then @tooltip is also what a screen reader
+ * says for it. */
+GtkWidget *
+ss_page_new_button (const char *icon_name,
+                    const char *label,
+                    const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  if (label != NULL)
+    {
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon_name);
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+      adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+      gtk_button_set_child (GTK_BUTTON (button), content);
+    }
+  else
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (button), icon_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
+    }
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+/* A right-aligned entry for a number, as the suffix of a row. */
+GtkWidget *
+ss_page_new_number_entry (int width_chars)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), width_chars);
+  gtk_editable_set_alignment (GTK_EDITABLE (entry), 1);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_widget_add_css_class (entry, "numeric");
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  return entry;
+}
+
+/* A text view for a few paragraphs, such as a description. */
+GtkWidget *
+ss_page_new_notes_view (const char *accessible_label)
+{
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_widget_set_size_request (view, -1, 96);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  return view;
+}
+
+/* Adds to @box the left column of a page that lists things: *@list, read
+ * as @list_label, scrolled above *@bar, a row for buttons. */
+void
+ss_page_add_sidebar (GtkBox      *box,
+                     const char  *list_label,
+                     GtkListBox **list,
+                     GtkBox     **bar)
+{
+  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *listbox = gtk_list_box_new ();
+
+  gtk_widget_set_size_request (sidebar, 240, -1);
+  gtk_widget_set_hexpand (sidebar, FALSE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_widget_add_css_class (listbox, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (listbox), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  list_label, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), listbox);
+  gtk_widget_set_margin_top (buttons, 6);
+  gtk_widget_set_margin_bottom (buttons, 6);
+  gtk_widget_set_margin_start (buttons, 6);
+  gtk_widget_set_margin_end (buttons, 6);
+
+  gtk_box_append (GTK_BOX (sidebar), scroller);
+  gtk_box_append (GTK_BOX (sidebar), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (sidebar), buttons);
+  gtk_box_append (box, sidebar);
+  gtk_box_append (box, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+
+  *list = GTK_LIST_BOX (listbox);
+  *bar = GTK_BOX (buttons);
+}
+
+/* A sidebar row: a title over a dimmed subtitle, filled by
+ * ss_page_set_list_row(). */
+GtkWidget *
+ss_page_new_list_row (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+/* A screen reader says the title alone: the subtitle is a detail. */
+void
+ss_page_set_list_row (GtkWidget  *row,
+                      const char *title,
+                      const char *subtitle)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), title);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), subtitle);
+  ss_page_set_accessible_label (row, title);
+}
+
+/* --- Dialogs ----------------------------------------------------------- */
+
+/* A message dialog over the window that holds @page. */
+GtkWidget *
+ss_page_new_dialog (GtkWidget  *page,
+                    const char *heading,
+                    const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+
+  return adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+}
+
+/* Says why something could not be done, with only a Close button. */
+void
+ss_page_show_message (GtkWidget  *page,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog = ss_page_new_dialog (page, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Cancel and @response, which Enter picks unless it destroys something;
+ * Escape cancels. */
+void
+ss_page_add_responses (AdwMessageDialog      *dialog,
+                       const char            *response,
+                       const char            *label,
+                       AdwResponseAppearance  appearance)
+{
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    response, label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, appearance);
+  adw_message_dialog_set_default_response (dialog, appearance == ADW_RESPONSE_DESTRUCTIVE
+                                                   ? "cancel" : response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+}
+
+/* An entry row of a dialog's form, where Enter picks the default response. */
+GtkWidget *
+ss_page_new_form_entry (const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  return row;
+}
+
+/* Puts the rows, then @note under them, in the dialog as what it asks. */
+void
+ss_page_set_form (AdwMessageDialog *dialog,
+                  GtkWidget        *note,
+                  GtkWidget        *first_row,
+                  ...)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  va_list rows;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  va_start (rows, first_row);
+  for (GtkWidget *row = first_row; row != NULL; row = va_arg (rows, GtkWidget *))
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+  va_end (rows);
+
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), note);
+  adw_message_dialog_set_extra_child (dialog, box);
+}
