@@ -1023,8 +1023,6 @@ ss_countries_page_init (SsCountriesPage *self)
   self->grid = GTK_GRID (grid);
 
   status = ss_page_new_status_label ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Input problem"), -1);
   gtk_box_append (GTK_BOX (box), status);
   self->status = GTK_LABEL (status);
 }

@@ -203,12 +203,15 @@ ss_page_set_tooltip (GtkWidget  *widget,
     gtk_widget_set_tooltip_text (widget, text);
 }
 
-/* The line that shows why an input is refused, hidden until one is. */
+/* The line that shows why an input is refused, hidden until one is;
+ * named for screen readers on every page. */
 GtkWidget *
 ss_page_new_status_label (void)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Input problem"), -1);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "error");

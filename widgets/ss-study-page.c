@@ -841,8 +841,6 @@ add_status (AdwPreferencesGroup *group)
   GtkWidget *label = ss_page_new_status_label ();
 
   gtk_widget_set_margin_top (label, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Input problem"), -1);
   adw_preferences_group_add (group, label);
   return GTK_LABEL (label);
 }
