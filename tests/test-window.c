@@ -281,6 +281,40 @@ test_async_open (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (f->window)));
 }
 
+/* Copy Image puts the chart on the clipboard as a 960×600 picture. */
+static void
+test_copy_chart (Fixture       *f,
+                 gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  GdkContentProvider *content;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-chart", NULL));
+  content = gdk_clipboard_get_content (clipboard);
+  g_assert_nonnull (content);
+  g_value_init (&value, GDK_TYPE_TEXTURE);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  texture = g_value_get_object (&value);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 960);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 600);
+
+  /* A drawn chart, not a blank image: many colours on a white page. */
+  {
+    g_autofree guint32 *pixels = g_new (guint32, 960 * 600);
+    g_autoptr(GHashTable) colours = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+    gdk_texture_download (texture, (guchar *)pixels, 960 * 4);
+    g_assert_cmphex (pixels[0], ==, 0xffffffff);
+    for (guint k = 0; k < 960 * 600; k += 7)
+      g_hash_table_add (colours, GUINT_TO_POINTER (pixels[k]));
+    g_assert_cmpuint (g_hash_table_size (colours), >, 10);
+  }
+}
+
 /* Closing with unsaved changes asks first; cancel keeps the window. */
 static void
 test_unsaved_guard (Fixture       *f,
@@ -357,6 +391,7 @@ main (int   argc,
   g_test_add ("/window/baseline-edit", Fixture, NULL, fixture_setup, test_baseline_edit, fixture_teardown);
   g_test_add ("/window/invalid-file-keeps-study", Fixture, NULL, fixture_setup,
               test_invalid_file_keeps_study, fixture_teardown);
+  g_test_add ("/window/copy-chart", Fixture, NULL, fixture_setup, test_copy_chart, fixture_teardown);
   g_test_add ("/window/async-open", Fixture, NULL, fixture_setup, test_async_open, fixture_teardown);
   g_test_add ("/window/unsaved-guard", Fixture, NULL, fixture_setup, test_unsaved_guard, fixture_teardown);
   g_test_add ("/window/save-reopen", Fixture, NULL, fixture_setup, test_save_reopen, fixture_teardown);
