@@ -387,71 +387,6 @@ read_number_element (Loader           *l,
   return check_number (l, line_of (node), context, name_of (node), text, spec, value);
 }
 
-/* The code patterns of file-format.md, checked by hand: a GRegex per
- * attribute would cost more than the rest of loading a 10 000-item study. */
-static gboolean
-all_chars (const char *text,
-           gsize       min_len,
-           gsize       max_len,
-           gboolean  (*ok) (char c))
-{
-  gsize len = strlen (text);
-
-  if (len < min_len || len > max_len)
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!ok (*p))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-is_upper (char c)
-{
-  return c >= 'A' && c <= 'Z';
-}
-
-static gboolean
-is_item_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '.' || c == '_' || c == '-';
-}
-
-static gboolean
-is_group_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '_' || c == '-';
-}
-
-static gboolean
-is_id_char (char c)
-{
-  return (c >= 'a' && c <= 'z') || g_ascii_isdigit (c) || c == '-';
-}
-
-static gboolean
-is_country_code (const char *text)
-{
-  return all_chars (text, 2, 2, is_upper);
-}
-
-static gboolean
-is_item_code (const char *text)
-{
-  return all_chars (text, 1, 32, is_item_char);
-}
-
-static gboolean
-is_group_label (const char *text)
-{
-  return all_chars (text, 1, 32, is_group_char);
-}
-
-static gboolean
-is_scenario_id (const char *text)
-{
-  return all_chars (text, 1, 64, is_id_char) && text[0] != '-';
-}
 
 /* Remembers elements seen once, to report duplicates. */
 static gboolean
@@ -619,7 +554,7 @@ load_countries (Loader  *l,
           report (l, line_of (n), "country: missing attribute 'code'");
           continue;
         }
-      if (!is_country_code (code))
+      if (!ss_is_country_code (code))
         {
           report (l, line_of (n), "country code \"%s\" is not two capital letters (like CN)", code);
           continue;
@@ -631,7 +566,7 @@ load_countries (Loader  *l,
         }
       if (name == NULL || *g_strstrip (name) == '\0')
         report (l, line_of (n), "%s: %s", context, name == NULL ? "missing attribute 'name'" : "name is empty");
-      if (group != NULL && !is_group_label (group))
+      if (group != NULL && !ss_is_group_label (group))
         report (l, line_of (n), "%s: group \"%s\" is not a label of up to 32 letters, digits, '-' or '_'",
                 context, group);
 
@@ -697,7 +632,7 @@ load_items (Loader  *l,
           report (l, line_of (n), "item: missing attribute 'code'");
           continue;
         }
-      if (!is_item_code (code))
+      if (!ss_is_item_code (code))
         {
           report (l, line_of (n), "item code \"%s\" is not 1 to 32 letters, digits, '.', '_' or '-'", code);
           continue;
@@ -1005,7 +940,7 @@ load_scenarios (Loader  *l,
           report (l, line_of (n), "scenario: missing attribute 'id'");
           continue;
         }
-      if (!is_scenario_id (id))
+      if (!ss_is_scenario_id (id))
         {
           report (l, line_of (n), "scenario id \"%s\" is not lower-case letters, digits and '-' "
                   "(up to 64, starting with a letter or digit)", id);
