@@ -157,6 +157,20 @@ ss_engine_effective_country (SsStudy *study,
     }
 }
 
+/* u_ic(0) of model.md §3, k_ic · (1 + τ_ic + ℓ_c): an item's own cost
+ * index and tariff for a source win over the country's (scenario) values. */
+double
+ss_engine_landed_unit (const SsSource *source,
+                       const double   *country)
+{
+  double k = (source->set & (1u << SS_SOURCE_COST_INDEX)) ? source->attr[SS_SOURCE_COST_INDEX]
+                                                          : country[SS_COUNTRY_COST_INDEX];
+  double tau = (source->set & (1u << SS_SOURCE_TARIFF)) ? source->attr[SS_SOURCE_TARIFF]
+                                                        : country[SS_COUNTRY_TARIFF];
+
+  return k * (1 + tau + country[SS_COUNTRY_LOGISTICS]);
+}
+
 /* model.md §2: desired path toward the targets, rises capped by the ramps,
  * falls scaled down by the same proportion so the shares keep summing to 1. */
 static void
@@ -368,14 +382,10 @@ ss_engine_project (SsStudy            *study,
       for (guint c = 0; c < nc; c++)
         {
           const SsSource *src = &item->sources[c];
-          double k = (src->set & (1u << SS_SOURCE_COST_INDEX)) ? src->attr[SS_SOURCE_COST_INDEX]
-                                                              : eff[c][SS_COUNTRY_COST_INDEX];
-          double tau = (src->set & (1u << SS_SOURCE_TARIFF)) ? src->attr[SS_SOURCE_TARIFF]
-                                                            : eff[c][SS_COUNTRY_TARIFF];
 
           base[c] = src->attr[SS_SOURCE_SHARE];
           target[c] = targets != NULL ? targets[c] : base[c];
-          unit[c] = k * (1 + tau + eff[c][SS_COUNTRY_LOGISTICS]);
+          unit[c] = ss_engine_landed_unit (src, eff[c]);
           base_unit += base[c] * unit[c];
           weight[c] = eff[c][SS_COUNTRY_GOVERNANCE] * src->attr[SS_SOURCE_TRADE_FACTOR];
           loss_rate[c] = eff[c][SS_COUNTRY_DISRUPTION_SEVERITY] * eff[c][SS_COUNTRY_DISRUPTION_DAYS];

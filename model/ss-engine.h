@@ -70,6 +70,8 @@ void          ss_engine_project        (SsStudy            *study,
                                         const SsProjection *baseline,
                                         SsProjection       *out);
 
+double        ss_engine_landed_unit    (const SsSource     *source,
+                                        const double       *country);
 void          ss_engine_effective_country (SsStudy         *study,
                                            int              scenario,
                                            guint            country,

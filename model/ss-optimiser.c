@@ -77,15 +77,10 @@ problem_init (Problem *p,
     {
       const SsSource *src = &item->sources[c];
       double eff[SS_COUNTRY_N_ATTRS];
-      double k, tau;
 
       /* The same u_ic(0) as the engine's, overrides and all. */
       ss_engine_effective_country (study, scenario, c, eff);
-      k = (src->set & (1u << SS_SOURCE_COST_INDEX)) ? src->attr[SS_SOURCE_COST_INDEX]
-                                                   : eff[SS_COUNTRY_COST_INDEX];
-      tau = (src->set & (1u << SS_SOURCE_TARIFF)) ? src->attr[SS_SOURCE_TARIFF]
-                                                 : eff[SS_COUNTRY_TARIFF];
-      p->u[c] = k * (1 + tau + eff[SS_COUNTRY_LOGISTICS]);
+      p->u[c] = ss_engine_landed_unit (src, eff);
       p->q[c] = eff[SS_COUNTRY_GOVERNANCE] * src->attr[SS_SOURCE_TRADE_FACTOR] * risk_scale;
       p->cap[c] = src->attr[SS_SOURCE_CAPACITY];
     }
