@@ -22,6 +22,7 @@
 #include "ss-items-page.h"
 #include "ss-scenarios-page.h"
 #include "ss-study-file.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -64,25 +65,7 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (f->study);
 }
 
-static void
-flush (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
-static void
-assert_round_trips (SsStudy *study)
-{
-  g_autofree char *xml = ss_study_to_xml (study);
-  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) loaded = ss_study_load_bytes (bytes, "pages.supplyshift", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (loaded);
-  g_assert_true (ss_study_equal (study, loaded));
-}
 
 static void
 type_and_enter (GtkWidget  *editable,
@@ -145,7 +128,7 @@ test_countries_range (Fixture       *f,
   g_assert_cmpfloat (china->attr[SS_COUNTRY_DISRUPTION_PROBABILITY], ==, 0.2);
   g_assert_true (ss_document_get_modified (f->document));
   g_assert_true (ss_document_can_undo (f->document));
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   /* Enter again on the same value writes nothing more. */
   type_and_enter (entry, "0.2");
@@ -197,10 +180,10 @@ test_countries_names (Fixture       *f,
                                        "Code of People's Republic of China");
   type_and_enter (group, "EU27");
   g_assert_cmpstr (ss_study_get_country (f->study, cn)->group, ==, "EU27");
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
   type_and_enter (group, "");
   g_assert_null (ss_study_get_country (f->study, cn)->group);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 }
 
 static void
@@ -231,7 +214,7 @@ test_countries_add_remove (Fixture       *f,
   g_assert_cmpint (xx, ==, nc);
   g_assert_cmpuint (ss_study_get_n_countries (f->study), ==, nc + 1);
   g_assert_nonnull (ss_countries_page_get_cell (f->countries, xx, "ramp"));
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   /* Give it a listed zero-share source (a price for scenarios) and a
    * scenario override: it may still go, and both go with it. */
@@ -242,16 +225,16 @@ test_countries_add_remove (Fixture       *f,
   ss_scenarios_page_select_scenario (f->scenarios, 0);
   scenario = ss_study_get_scenario (f->study, 0);
   g_assert_true (ss_scenarios_page_add_override (f->scenarios, &ov_country, &ov_attr, NULL));
-  flush ();
+  ss_test_flush ();
   entry = ss_scenarios_page_get_override_entry (f->scenarios, ov_country, ov_attr);
   /* The row's first child is its country dropdown: move it to Testland. */
   dropdown = gtk_widget_get_first_child (gtk_widget_get_parent (entry));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), xx);
-  flush ();
+  ss_test_flush ();
   g_assert_null (ss_scenario_find_override (scenario, ov_country));
   g_assert_nonnull (ss_scenario_find_override (scenario, xx));
   g_assert_nonnull (ss_scenarios_page_get_override_entry (f->scenarios, xx, ov_attr));
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   /* Refused while it supplies something, and for home. */
   g_assert_false (ss_countries_page_remove_country (f->countries, cn, &error));
@@ -267,7 +250,7 @@ test_countries_add_remove (Fixture       *f,
   g_assert_cmpuint (ss_study_get_n_countries (f->study), ==, nc);
   g_assert_null (ss_countries_page_get_cell (f->countries, xx, "ramp"));
   g_assert_null (ss_scenario_find_override (ss_study_get_scenario (f->study, 0), xx));
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   /* Undo brings it back with its source and override, and the table. */
   g_assert_true (ss_document_undo (f->document));
@@ -285,7 +268,7 @@ test_countries_add_remove (Fixture       *f,
     }
   g_assert_cmpint (ss_countries_page_add_country (f->countries, "QZ", "Too many", &error), ==, -1);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 }
 
 /* --- Items ------------------------------------------------------------- */
@@ -323,14 +306,14 @@ test_items_fields (Fixture       *f,
   type_and_enter (growth, "");                 /* optional: back to the default */
   g_assert_false (item->set & (1u << SS_ITEM_GROWTH));
   g_assert_cmpfloat (item->attr[SS_ITEM_GROWTH], ==, 0);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
   type_and_enter (growth, "-0.02");
   g_assert_true (item->set & (1u << SS_ITEM_GROWTH));
   type_and_enter (code, "HS-250410");
   g_assert_cmpstr (item->code, ==, "HS-250410");
   type_and_enter (ss_items_page_get_field (f->items, "name"), "Graphite, natural");
   g_assert_cmpstr (item->name, ==, "Graphite, natural");
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 }
 
 static void
@@ -368,7 +351,7 @@ test_items_shares (Fixture       *f,
   g_assert_cmpfloat (item->sources[cn].attr[SS_SOURCE_SHARE], ==, 0.8);
   g_assert_cmpfloat (item->sources[cl].attr[SS_SOURCE_SHARE], ==, 0.159);
   g_assert_cmpstr (ss_items_page_get_sum_text (f->items), ==, "Shares sum to 100 %");
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
   g_assert_true (ss_document_undo (f->document));
   item = ss_study_get_item (f->study, 0);
   g_assert_cmpfloat (item->sources[cn].attr[SS_SOURCE_SHARE], ==, china);
@@ -382,7 +365,7 @@ test_items_shares (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (vn_cost, "error"));
   type_and_enter (vn_cost, "");
   g_assert_false (item->sources[vn].set & (1u << SS_SOURCE_COST_INDEX));
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   /* Unlisting: refused while the country supplies, else back to defaults. */
   listed = ss_items_page_get_source_field (f->items, cn, "listed");
@@ -393,10 +376,10 @@ test_items_shares (Fixture       *f,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (listed), FALSE);
   g_assert_false (item->sources[vn].listed);
   g_assert_cmpuint (item->sources[vn].set, ==, 0);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (listed), TRUE);
   g_assert_true (item->sources[vn].listed);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 }
 
 static void
@@ -416,20 +399,20 @@ test_items_add_remove (Fixture       *f,
   g_assert_cmpstr (item->code, ==, "new-item");
   g_assert_cmpfloat (item->attr[SS_ITEM_VALUE], ==, 100);
   g_assert_cmpfloat (item->sources[0].attr[SS_SOURCE_SHARE], ==, 1);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
   g_assert_cmpint (ss_items_page_add_item (f->items), ==, ni + 1);
   g_assert_cmpstr (ss_study_get_item (f->study, ni + 1)->code, ==, "new-item-2");
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   g_assert_true (ss_items_page_remove_item (f->items, 0, &error));
   g_assert_no_error (error);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
   while (ss_study_get_n_items (f->study) > 1)
     g_assert_true (ss_items_page_remove_item (f->items, ss_study_get_n_items (f->study) - 1, NULL));
   g_assert_cmpint (ss_items_page_get_selected (f->items), ==, 0);
   g_assert_false (ss_items_page_remove_item (f->items, 0, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   while (ss_document_can_undo (f->document))
     ss_document_undo (f->document);
@@ -459,7 +442,7 @@ test_scenarios_structure (Fixture       *f,
   g_assert_cmpstr (ss_study_get_scenario (f->study, index)->id, ==, "korea-japan-swap");
   name_row = ss_scenarios_page_get_name_row (f->scenarios);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Korea–Japan swap");
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   index = ss_scenarios_page_duplicate_scenario (f->scenarios, 0, &error);
   g_assert_no_error (error);
@@ -468,7 +451,7 @@ test_scenarios_structure (Fixture       *f,
   g_assert_cmpstr (copy->id, ==, "china-plus-one-copy");
   g_assert_cmpstr (copy->description, ==, from->description);
   g_assert_cmpfloat (copy->transition_years, ==, from->transition_years);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   /* Rename through the name row: the id stays. */
   type_and_enter (name_row, "");
@@ -477,12 +460,12 @@ test_scenarios_structure (Fixture       *f,
   type_and_enter (name_row, "China plus two");
   g_assert_cmpstr (copy->name, ==, "China plus two");
   g_assert_cmpstr (copy->id, ==, "china-plus-one-copy");
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   ss_scenarios_page_delete_scenario (f->scenarios, 0);
   g_assert_cmpuint (ss_study_get_n_scenarios (f->study), ==, ns + 1);
   g_assert_cmpint (ss_study_find_scenario (f->study, "china-plus-one"), ==, -1);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
   g_assert_true (ss_document_undo (f->document));
   g_assert_cmpint (ss_study_find_scenario (f->study, "china-plus-one"), ==, 0);
 
@@ -494,14 +477,14 @@ test_scenarios_structure (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpint (ss_scenarios_page_duplicate_scenario (f->scenarios, 0, &error), ==, -1);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   /* Down to none: the page shows its empty state and still works. */
   while (ss_study_get_n_scenarios (f->study) > 0)
     ss_scenarios_page_delete_scenario (f->scenarios, 0);
   g_assert_cmpint (ss_scenarios_page_get_selected (f->scenarios), ==, -1);
   g_assert_false (ss_scenarios_page_add_override (f->scenarios, NULL, NULL, NULL));
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
   g_assert_cmpint (ss_scenarios_page_new_scenario (f->scenarios, "Fresh", NULL), ==, 0);
 }
 
@@ -534,24 +517,24 @@ test_scenarios_overrides (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   ov = ss_scenario_find_override (scenario, cn);
   g_assert_cmpfloat (ov->attr[SS_COUNTRY_DISRUPTION_PROBABILITY], ==, 0.45);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   /* A new override starts at the country's own value. */
   g_assert_true (ss_scenarios_page_add_override (f->scenarios, &country, &attr, NULL));
   g_assert_true (ss_scenario_find_override (scenario, country)->set & (1u << attr));
   g_assert_cmpfloat (ss_scenario_find_override (scenario, country)->attr[attr], ==,
                      ss_study_get_country (f->study, country)->attr[attr]);
-  flush ();
+  ss_test_flush ();
   entry = ss_scenarios_page_get_override_entry (f->scenarios, country, attr);
   g_assert_nonnull (entry);
   type_and_enter (entry, "0.5");
   g_assert_cmpfloat (ss_scenario_find_override (scenario, country)->attr[attr], ==, 0.5);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   /* Undo removes it again, and its row. */
   g_assert_true (ss_document_undo (f->document));
   g_assert_true (ss_document_undo (f->document));
-  flush ();
+  ss_test_flush ();
   g_assert_null (ss_scenarios_page_get_override_entry (f->scenarios, country, attr));
 
   /* The description is written when the focus leaves it. */
@@ -560,10 +543,10 @@ test_scenarios_overrides (Fixture       *f,
   gtk_widget_grab_focus (view);
   gtk_text_buffer_set_text (buffer, "Line one\nLine two", -1);
   gtk_widget_grab_focus (ss_scenarios_page_get_name_row (f->scenarios));
-  flush ();
+  ss_test_flush ();
   scenario = ss_study_get_scenario (f->study, s);
   g_assert_cmpstr (scenario->description, ==, "Line one\nLine two");
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 }
 
 int

@@ -13,20 +13,9 @@
 
 #include "ss-attrs.h"
 #include "ss-study-file.h"
+#include "test-util.h"
 #include "ss-study.h"
 
-static void
-assert_round_trips (SsStudy *study)
-{
-  g_autofree char *xml = ss_study_to_xml (study);
-  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) loaded = ss_study_load_bytes (bytes, "edited.supplyshift", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (loaded);
-  g_assert_true (ss_study_equal (study, loaded));
-}
 
 /* Moves every share and target of country c to the first other country,
  * as a user would before removing c. */
@@ -89,12 +78,12 @@ test_remove_country (void)
   ov.attr[SS_COUNTRY_RAMP] = 0.5;
   g_array_append_val (scenario->overrides, ov);
   ss_scenario_ensure_targets (study, scenario, 1);
-  assert_round_trips (study);
+  ss_test_assert_round_trips (study);
 
   ss_study_remove_country (study, added);
   g_assert_cmpuint (ss_study_get_n_countries (study), ==, nc);
   g_assert_null (ss_scenario_find_override (scenario, added));
-  assert_round_trips (study);
+  ss_test_assert_round_trips (study);
 
   /* Removing a country that came before home moves home down; the
    * overrides of later countries follow their country. */
@@ -113,7 +102,7 @@ test_remove_country (void)
     g_array_append_val (controls->overrides, ov);
     ov.country = zz;
     g_array_append_val (controls->overrides, ov);
-    assert_round_trips (study);
+    ss_test_assert_round_trips (study);
 
     ss_study_remove_country (study, fi);
     zz--;
@@ -121,7 +110,7 @@ test_remove_country (void)
     g_assert_cmpint (ss_study_find_country (study, "ZZ"), ==, zz);
     g_assert_cmpuint (ss_study_get_meta (study)->home, ==, kr);
     g_assert_nonnull (ss_scenario_find_override (controls, zz));
-    assert_round_trips (study);
+    ss_test_assert_round_trips (study);
 
     ss_study_remove_country (study, th);
     zz--;
@@ -136,7 +125,7 @@ test_remove_country (void)
     g_assert_cmpfloat (ss_study_get_item (study, 0)->sources[zz].attr[SS_SOURCE_SHARE], ==,
                        zz_share_0);
     g_assert_cmpuint (ss_study_get_n_countries (study), ==, nc - 2);
-    assert_round_trips (study);
+    ss_test_assert_round_trips (study);
   }
 }
 
@@ -168,7 +157,7 @@ test_duplicate_scenario (void)
                            from->targets[i], ss_study_get_n_countries (study) * sizeof (double));
         }
     }
-  assert_round_trips (study);
+  ss_test_assert_round_trips (study);
 
   /* Deep: changing the copy leaves the original alone. */
   {
@@ -183,13 +172,13 @@ test_duplicate_scenario (void)
       g_assert_cmpfloat (from->targets[0][0], ==, before);
     g_assert_cmpfloat (from->transition_years, !=, 7);
   }
-  assert_round_trips (study);
+  ss_test_assert_round_trips (study);
 
   /* Duplicating after items are added and removed keeps the shapes right. */
   ss_study_remove_item (study, 0);
   copy = ss_study_duplicate_scenario (study, copy, "again", "Again");
   ss_study_remove_scenario (study, 0);
-  assert_round_trips (study);
+  ss_test_assert_round_trips (study);
 }
 
 static void
@@ -229,7 +218,7 @@ test_unique_scenario_id (void)
     g_assert_true (g_str_has_suffix (second, "-2"));
     g_assert_true (ss_is_scenario_id (second));
     ss_study_add_scenario (study, second, name);
-    assert_round_trips (study);
+    ss_test_assert_round_trips (study);
   }
 
   /* Numbering goes on past the ones taken. */
@@ -241,7 +230,7 @@ test_unique_scenario_id (void)
       g_assert_cmpstr (id, ==, expected);
       ss_study_add_scenario (study, id, "Test");
     }
-  assert_round_trips (study);
+  ss_test_assert_round_trips (study);
 }
 
 static void
@@ -275,7 +264,7 @@ test_unique_item_code (void)
       item->sources[0].listed = TRUE;
       item->sources[0].attr[SS_SOURCE_SHARE] = 1;
       g_assert_cmpstr (code, ==, k == 0 ? "new-item" : k == 1 ? "new-item-2" : "new-item-3");
-      assert_round_trips (study);
+      ss_test_assert_round_trips (study);
     }
 
   {
@@ -293,7 +282,7 @@ test_unique_item_code (void)
     second = ss_study_unique_item_code (study, stem);
     g_assert_cmpuint (strlen (second), ==, 32);
     g_assert_true (g_str_has_suffix (second, "-2"));
-    assert_round_trips (study);
+    ss_test_assert_round_trips (study);
   }
 }
 

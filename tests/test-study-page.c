@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "ss-study-file.h"
+#include "test-util.h"
 #include "ss-study-page.h"
 
 typedef struct
@@ -50,25 +51,7 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (f->study);
 }
 
-static void
-flush (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
-static void
-assert_round_trips (SsStudy *study)
-{
-  g_autofree char *xml = ss_study_to_xml (study);
-  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) loaded = ss_study_load_bytes (bytes, "study-page.supplyshift", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (loaded);
-  g_assert_true (ss_study_equal (study, loaded));
-}
 
 static GtkWidget *
 field (Fixture    *f,
@@ -217,7 +200,7 @@ test_horizon (Fixture       *f,
   g_assert_true (ss_document_can_undo (f->document));
   g_assert_cmpuint (ss_document_get_projection (f->document, -1)->n_years, ==, 13);
   g_assert_cmpuint (ss_document_get_projection (f->document, 0)->n_years, ==, 13);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   /* Enter again on the same value writes nothing more. */
   type_and_enter (horizon, "12");
@@ -245,7 +228,7 @@ test_base_year (Fixture       *f,
   type_and_enter (year, " 2025 ");
   g_assert_cmpint (ss_study_get_meta (f->study)->base_year, ==, 2025);
   g_assert_cmpstr (text_of (f, "base-year"), ==, "2025");
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 }
 
 static void
@@ -281,7 +264,7 @@ test_thresholds (Fixture       *f,
   g_assert_cmpfloat (meta->threshold[1], ==, 0.8);
   g_assert_cmpfloat (meta->threshold[2], ==, 0.9);
   g_assert_true (ss_document_get_modified (f->document));
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   g_assert_true (ss_document_undo (f->document));
   g_assert_false (ss_document_can_undo (f->document));
@@ -300,7 +283,7 @@ test_thresholds (Fixture       *f,
   g_assert_cmpfloat (meta->threshold[2], ==, 1);
   type_and_enter (warning, "50");
   g_assert_cmpfloat (meta->threshold[1], ==, 0.5);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 }
 
 static void
@@ -328,14 +311,14 @@ test_discount_rate (Fixture       *f,
   g_assert_cmpfloat (meta->discount_rate, ==, g_ascii_strtod ("0.073", NULL));
   g_assert_cmpstr (text_of (f, "discount-rate"), ==, "7.3");
   g_assert_true (ss_document_can_undo (f->document));
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   type_and_enter (rate, "5");
   g_assert_cmpfloat (meta->discount_rate, ==, 0.05);
   type_and_enter (rate, "2.5e-1");
   g_assert_cmpfloat (meta->discount_rate, ==, g_ascii_strtod ("0.0025", NULL));
   g_assert_cmpstr (text_of (f, "discount-rate"), ==, "0.25");
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 }
 
 static void
@@ -353,7 +336,7 @@ test_home (Fixture       *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (home), japan);
   g_assert_cmpuint (meta->home, ==, japan);
   g_assert_true (ss_document_get_modified (f->document));
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   g_assert_true (ss_document_undo (f->document));
   g_assert_cmpuint (meta->home, ==, korea);
@@ -407,9 +390,9 @@ test_texts (Fixture       *f,
                             "Line one\r\nLine two", -1);
   g_assert_cmpstr (meta->description, ==, ss_study_get_meta (before)->description);
   gtk_widget_grab_focus (title);
-  flush ();
+  ss_test_flush ();
   g_assert_cmpstr (meta->description, ==, "Line one\nLine two");
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 
   /* Three edits, three undo steps. */
   for (guint k = 0; k < 3; k++)
@@ -436,7 +419,7 @@ test_typing_kept (Fixture       *f,
 
   g_signal_emit_by_name (horizon, "activate");
   g_assert_cmpint (meta->horizon, ==, 2);
-  assert_round_trips (f->study);
+  ss_test_assert_round_trips (f->study);
 }
 
 int
