@@ -147,9 +147,3 @@ ss_metric_card_get_value (SsMetricCard *self)
 {
   return gtk_inscription_get_text (self->value);
 }
-
-const char *
-ss_metric_card_get_detail (SsMetricCard *self)
-{
-  return gtk_inscription_get_text (self->detail);
-}
