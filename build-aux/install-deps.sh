@@ -1,35 +1,89 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
 # Installs what Supply Shift needs to build, run and test on Debian 12.
-# Idempotent: when everything is already there it returns in well under a
-# second without touching apt.
+# When everything is there it only looks (no root, no apt, well under a
+# second). Otherwise it names what is missing and installs it, which
+# needs root: as root it runs apt-get; otherwise it asks sudo, and says
+# what to run as root when it cannot.
+#
+#     build-aux/install-deps.sh [--fuzz]
+#
+# --fuzz adds clang and its fuzzer runtime, for the fuzzing and sanitizer
+# build that CI runs (.ci/run).
+#
+# The de_DE and ko_KR locales are optional: they are made when we are
+# root, and without them the tests that need them skip and say why.
 set -eu
 
 PACKAGES="libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils libcairo2-dev
   libpango1.0-dev meson ninja-build pkg-config gcc gettext fonts-dejavu-core
   fonts-noto-cjk xvfb xauth x11-utils imagemagick librsvg2-bin poppler-utils
-  desktop-file-utils appstream libglib2.0-bin locales python3"
+  desktop-file-utils appstream libglib2.0-bin python3"
+# Only for making the optional locales.
+OPTIONAL="locales"
 
-missing=""
-for p in $PACKAGES; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
-    || missing="$missing $p"
-done
-
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-
-if [ -n "$missing" ]; then
-  echo "Installing:$missing"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -q
-  # shellcheck disable=SC2086
-  $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing
+if [ "${1-}" = "--fuzz" ]; then
+  PACKAGES="$PACKAGES clang libclang-rt-14-dev"
 fi
 
-# A comma-decimal locale for the locale-independence tests, and Korean for
-# looking at the translation.
-for loc in de_DE ko_KR; do
-  if ! locale -a 2>/dev/null | grep -qi "^$loc\.utf-\?8$"; then
-    $SUDO localedef -i "$loc" -f UTF-8 "$loc.UTF-8"
+is_installed ()
+{
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
+root=false
+[ "$(id -u)" -eq 0 ] && root=true
+
+# As root, the optional packages come too; without root they never make
+# us ask for it.
+wanted=$PACKAGES
+if $root; then
+  wanted="$wanted $OPTIONAL"
+fi
+missing=""
+for p in $wanted; do
+  is_installed "$p" || missing="$missing $p"
+done
+
+as_root ()
+{
+  if $root; then
+    "$@"
+  else
+    sudo "$@"
   fi
+}
+
+if [ -n "$missing" ]; then
+  echo "install-deps: missing:$missing"
+  if ! $root; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "install-deps: installing them needs root; as root, run:" >&2
+      echo "  apt-get install --no-install-recommends$missing" >&2
+      exit 1
+    fi
+    echo "install-deps: installing them needs root: asking sudo"
+  fi
+  if ! { as_root env DEBIAN_FRONTEND=noninteractive \
+           apt-get -o DPkg::Lock::Timeout=600 update -q &&
+         as_root env DEBIAN_FRONTEND=noninteractive \
+           apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing; }
+  then
+    echo "install-deps: could not install:$missing (this needs root)" >&2
+    exit 1
+  fi
+fi
+
+# A comma-decimal locale for the locale tests, and Korean for looking at
+# the translation. Optional: never a reason to stop.
+for loc in de_DE ko_KR; do
+  if locale -a 2>/dev/null | grep -qix "$loc\.utf-\?8"; then
+    continue
+  fi
+  if $root && localedef -i "$loc" -f UTF-8 "$loc.UTF-8"; then
+    continue
+  fi
+  echo "install-deps: optional locale $loc.UTF-8 is not installed; the tests that need it skip."
+  echo "  To add it, as root: localedef -i $loc -f UTF-8 $loc.UTF-8 (package locales)"
 done
