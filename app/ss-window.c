@@ -20,6 +20,7 @@
 
 #include "ss-attrs.h"
 #include "ss-document.h"
+#include "ss-input-guard.h"
 #include "ss-metric-card.h"
 #include "ss-mix-bar.h"
 #include "ss-palette.h"
@@ -1249,6 +1250,7 @@ build_chart_section (SsWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->chart_year), _("Year the heatmap shows"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_year), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Heatmap year"), -1);
+  ss_input_guard (GTK_WIDGET (self->chart_year));
   g_signal_connect_object (self->chart_year, "value-changed", G_CALLBACK (on_chart_year_changed), self,
                            G_CONNECT_SWAPPED);
 
@@ -1789,6 +1791,10 @@ ss_window_init (SsWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stockpile_scope, "notify::selected", G_CALLBACK (on_stockpile_scope_changed),
                            self, G_CONNECT_SWAPPED);
+  ss_input_guard (GTK_WIDGET (self->transition_spin));
+  ss_input_guard (GTK_WIDGET (self->switching_spin));
+  ss_input_guard (GTK_WIDGET (self->subsidy_spin));
+  ss_input_guard (GTK_WIDGET (self->stockpile_spin));
 
   for (guint k = 0; k < N_CARDS; k++)
     {

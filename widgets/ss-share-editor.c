@@ -22,7 +22,8 @@
  * range's own drag gesture ending also closes the edit, in case a grab
  * took the release away. Any other change (a key, the scroll wheel, a
  * value typed in a spin button, gtk_range_set_value()) is an edit of its
- * own.
+ * own. The wheel only reaches a row that has the focus or with Ctrl held
+ * (ss_input_guard()); otherwise it scrolls the page.
  */
 
 #define G_LOG_DOMAIN "supplyshift-share-editor"
@@ -34,6 +35,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-input-guard.h"
 #include "ss-palette.h"
 #include "ss-rebalance.h"
 #include "ss-share-editor.h"
@@ -511,6 +513,8 @@ add_row (SsShareEditor   *self,
   watch_pointer (self, row.scale);
   watch_pointer (self, row.spin);
   watch_range_drag (self, row.scale);
+  ss_input_guard (row.scale);
+  ss_input_guard (row.spin);
 }
 
 /* Ends an edit under way, for when the rows it was made in go away. */

@@ -1,0 +1,171 @@
+/* ss-input-guard.c: sliders and spin buttons change only when meant to
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A planner reads a study by scrolling a long page of sliders and spin
+ * buttons. GTK lets the mouse wheel change any of them the pointer passes
+ * over, so scrolling the page moved shares, each as its own undo step.
+ * Here the wheel scrolls the page, as in GNOME Settings or LibreOffice,
+ * unless the control has the keyboard focus (it was clicked or tabbed
+ * to) or Ctrl is held. A wheel that is scrolling the page goes on
+ * scrolling it when a focused control comes under the pointer, until the
+ * page has rested for half a second (as in Firefox), so scrolling past
+ * the share that was just edited does not edit it again.
+ *
+ * The control keeps its own scroll handling: a capture-phase controller
+ * sees each scroll event before the control's own scroll controller does
+ * and switches that one on or off for this event. When it is off, the
+ * event bubbles on to the enclosing GtkScrolledWindow, which scrolls with
+ * its usual speed, kinetics and overshoot.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-input-guard"
+
+#include "config.h"
+
+#include "ss-input-guard.h"
+
+#define GUARD_KEY "ss-input-guard"
+#define MOVED_KEY "ss-input-guard-moved"
+#define LATCH_TIME (500 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  GPtrArray *scrolls;                  /* the control's own scroll controllers */
+} Guard;
+
+static void
+guard_free (gpointer data)
+{
+  Guard *guard = data;
+
+  g_ptr_array_unref (guard->scrolls);
+  g_free (guard);
+}
+
+static GtkWidget *
+next_scroller (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return parent != NULL ? gtk_widget_get_ancestor (parent, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+}
+
+static void
+on_page_moved (GtkAdjustment *adjustment)
+{
+  gint64 *moved = g_object_get_data (G_OBJECT (adjustment), MOVED_KEY);
+
+  *moved = g_get_monotonic_time ();
+}
+
+/* Notes when each page that holds @control last moved. */
+static void
+watch_pages (GtkWidget *control)
+{
+  for (GtkWidget *scroller = next_scroller (control); scroller != NULL;
+       scroller = next_scroller (scroller))
+    {
+      GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      if (g_object_get_data (G_OBJECT (page), MOVED_KEY) != NULL)
+        continue;
+      g_object_set_data_full (G_OBJECT (page), MOVED_KEY, g_new0 (gint64, 1), g_free);
+      g_signal_connect (page, "value-changed", G_CALLBACK (on_page_moved), NULL);
+    }
+}
+
+static gboolean
+page_is_moving (GtkWidget *control)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  for (GtkWidget *scroller = next_scroller (control); scroller != NULL;
+       scroller = next_scroller (scroller))
+    {
+      GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      gint64 *moved = g_object_get_data (G_OBJECT (page), MOVED_KEY);
+
+      if (moved != NULL && now - *moved < LATCH_TIME)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the wheel is meant for the control rather than for the page. */
+static gboolean
+wheel_is_for_control (GtkWidget *control,
+                      GdkEvent  *event)
+{
+  if ((gdk_event_get_modifier_state (event) & GDK_CONTROL_MASK) != 0)
+    return TRUE;
+  return (gtk_widget_get_state_flags (control) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0
+         && !page_is_moving (control);
+}
+
+static gboolean
+on_event (GtkEventControllerLegacy *controller,
+          GdkEvent                 *event,
+          Guard                    *guard)
+{
+  GtkWidget *control = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkPropagationPhase phase;
+
+  if (gdk_event_get_event_type (event) != GDK_SCROLL)
+    return GDK_EVENT_PROPAGATE;
+
+  phase = wheel_is_for_control (control, event) ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE;
+  for (guint i = 0; i < guard->scrolls->len; i++)
+    gtk_event_controller_set_propagation_phase (g_ptr_array_index (guard->scrolls, i), phase);
+  return GDK_EVENT_PROPAGATE;
+}
+
+/**
+ * ss_input_guard:
+ * @control: a #GtkRange (such as a #GtkScale) or a #GtkSpinButton
+ *
+ * Makes the mouse wheel over @control scroll the page unless @control
+ * has the focus or Ctrl is held. Call it once per control.
+ */
+void
+ss_input_guard (GtkWidget *control)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  GtkEventController *legacy;
+  Guard *guard;
+
+  g_return_if_fail (GTK_IS_RANGE (control) || GTK_IS_SPIN_BUTTON (control));
+  g_return_if_fail (g_object_get_data (G_OBJECT (control), GUARD_KEY) == NULL);
+
+  guard = g_new0 (Guard, 1);
+  guard->scrolls = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* GtkRange and GtkSpinButton each have a scroll controller of their
+   * own. It starts off, so a wheel the capture phase does not see still
+   * scrolls the page. */
+  controllers = gtk_widget_observe_controllers (control);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (item))
+        {
+          gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (item), GTK_PHASE_NONE);
+          g_ptr_array_add (guard->scrolls, g_steal_pointer (&item));
+        }
+    }
+  g_warn_if_fail (guard->scrolls->len > 0);
+  g_clear_object (&controllers);
+  g_object_set_data_full (G_OBJECT (control), GUARD_KEY, guard, guard_free);
+
+  legacy = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_name (legacy, GUARD_KEY);
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (on_event), guard);
+  gtk_widget_add_controller (control, legacy);
+
+  /* The pages are known once the control is in the window. */
+  g_signal_connect (control, "map", G_CALLBACK (watch_pages), NULL);
+  if (gtk_widget_get_mapped (control))
+    watch_pages (control);
+}
