@@ -1,0 +1,379 @@
+/* test-input.c: the window changes a study only when the user means it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb and drives the real window with real X events from
+ * xdotool: the pointer and wheel over a slider or a spin button, keys
+ * typed into a focused field. There is no window manager, so the window
+ * sits at 0,0 and a widget's place on the screen is its place in the
+ * window's surface.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-test"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+
+#include "ss-resources.h"
+#include "ss-share-editor.h"
+#include "ss-study-file.h"
+#include "ss-window.h"
+
+#define VIETNAM 1
+
+typedef struct
+{
+  SsWindow      *window;
+  GtkAdjustment *scroll;               /* the content's vertical scrolling */
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds, for at most @ms. */
+static gboolean
+wait_until (Condition condition,
+            gpointer  data,
+            guint     ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (condition != NULL && condition (data))
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return condition != NULL && condition (data);
+}
+
+/* A few frames, so the window's tick callback shows what changed. */
+static void
+wait_frames (void)
+{
+  wait_until (NULL, NULL, 100);
+}
+
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *)"xdotool");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+}
+
+/* Moves the pointer to the middle of @widget, on the screen. */
+static void
+point_at (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                 gtk_widget_get_height (widget) / 2.f);
+  graphene_point_t point;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  x = g_strdup_printf ("%d", (int)(point.x + dx));
+  y = g_strdup_printf ("%d", (int)(point.y + dy));
+  xdotool ("mousemove", "--sync", x, y, NULL);
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (out, child);
+      else
+        collect (child, type, out);
+    }
+}
+
+static GtkWidget *
+share_control (Fixture *f,
+               GType    type,
+               guint    country)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (ss_window_get_share_editor (f->window)), type, found);
+  g_assert_cmpuint (country, <, found->len);
+  return g_ptr_array_index (found, country);
+}
+
+/* The spin buttons and scales a planner can reach, in the content. */
+static GPtrArray *
+controls (Fixture *f)
+{
+  GtkWidget *content = gtk_widget_get_ancestor (GTK_WIDGET (ss_window_get_share_editor (f->window)),
+                                                GTK_TYPE_SCROLLED_WINDOW);
+  GPtrArray *found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  collect (content, GTK_TYPE_SCALE, all);
+  collect (content, GTK_TYPE_SPIN_BUTTON, all);
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_is_drawable (g_ptr_array_index (all, i)))
+      g_ptr_array_add (found, g_ptr_array_index (all, i));
+  return found;
+}
+
+static double
+control_value (GtkWidget *control)
+{
+  if (GTK_IS_SPIN_BUTTON (control))
+    return gtk_spin_button_get_value (GTK_SPIN_BUTTON (control));
+  return gtk_range_get_value (GTK_RANGE (control));
+}
+
+/* Scrolls the content so that @widget is in the middle of the view. */
+static void
+scroll_to (Fixture   *f,
+           GtkWidget *widget)
+{
+  GtkWidget *content = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0), point;
+  double page = gtk_adjustment_get_page_size (f->scroll);
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &origin, &point));
+  gtk_adjustment_set_value (f->scroll, gtk_adjustment_get_value (f->scroll) + point.y - page / 2);
+  wait_frames ();
+}
+
+static gboolean
+scroll_moved (gpointer data)
+{
+  Fixture *f = ((gpointer *)data)[0];
+  double *was = ((gpointer *)data)[1];
+
+  return gtk_adjustment_get_value (f->scroll) != *was;
+}
+
+typedef struct
+{
+  GtkWidget *control;
+  double     was;
+} Watch;
+
+static gboolean
+value_moved (gpointer data)
+{
+  Watch *watch = data;
+
+  return control_value (watch->control) != watch->was;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  GtkWidget *content;
+
+  f->window = ss_window_new (NULL);
+  g_object_ref_sink (f->window);
+  /* The size the issue was found at: the figures are below the fold. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  ss_window_set_study (f->window, study, NULL);
+  ss_window_select (f->window, 0, 0);             /* China plus one, lithium hydroxide */
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_frames ();
+  content = gtk_widget_get_ancestor (GTK_WIDGET (ss_window_get_share_editor (f->window)),
+                                     GTK_TYPE_SCROLLED_WINDOW);
+  f->scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (content));
+  /* Nothing is focused, as after a click on the page's background. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  g_assert_true (wait_until ((Condition)gtk_window_is_active, f->window, 2000));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_object_unref (f->window);
+  wait_frames ();
+}
+
+/* The wheel over any slider or spin button of the content scrolls the
+ * page, and leaves the control and the study alone. */
+static void
+test_wheel_scrolls_page (Fixture       *f,
+                         gconstpointer  data)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  g_autoptr(SsStudy) original = ss_study_copy (ss_window_get_study (f->window));
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  /* The heatmap shows its year's spin button. */
+  collect (GTK_WIDGET (f->window), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Heatmap") == 0)
+      gtk_toggle_button_set_active (g_ptr_array_index (buttons, i), TRUE);
+  wait_frames ();
+
+  found = controls (f);
+  /* Nine shares, twice (slider and spin button), four levers, the year. */
+  g_assert_cmpuint (found->len, ==, 2 * ss_study_get_n_countries (original) + 5);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      GtkWidget *control = g_ptr_array_index (found, i);
+      double value = control_value (control);
+      double scrolled;
+      gpointer moved[2] = { f, &scrolled };
+      gboolean down;
+
+      scroll_to (f, control);
+      scrolled = gtk_adjustment_get_value (f->scroll);
+      /* Down, unless the page is already at its end. */
+      down = scrolled + gtk_adjustment_get_page_size (f->scroll) < gtk_adjustment_get_upper (f->scroll) - 1;
+      point_at (control);
+      xdotool ("click", down ? "5" : "4", NULL);
+
+      g_test_message ("wheel over %s %u at %g", G_OBJECT_TYPE_NAME (control), i, value);
+      g_assert_true (wait_until (scroll_moved, moved, 2000));
+      wait_frames ();
+      g_assert_cmpfloat (control_value (control), ==, value);
+      g_assert_false (ss_document_can_undo (document));
+    }
+  g_assert_true (ss_study_equal (ss_window_get_study (f->window), original));
+}
+
+/* With Ctrl held, or with the focus on it, the wheel is the control's: it
+ * changes the value, one undo step per notch, and the page stays. */
+static void
+test_wheel_when_meant (Fixture       *f,
+                       gconstpointer  data)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  GtkWidget *slider = share_control (f, GTK_TYPE_SCALE, VIETNAM);
+  GtkWidget *spin = share_control (f, GTK_TYPE_SPIN_BUTTON, VIETNAM);
+  Watch watch = { slider, gtk_range_get_value (GTK_RANGE (slider)) };
+  double scrolled;
+
+  scroll_to (f, slider);
+  scrolled = gtk_adjustment_get_value (f->scroll);
+  point_at (slider);
+  xdotool ("keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL);
+  g_assert_true (wait_until (value_moved, &watch, 2000));
+  wait_frames ();
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (slider)), >, watch.was);
+  g_assert_cmpfloat (gtk_adjustment_get_value (f->scroll), ==, scrolled);
+  g_assert_true (ss_document_can_undo (document));
+
+  /* A click in the spin button's text gives it the focus: the wheel then
+   * spins it, without Ctrl. */
+  point_at (spin);
+  xdotool ("click", "1", NULL);
+  g_assert_true (wait_until ((Condition)gtk_widget_has_focus,
+                             gtk_widget_get_first_child (spin), 2000));
+  watch.control = spin;
+  watch.was = gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin));
+  xdotool ("click", "5", NULL);
+  g_assert_true (wait_until (value_moved, &watch, 2000));
+  wait_frames ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), <, watch.was);
+  g_assert_cmpfloat (gtk_adjustment_get_value (f->scroll), ==, scrolled);
+}
+
+/* Scrolling the page past the slider just edited does not edit it: the
+ * wheel stays the page's until the page has rested. */
+static void
+test_wheel_stays_with_page (Fixture       *f,
+                            gconstpointer  data)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  GtkWidget *china = share_control (f, GTK_TYPE_SCALE, 0);
+  GtkWidget *vietnam = share_control (f, GTK_TYPE_SCALE, VIETNAM);
+  Watch watch = { vietnam, gtk_range_get_value (GTK_RANGE (vietnam)) };
+  double scrolled;
+  gpointer moved[2] = { f, &scrolled };
+
+  scroll_to (f, china);
+  gtk_widget_grab_focus (vietnam);
+  /* The page rests after scroll_to(), then one notch over China's slider
+   * scrolls it, and the next comes over Vietnam's, which has the focus. */
+  wait_until (NULL, NULL, 700);
+  scrolled = gtk_adjustment_get_value (f->scroll);
+  point_at (china);
+  xdotool ("click", "5", NULL);
+  g_assert_true (wait_until (scroll_moved, moved, 2000));
+  scrolled = gtk_adjustment_get_value (f->scroll);
+  point_at (vietnam);
+  xdotool ("click", "5", NULL);
+  g_assert_true (wait_until (scroll_moved, moved, 2000));
+  wait_frames ();
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (vietnam)), ==, watch.was);
+  g_assert_false (ss_document_can_undo (document));
+
+  /* Once the page has rested, the wheel over the focused slider is its. */
+  wait_until (NULL, NULL, 700);
+  scrolled = gtk_adjustment_get_value (f->scroll);
+  point_at (vietnam);
+  xdotool ("click", "4", NULL);
+  g_assert_true (wait_until (value_moved, &watch, 2000));
+  wait_frames ();
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (vietnam)), >, watch.was);
+  g_assert_cmpfloat (gtk_adjustment_get_value (f->scroll), ==, scrolled);
+  g_assert_true (ss_document_can_undo (document));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *xdotool_path = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI") != NULL)
+        g_error ("CI runs the window tests under xvfb-run; there is no display");
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+  if ((xdotool_path = g_find_program_in_path ("xdotool")) == NULL)
+    {
+      if (g_getenv ("CI") != NULL)
+        g_error ("CI installs xdotool (build-aux/install-deps.sh)");
+      g_print ("1..0 # SKIP xdotool is not installed\n");
+      return 0;
+    }
+  adw_init ();
+  g_assert_nonnull (ss_get_resource ());
+
+  g_test_add ("/input/wheel-scrolls-page", Fixture, NULL, fixture_setup, test_wheel_scrolls_page,
+              fixture_teardown);
+  g_test_add ("/input/wheel-when-meant", Fixture, NULL, fixture_setup, test_wheel_when_meant,
+              fixture_teardown);
+  g_test_add ("/input/wheel-stays-with-page", Fixture, NULL, fixture_setup, test_wheel_stays_with_page,
+              fixture_teardown);
+
+  return g_test_run ();
+}
