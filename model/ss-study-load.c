@@ -2,10 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A study may come from anyone, so the parser loads nothing but the bytes
- * it is given: a DOCTYPE is refused before libxml2 sees the document (no
- * internal subset, so no entity can be declared, let alone expanded), the
- * network is off, and libxml2's own depth limit stops deep nesting.
+ * A study may come from anyone, so it is parsed by ss_xml_read_untrusted()
+ * (ss-xml.c): no DTD, no entities, no network, bounded nesting.
  *
  * The checks run in two layers. A walk over the tree reports each problem
  * in the user's terms (the item, the attribute, the value and what was
@@ -23,12 +21,11 @@
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
-#include <libxml/SAX2.h>
-#include <libxml/xmlerror.h>
 
 #include "ss-attrs.h"
 #include "ss-model-resources.h"
 #include "ss-study-file.h"
+#include "ss-xml.h"
 
 #define SUM_TOLERANCE 1e-6
 #define MAX_DEPTH     32
@@ -70,175 +67,18 @@ report (Loader     *l,
     g_string_append_printf (l->text, "%s: error: %s", l->display, message);
 }
 
-/* An element's line is recorded by our start-element handler below:
- * libxml2 keeps lines in 16 bits and only guesses past 65 535, and a
- * 10 000-item study is longer than that. A text node's line is where the
- * text ends; the problem is where its first visible character is. */
 static int
 line_of (xmlNode *node)
 {
-  if (node->type == XML_ELEMENT_NODE && node->_private != NULL)
-    return GPOINTER_TO_INT (node->_private);
-  if (node->type == XML_TEXT_NODE && node->content != NULL)
-    {
-      const char *p = (const char *)node->content;
-      int line = (int)xmlGetLineNo (node);
-
-      while (*p && g_ascii_isspace (*p))
-        p++;
-      for (; *p; p++)
-        line -= *p == '\n';
-      return MAX (line, 1);
-    }
-  return (int)xmlGetLineNo (node);
+  return ss_xml_line (node);
 }
 
 static void
-start_element (void           *ctx,
-               const xmlChar  *localname,
-               const xmlChar  *prefix,
-               const xmlChar  *uri,
-               int             nb_namespaces,
-               const xmlChar **namespaces,
-               int             nb_attributes,
-               int             nb_defaulted,
-               const xmlChar **attributes)
+report_xml (gpointer    data,
+            int         line,
+            const char *message)
 {
-  xmlParserCtxtPtr ctxt = ctx;
-
-  /* A study is four levels deep. XML_PARSE_HUGE lifts libxml2's own depth
-   * limit, so deep nesting is stopped here, before it costs memory. */
-  if (ctxt->nameNr > MAX_DEPTH)
-    {
-      Loader *l = ctxt->_private;
-
-      if (l != NULL)
-        report (l, ctxt->input != NULL ? ctxt->input->line : 0,
-                "elements are nested more than %d levels deep", MAX_DEPTH);
-      xmlStopParser (ctxt);
-      return;
-    }
-  xmlSAX2StartElementNs (ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
-                         nb_defaulted, attributes);
-  if (ctxt->node != NULL && ctxt->input != NULL)
-    ctxt->node->_private = GINT_TO_POINTER (ctxt->input->line);
-}
-
-/* libxml2's messages end in a newline and sometimes name its options;
- * keep the first line, which says what is wrong. */
-static void
-on_xml_error (void     *data,
-              xmlError *error)
-{
-  Loader *l = data;
-  g_autofree char *message = g_strdup (error->message != NULL ? error->message : "malformed XML");
-  char *nl = strchr (message, '\n');
-
-  if (error->level < XML_ERR_ERROR)
-    return;
-  if (nl != NULL)
-    *nl = '\0';
-  g_strstrip (message);
-  report (l, error->line, "%s", message);
-}
-
-/* Everything before the root element: a BOM, white space, the XML
- * declaration, processing instructions and comments. A DOCTYPE there is
- * refused without parsing it. */
-static gboolean
-has_doctype (const char *data,
-             gsize       len,
-             int        *line)
-{
-  const char *p = data, *end = data + len;
-
-  *line = 1;
-  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  while (p < end)
-    {
-      if (*p == '\n')
-        (*line)++;
-      if (g_ascii_isspace (*p))
-        {
-          p++;
-          continue;
-        }
-      if (end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
-        return TRUE;
-      if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-        {
-          const char *close = g_strstr_len (p, end - p, "?>");
-
-          if (close == NULL)
-            return FALSE;
-          for (; p < close; p++)
-            *line += *p == '\n';
-          p = close + 2;
-          continue;
-        }
-      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        {
-          const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
-
-          if (close == NULL)
-            return FALSE;
-          for (; p < close; p++)
-            *line += *p == '\n';
-          p = close + 3;
-          continue;
-        }
-      return FALSE;
-    }
-  return FALSE;
-}
-
-#define MAX_TAG_LENGTH (64 * 1024)
-
-/* Checks on the raw bytes, before libxml2 sees them. A NUL byte means the
- * file is not UTF-8 text (UTF-16, or binary). A start tag longer than
- * 64 KiB has no place in a study, and libxml2 2.9 checks an element's
- * attributes for duplicates pair by pair: a tag with 50 000 attributes
- * would keep it busy for seconds. */
-static gboolean
-check_raw (Loader     *l,
-           const char *data,
-           gsize       len)
-{
-  const char *nul = memchr (data, '\0', len);
-  const char *p = data, *end = data + len;
-  int line = 1;
-
-  if (nul != NULL)
-    {
-      for (const char *q = data; q < nul; q++)
-        line += *q == '\n';
-      report (l, line, "the file has a NUL byte: it is not UTF-8 text (UTF-16 or a binary file?)");
-      return FALSE;
-    }
-  line = 1;
-  while (p < end)
-    {
-      const char *open = memchr (p, '<', end - p);
-      const char *close;
-
-      if (open == NULL)
-        break;
-      for (const char *q = p; q < open; q++)
-        line += *q == '\n';
-      close = memchr (open, '>', MIN ((gsize)(end - open), (gsize)MAX_TAG_LENGTH));
-      if (close == NULL && end - open >= MAX_TAG_LENGTH)
-        {
-          report (l, line, "a tag is longer than %d KiB", MAX_TAG_LENGTH / 1024);
-          return FALSE;
-        }
-      if (close == NULL)
-        break;
-      for (const char *q = open; q < close; q++)
-        line += *q == '\n';
-      p = close + 1;
-    }
-  return TRUE;
+  report (data, line, "%s", message);
 }
 
 static gboolean
@@ -1064,6 +904,16 @@ ss_study_get_schema (void)
 }
 
 static void
+on_schema_error (void     *data,
+                 xmlError *error)
+{
+  g_autofree char *message = ss_xml_error_text (error);
+
+  if (message != NULL)
+    report (data, error->line, "%s", message);
+}
+
+static void
 validate_schema (Loader *l,
                  xmlDoc *doc)
 {
@@ -1073,7 +923,7 @@ validate_schema (Loader *l,
   if (schema == NULL)
     return;
   ctxt = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (ctxt, (xmlStructuredErrorFunc)on_xml_error, l);
+  xmlRelaxNGSetValidStructuredErrors (ctxt, (xmlStructuredErrorFunc)on_schema_error, l);
   xmlRelaxNGValidateDoc (ctxt, doc);
   xmlRelaxNGFreeValidCtxt (ctxt);
 }
@@ -1088,62 +938,23 @@ ss_study_load_bytes (GBytes      *bytes,
   Loader l = { display_name, text, 0, study };
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
-  xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
-  int line;
 
   g_return_val_if_fail (display_name != NULL, NULL);
-
-  /* Idempotent; done before any parse so that loading in worker threads
-   * finds libxml2 initialised. */
-  xmlInitParser ();
 
   if (len > SS_STUDY_FILE_MAX_SIZE)
     report (&l, 1, "the file is %" G_GSIZE_FORMAT " bytes, more than the %d MiB a study may have",
             len, SS_STUDY_FILE_MAX_SIZE / (1024 * 1024));
   else if (len > G_MAXINT)
     report (&l, 1, "the file is too large");
-  else if (has_doctype (data, len, &line))
-    report (&l, line, "the file has a DOCTYPE; study files may not declare one (no DTD, no entities)");
-  else
-    check_raw (&l, data, len);
-
-  if (l.count > 0)
+  else if ((doc = ss_xml_read_untrusted (data, len, display_name, "study files", MAX_DEPTH,
+                                         report_xml, &l)) != NULL)
     {
-      g_set_error_literal (error, SS_STUDY_ERROR, SS_STUDY_ERROR_INVALID, text->str);
-      return NULL;
+      load_study (&l, xmlDocGetRootElement (doc));
+      if (l.count == 0)
+        validate_schema (&l, doc);
+      xmlFreeDoc (doc);
     }
-
-  ctxt = xmlNewParserCtxt ();
-  ctxt->sax->startElementNs = start_element;
-  ctxt->_private = &l;
-  xmlSetStructuredErrorFunc (&l, (xmlStructuredErrorFunc)on_xml_error);
-  /* XML_PARSE_HUGE lifts libxml2's 10 MB limit on one text run, so a valid
-   * file of up to 64 MiB loads; nesting stays limited (2048 levels). */
-  doc = xmlCtxtReadMemory (ctxt, data, (int)len, display_name, NULL,
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_HUGE);
-  if (doc != NULL && l.count == 0)
-    {
-      xmlNode *root = xmlDocGetRootElement (doc);
-
-      if (doc->intSubset != NULL || doc->extSubset != NULL)
-        report (&l, 1, "the file has a DOCTYPE; study files may not declare one (no DTD, no entities)");
-      else if (doc->encoding != NULL && g_ascii_strcasecmp ((const char *)doc->encoding, "UTF-8") != 0)
-        report (&l, 1, "the file is in %s; study files are UTF-8", (const char *)doc->encoding);
-      else if (root == NULL)
-        report (&l, 1, "the file has no root element");
-      else
-        {
-          load_study (&l, root);
-          if (l.count == 0)
-            validate_schema (&l, doc);
-        }
-    }
-  else if (l.count == 0)
-    report (&l, 1, "the file is not well-formed XML");
-  xmlSetStructuredErrorFunc (NULL, NULL);
-  xmlFreeDoc (doc);
-  xmlFreeParserCtxt (ctxt);
 
   if (l.count > 0)
     {

@@ -1,0 +1,40 @@
+/* ss-xml.h: parsing XML that may come from anyone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+G_BEGIN_DECLS
+
+/* One problem: the line it is on (0 when there is none) and what it is. */
+typedef void (*SsXmlReport) (gpointer    data,
+                             int         line,
+                             const char *message);
+
+/* Parses data with no DTD (a DOCTYPE is an error), no entities, no
+ * network, at most max_depth levels of elements, in UTF-8 only. what
+ * names the kind of file in messages ("study files"). On any problem it
+ * calls report for each and returns NULL; else the document, whose
+ * elements know their lines (ss_xml_line()). */
+xmlDoc *ss_xml_read_untrusted (const char  *data,
+                               gsize        len,
+                               const char  *display_name,
+                               const char  *what,
+                               int          max_depth,
+                               SsXmlReport  report,
+                               gpointer     report_data);
+
+/* The line of an element (exact past line 65 535, where libxml2 guesses)
+ * or of the first visible character of a text node. */
+/* libxml2's message for a problem: its first line (the others name its
+ * options), or NULL for a warning. */
+char   *ss_xml_error_text     (const xmlError *error);
+
+int     ss_xml_line           (xmlNode     *node);
+
+G_END_DECLS
