@@ -19,7 +19,7 @@ set -eu
 PACKAGES="libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils libcairo2-dev
   libpango1.0-dev meson ninja-build pkg-config gcc gettext fonts-dejavu-core
   fonts-noto-cjk xvfb xauth x11-utils imagemagick librsvg2-bin poppler-utils
-  desktop-file-utils appstream libglib2.0-bin python3 xdotool"
+  desktop-file-utils appstream libglib2.0-bin python3 xdotool libjson-glib-dev"
 # Only for making the optional locales.
 OPTIONAL="locales"
 

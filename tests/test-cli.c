@@ -21,7 +21,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-#include "json-mini.h"
+#include "json-strict.h"
 
 #define CSV_HEADER "scenario,item,year,metric,value"
 #define RUN_LIMIT_US (5 * G_USEC_PER_SEC)
@@ -156,27 +156,17 @@ data_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 }
 
-static JmNode *
+/* The program's JSON, read strictly: a member given twice, an infinite
+ * figure or a hexadecimal number fails the test (json-strict.c). */
+static JsonNode *
 parse_json (const char *text)
 {
   g_autoptr(GError) error = NULL;
-  JmNode *node = jm_parse (text, &error);
+  JsonNode *node = ss_json_parse_strict (text, -1, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
+  if (node == NULL)
+    g_error ("the report is not strict JSON: %s", error->message);
   return node;
-}
-
-static JmNode *
-load_json_file (const char *name)
-{
-  g_autofree char *path = data_path (name);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return parse_json (text);
 }
 
 static void
@@ -347,19 +337,19 @@ test_version (void)
  * each array except the three lists that are not series. Returns the
  * number of series seen. */
 static guint
-check_series (JmNode     *node,
+check_series (JsonNode   *node,
               const char *path,
               guint       n_years)
 {
   guint count = 0;
 
-  switch (node->type)
+  switch (ss_json_type (node))
     {
-    case JM_NUMBER:
-      if (!isfinite (node->number))
-        g_error ("%s: %g is not a finite number", path, node->number);
+    case SS_JSON_NUMBER:
+      if (!isfinite (ss_json_number (node)))
+        g_error ("%s: %g is not a finite number", path, ss_json_number (node));
       return 0;
-    case JM_ARRAY:
+    case SS_JSON_ARRAY:
       {
         gboolean is_series = !g_str_equal (path, "/study/countries")
                           && !g_str_equal (path, "/scenarios")
@@ -368,52 +358,56 @@ check_series (JmNode     *node,
                                && strchr (path + strlen ("/scenarios/"), '/')
                                   == strrchr (path, '/'));
 
-        if (is_series && node->children->len != n_years)
+        if (is_series && ss_json_length (node) != n_years)
           g_error ("%s: %u entries, expected horizon + 1 = %u",
-                   path, node->children->len, n_years);
-        for (guint k = 0; k < node->children->len; k++)
+                   path, ss_json_length (node), n_years);
+        for (guint k = 0; k < ss_json_length (node); k++)
           {
-            JmNode *child = jm_index (node, k);
+            JsonNode *child = ss_json_index (node, k);
             g_autofree char *sub = g_strdup_printf ("%s/%u", path, k);
 
-            if (is_series && (child->type == JM_ARRAY || child->type == JM_OBJECT))
+            if (is_series && (ss_json_type (child) == SS_JSON_ARRAY
+                              || ss_json_type (child) == SS_JSON_OBJECT))
               g_error ("%s: a series holds numbers, null or words", sub);
             count += check_series (child, sub, n_years);
           }
         return count + (is_series ? 1 : 0);
       }
-    case JM_OBJECT:
-      for (guint k = 0; k < node->children->len; k++)
-        {
-          JmNode *member = g_ptr_array_index (node->children, k);
-          g_autofree char *sub = g_strdup_printf ("%s/%s", path, member->key);
+    case SS_JSON_OBJECT:
+      {
+        g_autoptr(GList) keys = json_object_get_members (json_node_get_object (node));
 
-          count += check_series (member, sub, n_years);
-        }
-      return count;
-    case JM_NULL:
-    case JM_BOOL:
-    case JM_STRING:
+        for (GList *l = keys; l != NULL; l = l->next)
+          {
+            g_autofree char *sub = g_strdup_printf ("%s/%s", path, (const char *)l->data);
+
+            count += check_series (ss_json_get (node, l->data), sub, n_years);
+          }
+        return count;
+      }
+    case SS_JSON_NULL:
+    case SS_JSON_BOOLEAN:
+    case SS_JSON_STRING:
     default:
       return 0;
     }
 }
 
 static void
-assert_has_members (JmNode             *object,
+assert_has_members (JsonNode           *object,
                     const char         *where,
                     const char * const *keys)
 {
   g_assert_nonnull (object);
-  g_assert_cmpint (object->type, ==, JM_OBJECT);
+  g_assert_cmpint (ss_json_type (object), ==, SS_JSON_OBJECT);
   for (guint k = 0; keys[k] != NULL; k++)
-    if (jm_get (object, keys[k]) == NULL)
+    if (ss_json_get (object, keys[k]) == NULL)
       g_error ("%s has no \"%s\"", where, keys[k]);
 }
 
 /* The shape of a report, as cli.md draws it. */
 static void
-check_report_shape (JmNode *report)
+check_report_shape (JsonNode *report)
 {
   static const char * const portfolio_keys[] = {
     "cost", "switching_cost", "subsidy", "total_cost", "cost_premium", "hhi",
@@ -425,66 +419,63 @@ check_report_shape (JmNode *report)
     "group_hhi", "top_country", "alert", "expected_shortfall", "p_shortfall_10", NULL
   };
   static const char * const alert_keys[] = { "critical", "warning", "watch", NULL };
-  JmNode *scenarios = jm_get (report, "scenarios");
-  JmNode *countries = jm_path (report, "study/countries");
+  JsonNode *scenarios = ss_json_get (report, "scenarios");
+  JsonNode *countries = ss_json_path (report, "study/countries");
   guint horizon, base_year, n_series;
 
-  g_assert_cmpstr (jm_get (report, "format")->string, ==, "supplyshift-report");
-  g_assert_cmpint (jm_get (report, "version")->type, ==, JM_NUMBER);
-  g_assert_cmpfloat (jm_get (report, "version")->number, ==, 1);
-  g_assert_nonnull (jm_path (report, "study/horizon"));
-  g_assert_nonnull (jm_path (report, "study/base_year"));
-  horizon = (guint)jm_path (report, "study/horizon")->number;
-  base_year = (guint)jm_path (report, "study/base_year")->number;
+  g_assert_cmpstr (ss_json_string (ss_json_get (report, "format")), ==, "supplyshift-report");
+  g_assert_cmpfloat (ss_json_number (ss_json_get (report, "version")), ==, 1);
+  horizon = (guint)ss_json_number (ss_json_path (report, "study/horizon"));
+  base_year = (guint)ss_json_number (ss_json_path (report, "study/base_year"));
   g_assert_cmpuint (horizon, >, 0);
   g_assert_nonnull (countries);
-  g_assert_cmpint (countries->type, ==, JM_ARRAY);
+  g_assert_cmpint (ss_json_type (countries), ==, SS_JSON_ARRAY);
 
   g_assert_nonnull (scenarios);
-  g_assert_cmpint (scenarios->type, ==, JM_ARRAY);
-  g_assert_cmpuint (scenarios->children->len, >=, 1);
-  g_assert_cmpstr (jm_path (scenarios, "0/id")->string, ==, "baseline");
-  g_assert_cmpstr (jm_path (scenarios, "0/name")->string, ==, "Baseline");
+  g_assert_cmpint (ss_json_type (scenarios), ==, SS_JSON_ARRAY);
+  g_assert_cmpuint (ss_json_length (scenarios), >=, 1);
+  g_assert_cmpstr (ss_json_string (ss_json_path (scenarios, "0/id")), ==, "baseline");
+  g_assert_cmpstr (ss_json_string (ss_json_path (scenarios, "0/name")), ==, "Baseline");
 
-  for (guint s = 0; s < scenarios->children->len; s++)
+  for (guint s = 0; s < ss_json_length (scenarios); s++)
     {
-      JmNode *scenario = jm_index (scenarios, s);
-      JmNode *years = jm_get (scenario, "years");
-      JmNode *items = jm_get (scenario, "items");
+      JsonNode *scenario = ss_json_index (scenarios, s);
+      JsonNode *years = ss_json_get (scenario, "years");
+      JsonNode *items = ss_json_get (scenario, "items");
 
       for (guint t = 0; t < s; t++)
-        g_assert_cmpstr (jm_get (jm_index (scenarios, t), "id")->string, !=,
-                         jm_get (scenario, "id")->string);
+        g_assert_cmpstr (ss_json_string (ss_json_get (ss_json_index (scenarios, t), "id")), !=,
+                         ss_json_string (ss_json_get (scenario, "id")));
 
       g_assert_nonnull (years);
       for (guint y = 0; y <= horizon; y++)
-        g_assert_cmpfloat (jm_index (years, y)->number, ==, base_year + y);
-      assert_has_members (jm_get (scenario, "portfolio"), "portfolio", portfolio_keys);
-      assert_has_members (jm_path (scenario, "portfolio/alerts"), "alerts", alert_keys);
+        g_assert_cmpfloat (ss_json_number (ss_json_index (years, y)), ==, base_year + y);
+      assert_has_members (ss_json_get (scenario, "portfolio"), "portfolio", portfolio_keys);
+      assert_has_members (ss_json_path (scenario, "portfolio/alerts"), "alerts", alert_keys);
       g_assert_nonnull (items);
-      g_assert_cmpint (items->type, ==, JM_ARRAY);
-      for (guint i = 0; i < items->children->len; i++)
+      g_assert_cmpint (ss_json_type (items), ==, SS_JSON_ARRAY);
+      for (guint i = 0; i < ss_json_length (items); i++)
         {
-          JmNode *shares = jm_path (jm_index (items, i), "shares");
+          JsonNode *shares = ss_json_path (ss_json_index (items, i), "shares");
 
-          assert_has_members (jm_index (items, i), "item", item_keys);
+          assert_has_members (ss_json_index (items, i), "item", item_keys);
           /* Every country, every year. */
-          g_assert_cmpuint (shares->children->len, ==, countries->children->len);
-          for (guint c = 0; c < countries->children->len; c++)
-            g_assert_nonnull (jm_get (shares, jm_index (countries, c)->string));
+          g_assert_cmpuint (ss_json_length (shares), ==, ss_json_length (countries));
+          for (guint c = 0; c < ss_json_length (countries); c++)
+            g_assert_nonnull (ss_json_get (shares, ss_json_string (ss_json_index (countries, c))));
         }
     }
 
   n_series = check_series (report, "", horizon + 1);
   g_test_message ("%u series of %u years", n_series, horizon + 1);
-  g_assert_cmpuint (n_series, >=, scenarios->children->len * 10);
+  g_assert_cmpuint (n_series, >=, ss_json_length (scenarios) * 10);
 }
 
 static void
 test_report_json_sample (void)
 {
   g_auto(RunResult) result = { 0 };
-  g_autoptr(JmNode) report = NULL;
+  g_autoptr(JsonNode) report = NULL;
 
   run (&result, "--report=json", NULL);
   assert_success (&result);
@@ -492,10 +483,11 @@ test_report_json_sample (void)
   report = parse_json (result.out);
 
   check_report_shape (report);
-  g_assert_cmpstr (jm_path (report, "study/title")->string, ==, "Korea key materials");
+  g_assert_cmpstr (ss_json_string (ss_json_path (report, "study/title")), ==,
+                   "Korea key materials");
   /* The baseline and the sample's four or more scenarios. */
-  g_assert_cmpuint (jm_get (report, "scenarios")->children->len, >=, 5);
-  g_assert_cmpuint (jm_path (report, "scenarios/0/items")->children->len, >, 0);
+  g_assert_cmpuint (ss_json_length (ss_json_get (report, "scenarios")), >=, 5);
+  g_assert_cmpuint (ss_json_length (ss_json_path (report, "scenarios/0/items")), >, 0);
 }
 
 static void
@@ -519,10 +511,10 @@ test_report_json_file (void)
     "scenarios/0/items/2/code", NULL
   };
   g_autofree char *path = data_path ("example-study.xml");
-  g_autoptr(JmNode) expected = load_json_file ("example-report.json");
-  g_autoptr(JmNode) report = NULL;
+  g_autoptr(JsonNode) expected = ss_json_load_data ("example-report.json");
+  g_autoptr(JsonNode) report = NULL;
   g_auto(RunResult) result = { 0 };
-  JmNode *countries, *expected_countries;
+  JsonNode *countries, *expected_countries;
 
   run (&result, "--report=json", path, NULL);
   assert_success (&result);
@@ -530,34 +522,29 @@ test_report_json_file (void)
   report = parse_json (result.out);
   check_report_shape (report);
 
-  g_assert_cmpuint (jm_get (report, "scenarios")->children->len, ==,
-                    jm_get (expected, "scenarios")->children->len);
+  g_assert_cmpuint (ss_json_length (ss_json_get (report, "scenarios")), ==,
+                    ss_json_length (ss_json_get (expected, "scenarios")));
   for (guint k = 0; numbers[k] != NULL; k++)
     {
-      JmNode *e = jm_path (expected, numbers[k]);
-      JmNode *a = jm_path (report, numbers[k]);
+      JsonNode *a = ss_json_path (report, numbers[k]);
+      double e = ss_json_number (ss_json_path (expected, numbers[k]));
 
-      g_assert_nonnull (e);
-      if (a == NULL || a->type != JM_NUMBER)
+      if (a == NULL || ss_json_type (a) != SS_JSON_NUMBER)
         g_error ("%s: missing or not a number", numbers[k]);
-      if (!(fabs (a->number - e->number) <= MAX (1e-12, 1e-9 * fabs (e->number))))
-        g_error ("%s: expected %.17g, got %.17g", numbers[k], e->number, a->number);
+      if (!(fabs (ss_json_number (a) - e) <= MAX (1e-12, 1e-9 * fabs (e))))
+        g_error ("%s: expected %.17g, got %.17g", numbers[k], e, ss_json_number (a));
     }
   for (guint k = 0; words[k] != NULL; k++)
-    {
-      JmNode *a = jm_path (report, words[k]);
-
-      g_assert_nonnull (a);
-      g_assert_cmpstr (a->string, ==, jm_path (expected, words[k])->string);
-    }
+    g_assert_cmpstr (ss_json_string (ss_json_path (report, words[k])), ==,
+                     ss_json_string (ss_json_path (expected, words[k])));
 
   /* Countries in file order. */
-  countries = jm_path (report, "study/countries");
-  expected_countries = jm_path (expected, "study/countries");
-  g_assert_cmpuint (countries->children->len, ==, expected_countries->children->len);
-  for (guint k = 0; k < countries->children->len; k++)
-    g_assert_cmpstr (jm_index (countries, k)->string, ==,
-                     jm_index (expected_countries, k)->string);
+  countries = ss_json_path (report, "study/countries");
+  expected_countries = ss_json_path (expected, "study/countries");
+  g_assert_cmpuint (ss_json_length (countries), ==, ss_json_length (expected_countries));
+  for (guint k = 0; k < ss_json_length (countries); k++)
+    g_assert_cmpstr (ss_json_string (ss_json_index (countries, k)), ==,
+                     ss_json_string (ss_json_index (expected_countries, k)));
 }
 
 /* Splits CSV text into lines; the text must end with one newline. */
@@ -640,72 +627,72 @@ static void
 add_expected_rows (GHashTable *rows,
                    const char *scenario,
                    const char *item,
-                   JmNode     *years,
+                   JsonNode   *years,
                    const char *metric,
-                   JmNode     *node)
+                   JsonNode   *node)
 {
-  switch (node->type)
+  switch (ss_json_type (node))
     {
-    case JM_ARRAY:
-      for (guint y = 0; y < node->children->len; y++)
+    case SS_JSON_ARRAY:
+      for (guint y = 0; y < ss_json_length (node); y++)
         g_hash_table_insert (rows,
                              g_strdup_printf ("%s,%s,%d,%s", scenario, item,
-                                              (int)jm_index (years, y)->number, metric),
-                             jm_index (node, y));
+                                              (int)ss_json_number (ss_json_index (years, y)),
+                                              metric),
+                             ss_json_index (node, y));
       break;
-    case JM_OBJECT:
-      for (guint k = 0; k < node->children->len; k++)
-        {
-          JmNode *member = g_ptr_array_index (node->children, k);
-          g_autofree char *sub = g_strdup_printf ("%s:%s", g_str_equal (metric, "shares")
-                                                           ? "share" : metric, member->key);
+    case SS_JSON_OBJECT:
+      {
+        g_autoptr(GList) keys = json_object_get_members (json_node_get_object (node));
 
-          add_expected_rows (rows, scenario, item, years, sub, member);
-        }
-      break;
-    case JM_NUMBER:
+        for (GList *l = keys; l != NULL; l = l->next)
+          {
+            g_autofree char *sub = g_strdup_printf ("%s:%s", g_str_equal (metric, "shares")
+                                                             ? "share" : metric,
+                                                    (const char *)l->data);
+
+            add_expected_rows (rows, scenario, item, years, sub, ss_json_get (node, l->data));
+          }
+        break;
+      }
+    case SS_JSON_NUMBER:
       g_hash_table_insert (rows, g_strdup_printf ("%s,%s,,%s", scenario, item, metric), node);
       break;
-    case JM_NULL:
-    case JM_BOOL:
-    case JM_STRING:
+    case SS_JSON_NULL:
+    case SS_JSON_BOOLEAN:
+    case SS_JSON_STRING:
     default:
-      g_error ("%s %s %s: unexpected JSON type %d", scenario, item, metric, node->type);
+      g_error ("%s %s %s: unexpected JSON %s", scenario, item, metric,
+               json_node_type_name (node));
     }
 }
 
 static GHashTable *
-expected_csv_rows (JmNode *report)
+expected_csv_rows (JsonNode *report)
 {
   GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JmNode *scenarios = jm_get (report, "scenarios");
+  JsonNode *scenarios = ss_json_get (report, "scenarios");
 
-  for (guint s = 0; s < scenarios->children->len; s++)
+  for (guint s = 0; s < ss_json_length (scenarios); s++)
     {
-      JmNode *scenario = jm_index (scenarios, s);
-      const char *id = jm_get (scenario, "id")->string;
-      JmNode *years = jm_get (scenario, "years");
-      JmNode *portfolio = jm_get (scenario, "portfolio");
-      JmNode *items = jm_get (scenario, "items");
+      JsonNode *scenario = ss_json_index (scenarios, s);
+      const char *id = ss_json_string (ss_json_get (scenario, "id"));
+      JsonNode *years = ss_json_get (scenario, "years");
+      JsonNode *portfolio = ss_json_get (scenario, "portfolio");
+      JsonNode *items = ss_json_get (scenario, "items");
+      g_autoptr(GList) metrics = json_object_get_members (json_node_get_object (portfolio));
 
-      for (guint k = 0; k < portfolio->children->len; k++)
+      for (GList *l = metrics; l != NULL; l = l->next)
+        add_expected_rows (rows, id, "*", years, l->data, ss_json_get (portfolio, l->data));
+      for (guint i = 0; i < ss_json_length (items); i++)
         {
-          JmNode *member = g_ptr_array_index (portfolio->children, k);
+          JsonNode *item = ss_json_index (items, i);
+          const char *code = ss_json_string (ss_json_get (item, "code"));
+          g_autoptr(GList) keys = json_object_get_members (json_node_get_object (item));
 
-          add_expected_rows (rows, id, "*", years, member->key, member);
-        }
-      for (guint i = 0; i < items->children->len; i++)
-        {
-          JmNode *item = jm_index (items, i);
-          const char *code = jm_get (item, "code")->string;
-
-          for (guint k = 0; k < item->children->len; k++)
-            {
-              JmNode *member = g_ptr_array_index (item->children, k);
-
-              if (!g_str_equal (member->key, "code") && !g_str_equal (member->key, "name"))
-                add_expected_rows (rows, id, code, years, member->key, member);
-            }
+          for (GList *l = keys; l != NULL; l = l->next)
+            if (!g_str_equal (l->data, "code") && !g_str_equal (l->data, "name"))
+              add_expected_rows (rows, id, code, years, l->data, ss_json_get (item, l->data));
         }
     }
   return rows;
@@ -717,7 +704,7 @@ test_report_csv_file (void)
   g_autofree char *path = data_path ("example-study.xml");
   g_auto(RunResult) csv = { 0 };
   g_auto(RunResult) json = { 0 };
-  g_autoptr(JmNode) report = NULL;
+  g_autoptr(JsonNode) report = NULL;
   g_autoptr(GHashTable) expected = NULL;
   g_autoptr(GHashTable) metrics = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -745,24 +732,25 @@ test_report_csv_file (void)
       const char *comma = strrchr (lines[k], ',');
       g_autofree char *key = g_strndup (lines[k], comma - lines[k]);
       const char *value = comma + 1;
-      JmNode *node = g_hash_table_lookup (expected, key);
+      JsonNode *node = g_hash_table_lookup (expected, key);
 
       if (node == NULL)
         g_error ("CSV row %s is not a figure of the JSON report", lines[k]);
       if (!g_hash_table_add (seen, g_strdup (key)))
         g_error ("CSV row %s appears twice", key);
-      if (node->type == JM_STRING)
-        g_assert_cmpstr (value, ==, node->string);
-      else if (node->type == JM_NULL)
+      if (ss_json_type (node) == SS_JSON_STRING)
+        g_assert_cmpstr (value, ==, ss_json_string (node));
+      else if (ss_json_type (node) == SS_JSON_NULL)
         g_assert_cmpstr (value, ==, "");
       else
         {
+          double figure = ss_json_number (node);
           char *end = NULL;
           double v = g_ascii_strtod (value, &end);
 
           if (end == value || *end != '\0' || !isfinite (v)
-              || !(fabs (v - node->number) <= 1e-15 * fabs (node->number)))
-            g_error ("CSV row %s: JSON has %.17g", lines[k], node->number);
+              || !(fabs (v - figure) <= 1e-15 * fabs (figure)))
+            g_error ("CSV row %s: JSON has %.17g", lines[k], figure);
         }
     }
 }

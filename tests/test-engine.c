@@ -13,7 +13,7 @@
 #include <locale.h>
 #include <math.h>
 
-#include "json-mini.h"
+#include "json-strict.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
 
@@ -29,74 +29,67 @@ load_test_study (const char *name)
   return study;
 }
 
-static JmNode *
-load_json_file (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  JmNode *node;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  node = jm_parse (text, &error);
-  g_assert_no_error (error);
-  return node;
-}
-
 /* Compares `actual` against every value of `expected`; returns the count
  * of numbers compared. */
 static guint
-assert_matches (JmNode     *expected,
-                JmNode     *actual,
+assert_matches (JsonNode   *expected,
+                JsonNode   *actual,
                 const char *path)
 {
   guint count = 0;
 
   if (actual == NULL)
     g_error ("%s: missing from our report", path);
-  if (expected->type != actual->type)
-    g_error ("%s: expected JSON type %d, got %d", path, expected->type, actual->type);
+  if (ss_json_type (expected) != ss_json_type (actual))
+    g_error ("%s: expected a JSON %s, got a %s", path,
+             json_node_type_name (expected), json_node_type_name (actual));
 
-  switch (expected->type)
+  switch (ss_json_type (expected))
     {
-    case JM_NUMBER:
+    case SS_JSON_NUMBER:
       {
-        double e = expected->number, a = actual->number;
+        double e = ss_json_number (expected), a = ss_json_number (actual);
         double tolerance = MAX (1e-12, 1e-9 * fabs (e));
 
         if (!(fabs (a - e) <= tolerance))
           g_error ("%s: expected %.17g, got %.17g", path, e, a);
         return 1;
       }
-    case JM_STRING:
-      g_assert_cmpstr (actual->string, ==, expected->string);
+    case SS_JSON_STRING:
+      g_assert_cmpstr (ss_json_string (actual), ==, ss_json_string (expected));
       return 0;
-    case JM_NULL:
-    case JM_BOOL:
-      g_assert_cmpfloat (actual->number, ==, expected->number);
+    case SS_JSON_BOOLEAN:
+      g_assert_cmpint (json_node_get_boolean (actual), ==, json_node_get_boolean (expected));
       return 0;
-    case JM_ARRAY:
-      if (actual->children->len != expected->children->len)
-        g_error ("%s: expected %u entries, got %u", path, expected->children->len, actual->children->len);
-      for (guint k = 0; k < expected->children->len; k++)
+    case SS_JSON_NULL:
+      return 0;
+    case SS_JSON_ARRAY:
+      if (ss_json_length (actual) != ss_json_length (expected))
+        g_error ("%s: expected %u entries, got %u", path,
+                 ss_json_length (expected), ss_json_length (actual));
+      for (guint k = 0; k < ss_json_length (expected); k++)
         {
           g_autofree char *sub = g_strdup_printf ("%s/%u", path, k);
 
-          count += assert_matches (jm_index (expected, k), jm_index (actual, k), sub);
+          count += assert_matches (ss_json_index (expected, k), ss_json_index (actual, k), sub);
         }
       return count;
-    case JM_OBJECT:
-      if (actual->children->len != expected->children->len)
-        g_error ("%s: expected %u members, got %u", path, expected->children->len, actual->children->len);
-      for (guint k = 0; k < expected->children->len; k++)
-        {
-          JmNode *member = g_ptr_array_index (expected->children, k);
-          g_autofree char *sub = g_strdup_printf ("%s/%s", path, member->key);
+    case SS_JSON_OBJECT:
+      {
+        g_autoptr(GList) keys = json_object_get_members (json_node_get_object (expected));
 
-          count += assert_matches (member, jm_get (actual, member->key), sub);
-        }
-      return count;
+        if (ss_json_length (actual) != ss_json_length (expected))
+          g_error ("%s: expected %u members, got %u", path,
+                   ss_json_length (expected), ss_json_length (actual));
+        for (GList *l = keys; l != NULL; l = l->next)
+          {
+            g_autofree char *sub = g_strdup_printf ("%s/%s", path, (const char *)l->data);
+
+            count += assert_matches (ss_json_get (expected, l->data),
+                                     ss_json_get (actual, l->data), sub);
+          }
+        return count;
+      }
     default:
       g_assert_not_reached ();
     }
@@ -106,10 +99,10 @@ static void
 test_worked_example (void)
 {
   g_autoptr(SsStudy) study = load_test_study ("example-study.xml");
-  g_autoptr(JmNode) expected = load_json_file ("example-report.json");
+  g_autoptr(JsonNode) expected = ss_json_load_data ("example-report.json");
   g_autofree char *report = ss_report_generate (study, SS_REPORT_JSON);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JmNode) actual = jm_parse (report, &error);
+  g_autoptr(JsonNode) actual = ss_json_parse_strict (report, -1, &error);
   guint count;
 
   g_assert_no_error (error);
