@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ss-document.h"
 
 #define MAX_UNDO 100
@@ -28,6 +30,7 @@ struct _SsDocument
 
   SsStudy   *study;
   GFile     *file;
+  SsFileStamp disk_stamp;              /* the file as last read or written */
 
   SsStudy   *edit_start;               /* the study before the edit under way */
   gboolean   edit_changed;
@@ -212,7 +215,32 @@ ss_document_set_file (SsDocument *self,
   g_return_if_fail (SS_IS_DOCUMENT (self));
 
   if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    {
+      memset (&self->disk_stamp, 0, sizeof self->disk_stamp);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+}
+
+/* What the file was on disk when the study was read from it or last
+ * written to it: saving compares it with what the file is now, so that a
+ * change made by someone else is never overwritten unawares. */
+void
+ss_document_set_disk_stamp (SsDocument        *self,
+                            const SsFileStamp *stamp)
+{
+  g_return_if_fail (SS_IS_DOCUMENT (self));
+
+  if (stamp != NULL)
+    self->disk_stamp = *stamp;
+  else
+    memset (&self->disk_stamp, 0, sizeof self->disk_stamp);
+}
+
+const SsFileStamp *
+ss_document_get_disk_stamp (SsDocument *self)
+{
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), NULL);
+  return &self->disk_stamp;
 }
 
 /* The file's name, or the study's title for a study never saved. */
@@ -220,7 +248,7 @@ char *
 ss_document_get_display_name (SsDocument *self)
 {
   if (self->file != NULL)
-    return g_file_get_basename (self->file);
+    return ss_file_get_display_basename (self->file);
   return g_strdup (ss_study_get_meta (self->study)->title);
 }
 

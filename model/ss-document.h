@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "ss-engine.h"
+#include "ss-safe-file.h"
 #include "ss-study.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,9 @@ GFile              *ss_document_get_file        (SsDocument  *self);
 void                ss_document_set_file        (SsDocument  *self,
                                                  GFile       *file);
 char               *ss_document_get_display_name (SsDocument *self);
+void                ss_document_set_disk_stamp  (SsDocument  *self,
+                                                 const SsFileStamp *stamp);
+const SsFileStamp  *ss_document_get_disk_stamp  (SsDocument  *self);
 gboolean            ss_document_get_modified    (SsDocument  *self);
 void                ss_document_mark_saved      (SsDocument  *self);
 

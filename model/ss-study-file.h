@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "ss-safe-file.h"
 #include "ss-study.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,11 @@ char     *ss_study_to_xml        (SsStudy     *study);
 gboolean  ss_study_save_file     (SsStudy     *study,
                                   GFile       *file,
                                   gboolean     make_backup,
+                                  GError     **error);
+gboolean  ss_study_save_file_full (SsStudy    *study,
+                                  GFile       *file,
+                                  gboolean     make_backup,
+                                  SsFileStamp *stamp,
                                   GError     **error);
 
 GBytes   *ss_study_get_schema    (void);

@@ -13,24 +13,22 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "ss-attrs.h"
 #include "ss-study-file.h"
+#include "ss-xml-text.h"
 
 /* Escapes for an attribute value (in_attribute) or element text. Tabs and
  * line breaks in an attribute are written as references, or the reader's
  * attribute normalisation would turn them into spaces; a carriage return
  * in text likewise, or it would come back as a line feed. Other control
- * characters cannot appear in XML 1.0 at all, even as references, and are
- * left out. */
+ * characters cannot appear in XML 1.0 at all, even as references: they
+ * are copied, and check_xml_text() refuses the save, rather than being
+ * dropped without a word. */
 static void
 append_escaped_full (GString    *out,
                      const char *text,
@@ -56,8 +54,7 @@ append_escaped_full (GString    *out,
           g_string_append (out, in_attribute ? "&#10;" : "\n");
           break;
         default:
-          if (c >= 0x20 || c == 0x7f)
-            g_string_append_c (out, c);
+          g_string_append_c (out, c);
           break;
         }
     }
@@ -251,104 +248,113 @@ ss_study_to_xml (SsStudy *study)
   return g_string_free (out, FALSE);
 }
 
-/* Writes to a temporary file in the same folder, flushes it to disk and
- * renames it over the old file, so a crash, a full disk or a folder we
- * may not write in never leaves a half-written study: the old one stays
- * whole. (g_file_replace_contents() does the same, except that where it
- * cannot create the temporary file it overwrites the old file in place.)
- * Files not on a local path go through GIO. */
+/* Where in the XML the first character no study file can hold is:
+ * "in <title> on line 3" or "in name=\"…\" of <item> on line 12". */
+static char *
+describe_place (const char *xml,
+                gsize       offset)
+{
+  const char *lt = NULL, *quote = NULL;
+  guint line = 1;
+  g_autofree char *element = NULL;
+
+  for (gsize k = 0; k < offset; k++)
+    {
+      if (xml[k] == '\n')
+        line++;
+      else if (xml[k] == '<' && xml[k + 1] != '/')
+        lt = xml + k, quote = NULL;
+      else if (xml[k] == '"' && lt != NULL)
+        quote = quote == NULL ? xml + k : NULL;
+    }
+  if (lt == NULL)
+    return g_strdup_printf (_("on line %u"), line);
+  element = g_strndup (lt + 1, strcspn (lt + 1, " />"));
+  if (quote != NULL && quote > lt + 1 && quote[-1] == '=')
+    {
+      const char *end = quote - 1, *start = end;
+      g_autofree char *attribute = NULL;
+
+      while (start > lt && start[-1] != ' ')
+        start--;
+      attribute = g_strndup (start, end - start);
+      /* Translators: "in name="…" of <item> on line 12" */
+      return g_strdup_printf (_("in %s=\"…\" of <%s> on line %u"), attribute, element, line);
+    }
+  /* Translators: "in <title> on line 3" */
+  return g_strdup_printf (_("in <%s> on line %u"), element, line);
+}
+
+/* The saver writes what the study holds; text no XML reader would take
+ * back (ss-xml-text.c) is refused here, before anything is written. */
+static gboolean
+check_xml_text (const char  *xml,
+                gsize        len,
+                GFile       *file,
+                GError     **error)
+{
+  g_autofree char *place = NULL, *display = NULL, *problem = NULL;
+  gsize offset;
+  gunichar c;
+
+  if (!ss_xml_text_find_invalid (xml, len, &offset, &c))
+    return TRUE;
+  place = describe_place (xml, offset);
+  display = g_file_get_parse_name (file);
+  if (c == (gunichar)-1)
+    problem = g_strdup (_("bytes that are not UTF-8 text"));
+  else
+    problem = g_strdup_printf ("U+%04X", c);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               /* Translators: "The study holds U+FFFE in <title> on line 3, which a
+                * study file cannot hold; remove it and save again. “x” was left as it is." */
+               _("The study holds %s %s, which a study file cannot hold; remove it and save "
+                 "again. “%s” was left as it is."), problem, place, display);
+  return FALSE;
+}
+
+/**
+ * ss_study_save_file_full:
+ * @study: the study
+ * @file: where to save it; a link is followed and the file it names
+ *   replaced
+ * @make_backup: keep the old file as NAME~
+ * @stamp: (out) (optional): what the saved file is on disk, to tell
+ *   later whether someone else changed it
+ * @error: why it was not saved; the old file is then as it was
+ *
+ * Writes through ss-safe-file.c: atomically, keeping owner and
+ * permissions, refusing read-only files and anything that is not a
+ * regular file. Files not on a local path go through GIO.
+ */
+gboolean
+ss_study_save_file_full (SsStudy      *study,
+                         GFile        *file,
+                         gboolean      make_backup,
+                         SsFileStamp  *stamp,
+                         GError      **error)
+{
+  g_autofree char *xml = ss_study_to_xml (study);
+  g_autofree char *path = g_file_get_path (file);
+  gsize len = strlen (xml);
+
+  if (stamp != NULL)
+    memset (stamp, 0, sizeof *stamp);
+  if (!check_xml_text (xml, len, file, error))
+    return FALSE;
+  if (path == NULL)
+    return g_file_replace_contents (file, xml, len, NULL, make_backup, G_FILE_CREATE_NONE, NULL, NULL,
+                                    error);
+  return ss_safe_file_set_contents (path, xml, len,
+                                    make_backup ? SS_SAFE_FILE_BACKUP : SS_SAFE_FILE_NONE,
+                                    stamp, error);
+}
+
 gboolean
 ss_study_save_file (SsStudy   *study,
                     GFile     *file,
                     gboolean   make_backup,
                     GError   **error)
 {
-  g_autofree char *xml = ss_study_to_xml (study);
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *dir = NULL, *base = NULL, *tmp = NULL;
-  gsize len = strlen (xml);
-  GStatBuf st;
-  gboolean exists;
-  int fd;
-
-  if (path == NULL)
-    return g_file_replace_contents (file, xml, len, NULL, make_backup, G_FILE_CREATE_NONE, NULL, NULL,
-                                    error);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  exists = g_stat (path, &st) == 0;
-
-  fd = g_mkstemp_full (tmp, O_RDWR, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write in the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  {
-    const char *p = xml;
-    gsize left = len;
-    gboolean ok = TRUE;
-
-    while (left > 0 && ok)
-      {
-        gssize written = write (fd, p, left);
-
-        if (written < 0 && errno == EINTR)
-          continue;
-        ok = written > 0;
-        p += MAX (written, 0);
-        left -= MAX (written, 0);
-      }
-    /* Keep the old file's permissions; a new file gets the umask's. */
-    if (ok && exists)
-      ok = fchmod (fd, st.st_mode & 07777) == 0;
-    if (ok)
-      ok = fsync (fd) == 0;
-    if (close (fd) != 0)
-      ok = FALSE;
-    if (!ok)
-      {
-        int saved = errno;
-
-        g_unlink (tmp);
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                     _("Cannot write “%s”: %s"), path, g_strerror (saved));
-        return FALSE;
-      }
-  }
-
-  if (make_backup && exists)
-    {
-      g_autofree char *backup = g_strconcat (path, "~", NULL);
-
-      g_unlink (backup);
-      if (link (path, backup) != 0)
-        {
-          g_autoptr(GFile) from = g_file_new_for_path (path);
-          g_autoptr(GFile) to = g_file_new_for_path (backup);
-
-          if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
-            {
-              g_unlink (tmp);
-              return FALSE;
-            }
-        }
-    }
-
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot replace “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return ss_study_save_file_full (study, file, make_backup, NULL, error);
 }
