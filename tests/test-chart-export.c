@@ -404,7 +404,7 @@ test_missing_folder (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_false (ss_chart_export (SS_CHART_MIX, &f->data, path, 960, 600, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_cmpuint (dir_count (f->dir), ==, 0);
 }

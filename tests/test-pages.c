@@ -491,6 +491,52 @@ test_scenarios_structure (Fixture       *f,
   g_assert_cmpint (ss_scenarios_page_new_scenario (f->scenarios, "Fresh", NULL), ==, 0);
 }
 
+/* Text XML 1.0 cannot hold is refused where it is typed, on every page. */
+static void
+test_xml_text (Fixture       *f,
+               gconstpointer  data)
+{
+  int cn = ss_study_find_country (f->study, "CN");
+  g_autoptr(SsStudy) before = ss_study_copy (f->study);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *name = ss_countries_page_get_cell (f->countries, cn, "name");
+  GtkWidget *item_name = ss_items_page_get_field (f->items, "name");
+  GtkWidget *category = ss_items_page_get_field (f->items, "category");
+  GtkWidget *scenario_name = ss_scenarios_page_get_name_row (f->scenarios);
+  GtkWidget *view = ss_scenarios_page_get_description_view (f->scenarios);
+  const char *tooltip;
+
+  type_and_enter (name, "China \xef\xbf\xbe");
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
+  tooltip = gtk_widget_get_tooltip_text (name);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "U+FFFE"));
+  g_assert_cmpint (ss_countries_page_add_country (f->countries, "XA", "Bad\x02", &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "U+0002"));
+  g_clear_error (&error);
+
+  type_and_enter (item_name, "Gallium \xef\xbf\xbf");
+  g_assert_true (gtk_widget_has_css_class (item_name, "error"));
+  type_and_enter (category, "metal\x07");
+  g_assert_true (gtk_widget_has_css_class (category, "error"));
+
+  type_and_enter (scenario_name, "Plan \xef\xbf\xbe");
+  g_assert_true (gtk_widget_has_css_class (scenario_name, "error"));
+  g_assert_cmpint (ss_scenarios_page_new_scenario (f->scenarios, "New \x1b", &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Bad \xef\xbf\xbe", -1);
+  gtk_widget_grab_focus (scenario_name);
+  ss_test_flush ();
+  g_assert_true (gtk_widget_has_css_class (view, "error"));
+
+  g_assert_true (ss_study_equal (f->study, before));
+  g_assert_false (ss_document_can_undo (f->document));
+}
+
 static void
 test_scenarios_overrides (Fixture       *f,
                           gconstpointer  data)
@@ -580,6 +626,7 @@ main (int    argc,
   ADD ("items/add-remove", test_items_add_remove);
   ADD ("scenarios/structure", test_scenarios_structure);
   ADD ("scenarios/overrides", test_scenarios_overrides);
+  ADD ("xml-text", test_xml_text);
 #undef ADD
 
   return g_test_run ();

@@ -401,6 +401,53 @@ test_texts (Fixture       *f,
   g_assert_true (ss_study_equal (f->study, before));
 }
 
+/* Text XML 1.0 cannot hold is refused where it is typed, with a message
+ * naming the character, in the one-line fields and in the notes. */
+static void
+test_xml_text (Fixture       *f,
+               gconstpointer  data)
+{
+  SsMeta *meta = ss_study_get_meta (f->study);
+  g_autoptr(SsStudy) before = ss_study_copy (f->study);
+  GtkWidget *title = field (f, "title");
+  GtkWidget *currency = field (f, "currency");
+  GtkWidget *view = field (f, "description");
+  GtkWidget *source = field (f, "source");
+
+  type_and_enter (title, "Korea \xef\xbf\xbe materials");
+  assert_refused (f, title, before, "U+FFFE");
+  type_and_enter (title, "Korea \xef\xbf\xbf");
+  assert_refused (f, title, before, "U+FFFF");
+  type_and_enter (title, "Bell\x07");
+  assert_refused (f, title, before, "U+0007");
+  g_assert_cmpstr (meta->title, ==, "Korea key materials");
+  press_escape (title);
+  type_and_enter (currency, "US\x01" "D");
+  assert_refused (f, currency, before, "U+0001");
+  press_escape (currency);
+
+  /* Notes: refused when the focus leaves, shown on the view. */
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Bad \xef\xbf\xbe", -1);
+  gtk_widget_grab_focus (title);
+  ss_test_flush ();
+  assert_refused (f, view, before, "U+FFFE");
+  gtk_widget_grab_focus (source);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (source)), "Esc \x1b", -1);
+  gtk_widget_grab_focus (title);
+  ss_test_flush ();
+  assert_refused (f, source, before, "U+001B");
+
+  /* Once fixed, the text is taken. */
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Fine now", -1);
+  gtk_widget_grab_focus (title);
+  ss_test_flush ();
+  g_assert_cmpstr (meta->description, ==, "Fine now");
+  g_assert_false (gtk_widget_has_css_class (view, "error"));
+  ss_test_assert_round_trips (f->study);
+}
+
 /* What the user is typing stays when the study changes elsewhere. */
 static void
 test_typing_kept (Fixture       *f,
@@ -449,6 +496,7 @@ main (int    argc,
   ADD ("discount-rate", test_discount_rate);
   ADD ("home", test_home);
   ADD ("texts", test_texts);
+  ADD ("xml-text", test_xml_text);
   ADD ("typing-kept", test_typing_kept);
 #undef ADD
 

@@ -41,6 +41,7 @@
 #include "ss-chart-render.h"
 #include "ss-optimiser.h"
 #include "ss-palette-rgb.h"
+#include "ss-safe-file.h"
 
 #define FONT_FAMILY      "Cantarell, DejaVu Sans, Sans"
 #define MARGIN           16.0
@@ -3608,9 +3609,9 @@ sink_write (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Writes the chart in the light style to a temporary file next to path
- * and renames it over path only once complete, so a failure never leaves
- * a half-written file. The SVG and the PNG are width × height pixels; the
+/* Writes the chart in the light style through ss-safe-file.c, so a
+ * failure never leaves a half-written file and a link, a read-only file
+ * or a FIFO is treated as when a study is saved. The SVG and the PNG are width × height pixels; the
  * PDF page is the same size at 96 pixels per inch (0.75 pt a pixel). */
 gboolean
 ss_chart_export (SsChartKind        kind,
@@ -3622,13 +3623,12 @@ ss_chart_export (SsChartKind        kind,
 {
   SsChartFormat format;
   SsChartData light;
-  g_autofree char *tmp = NULL;
+  g_autoptr(SsSafeFile) out = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
   Sink sink = { -1, 0 };
-  int saved;
 
   g_return_val_if_fail (kind < SS_N_CHARTS, FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
@@ -3653,15 +3653,12 @@ ss_chart_export (SsChartKind        kind,
   ss_chart_data_set_style (&light, FALSE);
   light.fill_background = TRUE;
 
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  sink.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
+  /* Through ss-safe-file.c, like a study: a link is followed, a FIFO, a
+   * device or a read-only file refused, owner and mode kept. */
+  out = ss_safe_file_new (path, SS_SAFE_FILE_NONE, error);
+  if (out == NULL)
+    return FALSE;
+  sink.fd = ss_safe_file_get_fd (out);
 
   switch (format)
     {
@@ -3696,17 +3693,8 @@ ss_chart_export (SsChartKind        kind,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0 && errno != EINVAL)
-    sink.error = errno, status = CAIRO_STATUS_WRITE_ERROR;
-  if (close (sink.fd) != 0 && status == CAIRO_STATUS_SUCCESS)
-    sink.error = errno, status = CAIRO_STATUS_WRITE_ERROR;
-
-  if (status == CAIRO_STATUS_SUCCESS && g_rename (tmp, path) != 0)
-    sink.error = errno, status = CAIRO_STATUS_WRITE_ERROR;
-
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp);
       if (sink.error != 0)
         g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (sink.error),
                      _("Cannot write “%s”: %s"), path, g_strerror (sink.error));
@@ -3715,5 +3703,5 @@ ss_chart_export (SsChartKind        kind,
                      _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return ss_safe_file_commit (out, NULL, error);
 }

@@ -26,6 +26,7 @@
 #include "ss-attrs.h"
 #include "ss-countries-page.h"
 #include "ss-page-util.h"
+#include "ss-xml-text.h"
 
 enum
 {
@@ -192,6 +193,13 @@ check_text (SsCountriesPage  *self,
     case COL_NAME:
       if (*clean == '\0')
         return g_strdup_printf (_("The name of %s cannot be empty"), c->code);
+      {
+        g_autofree char *what = g_strdup_printf (_("The name of %s"), c->code);
+        char *message = ss_xml_text_check (clean, what);
+
+        if (message != NULL)
+          return message;
+      }
       *string = g_steal_pointer (&clean);
       return NULL;
     case COL_GROUP:
@@ -518,6 +526,15 @@ check_new_country (SsStudy     *study,
                            _("The name cannot be empty"));
       return FALSE;
     }
+  {
+    g_autofree char *message = ss_xml_text_check (name, _("The name"));
+
+    if (message != NULL)
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, message);
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 
@@ -678,7 +695,8 @@ on_add_dialog_changed (AdwMessageDialog *dialog)
   g_autofree char *code = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (d->code)), -1);
   g_autofree char *name = ss_page_clean_line (gtk_editable_get_text (GTK_EDITABLE (d->name)));
   g_autoptr(GError) error = NULL;
-  gboolean ok, code_bad;
+  g_autofree char *name_problem = NULL;
+  gboolean ok, code_bad, name_bad;
 
   g_strstrip (code);
   ok = check_new_country (study_of (d->page), code, name, &error);
@@ -687,13 +705,20 @@ on_add_dialog_changed (AdwMessageDialog *dialog)
              || ss_study_find_country (study_of (d->page), code) >= 0;
   for (const char *p = code; *p; p++)
     code_bad |= !g_ascii_isupper (*p);
+  name_problem = ss_xml_text_check (name, _("The name"));
+  name_bad = name_problem != NULL;
 
   if (code_bad)
     gtk_widget_add_css_class (d->code, "error");
   else
     gtk_widget_remove_css_class (d->code, "error");
-  gtk_label_set_label (d->message, code_bad && error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (d->message), code_bad);
+  if (name_bad)
+    gtk_widget_add_css_class (d->name, "error");
+  else
+    gtk_widget_remove_css_class (d->name, "error");
+  gtk_label_set_label (d->message, code_bad && error != NULL ? error->message
+                                   : name_bad ? name_problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (d->message), code_bad || name_bad);
   adw_message_dialog_set_response_enabled (dialog, "add", ok);
 }
 

@@ -31,6 +31,7 @@
 #include "ss-attrs.h"
 #include "ss-items-page.h"
 #include "ss-page-util.h"
+#include "ss-xml-text.h"
 
 #define SHARE_TOLERANCE 1e-6
 
@@ -294,6 +295,7 @@ check_text (SsItemsPage  *self,
   g_autofree char *clean = ss_page_clean_line (text);
   g_autofree char *what = NULL;
   const SsAttrSpec *spec;
+  char *message;
   int other;
 
   *empty = FALSE;
@@ -311,9 +313,13 @@ check_text (SsItemsPage  *self,
     case FIELD_NAME:
       if (*clean == '\0')
         return g_strdup (_("The name cannot be empty"));
+      if ((message = ss_xml_text_check (clean, _("The name"))) != NULL)
+        return message;
       *string = g_steal_pointer (&clean);
       return NULL;
     case FIELD_CATEGORY:
+      if ((message = ss_xml_text_check (clean, _("The category"))) != NULL)
+        return message;
       *string = g_steal_pointer (&clean);
       return NULL;
     case FIELD_ITEM:

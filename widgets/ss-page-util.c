@@ -43,20 +43,22 @@ ss_page_set_document (GtkWidget   *page,
 
 /* Names, codes and numbers are one line in the file, where line breaks
  * and tabs would turn into spaces on the next load: turn them into spaces
- * now. */
+ * now. Other control characters are kept, for ss_xml_text_check() to
+ * refuse with a message rather than to vanish unseen. */
 char *
 ss_page_clean_line (const char *text)
 {
   char *copy = g_strdup (text);
 
   for (char *p = copy; *p; p++)
-    if ((guchar)*p < 0x20)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
       *p = ' ';
   return g_strstrip (copy);
 }
 
-/* Keeps line breaks and tabs, drops other control characters, which XML
- * cannot hold, and makes "\r\n" "\n" as the parser would on loading. */
+/* Keeps line breaks and tabs and makes "\r\n" "\n" as the parser would
+ * on loading. Other control characters are kept, for ss_xml_text_check()
+ * to refuse. */
 char *
 ss_page_clean_notes (const char *text)
 {
@@ -70,8 +72,6 @@ ss_page_clean_notes (const char *text)
             g_string_append_c (out, '\n');
           continue;
         }
-      if ((guchar)*p < 0x20 && *p != '\n' && *p != '\t')
-        continue;
       g_string_append_c (out, *p);
     }
   return g_string_free (out, FALSE);

@@ -24,6 +24,7 @@
 
 #include "ss-attrs.h"
 #include "ss-page-util.h"
+#include "ss-xml-text.h"
 #include "ss-scenarios-page.h"
 
 static const char *attr_titles[SS_COUNTRY_N_ATTRS] = {
@@ -754,21 +755,30 @@ ss_scenarios_page_get_override_entry (SsScenariosPage *self,
 
 /* --- Name and description ---------------------------------------------- */
 
+/* Why a typed name is refused, or NULL. */
+static char *
+check_name (const char *name)
+{
+  if (*name == '\0')
+    return g_strdup (_("A scenario’s name cannot be empty"));
+  return ss_xml_text_check (name, _("The name"));
+}
+
 static void
 commit_name (SsScenariosPage *self)
 {
   SsScenario *scenario = current_scenario (self);
-  g_autofree char *name = NULL;
+  g_autofree char *name = NULL, *problem = NULL;
 
   if (self->syncing || self->rebuilding || scenario == NULL || !self->name_dirty
       || ss_document_in_edit (self->document))
     return;
 
   name = ss_page_clean_line (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  if (*name == '\0')
+  if ((problem = check_name (name)) != NULL)
     {
       gtk_widget_add_css_class (self->name_row, "error");
-      ss_page_show_status (self->status, _("A scenario’s name cannot be empty"));
+      ss_page_show_status (self->status, problem);
       return;
     }
   self->name_dirty = FALSE;
@@ -788,16 +798,16 @@ commit_name (SsScenariosPage *self)
 static void
 on_name_changed (SsScenariosPage *self)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *name = NULL, *problem = NULL;
 
   if (self->syncing || self->rebuilding)
     return;
   self->name_dirty = TRUE;
   name = ss_page_clean_line (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  if (*name == '\0')
+  if ((problem = check_name (name)) != NULL)
     {
       gtk_widget_add_css_class (self->name_row, "error");
-      ss_page_show_status (self->status, _("A scenario’s name cannot be empty"));
+      ss_page_show_status (self->status, problem);
     }
   else
     {
@@ -810,7 +820,7 @@ static void
 commit_description (SsScenariosPage *self)
 {
   SsScenario *scenario = current_scenario (self);
-  g_autofree char *text = NULL, *clean = NULL;
+  g_autofree char *text = NULL, *clean = NULL, *problem = NULL;
 
   if (self->syncing || self->rebuilding || scenario == NULL || !self->description_dirty
       || ss_document_in_edit (self->document))
@@ -818,6 +828,13 @@ commit_description (SsScenariosPage *self)
 
   text = ss_page_get_text (GTK_WIDGET (self->description));
   clean = ss_page_clean_notes (text);
+  if ((problem = ss_xml_text_check (clean, _("The description"))) != NULL)
+    {
+      ss_page_show_input_state (GTK_WIDGET (self->description), problem, NULL);
+      ss_page_show_status (self->status, problem);
+      return;
+    }
+  ss_page_show_input_state (GTK_WIDGET (self->description), NULL, NULL);
   self->description_dirty = FALSE;
   if (g_str_equal (clean, scenario->description))
     return;
@@ -832,8 +849,18 @@ commit_description (SsScenariosPage *self)
 static void
 on_description_changed (SsScenariosPage *self)
 {
-  if (!self->syncing && !self->rebuilding)
-    self->description_dirty = TRUE;
+  g_autofree char *text = NULL, *problem = NULL;
+
+  if (self->syncing || self->rebuilding)
+    return;
+  self->description_dirty = TRUE;
+  text = ss_page_get_text (GTK_WIDGET (self->description));
+  problem = ss_xml_text_check (text, _("The description"));
+  ss_page_show_input_state (GTK_WIDGET (self->description), problem, NULL);
+  if (problem != NULL)
+    ss_page_show_status (self->status, problem);
+  else
+    update_status (self);
 }
 
 static void
@@ -1007,7 +1034,7 @@ ss_scenarios_page_new_scenario (SsScenariosPage  *self,
                                 GError          **error)
 {
   SsStudy *study;
-  g_autofree char *clean = NULL, *id = NULL;
+  g_autofree char *clean = NULL, *id = NULL, *problem = NULL;
   guint index;
 
   g_return_val_if_fail (SS_IS_SCENARIOS_PAGE (self), -1);
@@ -1017,10 +1044,9 @@ ss_scenarios_page_new_scenario (SsScenariosPage  *self,
   clean = ss_page_clean_line (name != NULL ? name : "");
   if (!check_room (study, error))
     return -1;
-  if (*clean == '\0')
+  if ((problem = check_name (clean)) != NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("A scenario’s name cannot be empty"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, problem);
       return -1;
     }
 
@@ -1095,7 +1121,12 @@ on_new_dialog_changed (AdwMessageDialog *dialog)
   g_autofree char *text = g_strdup_printf (_("Identifier in the file: %s"), id);
 
   gtk_label_set_label (label, text);
-  adw_message_dialog_set_response_enabled (dialog, "create", *name != '\0');
+  g_autofree char *problem = check_name (name);
+
+  /* An empty name is not worth a message while the dialog is new. */
+  if (problem != NULL && *name != '\0')
+    gtk_label_set_label (label, problem);
+  adw_message_dialog_set_response_enabled (dialog, "create", problem == NULL);
 }
 
 static void

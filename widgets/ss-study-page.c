@@ -33,6 +33,7 @@
 
 #include "ss-attrs.h"
 #include "ss-page-util.h"
+#include "ss-xml-text.h"
 #include "ss-study-page.h"
 
 typedef enum
@@ -351,6 +352,7 @@ check_text (SsStudyPage  *self,
   const FieldInfo *info = &field_info[id];
   g_autofree char *clean = NULL;
   g_autofree char *range = NULL;
+  char *message;
   gint64 whole;
 
   switch (info->kind)
@@ -361,6 +363,8 @@ check_text (SsStudyPage  *self,
         return g_strdup (id == FIELD_TITLE ? _("The title cannot be empty")
                                            : _("The currency cannot be empty; give its code, "
                                                "like USD"));
+      if ((message = ss_xml_text_check (clean, _(info->title))) != NULL)
+        return message;
       *string = g_steal_pointer (&clean);
       return NULL;
 
@@ -386,7 +390,10 @@ check_text (SsStudyPage  *self,
 
     case KIND_NOTES:
     default:
-      *string = ss_page_clean_notes (text);
+      clean = ss_page_clean_notes (text);
+      if ((message = ss_xml_text_check (clean, _(info->title))) != NULL)
+        return message;
+      *string = g_steal_pointer (&clean);
       return NULL;
     }
 }
@@ -401,8 +408,12 @@ set_field_message (Field *field,
 
   g_free (field->message);
   field->message = message;
+  /* A text view shows its own hint below it; only a refusal is shown on it. */
   if (field_info[field->id].kind == KIND_NOTES)
-    return;
+    {
+      ss_page_show_input_state (field->widget, message, NULL);
+      return;
+    }
   hint = field_hint (field->id);
   ss_page_show_input_state (field->widget, message, hint);
 }
