@@ -4,8 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A file that fails to load shows its problems and leaves the open study
- * as it was; saving goes through the model's atomic save. Before anything
- * replaces or closes a study with unsaved changes, the window asks.
+ * as it was; saving goes through the model's atomic save (ss-safe-file.c).
+ * Before anything replaces or closes a study with unsaved changes, the
+ * window asks; before a save replaces a file someone else changed since
+ * it was read, or one that is read-only, it asks too. Opening a file shows
+ * a bar with a Cancel button while the worker thread reads it.
  */
 
 #define G_LOG_DOMAIN "supplyshift-window-files"
@@ -14,12 +17,52 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "ss-attrs.h"
 #include "ss-report.h"
+#include "ss-safe-file.h"
 #include "ss-study-file.h"
 #include "ss-window-private.h"
 
 #define MAX_RECENT 10
+/* Events of a file monitor come in bursts (a save by another program is a
+ * write, a close and a rename): look at the file once they calm down. */
+#define DISK_CHECK_DELAY_MS 300
+
+/* What the file side of a window keeps: the load under way, the bar that
+ * shows it, and the watch on the open file. Held as the window's qdata,
+ * so the window's own structure stays the scenario editor's. */
+typedef struct
+{
+  SsWindow     *window;                /* borrowed: owns this */
+  GCancellable *loading;
+  GtkWidget    *loading_bar;
+  GtkLabel     *loading_label;
+  GFileMonitor *monitor;
+  guint         disk_check_id;
+  SsFileStamp   declined;              /* a change the user chose to keep over */
+  GtkWidget    *reload_dialog;
+} FilesState;
+
+static void
+files_state_free (FilesState *state)
+{
+  if (state->loading != NULL)
+    g_cancellable_cancel (state->loading);
+  g_clear_object (&state->loading);
+  g_clear_handle_id (&state->disk_check_id, g_source_remove);
+  if (state->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (state->monitor, state);
+  g_clear_object (&state->monitor);
+  g_free (state);
+}
+
+static FilesState *
+files_state (SsWindow *self)
+{
+  return g_object_get_data (G_OBJECT (self), "ss-files-state");
+}
 
 typedef struct
 {
@@ -41,6 +84,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PendingAction, pending_action_free)
 
 static void run_pending (PendingAction *action);
 static void save_as (SsWindow *self, PendingAction *then);
+static PendingAction *pending_action_copy (PendingAction *action);
 
 /* --- Recent files ------------------------------------------------------ */
 
@@ -58,7 +102,8 @@ rebuild_recent_menu (SsWindow *self)
   for (guint k = 0; uris[k] != NULL; k++)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (uris[k]);
-      g_autofree char *name = g_file_get_basename (file);
+      /* A file name need not be UTF-8; a menu label must be. */
+      g_autofree char *name = ss_file_get_display_basename (file);
       g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
 
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", uris[k]);
@@ -122,12 +167,13 @@ show_error (SsWindow   *self,
 /* Shows what loading `file` gave: the study, or its problems in a dialog
  * (the study that is open stays as it was). */
 static gboolean
-finish_load (SsWindow *self,
-             GFile    *file,
-             SsStudy  *study,
-             GError   *error)
+finish_load (SsWindow          *self,
+             GFile             *file,
+             const SsFileStamp *stamp,
+             SsStudy           *study,
+             GError            *error)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = ss_file_get_display_basename (file);
 
   if (study == NULL)
     {
@@ -137,8 +183,25 @@ finish_load (SsWindow *self,
       return FALSE;
     }
   ss_window_set_study (self, study, file);
+  ss_document_set_disk_stamp (ss_window_get_document (self), stamp);
   remember_file (self, file);
   return TRUE;
+}
+
+/* The file's stamp is taken before it is read: a change made while it is
+ * read then shows as a change on disk, never the other way round. */
+static SsStudy *
+load_with_stamp (GFile        *file,
+                 SsFileStamp  *stamp,
+                 GError      **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = ss_file_get_display_basename (file);
+
+  memset (stamp, 0, sizeof *stamp);
+  if (path != NULL)
+    ss_file_stamp_get (path, stamp);
+  return ss_study_load_file (file, name, error);
 }
 
 gboolean
@@ -146,10 +209,23 @@ ss_window_load_file (SsWindow *self,
                      GFile    *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(SsStudy) study = ss_study_load_file (file, name, &error);
+  SsFileStamp stamp;
+  g_autoptr(SsStudy) study = load_with_stamp (file, &stamp, &error);
 
-  return finish_load (self, file, study, error);
+  return finish_load (self, file, &stamp, study, error);
+}
+
+typedef struct
+{
+  GFile       *file;
+  SsFileStamp  stamp;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_object (&job->file);
+  g_free (job);
 }
 
 static void
@@ -158,10 +234,9 @@ load_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  g_autofree char *name = g_file_get_basename (file);
+  LoadJob *job = task_data;
   GError *error = NULL;
-  SsStudy *study = ss_study_load_file (file, name, &error);
+  SsStudy *study = load_with_stamp (job->file, &job->stamp, &error);
 
   if (study == NULL)
     g_task_return_error (task, error);
@@ -170,52 +245,323 @@ load_in_thread (GTask        *task,
 }
 
 static void
+show_loading (SsWindow *self,
+              GFile    *file)
+{
+  FilesState *state = files_state (self);
+  GtkWidget *content = _ss_window_get_content (self);
+
+  if (file != NULL)
+    {
+      g_autofree char *name = ss_file_get_display_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Opening “%s”…"), name);
+
+      gtk_label_set_label (state->loading_label, message);
+    }
+  /* Only the study's part of the window waits: the header bar, Cancel,
+   * closing the window and Ctrl+Q keep working. */
+  gtk_widget_set_sensitive (content, file == NULL);
+  gtk_widget_set_visible (state->loading_bar, file != NULL);
+  if (file != NULL)
+    gtk_widget_grab_focus (g_object_get_data (G_OBJECT (state->loading_bar), "ss-cancel"));
+}
+
+static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
   SsWindow *self = SS_WINDOW (source);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  FilesState *state = files_state (self);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(SsStudy) study = g_task_propagate_pointer (G_TASK (result), &error);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
-  finish_load (self, file, study, error);
+  /* A cancelled load leaves the study as it was, and says nothing. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (state != NULL && state->loading == g_task_get_cancellable (G_TASK (result)))
+    {
+      g_clear_object (&state->loading);
+      show_loading (self, NULL);
+    }
+  finish_load (self, job->file, &job->stamp, study, error);
 }
 
 /* Loads in a worker thread: checking a large study against the schema
  * takes seconds (a 10 000-item study about 15), and the window must not
- * freeze meanwhile. libxml2 keeps its error handler per thread. */
+ * freeze meanwhile. libxml2 keeps its error handler per thread. Cancel
+ * (or opening another file) drops the load: the thread finishes on its
+ * own, and what it read is thrown away. */
 void
 ss_window_load_file_async (SsWindow *self,
                            GFile    *file)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_loaded, NULL);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = g_strdup_printf (_("Opening “%s”…"), name);
+  FilesState *state = files_state (self);
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job = g_new0 (LoadJob, 1);
 
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-  ss_window_toast (self, message);
+  ss_window_cancel_load (self);
+  state->loading = g_cancellable_new ();
+  task = g_task_new (self, state->loading, on_loaded, NULL);
+  job->file = g_object_ref (file);
+  g_task_set_task_data (task, job, (GDestroyNotify)load_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  show_loading (self, file);
   g_task_run_in_thread (task, load_in_thread);
 }
 
 gboolean
-ss_window_save_to (SsWindow *self,
-                   GFile    *file)
+ss_window_is_loading (SsWindow *self)
+{
+  FilesState *state = files_state (self);
+
+  return state != NULL && state->loading != NULL;
+}
+
+void
+ss_window_cancel_load (SsWindow *self)
+{
+  FilesState *state = files_state (self);
+
+  if (state == NULL || state->loading == NULL)
+    return;
+  g_cancellable_cancel (state->loading);
+  g_clear_object (&state->loading);
+  show_loading (self, NULL);
+}
+
+static GtkWidget *
+create_loading_bar (SsWindow *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_widget_add_css_class (bar, "toolbar");
+  gtk_widget_add_css_class (bar, "ss-loading-bar");
+  gtk_widget_set_halign (bar, GTK_ALIGN_FILL);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_margin_start (spinner, 6);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cancel opening"), -1);
+  gtk_widget_set_tooltip_text (cancel, _("Stop opening the file and keep the study that is open"));
+  g_signal_connect_object (cancel, "clicked", G_CALLBACK (ss_window_cancel_load), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (bar), spinner);
+  gtk_box_append (GTK_BOX (bar), label);
+  gtk_box_append (GTK_BOX (bar), cancel);
+  gtk_widget_set_visible (bar, FALSE);
+  g_object_set_data (G_OBJECT (bar), "ss-cancel", cancel);
+  files_state (self)->loading_label = GTK_LABEL (label);
+  return bar;
+}
+
+/* --- Changed on disk --------------------------------------------------- */
+
+/* Whether the open study's file is no longer the one it was read from or
+ * last saved to. A file that is gone is not "changed": saving makes it. */
+static gboolean
+changed_on_disk (SsWindow    *self,
+                 SsFileStamp *now)
+{
+  SsDocument *document = ss_window_get_document (self);
+  const SsFileStamp *stamp = ss_document_get_disk_stamp (document);
+  g_autofree char *path = NULL;
+
+  memset (now, 0, sizeof *now);
+  if (ss_document_get_file (document) == NULL || !stamp->valid)
+    return FALSE;
+  path = g_file_get_path (ss_document_get_file (document));
+  if (path == NULL || !ss_file_stamp_get (path, now))
+    return FALSE;
+  return !ss_file_stamp_equal (stamp, now);
+}
+
+static void
+on_reload_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SsWindow         *self)
+{
+  FilesState *state = files_state (self);
+  SsDocument *document = ss_window_get_document (self);
+
+  if (state != NULL)
+    state->reload_dialog = NULL;
+  if (g_str_equal (response, "reload") && document != NULL && ss_document_get_file (document) != NULL
+      && !ss_document_get_modified (document))
+    ss_window_load_file_async (self, ss_document_get_file (document));
+}
+
+/* With no unsaved edits, a study whose file another program changed is
+ * offered for reloading; with edits, saving asks instead (save ()). */
+static gboolean
+check_disk (gpointer user_data)
+{
+  SsWindow *self = user_data;
+  FilesState *state = files_state (self);
+  SsDocument *document = ss_window_get_document (self);
+  g_autofree char *name = NULL;
+  SsFileStamp now;
+  GtkWidget *dialog;
+
+  state->disk_check_id = 0;
+  if (document == NULL || ss_document_get_modified (document) || state->reload_dialog != NULL
+      || state->loading != NULL || !changed_on_disk (self, &now)
+      || (state->declined.valid && ss_file_stamp_equal (&state->declined, &now)))
+    return G_SOURCE_REMOVE;
+
+  state->declined = now;
+  name = ss_document_get_display_name (document);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Another program changed “%s” after it was opened here. "
+                                    "Reload it to see the changes?"), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep This Version"),
+                                    "reload", _("_Reload"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reload");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reload_response), self, 0);
+  state->reload_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_event (GFileMonitor      *monitor,
+               GFile             *file,
+               GFile             *other,
+               GFileMonitorEvent  event,
+               FilesState        *state)
+{
+  g_clear_handle_id (&state->disk_check_id, g_source_remove);
+  state->disk_check_id = g_timeout_add (DISK_CHECK_DELAY_MS, check_disk, state->window);
+}
+
+/* Follows the document's file: a new document, or Save As. */
+static void
+watch_file (SsWindow *self)
+{
+  FilesState *state = files_state (self);
+  SsDocument *document = ss_window_get_document (self);
+  GFile *file = document != NULL ? ss_document_get_file (document) : NULL;
+
+  if (state->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (state->monitor, state);
+  g_clear_object (&state->monitor);
+  g_clear_handle_id (&state->disk_check_id, g_source_remove);
+  memset (&state->declined, 0, sizeof state->declined);
+  if (file == NULL)
+    return;
+  state->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (state->monitor != NULL)
+    g_signal_connect (state->monitor, "changed", G_CALLBACK (on_file_event), state);
+}
+
+void
+ss_window_files_set_document (SsWindow   *self,
+                              SsDocument *document)
+{
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (watch_file), self, G_CONNECT_SWAPPED);
+  watch_file (self);
+}
+
+/* --- Saving ------------------------------------------------------------ */
+
+static gboolean
+is_refusal (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY)
+         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE)
+         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY)
+         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+}
+
+/* The dialog owns `then`; Save As passes it on. */
+static void
+on_save_as_offer_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           PendingAction    *then)
+{
+  if (then->answered)
+    return;
+  then->answered = TRUE;
+  if (g_str_equal (response, "save-as"))
+    save_as (then->window, pending_action_copy (then));
+}
+
+/* A file the save will not replace (read-only, not a regular file, owned
+ * by someone else): say so, and offer to save under another name. */
+static void
+offer_save_as (SsWindow      *self,
+               GFile         *file,
+               const GError  *error,
+               PendingAction *then)
+{
+  g_autofree char *name = ss_file_get_display_basename (file);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    heading = g_strdup_printf (_("“%s” Is Read-Only"), name);
+  else
+    heading = g_strdup_printf (_("“%s” could not be saved"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s\n\nSave the study under another name to keep your "
+                                    "changes."), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (then == NULL)
+    {
+      then = g_new0 (PendingAction, 1);
+      then->window = g_object_ref (self);
+      then->pending = (SsPending)-1;
+    }
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_as_offer_response), then,
+                         (GClosureNotify)(void (*) (void))pending_action_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Writes the study to `file`. On success goes on with `then`; where the
+ * file is refused, offers Save As (then goes on after it); on any other
+ * failure shows why. Takes `then`. */
+static gboolean
+save_to (SsWindow      *self,
+         GFile         *file,
+         PendingAction *then)
 {
   SsDocument *document = ss_window_get_document (self);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = ss_file_get_display_basename (file);
+  SsFileStamp stamp;
 
-  if (!ss_study_save_file (ss_document_get_study (document), file, FALSE, &error))
+  if (!ss_study_save_file_full (ss_document_get_study (document), file, FALSE, &stamp, &error))
     {
-      g_autofree char *heading = g_strdup_printf (_("“%s” could not be saved"), name);
+      if (is_refusal (error))
+        offer_save_as (self, file, error, g_steal_pointer (&then));
+      else
+        {
+          g_autofree char *heading = g_strdup_printf (_("“%s” could not be saved"), name);
 
-      show_error (self, heading, error->message);
+          show_error (self, heading, error->message);
+        }
+      g_clear_pointer (&then, pending_action_free);
       return FALSE;
     }
   ss_document_set_file (document, file);
+  ss_document_set_disk_stamp (document, &stamp);
   ss_document_mark_saved (document);
   remember_file (self, file);
   {
@@ -223,7 +569,66 @@ ss_window_save_to (SsWindow *self,
 
     ss_window_toast (self, message);
   }
+  if (then != NULL && then->pending != (SsPending)-1)
+    run_pending (then);
+  g_clear_pointer (&then, pending_action_free);
   return TRUE;
+}
+
+gboolean
+ss_window_save_to (SsWindow *self,
+                   GFile    *file)
+{
+  return save_to (self, file, NULL);
+}
+
+/* The dialog owns `then`. */
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             PendingAction    *then)
+{
+  SsWindow *self = then->window;
+  GFile *file;
+
+  if (then->answered)
+    return;
+  then->answered = TRUE;
+  file = ss_document_get_file (ss_window_get_document (self));
+  if (g_str_equal (response, "overwrite") && file != NULL)
+    save_to (self, file, pending_action_copy (then));
+  else if (g_str_equal (response, "save-as"))
+    save_as (self, pending_action_copy (then));
+}
+
+static void
+ask_changed_on_disk (SsWindow      *self,
+                     PendingAction *then)
+{
+  g_autofree char *name = ss_document_get_display_name (ss_window_get_document (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Another program changed “%s” after it was opened here. "
+                                    "Overwriting it loses those changes; Save As keeps both."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"), "overwrite", _("_Overwrite"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (then == NULL)
+    {
+      then = g_new0 (PendingAction, 1);
+      then->window = g_object_ref (self);
+      then->pending = (SsPending)-1;
+    }
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_changed_on_disk_response), then,
+                         (GClosureNotify)(void (*) (void))pending_action_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Save, then go on with what was pending (closing, opening…). */
@@ -233,14 +638,20 @@ save (SsWindow      *self,
 {
   GFile *file = ss_document_get_file (ss_window_get_document (self));
 
+  SsFileStamp now;
+
   if (file == NULL)
     {
       save_as (self, then);
       return;
     }
-  if (ss_window_save_to (self, file) && then != NULL)
-    run_pending (then);
-  g_clear_pointer (&then, pending_action_free);
+  /* Never overwrite unawares what another program wrote meanwhile. */
+  if (changed_on_disk (self, &now))
+    {
+      ask_changed_on_disk (self, then);
+      return;
+    }
+  save_to (self, file, then);
 }
 
 static GtkFileFilter *
@@ -279,11 +690,8 @@ on_save_as_response (GtkNativeDialog *dialog,
 
           g_set_object (&file, g_file_get_child (parent, with));
         }
-      if (ss_window_save_to (self, file) && then->pending != (SsPending)-1)
-        {
-          run_pending (then);
-          return;
-        }
+      save_to (self, file, then);
+      return;
     }
   pending_action_free (then);
 }
@@ -499,11 +907,18 @@ on_export_response (GtkNativeDialog *dialog,
 
   if (file != NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = ss_file_get_display_basename (file);
+      g_autofree char *path = g_file_get_path (file);
+      gboolean written;
 
+      /* Through the same safe write as a study (links, read-only files, FIFOs). */
       csv = ss_report_generate (ss_window_get_study (self), SS_REPORT_CSV);
-      if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
-                                    &error))
+      if (path != NULL)
+        written = ss_safe_file_set_contents (path, csv, strlen (csv), SS_SAFE_FILE_NONE, NULL, &error);
+      else
+        written = g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE,
+                                           NULL, NULL, &error);
+      if (!written)
         {
           g_autofree char *heading = g_strdup_printf (_("“%s” could not be written"), name);
 
@@ -623,6 +1038,13 @@ void
 ss_window_files_init (SsWindow *self)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  FilesState *state = g_new0 (FilesState, 1);
+  GtkWidget *content = _ss_window_get_content (self);
+
+  state->window = self;
+  g_object_set_data_full (G_OBJECT (self), "ss-files-state", state, (GDestroyNotify)files_state_free);
+  state->loading_bar = create_loading_bar (self);
+  gtk_widget_insert_before (state->loading_bar, gtk_widget_get_parent (content), content);
 
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));

@@ -23,6 +23,8 @@ typedef enum
 
 void           ss_window_files_class_init   (GtkWidgetClass *widget_class);
 void           ss_window_files_init         (SsWindow       *self);
+void           ss_window_files_set_document (SsWindow       *self,
+                                             SsDocument     *document);
 void           ss_window_pages_init         (SsWindow       *self);
 void           ss_window_pages_set_document (SsWindow       *self,
                                              SsDocument     *document);
@@ -36,6 +38,7 @@ void           ss_window_toast              (SsWindow       *self,
                                              const char     *message);
 GSettings     *ss_window_get_settings       (SsWindow       *self);
 GMenu         *_ss_window_get_recent_menu   (SsWindow       *self);
+GtkWidget     *_ss_window_get_content       (SsWindow       *self);
 GtkBox        *ss_window_get_page           (SsWindow       *self,
                                              const char     *name);
 

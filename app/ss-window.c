@@ -1313,7 +1313,7 @@ on_export_chart_response (GtkNativeDialog *dialog,
   if (file != NULL)
     {
       g_autofree char *path = g_file_get_path (file);
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = ss_file_get_display_basename (file);
       g_autoptr(GError) error = NULL;
       SsChartData data;
 
@@ -1513,6 +1513,7 @@ ss_window_set_document (SsWindow   *self,
   self->item = ss_study_get_n_items (study_of (self)) > 0 ? 0 : PORTFOLIO;
   self->scenario = ss_study_get_n_scenarios (study_of (self)) > 0 ? 0 : SS_BASELINE;
   ss_window_pages_set_document (self, document);
+  ss_window_files_set_document (self, document);
   ss_window_rebuild (self);
 }
 
@@ -1589,6 +1590,13 @@ _ss_window_get_recent_menu (SsWindow *self)
   return self->recent_submenu;
 }
 
+/* Everything under the header bar. */
+GtkWidget *
+_ss_window_get_content (SsWindow *self)
+{
+  return GTK_WIDGET (self->toasts);
+}
+
 /* --- Lifecycle --------------------------------------------------------- */
 
 static void
@@ -1630,6 +1638,8 @@ ss_window_dispose (GObject *object)
 {
   SsWindow *self = SS_WINDOW (object);
 
+  /* A file still being read is dropped with the window. */
+  ss_window_cancel_load (self);
   if (self->tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);

@@ -29,6 +29,8 @@ gboolean       ss_window_load_file        (SsWindow      *self,
                                            GFile         *file);
 void           ss_window_load_file_async  (SsWindow      *self,
                                            GFile         *file);
+gboolean       ss_window_is_loading       (SsWindow      *self);
+void           ss_window_cancel_load      (SsWindow      *self);
 gboolean       ss_window_save_to          (SsWindow      *self,
                                            GFile         *file);
 void           ss_window_select           (SsWindow      *self,
