@@ -348,6 +348,35 @@ test_set_shares (Fixture       *f,
   g_assert_cmpstr (f->log->str, ==, "");
 }
 
+/* The same countries again (an undo, an edit elsewhere) keep the rows,
+ * the same widgets, so their locks and the focus stay; other countries
+ * get new rows. */
+static void
+test_same_countries (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SsStudy) renamed = ss_study_copy (f->study);
+  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+
+  ss_share_editor_set_locked (f->editor, CHILE, TRUE);
+  ss_share_editor_set_countries (f->editor, f->study);
+  collect (GTK_WIDGET (f->editor), GTK_TYPE_SCALE, scales);
+  g_assert_cmpmem (scales->pdata, scales->len * sizeof (gpointer),
+                   f->scales->pdata, f->scales->len * sizeof (gpointer));
+  g_assert_true (ss_share_editor_get_locked (f->editor, CHILE));
+  g_assert_cmpfloat (gtk_range_get_value (scale (f, 0)), ==, 100 * f->baseline[0]);
+  g_assert_cmpstr (f->log->str, ==, "");
+
+  g_free (ss_study_get_country (renamed, CHILE)->name);
+  ss_study_get_country (renamed, CHILE)->name = g_strdup ("Chile (Atacama)");
+  ss_share_editor_set_countries (f->editor, renamed);
+  g_ptr_array_set_size (scales, 0);
+  collect (GTK_WIDGET (f->editor), GTK_TYPE_SCALE, scales);
+  g_assert_cmpuint (scales->len, ==, f->n);
+  g_assert_true (g_ptr_array_index (scales, 0) != g_ptr_array_index (f->scales, 0));
+  g_assert_false (ss_share_editor_get_locked (f->editor, CHILE));
+}
+
 static void
 test_palette (void)
 {
@@ -402,6 +431,7 @@ main (int    argc,
   ADD ("keyboard", test_keyboard);
   ADD ("clamp", test_clamp);
   ADD ("set-shares", test_set_shares);
+  ADD ("same-countries", test_same_countries);
 #undef ADD
 
   return g_test_run ();

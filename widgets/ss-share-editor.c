@@ -44,6 +44,8 @@
 
 typedef struct
 {
+  GtkWidget *name;
+  GtkWidget *code;
   GtkWidget *scale;
   GtkWidget *spin;
   GtkWidget *baseline;
@@ -395,6 +397,39 @@ draw_swatch (GtkDrawingArea *area,
   cairo_stroke (cr);
 }
 
+/* The line under a country's name. */
+static char *
+describe_country (const SsCountry *country)
+{
+  if (country->group != NULL)
+    /* Translators: a country's code and its group, e.g. "VN · ASEAN" */
+    return g_strdup_printf (C_("country code and group", "%s · %s"),
+                            country->code, country->group);
+  return g_strdup (country->code);
+}
+
+/* Whether the rows already show @study's countries, as after an undo. */
+static gboolean
+shows_countries (SsShareEditor *self,
+                 SsStudy       *study)
+{
+  guint n = study != NULL ? ss_study_get_n_countries (study) : 0;
+
+  if (n != self->n || n != self->rows->len)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const SsCountry *country = ss_study_get_country (study, i);
+      Row *row = get_row (self, i);
+      g_autofree char *code_text = describe_country (country);
+
+      if (!g_str_equal (gtk_label_get_text (GTK_LABEL (row->name)), country->name)
+          || !g_str_equal (gtk_label_get_text (GTK_LABEL (row->code)), code_text))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 add_row (SsShareEditor   *self,
          guint            index,
@@ -403,10 +438,10 @@ add_row (SsShareEditor   *self,
   GtkGrid *grid = GTK_GRID (self->grid);
   int y = 2 * index;
   Row row;
-  GtkWidget *swatch, *names, *name, *code, *unit, *spin_box;
+  GtkWidget *swatch, *names, *unit, *spin_box;
   g_autofree char *share_label = NULL;
   g_autofree char *lock_label = NULL;
-  g_autofree char *code_text = NULL;
+  g_autofree char *code_text = describe_country (country);
 
   /* Translators: accessible name of the slider and of the spin button
    * that set the share of imports from a country; %s is the country */
@@ -414,12 +449,6 @@ add_row (SsShareEditor   *self,
   /* Translators: accessible name of the lock button of a country's share;
    * %s is the country */
   lock_label = g_strdup_printf (_("Lock share from %s"), country->name);
-  if (country->group != NULL)
-    /* Translators: a country's code and its group, e.g. "VN · ASEAN" */
-    code_text = g_strdup_printf (C_("country code and group", "%s · %s"),
-                                 country->code, country->group);
-  else
-    code_text = g_strdup (country->code);
 
   if (index > 0)
     gtk_grid_attach (grid, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, y - 1, 6, 1);
@@ -438,14 +467,14 @@ add_row (SsShareEditor   *self,
 
   names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_valign (names, GTK_ALIGN_CENTER);
-  name = gtk_label_new (country->name);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_box_append (GTK_BOX (names), name);
-  code = gtk_label_new (code_text);
-  gtk_label_set_xalign (GTK_LABEL (code), 0);
-  gtk_widget_add_css_class (code, "caption");
-  gtk_widget_add_css_class (code, "dim-label");
-  gtk_box_append (GTK_BOX (names), code);
+  row.name = gtk_label_new (country->name);
+  gtk_label_set_xalign (GTK_LABEL (row.name), 0);
+  gtk_box_append (GTK_BOX (names), row.name);
+  row.code = gtk_label_new (code_text);
+  gtk_label_set_xalign (GTK_LABEL (row.code), 0);
+  gtk_widget_add_css_class (row.code, "caption");
+  gtk_widget_add_css_class (row.code, "dim-label");
+  gtk_box_append (GTK_BOX (names), row.code);
   gtk_grid_attach (grid, names, 1, y, 1, 1);
 
   row.scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL,
@@ -533,7 +562,10 @@ finish_edit (SsShareEditor *self)
  *
  * Rebuilds the rows; all shares are 0 and all locks open until
  * ss_share_editor_set_shares() and ss_share_editor_set_locked(). Nothing
- * of @study is kept.
+ * of @study is kept. When the rows already show these countries (after
+ * an undo, or an edit of something else) they stay as they are, with
+ * their values, locks and focus, so Ctrl+Z in a row leaves the focus
+ * there.
  */
 void
 ss_share_editor_set_countries (SsShareEditor *self,
@@ -546,6 +578,8 @@ ss_share_editor_set_countries (SsShareEditor *self,
   g_return_if_fail (study == NULL || SS_IS_STUDY (study));
 
   finish_edit (self);
+  if (shows_countries (self, study))
+    return;
 
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
