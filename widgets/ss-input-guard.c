@@ -12,6 +12,14 @@
  * page has rested for half a second (as in Firefox), so scrolling past
  * the share that was just edited does not edit it again.
  *
+ * A spin button also leaves the study's history to the window: Ctrl+Z,
+ * Ctrl+Shift+Z and Ctrl+Y are not the text field's own undo (which could
+ * empty the field) but go to the window's shortcuts (its Undo and Redo),
+ * after the field is settled as leaving it would settle it, so they do
+ * what the Undo and Redo buttons do. And a field left empty or unreadable goes back
+ * to its value (GTK would read it as 0); one left as it shows keeps its
+ * exact value (GTK would round it to the digits shown).
+ *
  * The control keeps its own scroll handling: a capture-phase controller
  * sees each scroll event before the control's own scroll controller does
  * and switches that one on or off for this event. When it is off, the
@@ -22,6 +30,9 @@
 #define G_LOG_DOMAIN "supplyshift-input-guard"
 
 #include "config.h"
+
+#include <math.h>
+#include <string.h>
 
 #include "ss-input-guard.h"
 
@@ -120,12 +131,70 @@ on_event (GtkEventControllerLegacy *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Undo and redo keys: the field is settled, then the key goes to the
+ * window's own shortcuts (its Undo and Redo), never to the text's. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkSpinButton         *spin)
+{
+  guint key = gdk_keyval_to_lower (keyval);
+  GtkRoot *root;
+
+  if ((state & GDK_CONTROL_MASK) == 0 || (key != GDK_KEY_z && key != GDK_KEY_y))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_spin_button_update (spin);
+  if ((root = gtk_widget_get_root (GTK_WIDGET (spin))) != NULL)
+    gtk_event_controller_key_forward (controller, GTK_WIDGET (root));
+  return GDK_EVENT_STOP;
+}
+
+/* Reads the field for GtkSpinButton, where its own reading would be
+ * wrong: empty or unreadable text (0 for GTK) and the text of the value
+ * itself (rounded to the digits shown). */
+static int
+on_input (GtkSpinButton *spin,
+          double        *new_value)
+{
+  double value = gtk_spin_button_get_value (spin);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+  g_autofree char *showing = g_strdup_printf ("%0.*f", gtk_spin_button_get_digits (spin), value);
+  char *end = NULL;
+  double typed;
+
+  if (*text != '\0' && strcmp (text, showing) != 0)
+    {
+      typed = g_strtod (text, &end);
+      if (*end == '\0' && isfinite (typed))
+        return FALSE;                  /* a number typed: GTK reads it */
+    }
+  *new_value = value;
+  return TRUE;
+}
+
+static void
+guard_spin_button (GtkSpinButton *spin)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_editable_set_enable_undo (GTK_EDITABLE (spin), FALSE);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), spin);
+  gtk_widget_add_controller (GTK_WIDGET (spin), keys);
+  g_signal_connect (spin, "input", G_CALLBACK (on_input), NULL);
+}
+
 /**
  * ss_input_guard:
  * @control: a #GtkRange (such as a #GtkScale) or a #GtkSpinButton
  *
  * Makes the mouse wheel over @control scroll the page unless @control
- * has the focus or Ctrl is held. Call it once per control.
+ * has the focus or Ctrl is held. A spin button's undo and redo keys go
+ * to the window, and a field left empty or unchanged keeps its value.
+ * Call it once per control.
  */
 void
 ss_input_guard (GtkWidget *control)
@@ -163,6 +232,9 @@ ss_input_guard (GtkWidget *control)
   gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
   g_signal_connect (legacy, "event", G_CALLBACK (on_event), guard);
   gtk_widget_add_controller (control, legacy);
+
+  if (GTK_IS_SPIN_BUTTON (control))
+    guard_spin_button (GTK_SPIN_BUTTON (control));
 
   /* The pages are known once the control is in the window. */
   g_signal_connect (control, "map", G_CALLBACK (watch_pages), NULL);
