@@ -142,6 +142,16 @@ controls (Fixture *f)
   return found;
 }
 
+/* The text part of a spin button, beside its - and + buttons. */
+static GtkWidget *
+spin_text (GtkWidget *spin)
+{
+  GtkWidget *text = gtk_widget_get_first_child (spin);
+
+  g_assert_true (GTK_IS_TEXT (text));
+  return text;
+}
+
 static double
 control_value (GtkWidget *control)
 {
@@ -289,10 +299,10 @@ test_wheel_when_meant (Fixture       *f,
 
   /* A click in the spin button's text gives it the focus: the wheel then
    * spins it, without Ctrl. */
-  point_at (spin);
+  point_at (spin_text (spin));
   xdotool ("click", "1", NULL);
-  g_assert_true (wait_until ((Condition)gtk_widget_has_focus,
-                             gtk_widget_get_first_child (spin), 2000));
+  g_assert_true (wait_until ((Condition)gtk_widget_has_focus, spin_text (spin), 2000));
+  g_assert_false (ss_document_in_edit (document));
   watch.control = spin;
   watch.was = gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin));
   xdotool ("click", "5", NULL);
@@ -344,6 +354,170 @@ test_wheel_stays_with_page (Fixture       *f,
   g_assert_true (ss_document_can_undo (document));
 }
 
+/* What a spin button shows for @value: one decimal, in the locale's form. */
+static char *
+shown (double value)
+{
+  return g_strdup_printf ("%0.1f", value);
+}
+
+static const char *
+text_of (GtkWidget *spin)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (spin));
+}
+
+typedef struct
+{
+  GtkWidget  *spin;
+  const char *text;
+} TextWatch;
+
+static gboolean
+text_is (gpointer data)
+{
+  TextWatch *watch = data;
+
+  return g_str_equal (text_of (watch->spin), watch->text);
+}
+
+/* Waits until @spin shows @text: typed keys arrive through the X server. */
+static void
+assert_text (GtkWidget  *spin,
+             const char *text)
+{
+  TextWatch watch = { spin, text };
+
+  wait_until (text_is, &watch, 2000);
+  g_assert_cmpstr (text_of (spin), ==, text);
+}
+
+/* Clicks in @spin's text, so that it has the focus, and waits for it. */
+static void
+click_into (Fixture   *f,
+            GtkWidget *spin)
+{
+  scroll_to (f, spin);
+  point_at (spin_text (spin));
+  xdotool ("click", "1", NULL);
+  g_assert_true (wait_until ((Condition)gtk_widget_has_focus, spin_text (spin), 2000));
+}
+
+static gboolean
+can_redo (gpointer document)
+{
+  return ss_document_can_redo (document);
+}
+
+static gboolean
+cannot_redo (gpointer document)
+{
+  return !ss_document_can_redo (document);
+}
+
+static gboolean
+lost_focus (gpointer spin)
+{
+  return !(gtk_widget_get_state_flags (spin) & GTK_STATE_FLAG_FOCUS_WITHIN);
+}
+
+/* Ctrl+Z in a spin button undoes the study's last step, not the text
+ * typed in the field; typed text is first settled as leaving the field
+ * would, so Ctrl+Z takes back the value just typed, and Ctrl+Shift+Z
+ * brings it back. */
+static void
+test_undo_in_spin (Fixture       *f,
+                   gconstpointer  data)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  SsStudy *study = ss_window_get_study (f->window);
+  g_autoptr(SsStudy) original = ss_study_copy (study);
+  GtkWidget *spin = share_control (f, GTK_TYPE_SPIN_BUTTON, VIETNAM);
+  g_autofree char *vietnam = shown (100 * ss_study_get_scenario (study, 0)->targets[0][VIETNAM]);
+  g_autofree char *thirty = shown (30);
+
+  /* A step to undo, made elsewhere. */
+  gtk_range_set_value (GTK_RANGE (share_control (f, GTK_TYPE_SCALE, 0)), 50);
+  wait_frames ();
+  g_assert_true (ss_document_can_undo (document));
+
+  click_into (f, spin);
+  xdotool ("key", "ctrl+z", NULL);
+  g_assert_true (wait_until (can_redo, document, 2000));
+  wait_frames ();
+  g_assert_true (ss_study_equal (study, original));
+  g_assert_cmpstr (text_of (spin), ==, vietnam);
+
+  /* Typed, then Ctrl+Z: the typed value is the step taken back. */
+  xdotool ("key", "ctrl+a", "3", "0", NULL);
+  assert_text (spin, "30");
+  g_assert_true (ss_study_equal (study, original));
+  xdotool ("key", "ctrl+z", NULL);
+  assert_text (spin, vietnam);
+  wait_frames ();
+  g_assert_true (ss_document_can_redo (document));
+  g_assert_true (ss_study_equal (study, original));
+
+  xdotool ("key", "ctrl+shift+z", NULL);
+  g_assert_true (wait_until (cannot_redo, document, 2000));
+  wait_frames ();
+  g_assert_cmpfloat_with_epsilon (ss_study_get_scenario (study, 0)->targets[0][VIETNAM], 0.30, 1e-12);
+  g_assert_cmpstr (text_of (spin), ==, thirty);
+}
+
+/* A field emptied, or left as it was, changes nothing when left: it goes
+ * back to the study's value, never to 0, and a value it shows rounded
+ * keeps its exact value. */
+static void
+test_left_field_keeps_value (Fixture       *f,
+                             gconstpointer  data)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  SsStudy *study = ss_window_get_study (f->window);
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(SsStudy) before = NULL;
+  GtkWidget *switching = NULL;
+  g_autofree char *rounded = shown (1.234);
+
+  /* A switching cost of 1.234 %, which the field shows as 1.2. */
+  ss_document_begin_edit (document);
+  ss_study_get_scenario (study, 0)->switching_cost = 0.01234;
+  ss_document_changed (document, SS_CHANGE_SCENARIO, 0);
+  ss_document_end_edit (document);
+  wait_frames ();
+  before = ss_study_copy (study);
+
+  collect (GTK_WIDGET (f->window), GTK_TYPE_SPIN_BUTTON, spins);
+  for (guint i = 0; i < spins->len; i++)
+    if (fabs (gtk_spin_button_get_value (g_ptr_array_index (spins, i)) - 1.234) < 1e-9)
+      switching = g_ptr_array_index (spins, i);
+  g_assert_nonnull (switching);
+  g_assert_cmpstr (text_of (switching), ==, rounded);
+
+  /* Emptied, then left with Tab. */
+  for (guint k = 0; k < 2; k++)
+    {
+      GtkWidget *spin = k == 0 ? share_control (f, GTK_TYPE_SPIN_BUTTON, VIETNAM) : switching;
+      g_autofree char *was = g_strdup (text_of (spin));
+
+      click_into (f, spin);
+      xdotool ("key", "ctrl+a", "BackSpace", NULL);
+      assert_text (spin, "");
+      xdotool ("key", "Tab", NULL);
+      g_assert_true (wait_until (lost_focus, spin, 2000));
+      wait_frames ();
+      g_assert_true (ss_study_equal (study, before));
+      g_assert_cmpstr (text_of (spin), ==, was);
+    }
+
+  /* Only visited: the exact value stays. */
+  click_into (f, switching);
+  xdotool ("key", "Tab", NULL);
+  g_assert_true (wait_until (lost_focus, switching, 2000));
+  wait_frames ();
+  g_assert_true (ss_study_equal (study, before));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +547,9 @@ main (int   argc,
   g_test_add ("/input/wheel-when-meant", Fixture, NULL, fixture_setup, test_wheel_when_meant,
               fixture_teardown);
   g_test_add ("/input/wheel-stays-with-page", Fixture, NULL, fixture_setup, test_wheel_stays_with_page,
+              fixture_teardown);
+  g_test_add ("/input/undo-in-spin", Fixture, NULL, fixture_setup, test_undo_in_spin, fixture_teardown);
+  g_test_add ("/input/left-field-keeps-value", Fixture, NULL, fixture_setup, test_left_field_keeps_value,
               fixture_teardown);
 
   return g_test_run ();
