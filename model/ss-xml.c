@@ -4,10 +4,14 @@
  *
  * Study files and Korea Customs XML responses are read by the same code,
  * so both get the same protection: the parser loads nothing but the bytes
- * it is given. A DOCTYPE is refused before libxml2 sees the document (no
- * internal subset, so no entity can be declared, let alone expanded), the
- * network is off, nesting is limited by the caller, and the raw bytes are
- * checked for what would make libxml2 slow (NUL bytes, enormous tags).
+ * it is given. A file that is not UTF-8 is refused before libxml2 sees it
+ * (libxml2 would otherwise convert UTF-16, EBCDIC or UTF-7 and parse what
+ * no scan of the bytes can see); the parser itself stops at a DOCTYPE,
+ * before its internal subset, so no entity is ever declared, whatever the
+ * encoding; the network is off; libxml2's limits stay on (no
+ * XML_PARSE_HUGE, which would also lift its entity-amplification guard);
+ * nesting is limited by the caller; and the raw bytes are checked for
+ * what would make libxml2 slow (enormous tags).
  */
 
 #define G_LOG_DOMAIN "supplyshift-xml"
@@ -26,8 +30,10 @@ typedef struct
 {
   SsXmlReport  report;
   gpointer     data;
+  const char  *what;
   int          max_depth;
   guint        count;
+  GString     *pending;                /* text not yet in the tree */
 } Reader;
 
 static void
@@ -62,6 +68,91 @@ ss_xml_line (xmlNode *node)
   return (int)xmlGetLineNo (node);
 }
 
+/* libxml2 keeps a text run in one node and refuses to grow one past
+ * 10 MB unless XML_PARSE_HUGE lifts that limit, and every other limit
+ * with it. The caller's own limit on the file is enough here, so the
+ * reader gathers each text run itself and adds it to the tree as one node
+ * when the run ends: at the next tag, comment or processing instruction. */
+static void
+flush_text (xmlParserCtxtPtr ctxt)
+{
+  Reader *r = ctxt->_private;
+  xmlNode *text;
+  int line;
+
+  if (r->pending->len == 0)
+    return;
+  /* Text outside the root element is white space; SAX2 drops it too. */
+  if (ctxt->node != NULL && r->pending->len <= G_MAXINT)
+    {
+      text = xmlNewDocTextLen (ctxt->myDoc, (const xmlChar *)r->pending->str, (int)r->pending->len);
+      /* As SAX2 records it: the line where the text ends, with big lines
+       * kept aside where xmlGetLineNo() finds them. */
+      line = ctxt->input != NULL ? ctxt->input->line : 0;
+      text->line = MIN (line, 65535);
+      if (line >= 65535)
+        text->psvi = GINT_TO_POINTER (line);
+      xmlAddChild (ctxt->node, text);
+    }
+  g_string_truncate (r->pending, 0);
+}
+
+static void
+on_characters (void          *ctx,
+               const xmlChar *chars,
+               int            len)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  Reader *r = ctxt->_private;
+
+  g_string_append_len (r->pending, (const char *)chars, len);
+}
+
+static void
+on_comment (void          *ctx,
+            const xmlChar *value)
+{
+  flush_text (ctx);
+  xmlSAX2Comment (ctx, value);
+}
+
+static void
+on_processing_instruction (void          *ctx,
+                           const xmlChar *target,
+                           const xmlChar *data)
+{
+  flush_text (ctx);
+  xmlSAX2ProcessingInstruction (ctx, target, data);
+}
+
+static void
+on_end_element (void          *ctx,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  flush_text (ctx);
+  xmlSAX2EndElementNs (ctx, localname, prefix, uri);
+}
+
+/* Called once the parser has read `<!DOCTYPE name ExternalID`, before it
+ * reads an internal subset or loads an external one: stopping here means
+ * no entity is ever declared, in any encoding. */
+static void
+on_doctype (void          *ctx,
+            const xmlChar *name,
+            const xmlChar *external_id,
+            const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  Reader *r = ctxt->_private;
+  g_autofree char *message = g_strdup_printf ("the file has a DOCTYPE; %s may not declare one "
+                                              "(no DTD, no entities)", r->what);
+
+  report (r, ctxt->input != NULL ? ctxt->input->line : 1, message);
+  xmlStopParser (ctxt);
+}
+
 static void
 start_element (void           *ctx,
                const xmlChar  *localname,
@@ -74,12 +165,13 @@ start_element (void           *ctx,
                const xmlChar **attributes)
 {
   xmlParserCtxtPtr ctxt = ctx;
+  Reader *r = ctxt->_private;
 
-  /* The caller knows how deep its documents go. XML_PARSE_HUGE lifts libxml2's own depth
-   * limit, so deep nesting is stopped here, before it costs memory. */
-  if (ctxt->nameNr > ((Reader *)ctxt->_private)->max_depth)
+  flush_text (ctxt);
+  /* The caller knows how deep its documents go; libxml2 would allow 256
+   * levels. Deep nesting is stopped here, before it costs memory. */
+  if (ctxt->nameNr > r->max_depth)
     {
-      Reader *r = ctxt->_private;
       g_autofree char *message = g_strdup_printf ("elements are nested more than %d levels deep",
                                                   r->max_depth);
 
@@ -116,81 +208,127 @@ on_xml_error (void     *data,
     report (data, error->line, message);
 }
 
-/* Everything before the root element: a BOM, white space, the XML
- * declaration, processing instructions and comments. A DOCTYPE there is
- * refused without parsing it. */
-static gboolean
-has_doctype (const char *data,
-             gsize       len,
-             int        *line)
+static int
+line_at (const char *data,
+         const char *at)
 {
-  const char *p = data, *end = data + len;
+  int line = 1;
 
-  *line = 1;
-  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  while (p < end)
+  for (const char *p = data; p < at; p++)
+    line += *p == '\n';
+  return line;
+}
+
+/* The value of the encoding pseudo-attribute of an XML declaration at p
+ * (`<?xml version="1.0" encoding="..."?>`), or NULL when there is none. */
+static char *
+declared_encoding (const char *p,
+                   const char *end)
+{
+  const char *close;
+
+  if (end - p < 6 || memcmp (p, "<?xml", 5) != 0 || !g_ascii_isspace (p[5]))
+    return NULL;
+  close = g_strstr_len (p, MIN (end - p, 1024), "?>");
+  if (close == NULL)
+    close = p + MIN (end - p, 1024);
+  for (p += 5; p < close; p++)
     {
-      if (*p == '\n')
-        (*line)++;
-      if (g_ascii_isspace (*p))
-        {
-          p++;
-          continue;
-        }
-      if (end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
-        return TRUE;
-      if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-        {
-          const char *close = g_strstr_len (p, end - p, "?>");
+      const char *q = p + 8;
+      const char *value;
+      char quote;
 
-          if (close == NULL)
-            return FALSE;
-          for (; p < close; p++)
-            *line += *p == '\n';
-          p = close + 2;
-          continue;
-        }
-      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        {
-          const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
-
-          if (close == NULL)
-            return FALSE;
-          for (; p < close; p++)
-            *line += *p == '\n';
-          p = close + 3;
-          continue;
-        }
-      return FALSE;
+      if (!g_ascii_isspace (p[-1]) || close - p < 8 || memcmp (p, "encoding", 8) != 0)
+        continue;
+      while (q < close && g_ascii_isspace (*q))
+        q++;
+      if (q >= close || *q++ != '=')
+        continue;
+      while (q < close && g_ascii_isspace (*q))
+        q++;
+      if (q >= close || (*q != '"' && *q != '\''))
+        continue;
+      quote = *q++;
+      value = q;
+      while (q < close && *q != quote)
+        q++;
+      return g_strndup (value, q - value);
     }
+  return NULL;
+}
+
+/* UTF-8 only, refused here before libxml2 could switch to another
+ * encoding (and parse a DOCTYPE or an entity no scan of the bytes sees). */
+static gboolean
+check_encoding (Reader     *r,
+                const char *data,
+                gsize       len)
+{
+  static const struct { const char *bytes; gsize len; const char *name; } signatures[] = {
+    /* UTF-32 first: its little-endian BOM starts like UTF-16's. */
+    { "\x00\x00\xFE\xFF", 4, "UTF-32 (it starts with a UTF-32 byte order mark)" },
+    { "\xFF\xFE\x00\x00", 4, "UTF-32 (it starts with a UTF-32 byte order mark)" },
+    { "\xFE\xFF", 2, "UTF-16 (it starts with a UTF-16 byte order mark)" },
+    { "\xFF\xFE", 2, "UTF-16 (it starts with a UTF-16 byte order mark)" },
+    { "\x00\x00\x00\x3C", 4, "UTF-32" },
+    { "\x3C\x00\x00\x00", 4, "UTF-32" },
+    { "\x00\x3C\x00\x3F", 4, "UTF-16" },
+    { "\x3C\x00\x3F\x00", 4, "UTF-16" },
+    { "\x4C\x6F\xA7\x94", 4, "EBCDIC" },
+    { "+/v", 3, "UTF-7 (it starts with a UTF-7 byte order mark)" },
+  };
+  const char *p = data, *end = data + len, *nul, *bad;
+  g_autofree char *encoding = NULL;
+  g_autofree char *message = NULL;
+  int line = 1;
+
+  for (guint k = 0; k < G_N_ELEMENTS (signatures) && message == NULL; k++)
+    if (len >= signatures[k].len && memcmp (data, signatures[k].bytes, signatures[k].len) == 0)
+      message = g_strdup_printf ("the file is in %s; %s are UTF-8", signatures[k].name, r->what);
+
+  if (message == NULL && (nul = memchr (data, '\0', len)) != NULL)
+    {
+      line = line_at (data, nul);
+      message = g_strdup ("the file has a NUL byte: it is not UTF-8 text (UTF-16 or a binary file?)");
+    }
+
+  if (message == NULL)
+    {
+      if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+      encoding = declared_encoding (p, end);
+      if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
+        message = g_strdup_printf ("the file declares the encoding %s; %s are UTF-8", encoding, r->what);
+    }
+
+  if (message == NULL && !g_utf8_validate_len (data, len, &bad))
+    {
+      line = line_at (data, bad);
+      message = g_strdup ("the file is not UTF-8: these bytes are not valid UTF-8 (is it in "
+                          "another encoding, like ISO-8859-1?)");
+    }
+
+  if (message == NULL)
+    return TRUE;
+  report (r, line, message);
   return FALSE;
 }
 
 #define MAX_TAG_LENGTH (64 * 1024)
 
-/* Checks on the raw bytes, before libxml2 sees them. A NUL byte means the
- * file is not UTF-8 text (UTF-16, or binary). A start tag longer than
- * 64 KiB has no place in a study, and libxml2 2.9 checks an element's
- * attributes for duplicates pair by pair: a tag with 50 000 attributes
- * would keep it busy for seconds. */
+/* A start tag longer than 64 KiB has no place in a study, and libxml2 2.9
+ * checks an element's attributes for duplicates pair by pair: a tag with
+ * 50 000 attributes would keep it busy for seconds. This also keeps every
+ * comment, CDATA section and processing instruction far below libxml2's
+ * 10 MB limit on them. */
 static gboolean
 check_raw (Reader     *r,
            const char *data,
            gsize       len)
 {
-  const char *nul = memchr (data, '\0', len);
   const char *p = data, *end = data + len;
   int line = 1;
 
-  if (nul != NULL)
-    {
-      for (const char *q = data; q < nul; q++)
-        line += *q == '\n';
-      report (r, line, "the file has a NUL byte: it is not UTF-8 text (UTF-16 or a binary file?)");
-      return FALSE;
-    }
-  line = 1;
   while (p < end)
     {
       const char *open = memchr (p, '<', end - p);
@@ -227,10 +365,10 @@ ss_xml_read_untrusted (const char  *data,
                        SsXmlReport  report_func,
                        gpointer     report_data)
 {
-  Reader r = { report_func, report_data, max_depth, 0 };
+  g_autoptr(GString) pending = g_string_new (NULL);
+  Reader r = { report_func, report_data, what, max_depth, 0, pending };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
-  int line;
 
   g_return_val_if_fail (len <= G_MAXINT, NULL);
 
@@ -238,42 +376,35 @@ ss_xml_read_untrusted (const char  *data,
    * finds libxml2 initialised. */
   xmlInitParser ();
 
-  if (has_doctype (data, len, &line))
-    {
-      g_autofree char *message = g_strdup_printf ("the file has a DOCTYPE; %s may not declare one "
-                                                  "(no DTD, no entities)", what);
-
-      report (&r, line, message);
-      return NULL;
-    }
-  if (!check_raw (&r, data, len))
+  if (!check_encoding (&r, data, len) || !check_raw (&r, data, len))
     return NULL;
+
+  /* White space after the root element means nothing, and libxml2 2.9
+   * without XML_PARSE_HUGE stops at more than 10 MB of it there ("Huge
+   * input lookup"). */
+  while (len > 0 && (data[len - 1] == ' ' || data[len - 1] == '\t' || data[len - 1] == '\r'
+                     || data[len - 1] == '\n'))
+    len--;
 
   ctxt = xmlNewParserCtxt ();
   ctxt->sax->startElementNs = start_element;
+  ctxt->sax->endElementNs = on_end_element;
+  ctxt->sax->characters = on_characters;
+  ctxt->sax->ignorableWhitespace = on_characters;
+  ctxt->sax->comment = on_comment;
+  ctxt->sax->processingInstruction = on_processing_instruction;
+  ctxt->sax->internalSubset = on_doctype;
+  ctxt->sax->externalSubset = on_doctype;
   ctxt->_private = &r;
   xmlSetStructuredErrorFunc (&r, (xmlStructuredErrorFunc)on_xml_error);
-  /* XML_PARSE_HUGE lifts libxml2's 10 MB limit on one text run, so a valid
-   * file of up to 64 MiB loads; nesting is limited in start_element(). */
   doc = xmlCtxtReadMemory (ctxt, data, (int)len, display_name, NULL,
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_HUGE);
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
   xmlSetStructuredErrorFunc (NULL, NULL);
   xmlFreeParserCtxt (ctxt);
 
-  if (doc != NULL && r.count == 0)
-    {
-      g_autofree char *message = NULL;
-
-      if (doc->intSubset != NULL || doc->extSubset != NULL)
-        message = g_strdup_printf ("the file has a DOCTYPE; %s may not declare one (no DTD, no entities)", what);
-      else if (doc->encoding != NULL && g_ascii_strcasecmp ((const char *)doc->encoding, "UTF-8") != 0)
-        message = g_strdup_printf ("the file is in %s; %s are UTF-8", (const char *)doc->encoding, what);
-      else if (xmlDocGetRootElement (doc) == NULL)
-        message = g_strdup ("the file has no root element");
-      if (message != NULL)
-        report (&r, 1, message);
-    }
-  else if (r.count == 0)
+  if (doc != NULL && r.count == 0 && xmlDocGetRootElement (doc) == NULL)
+    report (&r, 1, "the file has no root element");
+  else if (doc == NULL && r.count == 0)
     report (&r, 1, "the file is not well-formed XML");
 
   if (r.count > 0)

@@ -17,7 +17,8 @@ typedef void (*SsXmlReport) (gpointer    data,
                              const char *message);
 
 /* Parses data with no DTD (a DOCTYPE is an error), no entities, no
- * network, at most max_depth levels of elements, in UTF-8 only. what
+ * network, at most max_depth levels of elements, in UTF-8 only (anything
+ * else is refused before parsing), texts of any length. what
  * names the kind of file in messages ("study files"). On any problem it
  * calls report for each and returns NULL; else the document, whose
  * elements know their lines (ss_xml_line()). */
