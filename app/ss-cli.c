@@ -19,6 +19,7 @@
 
 #include "ss-chart-render.h"
 #include "ss-cli.h"
+#include "ss-import.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
 
@@ -50,12 +51,27 @@ ss_cli_add_options (GApplication *app,
     { "width", 0, 0, G_OPTION_ARG_INT, &o->width, N_("Width of the export in pixels"), N_("PX") },
     { "height", 0, 0, G_OPTION_ARG_INT, &o->height, N_("Height of the export in pixels"), N_("PX") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version and exit"), NULL },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &o->import_path,
+      N_("Build a study from trade statistics or governance indicators (with --output)"), N_("FILE") },
+    { "import-format", 0, 0, G_OPTION_ARG_STRING, &o->import_format,
+      N_("Format of the imported file: kcs-csv, kcs-xml, comtrade or wgi (default: detected)"), N_("FORMAT") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &o->year, N_("Year of the imported file to use"), N_("YEAR") },
+    { "items", 0, 0, G_OPTION_ARG_FILENAME, &o->items_map,
+      N_("CSV mapping HS codes to items (columns hs, code, name)"), N_("MAP") },
+    { "top", 0, 0, G_OPTION_ARG_INT, &o->top,
+      N_("Largest number of partner countries to add (default 14)"), N_("N") },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &o->into, N_("Update this study instead of building a new one"),
+      N_("STUDY") },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &o->template_country,
+      N_("Country whose figures new countries take (default: the rest of world, ZZ)"), N_("CODE") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &o->output, N_("Where to write the imported study"), N_("OUT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, NULL },
     { NULL }
   };
 
   /* GApplication copies the entries; the values land in *o when it parses. */
   o->width = o->height = SIZE_UNSET;
+  o->year = o->top = SIZE_UNSET;
   g_application_add_main_option_entries (app, entries);
   g_application_set_option_context_parameter_string (app, _("[FILE]"));
   g_application_set_option_context_summary (app,
@@ -68,7 +84,10 @@ ss_cli_is_headless (const SsCliOptions *o)
 {
   return o->validate || o->report != NULL || o->export_path != NULL || o->version
       || o->chart != NULL || o->scenario != NULL || o->item != NULL
-      || o->width != SIZE_UNSET || o->height != SIZE_UNSET;
+      || o->width != SIZE_UNSET || o->height != SIZE_UNSET
+      || o->import_path != NULL || o->import_format != NULL || o->year != SIZE_UNSET
+      || o->items_map != NULL || o->top != SIZE_UNSET || o->into != NULL
+      || o->template_country != NULL || o->output != NULL;
 }
 
 void
@@ -79,6 +98,12 @@ ss_cli_options_clear (SsCliOptions *o)
   g_clear_pointer (&o->chart, g_free);
   g_clear_pointer (&o->scenario, g_free);
   g_clear_pointer (&o->item, g_free);
+  g_clear_pointer (&o->import_path, g_free);
+  g_clear_pointer (&o->import_format, g_free);
+  g_clear_pointer (&o->items_map, g_free);
+  g_clear_pointer (&o->into, g_free);
+  g_clear_pointer (&o->template_country, g_free);
+  g_clear_pointer (&o->output, g_free);
   g_clear_pointer (&o->files, g_strfreev);
 }
 
@@ -197,16 +222,113 @@ run_export (const SsCliOptions *o)
   return SS_EXIT_OK;
 }
 
+static gboolean
+has_import_options (const SsCliOptions *o)
+{
+  return o->import_format != NULL || o->year != SIZE_UNSET || o->items_map != NULL
+      || o->top != SIZE_UNSET || o->into != NULL || o->template_country != NULL || o->output != NULL;
+}
+
+/* --import: read the file, build or update the study, check it with the
+ * loader and write it in one piece. Exit 1 for options that do not fit,
+ * 2 for a file that is bad (the imported file, the items map or the
+ * study), 3 when OUT cannot be written (docs/import.md). */
+static int
+run_import (const SsCliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsImport) import = NULL;
+  g_autoptr(SsStudy) study = NULL;
+  g_autoptr(SsImportSummary) summary = NULL;
+  g_autoptr(GFile) file = NULL, map = NULL, out = NULL;
+  g_autofree char *text = NULL;
+  SsImportFormat format = SS_IMPORT_FORMAT_DETECT;
+  SsImportOptions options = { 0 };
+
+  if (o->output == NULL)
+    return usage_error (_("--import needs --output=OUT, the study to write"));
+  if (o->files != NULL && o->files[0] != NULL)
+    return usage_error (_("--import takes no study file; name the study to update with --into"));
+  if (o->chart != NULL || o->scenario != NULL || o->item != NULL
+      || o->width != SIZE_UNSET || o->height != SIZE_UNSET)
+    return usage_error (_("--chart, --scenario, --item, --width and --height go with --export"));
+  if (o->import_format != NULL && !ss_import_format_from_string (o->import_format, &format))
+    return usage_error (_("--import-format takes kcs-csv, kcs-xml, comtrade or wgi"));
+  if (o->year != SIZE_UNSET && (o->year < 1900 || o->year > 2200))
+    return usage_error (_("--year takes a year from 1900 to 2200"));
+  if (o->top != SIZE_UNSET && (o->top < 1 || o->top > SS_IMPORT_MAX_PARTNERS))
+    {
+      g_autofree char *message = g_strdup_printf (_("--top takes 1 to %d partners"), SS_IMPORT_MAX_PARTNERS);
+
+      return usage_error (message);
+    }
+  if (o->template_country != NULL && !ss_is_country_code (o->template_country))
+    return usage_error (_("--template takes a country code of two capital letters"));
+
+  options.year = o->year != SIZE_UNSET ? o->year : 0;
+  options.top = o->top != SIZE_UNSET ? (guint)o->top : 0;
+  options.template_country = o->template_country;
+
+  file = g_file_new_for_commandline_arg (o->import_path);
+  if (o->items_map != NULL)
+    map = g_file_new_for_commandline_arg (o->items_map);
+  import = ss_import_read (file, o->import_path, format, map, &error);
+  if (import == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return SS_EXIT_INVALID;
+    }
+
+  if (o->into != NULL)
+    {
+      g_autoptr(GFile) into = g_file_new_for_commandline_arg (o->into);
+
+      study = ss_study_load_file (into, o->into, &error);
+      if (study == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return SS_EXIT_INVALID;
+        }
+      if (!ss_import_apply (import, study, &options, &summary, &error))
+        g_clear_object (&study);
+    }
+  else
+    study = ss_import_new_study (import, &options, &summary, &error);
+  if (study == NULL)
+    {
+      if (g_error_matches (error, SS_IMPORT_ERROR, SS_IMPORT_ERROR_CHOICE))
+        return usage_error (error->message);
+      g_printerr ("supplyshift: %s\n", error->message);
+      return SS_EXIT_INVALID;
+    }
+
+  out = g_file_new_for_commandline_arg (o->output);
+  if (!ss_study_save_file (study, out, FALSE, &error))
+    {
+      g_printerr (_("supplyshift: cannot write %s: %s\n"), o->output, error->message);
+      return SS_EXIT_WRITE;
+    }
+  text = ss_import_summary_to_string (import, summary);
+  g_printerr ("%s", text);
+  return SS_EXIT_OK;
+}
+
 int
 ss_cli_run (const SsCliOptions *o)
 {
   g_autoptr(SsStudy) study = NULL;
   g_autofree char *output = NULL;
   const char *display = NULL;
-  int modes = (o->validate != 0) + (o->report != NULL) + (o->export_path != NULL) + (o->version != 0);
+  int modes = (o->validate != 0) + (o->report != NULL) + (o->export_path != NULL) + (o->version != 0)
+              + (o->import_path != NULL);
 
   if (modes > 1)
-    return usage_error (_("use one of --validate, --report, --export and --version at a time"));
+    return usage_error (_("use one of --validate, --report, --export, --import and --version at a time"));
+  if (o->import_path != NULL)
+    return run_import (o);
+  if (has_import_options (o))
+    return usage_error (_("--import-format, --year, --items, --top, --into, --template and --output "
+                          "go with --import"));
   if (modes == 0)
     return usage_error (_("--chart, --scenario, --item, --width and --height go with --export"));
   if (o->files != NULL && o->files[0] != NULL && o->files[1] != NULL)

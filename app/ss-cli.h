@@ -20,6 +20,14 @@ typedef struct
   int        width;
   int        height;
   gboolean   version;
+  char      *import_path;              /* --import and the options that go with it */
+  char      *import_format;
+  int        year;
+  char      *items_map;
+  int        top;
+  char      *into;
+  char      *template_country;
+  char      *output;
   char     **files;                    /* G_OPTION_REMAINING */
 } SsCliOptions;
 
