@@ -19,6 +19,11 @@
  *
  * ss_chart_render() also records where things are in an SsChartHit, so
  * the widget can say what lies under the pointer without drawing again.
+ *
+ * A name (of a scenario, an item or a country) set into a longer text (a
+ * subtitle, a tooltip line, a summary) goes in through isolate(), so a
+ * right-to-left override or a right-to-left name cannot reorder the text
+ * around it; a name drawn alone is drawn as it is.
  */
 
 #define G_LOG_DOMAIN "supplyshift-chart-render"
@@ -38,6 +43,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "ss-bidi.h"
 #include "ss-chart-render.h"
 #include "ss-optimiser.h"
 #include "ss-palette-rgb.h"
@@ -227,6 +233,13 @@ scenario_name (SsStudy *study,
     /* Translators: the implicit scenario in which nothing changes */
     return _("Baseline");
   return ss_study_get_scenario (study, scenario)->name;
+}
+
+/* A name to set into a longer text; see the top of the file. */
+static char *
+isolate (const char *name)
+{
+  return ss_bidi_isolate (name);
 }
 
 typedef enum
@@ -928,7 +941,8 @@ subtitle_for (Ctx      *c,
               gboolean  with_item,
               gboolean  with_years)
 {
-  GString *s = g_string_new (scenario_name (c->study, c->scenario));
+  g_autofree char *scenario = isolate (scenario_name (c->study, c->scenario));
+  GString *s = g_string_new (scenario);
 
   if (with_item)
     {
@@ -936,8 +950,9 @@ subtitle_for (Ctx      *c,
       if (c->item >= 0)
         {
           SsItem *item = ss_study_get_item (c->study, c->item);
+          g_autofree char *name = isolate (item->name);
 
-          g_string_append_printf (s, "%s (%s)", item->name, item->code);
+          g_string_append_printf (s, "%s (%s)", name, item->code);
         }
       else
         /* Translators: the whole portfolio of items, in a chart's subtitle */
@@ -2001,8 +2016,12 @@ chart_frontier (Ctx *c)
 
       if (g_error_matches (f.error, SS_OPTIMISER_ERROR, SS_OPTIMISER_ERROR_INFEASIBLE))
         /* Translators: %s is an item name */
-        message = g_strdup_printf (_("%s has no feasible mix: its capacities add up to "
-                                     "less than 100 %%"), item->name);
+        {
+          g_autofree char *name = isolate (item->name);
+
+          message = g_strdup_printf (_("%s has no feasible mix: its capacities add up to "
+                                       "less than 100 %%"), name);
+        }
       else
         message = g_strdup (f.error != NULL ? f.error->message : "");
       draw_message (c, c->area, message);
@@ -2331,7 +2350,8 @@ chart_heatmap (Ctx *c)
   double label_h = font_height (c, FONT_LABEL);
   double grid_x, grid_y, avail_h;
   g_autoptr(GArray) rows = NULL;
-  g_autoptr(GString) subtitle = g_string_new (scenario_name (c->study, c->scenario));
+  g_autofree char *scenario = isolate (scenario_name (c->study, c->scenario));
+  g_autoptr(GString) subtitle = g_string_new (scenario);
   g_autofree char *ramp_title = NULL;
   gboolean codes = FALSE;
 
@@ -2575,8 +2595,9 @@ chart_compare (Ctx *c)
     if (c->item >= 0)
       {
         SsItem *item = ss_study_get_item (c->study, c->item);
+        g_autofree char *name = isolate (item->name);
 
-        g_string_append_printf (s, "%s (%s)", item->name, item->code);
+        g_string_append_printf (s, "%s (%s)", name, item->code);
       }
     else
       g_string_append (s, _("All items"));
@@ -3093,7 +3114,7 @@ append_mix (GString      *s,
       {
         double rgb[3];
         g_autofree char *share = format_share (shares[best]);
-        const char *name = ss_study_get_country (study, best)->name;
+        g_autofree char *name = isolate (ss_study_get_country (study, best)->name);
         g_autofree char *line = g_markup_printf_escaped ("%s %s", name, share);
 
         ss_palette_country_rgb (best, rgb);
@@ -3147,7 +3168,7 @@ ss_chart_hit_query (const SsChartHit  *hit,
       for (guint k = hit->n_order; k-- > 0;)
         {
           guint country = hit->order[k];
-          const char *name = ss_study_get_country (study, country)->name;
+          g_autofree char *name = isolate (ss_study_get_country (study, country)->name);
           double rgb[3];
           g_autofree char *share = format_share (mix_row (p, hit->item, country)[year]);
           g_autofree char *base_share = format_share (mix_row (base, hit->item, country)[year]);
@@ -3202,6 +3223,7 @@ ss_chart_hit_query (const SsChartHit  *hit,
         int when = hit->base_year + (int)hit->year;
         gsize at = (gsize)item * p->n_years + hit->year;
         g_autofree char *head = NULL;
+        g_autofree char *item_name = isolate (it->name);
 
         if (in_rect (hit->grid, x, y))
           {
@@ -3211,8 +3233,10 @@ ss_chart_hit_query (const SsChartHit  *hit,
             double base_share = mix_row (base, item, col)[hit->year];
 
             /* Translators: tooltip heading on the heatmap, "Lithium hydroxide from China, 2034" */
-            head = g_markup_printf_escaped (_("<b>%s</b> from <b>%s</b>, %d"), it->name,
-                                            ss_study_get_country (study, col)->name, when);
+            g_autofree char *country = isolate (ss_study_get_country (study, col)->name);
+
+            head = g_markup_printf_escaped (_("<b>%s</b> from <b>%s</b>, %d"), item_name,
+                                            country, when);
             g_string_append (s, head);
             append_pair (s, _("Share"), format_share (share),
                          with_base ? format_share (base_share) : NULL);
@@ -3221,12 +3245,12 @@ ss_chart_hit_query (const SsChartHit  *hit,
           {
             int top = p->top_country[at];
 
-            head = g_markup_printf_escaped ("<b>%s</b> (%s), %d", it->name, it->code, when);
+            head = g_markup_printf_escaped ("<b>%s</b> (%s), %d", item_name, it->code, when);
             g_string_append (s, head);
             append_pair (s, _("Alert"), g_strdup (alert_word (p->alert[at])), NULL);
             if (top >= 0)
               {
-                const char *country = ss_study_get_country (study, top)->name;
+                g_autofree char *country = isolate (ss_study_get_country (study, top)->name);
                 g_autofree char *share = format_share (mix_row (p, item, top)[hit->year]);
 
                 append_pair (s, _("Largest foreign share"),
@@ -3314,8 +3338,10 @@ under_scenario (Ctx *c)
   if (c->scenario == SS_BASELINE)
     /* Translators: opens an accessible summary of a chart */
     return g_strdup (_("In the baseline"));
+  g_autofree char *name = isolate (scenario_name (c->study, c->scenario));
+
   /* Translators: opens an accessible summary of a chart; %s is a scenario name */
-  return g_strdup_printf (_("Under %s"), scenario_name (c->study, c->scenario));
+  return g_strdup_printf (_("Under %s"), name);
 }
 
 static char *
@@ -3325,13 +3351,13 @@ describe_mix (Ctx *c)
   guint order[SS_MAX_COUNTRIES], n = mix_order (c, order), last = c->ny - 1, by = last;
   int first_year = c->meta->base_year, last_year = first_year + (int)last;
   const double *row;
-  const char *country, *item;
+  g_autofree char *country = NULL, *item = NULL;
   g_autofree char *from = NULL, *to = NULL;
 
   if (n == 0)
     return g_strdup ("");
   row = mix_row (c->proj, c->item, order[0]);
-  country = ss_study_get_country (c->study, order[0])->name;
+  country = isolate (ss_study_get_country (c->study, order[0])->name);
   from = format_share (row[0]);
   to = format_share (row[last]);
 
@@ -3356,7 +3382,7 @@ describe_mix (Ctx *c)
     }
 
   /* The year the share settles at its final value. */
-  item = ss_study_get_item (c->study, c->item)->name;
+  item = isolate (ss_study_get_item (c->study, c->item)->name);
   while (by > 0 && fabs (row[by - 1] - row[last]) < 0.0005)
     by--;
   if (fabs (row[last] - row[0]) < 0.0005)
@@ -3375,11 +3401,13 @@ describe_mix (Ctx *c)
                           under, country, item, from, to, first_year + (int)by);
 }
 
-static const char *
+static char *
 subject (Ctx *c)
 {
+  if (c->item >= 0)
+    return isolate (ss_study_get_item (c->study, c->item)->name);
   /* Translators: what a summary is about when no item is chosen */
-  return c->item >= 0 ? ss_study_get_item (c->study, c->item)->name : _("the portfolio");
+  return g_strdup (_("the portfolio"));
 }
 
 static char *
@@ -3389,7 +3417,8 @@ describe_cost (Ctx *c)
   int year = c->meta->base_year + (int)last;
   double tc = series_at (c->study, c->proj, c->item, SERIES_TOTAL, last);
   double premium = tc - series_at (c->study, c->base, c->item, SERIES_TOTAL, last);
-  const char *scenario = scenario_name (c->study, c->scenario);
+  g_autofree char *scenario = isolate (scenario_name (c->study, c->scenario));
+  g_autofree char *what = subject (c);
   g_autofree char *unit = money_unit (c);
   g_autofree char *total = format_value (tc);
   g_autofree char *diff = format_value (fabs (premium));
@@ -3399,19 +3428,19 @@ describe_cost (Ctx *c)
     /* Translators: accessible summary of the cost chart for the baseline:
      * subject, year, amount, unit */
     return g_strdup_printf (_("In the baseline, the cost to firms of %1$s in %2$d is %3$s %4$s."),
-                            subject (c), year, total, unit);
+                            what, year, total, unit);
   if (premium >= 0)
     /* Translators: accessible summary of the cost chart: scenario, subject,
      * year, total, unit, difference, net present value */
     return g_strdup_printf (_("Under %1$s, the cost to firms of %2$s in %3$d is %4$s %5$s, "
                               "%6$s %5$s more than in the baseline; the premium’s net "
                               "present value is %7$s %5$s."),
-                            scenario, subject (c), year, total, unit, diff, npv);
+                            scenario, what, year, total, unit, diff, npv);
   /* Translators: accessible summary of the cost chart */
   return g_strdup_printf (_("Under %1$s, the cost to firms of %2$s in %3$d is %4$s %5$s, "
                             "%6$s %5$s less than in the baseline; the premium’s net "
                             "present value is %7$s %5$s."),
-                          scenario, subject (c), year, total, unit, diff, npv);
+                          scenario, what, year, total, unit, diff, npv);
 }
 
 static char *
@@ -3420,6 +3449,7 @@ describe_risk (Ctx *c)
   guint last = c->ny - 1;
   int first = c->meta->base_year;
   g_autofree char *under = under_scenario (c);
+  g_autofree char *what = subject (c);
   g_autofree char *sr0 = NULL, *sr1 = NULL, *hhi0 = NULL, *hhi1 = NULL;
 
   sr0 = format_number (series_at (c->study, c->proj, c->item, SERIES_RISK, 0), 2);
@@ -3432,7 +3462,7 @@ describe_risk (Ctx *c)
    * supply risk at the end, last year, HHI at the start, HHI at the end */
   return g_strdup_printf (_("%1$s, the supply risk of %2$s goes from %3$s in %4$d to %5$s "
                             "in %6$d, and its concentration (HHI) from %7$s to %8$s."),
-                          under, subject (c), sr0, first, sr1, first + (int)last, hhi0, hhi1);
+                          under, what, sr0, first, sr1, first + (int)last, hhi0, hhi1);
 }
 
 static char *
@@ -3441,7 +3471,7 @@ describe_frontier (Ctx *c)
   g_auto(Frontier) f = { 0 };
   const SsMix *least;
   g_autofree char *bc = NULL, *br = NULL, *tc = NULL, *tr = NULL, *lc = NULL, *lr = NULL;
-  const char *name = ss_study_get_item (c->study, c->item)->name;
+  g_autofree char *name = isolate (ss_study_get_item (c->study, c->item)->name);
 
   if (!frontier_compute (c, &f))
     /* Translators: accessible summary of the frontier chart when there is none */
@@ -3473,7 +3503,7 @@ describe_heatmap (Ctx *c)
   guint year = heat_year (c), n_items = ss_study_get_n_items (c->study), alerts = 0;
   double best = -1;
   int best_item = -1, best_country = -1;
-  g_autofree char *share = NULL, *under = NULL;
+  g_autofree char *share = NULL, *under = NULL, *item = NULL, *country = NULL;
 
   if (n_items == 0)
     return g_strdup (_("The study has no items."));
@@ -3490,6 +3520,8 @@ describe_heatmap (Ctx *c)
     return g_strdup ("");
   share = format_share (best);
   under = under_scenario (c);
+  item = isolate (ss_study_get_item (c->study, best_item)->name);
+  country = isolate (ss_study_get_country (c->study, best_country)->name);
   /* Translators: accessible summary of the heatmap: "Under China plus one" or
    * "In the baseline", year, items at an alert level, all items, share,
    * item, country */
@@ -3500,8 +3532,7 @@ describe_heatmap (Ctx *c)
                                     "the largest share from one foreign country is %5$s of "
                                     "%6$s from %7$s.", alerts),
                           under, c->meta->base_year + (int)year, alerts, n_items, share,
-                          ss_study_get_item (c->study, best_item)->name,
-                          ss_study_get_country (c->study, best_country)->name);
+                          item, country);
 }
 
 static char *
@@ -3511,6 +3542,7 @@ describe_compare (Ctx *c)
   int low_risk = SS_BASELINE, high_npv = SS_BASELINE;
   double low = INFINITY, high = -INFINITY, v[N_METRICS];
   g_autofree char *risk = NULL, *npv = NULL, *unit = money_unit (c);
+  g_autofree char *lowest = NULL, *highest = NULL;
 
   for (guint r = 0; r < n_rows; r++)
     if (compare_values (c, (int)r - 1, v))
@@ -3525,6 +3557,8 @@ describe_compare (Ctx *c)
     return g_strdup ("");
   risk = format_number (low, 2);
   npv = format_value (high);
+  lowest = isolate (scenario_name (c->study, low_risk));
+  highest = isolate (scenario_name (c->study, high_npv));
   if (low_risk == high_npv)
     /* Translators: accessible summary of the comparison chart when one
      * scenario has both the lowest risk and the highest premium */
@@ -3534,7 +3568,7 @@ describe_compare (Ctx *c)
                                       "Of %1$u scenarios, %2$s has both the lowest final supply "
                                       "risk (%3$s) and the highest net present value of cost "
                                       "premium (%4$s %5$s).", counted),
-                            counted, scenario_name (c->study, low_risk), risk, npv, unit);
+                            counted, lowest, risk, npv, unit);
   /* Translators: accessible summary of the comparison chart */
   return g_strdup_printf (ngettext ("Of %1$u scenario, %2$s has the lowest final supply risk "
                                     "(%3$s) and %4$s the highest net present value of cost "
@@ -3542,8 +3576,7 @@ describe_compare (Ctx *c)
                                     "Of %1$u scenarios, %2$s has the lowest final supply risk "
                                     "(%3$s) and %4$s the highest net present value of cost "
                                     "premium (%5$s %6$s).", counted),
-                          counted, scenario_name (c->study, low_risk), risk,
-                          scenario_name (c->study, high_npv), npv, unit);
+                          counted, lowest, risk, highest, npv, unit);
 }
 
 char *
