@@ -21,6 +21,12 @@ struct _SsStudy
   GPtrArray *countries;                /* of SsCountry */
   GPtrArray *items;                    /* of SsItem */
   GPtrArray *scenarios;                /* of SsScenario */
+
+  /* Item code → index + 1, built on the first look-up and dropped when
+   * items move: the loader looks an item up for every target and
+   * stockpile, up to 100 × 160 000 times. Keys are copies, so an item
+   * code freed behind the study's back cannot leave a dangling key. */
+  GHashTable *item_index;
 };
 
 G_DEFINE_FINAL_TYPE (SsStudy, ss_study, G_TYPE_OBJECT)
@@ -69,6 +75,7 @@ ss_study_finalize (GObject *object)
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->countries, g_ptr_array_unref);
+  g_clear_pointer (&self->item_index, g_hash_table_unref);
   g_clear_pointer (&self->meta.title, g_free);
   g_clear_pointer (&self->meta.description, g_free);
   g_clear_pointer (&self->meta.currency, g_free);
@@ -205,14 +212,73 @@ ss_study_get_item (SsStudy *self,
   return g_ptr_array_index (self->items, index);
 }
 
+static void
+item_index_add (SsStudy *self,
+                guint    index)
+{
+  SsItem *item = g_ptr_array_index (self->items, index);
+
+  /* The first of two items with one code wins, as a linear search would. */
+  if (!g_hash_table_contains (self->item_index, item->code))
+    g_hash_table_insert (self->item_index, g_strdup (item->code), GUINT_TO_POINTER (index + 1));
+}
+
+static void
+item_index_drop (SsStudy *self)
+{
+  g_clear_pointer (&self->item_index, g_hash_table_unref);
+}
+
+static void
+item_index_build (SsStudy *self)
+{
+  self->item_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    item_index_add (self, i);
+}
+
 int
 ss_study_find_item (SsStudy    *self,
                     const char *code)
 {
-  for (guint i = 0; i < self->items->len; i++)
-    if (strcmp (((SsItem *)g_ptr_array_index (self->items, i))->code, code) == 0)
-      return i;
-  return -1;
+  guint found;
+
+  g_return_val_if_fail (code != NULL, -1);
+
+  if (self->item_index == NULL)
+    item_index_build (self);
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, code));
+  /* A code changed without ss_study_set_item_code() would be found at its
+   * old place: check, and look again from scratch if so. */
+  if (found > 0 && strcmp (((SsItem *)g_ptr_array_index (self->items, found - 1))->code, code) != 0)
+    {
+      g_critical ("item code %s changed without ss_study_set_item_code()", code);
+      item_index_drop (self);
+      item_index_build (self);
+      found = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, code));
+    }
+  return (int)found - 1;
+}
+
+void
+ss_study_set_item_code (SsStudy    *self,
+                        guint       index,
+                        const char *code)
+{
+  SsItem *item;
+
+  g_return_if_fail (SS_IS_STUDY (self));
+  g_return_if_fail (index < self->items->len);
+  g_return_if_fail (code != NULL);
+
+  item = g_ptr_array_index (self->items, index);
+  if (g_strcmp0 (item->code, code) == 0)
+    return;
+  g_free (item->code);
+  item->code = g_strdup (code);
+  /* Renames are rare (one per edit): rebuilding is simpler than keeping
+   * track of which duplicate held the old code. */
+  item_index_drop (self);
 }
 
 guint
@@ -232,6 +298,8 @@ ss_study_add_item (SsStudy    *self,
   for (guint c = 0; c < n; c++)
     source_init (&item->sources[c]);
   g_ptr_array_add (self->items, item);
+  if (self->item_index != NULL)
+    item_index_add (self, self->items->len - 1);
 
   for (guint s = 0; s < self->scenarios->len; s++)
     {
@@ -264,6 +332,7 @@ ss_study_remove_item (SsStudy *self,
                (n - index - 1) * sizeof (double));
     }
   g_ptr_array_remove_index (self->items, index);
+  item_index_drop (self);
 }
 
 guint
@@ -459,6 +528,7 @@ ss_study_assign (SsStudy *self,
   copy->countries = countries;
   copy->items = items;
   copy->scenarios = scenarios;
+  item_index_drop (self);
 }
 
 /* Doubles compare bit for bit (NAN equal to NAN), so "load, save, load

@@ -156,6 +156,11 @@ SsItem            *ss_study_get_item            (SsStudy           *self,
                                                  guint              index);
 int                ss_study_find_item           (SsStudy           *self,
                                                  const char        *code);
+/* The study finds items by code through an index: change a code only
+ * through this, never by writing item->code. */
+void               ss_study_set_item_code       (SsStudy           *self,
+                                                 guint              index,
+                                                 const char        *code);
 guint              ss_study_add_item            (SsStudy           *self,
                                                  const char        *code,
                                                  const char        *name);

@@ -705,8 +705,7 @@ commit_field (SsItemsPage *self,
   switch (field->kind)
     {
     case FIELD_CODE:
-      g_free (item->code);
-      item->code = g_steal_pointer (&string);
+      ss_study_set_item_code (study_of (self), self->item, string);
       break;
     case FIELD_NAME:
       g_free (item->name);
