@@ -19,6 +19,9 @@
  *   16 countries), and a study of nearly 64 MiB, the most a study may
  *   have: validated in under 5 s of processor time.
  *
+ * `bench-load --write-to DIR` writes every generated file to DIR and
+ * stops, to profile the loader on them (docs/benchmarks.md).
+ *
  * A benchmark, not a test: it prints figures and fails only when a file
  * is answered wrongly (a hostile file accepted or refused without a line,
  * a legal one refused), never because the machine is slow. A child still
@@ -302,6 +305,14 @@ main (int   argc,
   double wall, cpu;
   int wstatus;
   pid_t pid;
+
+  /* `bench-load --write-to DIR` only writes the files, for profiling. */
+  if (argc == 3 && g_str_equal (argv[1], "--write-to"))
+    {
+      make_files (argv[2]);
+      g_rmdir (dir);
+      return 0;
+    }
 
   g_test_init (&argc, &argv, NULL);
   g_assert (dir != NULL);
