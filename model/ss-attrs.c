@@ -46,6 +46,9 @@ const SsAttrSpec ss_source_attrs[SS_SOURCE_N_ATTRS] = {
   [SS_SOURCE_TARIFF]       = { "tariff", 0, 5, FALSE, FALSE, FALSE, NAN },
   [SS_SOURCE_CAPACITY]     = { "capacity", 0, 1, FALSE, FALSE, FALSE, 1 },
   [SS_SOURCE_TRADE_FACTOR] = { "trade-factor", 0.5, 2, FALSE, FALSE, FALSE, 1 },
+  [SS_SOURCE_DISRUPTION_PROBABILITY] = { "disruption-probability", 0, 1, FALSE, FALSE, FALSE, NAN },
+  [SS_SOURCE_DISRUPTION_SEVERITY]    = { "disruption-severity", 0, 1, FALSE, FALSE, FALSE, NAN },
+  [SS_SOURCE_DISRUPTION_DAYS]        = { "disruption-days", 0, 365, FALSE, FALSE, FALSE, NAN },
 };
 
 const SsAttrSpec ss_spec_horizon          = CLOSED ("horizon", 1, SS_MAX_HORIZON);
@@ -57,6 +60,8 @@ const SsAttrSpec ss_spec_switching_cost   = { "switching-cost", 0, 100, FALSE, F
 const SsAttrSpec ss_spec_subsidy          = { "subsidy", 0, 1, FALSE, FALSE, FALSE, 0 };
 const SsAttrSpec ss_spec_stockpile_days   = CLOSED ("days", 0, 3650);
 const SsAttrSpec ss_spec_target_share     = CLOSED ("share", 0, 1);
+const SsAttrSpec ss_spec_policy_share     = OPEN_MIN ("share", 0, 1);
+const SsAttrSpec ss_spec_policy_year      = CLOSED ("year", 1900, 9999);
 
 gboolean
 ss_attr_in_range (const SsAttrSpec *spec,

@@ -41,6 +41,8 @@ extern const SsAttrSpec ss_spec_switching_cost;
 extern const SsAttrSpec ss_spec_subsidy;
 extern const SsAttrSpec ss_spec_stockpile_days;
 extern const SsAttrSpec ss_spec_target_share;
+extern const SsAttrSpec ss_spec_policy_share;
+extern const SsAttrSpec ss_spec_policy_year;
 
 gboolean ss_attr_in_range        (const SsAttrSpec *spec,
                                   double            value);

@@ -51,6 +51,37 @@ item_free (SsItem *item)
 }
 
 static void
+shock_clear (SsShock *shock)
+{
+  g_clear_pointer (&shock->items, g_free);
+  shock->n_items = 0;
+}
+
+static GArray *
+shocks_new (void)
+{
+  GArray *shocks = g_array_new (FALSE, FALSE, sizeof (SsShock));
+
+  g_array_set_clear_func (shocks, (GDestroyNotify)shock_clear);
+  return shocks;
+}
+
+static GArray *
+shocks_copy (GArray *from)
+{
+  GArray *to = shocks_new ();
+
+  for (guint k = 0; k < from->len; k++)
+    {
+      SsShock shock = g_array_index (from, SsShock, k);
+
+      shock.items = shock.items != NULL ? g_memdup2 (shock.items, shock.n_items * sizeof (guint)) : NULL;
+      g_array_append_val (to, shock);
+    }
+  return to;
+}
+
+static void
 scenario_free_with_items (SsScenario *scenario,
                           guint       n_items)
 {
@@ -62,7 +93,31 @@ scenario_free_with_items (SsScenario *scenario,
     g_free (scenario->targets[i]);
   g_free (scenario->targets);
   g_array_unref (scenario->overrides);
+  g_array_unref (scenario->shocks);
   g_free (scenario);
+}
+
+/* A deep copy of `from`, with its own id and name. */
+static SsScenario *
+scenario_copy (const SsScenario *from,
+               const char       *id,
+               const char       *name,
+               guint             n_items,
+               guint             n_countries)
+{
+  SsScenario *to = g_memdup2 (from, sizeof *from);
+
+  to->id = g_strdup (id);
+  to->name = g_strdup (name);
+  to->description = g_strdup (from->description);
+  to->stockpile = g_memdup2 (from->stockpile, MAX (n_items, 1) * sizeof (double));
+  to->targets = g_new0 (double *, MAX (n_items, 1));
+  for (guint i = 0; i < n_items; i++)
+    if (from->targets[i] != NULL)
+      to->targets[i] = g_memdup2 (from->targets[i], MAX (n_countries, 1) * sizeof (double));
+  to->overrides = g_array_copy (from->overrides);
+  to->shocks = shocks_copy (from->shocks);
+  return to;
 }
 
 static void
@@ -80,6 +135,7 @@ ss_study_finalize (GObject *object)
   g_clear_pointer (&self->meta.description, g_free);
   g_clear_pointer (&self->meta.currency, g_free);
   g_clear_pointer (&self->meta.source, g_free);
+  g_clear_pointer (&self->meta.policy_targets, g_array_unref);
 
   G_OBJECT_CLASS (ss_study_parent_class)->finalize (object);
 }
@@ -108,6 +164,7 @@ ss_study_init (SsStudy *self)
   self->meta.threshold[0] = 0.5;
   self->meta.threshold[1] = 0.65;
   self->meta.threshold[2] = 0.9;
+  self->meta.policy_targets = g_array_new (FALSE, FALSE, sizeof (SsPolicyTarget));
   self->meta.source = g_strdup ("");
 }
 
@@ -330,6 +387,23 @@ ss_study_remove_item (SsStudy *self,
                (n - index - 1) * sizeof (double *));
       memmove (&scenario->stockpile[index], &scenario->stockpile[index + 1],
                (n - index - 1) * sizeof (double));
+
+      /* A shock that covered only this item covers nothing now and goes
+       * with it; undo brings both back. */
+      for (guint k = scenario->shocks->len; k-- > 0;)
+        {
+          SsShock *shock = &g_array_index (scenario->shocks, SsShock, k);
+          guint kept = 0;
+
+          if (shock->items == NULL)
+            continue;
+          for (guint j = 0; j < shock->n_items; j++)
+            if (shock->items[j] != index)
+              shock->items[kept++] = shock->items[j] - (shock->items[j] > index);
+          shock->n_items = kept;
+          if (kept == 0)
+            g_array_remove_index (scenario->shocks, k);
+        }
     }
   g_ptr_array_remove_index (self->items, index);
   item_index_drop (self);
@@ -370,6 +444,7 @@ ss_study_add_scenario (SsStudy    *self,
   scenario->id = g_strdup (id);
   scenario->name = g_strdup (name);
   scenario->description = g_strdup ("");
+  scenario->kind = SS_SCENARIO_STRATEGY;
   scenario->transition_years = ss_spec_transition_years.fallback;
   scenario->switching_cost = 0;
   scenario->subsidy = 0;
@@ -378,6 +453,7 @@ ss_study_add_scenario (SsStudy    *self,
     scenario->stockpile[i] = NAN;
   scenario->targets = g_new0 (double *, MAX (n, 1));
   scenario->overrides = g_array_new (FALSE, FALSE, sizeof (SsCountryOverride));
+  scenario->shocks = shocks_new ();
   g_ptr_array_add (self->scenarios, scenario);
   return self->scenarios->len - 1;
 }
@@ -434,6 +510,106 @@ ss_scenario_find_override (SsScenario *scenario,
   return NULL;
 }
 
+/* A new shock at the end of the scenario's list: it sets nothing yet and
+ * covers all items. The pointer is valid until the list changes. */
+SsShock *
+ss_scenario_add_shock (SsScenario *scenario,
+                       guint       country)
+{
+  SsShock shock = { 0 };
+
+  shock.country = country;
+  g_array_append_val (scenario->shocks, shock);
+  return &g_array_index (scenario->shocks, SsShock, scenario->shocks->len - 1);
+}
+
+/* items == NULL: all items. */
+void
+ss_shock_set_items (SsShock     *shock,
+                    const guint *items,
+                    guint        n_items)
+{
+  g_clear_pointer (&shock->items, g_free);
+  shock->n_items = 0;
+  if (items != NULL)
+    {
+      shock->items = g_memdup2 (items, MAX (n_items, 1) * sizeof (guint));
+      shock->n_items = n_items;
+    }
+}
+
+gboolean
+ss_shock_covers (const SsShock *shock,
+                 guint          item)
+{
+  if (shock->items == NULL)
+    return TRUE;
+  for (guint k = 0; k < shock->n_items; k++)
+    if (shock->items[k] == item)
+      return TRUE;
+  return FALSE;
+}
+
+/* Kept in order of year; a target of a year already held is added after
+ * it (the loader reports duplicates before it gets here). */
+void
+ss_study_add_policy_target (SsStudy *self,
+                            int      year,
+                            double   share)
+{
+  GArray *targets = self->meta.policy_targets;
+  SsPolicyTarget target = { year, share };
+  guint k = targets->len;
+
+  while (k > 0 && g_array_index (targets, SsPolicyTarget, k - 1).year > year)
+    k--;
+  g_array_insert_val (targets, k, target);
+}
+
+/* The target in force in a calendar year: the one with the latest year
+ * up to it; NAN before the first (model.md §1). */
+double
+ss_study_policy_target_at (SsStudy *self,
+                           int      year)
+{
+  GArray *targets = self->meta.policy_targets;
+  double share = NAN;
+
+  for (guint k = 0; k < targets->len; k++)
+    if (g_array_index (targets, SsPolicyTarget, k).year <= year)
+      share = g_array_index (targets, SsPolicyTarget, k).share;
+  return share;
+}
+
+/* Whether saving needs format version 2: a study that uses none of its
+ * additions is written as version 1, so a version-1 file saves as it was. */
+gboolean
+ss_study_uses_version_2 (SsStudy *self)
+{
+  const guint16 v2_source = (1u << SS_SOURCE_DISRUPTION_PROBABILITY)
+                            | (1u << SS_SOURCE_DISRUPTION_SEVERITY)
+                            | (1u << SS_SOURCE_DISRUPTION_DAYS);
+
+  if (self->meta.policy_targets->len > 0)
+    return TRUE;
+  for (guint s = 0; s < self->scenarios->len; s++)
+    {
+      SsScenario *scenario = g_ptr_array_index (self->scenarios, s);
+
+      if (scenario->kind != SS_SCENARIO_STRATEGY || scenario->shocks->len > 0)
+        return TRUE;
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      SsItem *item = g_ptr_array_index (self->items, i);
+
+      for (guint c = 0; c < self->countries->len; c++)
+        if (item->sources[c].set & v2_source)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Distinct group labels in the order their first country is declared. */
 void
 ss_study_get_groups (SsStudy   *self,
@@ -464,11 +640,13 @@ ss_study_copy (SsStudy *self)
   g_free (copy->meta.description);
   g_free (copy->meta.currency);
   g_free (copy->meta.source);
+  g_array_unref (copy->meta.policy_targets);
   copy->meta = self->meta;
   copy->meta.title = g_strdup (self->meta.title);
   copy->meta.description = g_strdup (self->meta.description);
   copy->meta.currency = g_strdup (self->meta.currency);
   copy->meta.source = g_strdup (self->meta.source);
+  copy->meta.policy_targets = g_array_copy (self->meta.policy_targets);
 
   for (guint c = 0; c < nc; c++)
     {
@@ -494,18 +672,8 @@ ss_study_copy (SsStudy *self)
   for (guint s = 0; s < self->scenarios->len; s++)
     {
       SsScenario *from = g_ptr_array_index (self->scenarios, s);
-      SsScenario *to = g_memdup2 (from, sizeof *from);
 
-      to->id = g_strdup (from->id);
-      to->name = g_strdup (from->name);
-      to->description = g_strdup (from->description);
-      to->stockpile = g_memdup2 (from->stockpile, MAX (ni, 1) * sizeof (double));
-      to->targets = g_new0 (double *, MAX (ni, 1));
-      for (guint i = 0; i < ni; i++)
-        if (from->targets[i] != NULL)
-          to->targets[i] = g_memdup2 (from->targets[i], MAX (nc, 1) * sizeof (double));
-      to->overrides = g_array_copy (from->overrides);
-      g_ptr_array_add (copy->scenarios, to);
+      g_ptr_array_add (copy->scenarios, scenario_copy (from, from->id, from->name, ni, nc));
     }
   return copy;
 }
@@ -563,8 +731,17 @@ ss_study_equal (SsStudy *a,
       || g_strcmp0 (a->meta.currency, b->meta.currency)
       || !same_double (a->meta.discount_rate, b->meta.discount_rate)
       || a->meta.home != b->meta.home || !same_doubles (a->meta.threshold, b->meta.threshold, 3)
-      || g_strcmp0 (a->meta.source, b->meta.source))
+      || g_strcmp0 (a->meta.source, b->meta.source)
+      || a->meta.policy_targets->len != b->meta.policy_targets->len)
     return FALSE;
+  for (guint k = 0; k < a->meta.policy_targets->len; k++)
+    {
+      SsPolicyTarget *x = &g_array_index (a->meta.policy_targets, SsPolicyTarget, k);
+      SsPolicyTarget *y = &g_array_index (b->meta.policy_targets, SsPolicyTarget, k);
+
+      if (x->year != y->year || !same_double (x->share, y->share))
+        return FALSE;
+    }
 
   if (nc != b->countries->len || ni != b->items->len || a->scenarios->len != b->scenarios->len)
     return FALSE;
@@ -601,14 +778,29 @@ ss_study_equal (SsStudy *a,
 
       if (g_strcmp0 (x->id, y->id) || g_strcmp0 (x->name, y->name)
           || g_strcmp0 (x->description, y->description)
+          || x->kind != y->kind
           || !same_double (x->transition_years, y->transition_years)
           || !same_double (x->switching_cost, y->switching_cost)
           || !same_double (x->subsidy, y->subsidy)
           || x->has_stockpile_all != y->has_stockpile_all
           || (x->has_stockpile_all && !same_double (x->stockpile_all, y->stockpile_all))
           || !same_doubles (x->stockpile, y->stockpile, ni)
-          || x->overrides->len != y->overrides->len)
+          || x->overrides->len != y->overrides->len
+          || x->shocks->len != y->shocks->len)
         return FALSE;
+      for (guint k = 0; k < x->shocks->len; k++)
+        {
+          SsShock *p = &g_array_index (x->shocks, SsShock, k);
+          SsShock *q = &g_array_index (y->shocks, SsShock, k);
+
+          if (p->country != q->country || p->set != q->set
+              || (p->items == NULL) != (q->items == NULL) || p->n_items != q->n_items
+              || (p->items != NULL && memcmp (p->items, q->items, p->n_items * sizeof (guint)) != 0))
+            return FALSE;
+          for (guint d = 0; d < SS_DISRUPTION_N; d++)
+            if ((p->set & (1u << d)) && !same_double (p->value[d], q->value[d]))
+              return FALSE;
+        }
       for (guint i = 0; i < ni; i++)
         if ((x->targets[i] == NULL) != (y->targets[i] == NULL)
             || (x->targets[i] != NULL && !same_doubles (x->targets[i], y->targets[i], nc)))
@@ -662,6 +854,15 @@ ss_study_remove_country (SsStudy *self,
           else if (ov->country > index)
             ov->country--;
         }
+      for (guint k = scenario->shocks->len; k-- > 0;)
+        {
+          SsShock *shock = &g_array_index (scenario->shocks, SsShock, k);
+
+          if (shock->country == index)
+            g_array_remove_index (scenario->shocks, k);
+          else if (shock->country > index)
+            shock->country--;
+        }
     }
   if (self->meta.home == index)
     self->meta.home = 0;
@@ -685,16 +886,7 @@ ss_study_duplicate_scenario (SsStudy    *self,
   g_return_val_if_fail (self->scenarios->len < SS_MAX_SCENARIOS, self->scenarios->len);
 
   from = g_ptr_array_index (self->scenarios, index);
-  to = g_memdup2 (from, sizeof *from);
-  to->id = g_strdup (id);
-  to->name = g_strdup (name);
-  to->description = g_strdup (from->description);
-  to->stockpile = g_memdup2 (from->stockpile, MAX (ni, 1) * sizeof (double));
-  to->targets = g_new0 (double *, MAX (ni, 1));
-  for (guint i = 0; i < ni; i++)
-    if (from->targets[i] != NULL)
-      to->targets[i] = g_memdup2 (from->targets[i], MAX (nc, 1) * sizeof (double));
-  to->overrides = g_array_copy (from->overrides);
+  to = scenario_copy (from, id, name, ni, nc);
   g_ptr_array_add (self->scenarios, to);
   return self->scenarios->len - 1;
 }

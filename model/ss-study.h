@@ -53,8 +53,30 @@ typedef enum
   SS_SOURCE_TARIFF,
   SS_SOURCE_CAPACITY,
   SS_SOURCE_TRADE_FACTOR,
+  SS_SOURCE_DISRUPTION_PROBABILITY,    /* version 2 */
+  SS_SOURCE_DISRUPTION_SEVERITY,
+  SS_SOURCE_DISRUPTION_DAYS,
   SS_SOURCE_N_ATTRS
 } SsSourceAttr;
+
+/* The three disruption values a source or a shock may set, in the order
+ * of the country's attributes, which they stand in for. */
+typedef enum
+{
+  SS_DISRUPTION_PROBABILITY,
+  SS_DISRUPTION_SEVERITY,
+  SS_DISRUPTION_DAYS,
+  SS_DISRUPTION_N
+} SsDisruption;
+
+#define SS_COUNTRY_DISRUPTION(k) ((SsCountryAttr)(SS_COUNTRY_DISRUPTION_PROBABILITY + (k)))
+#define SS_SOURCE_DISRUPTION(k)  ((SsSourceAttr)(SS_SOURCE_DISRUPTION_PROBABILITY + (k)))
+
+typedef enum
+{
+  SS_SCENARIO_STRATEGY,                /* targets and levers: a way to source */
+  SS_SCENARIO_SHOCK,                   /* only changes the world (version 2) */
+} SsScenarioKind;
 
 typedef enum
 {
@@ -75,11 +97,12 @@ typedef struct
 /* One (item, country) pair. Every item holds one per study country, in
  * country order; `listed` says whether the file names the country as a
  * source, `set` which optional attributes it gives (bit = 1 << SsSourceAttr).
- * When cost-index or tariff is not set the country's value applies. */
+ * When cost-index, tariff or a disruption value is not set the country's
+ * value applies. */
 typedef struct
 {
   double   attr[SS_SOURCE_N_ATTRS];
-  guint8   set;
+  guint16  set;
   gboolean listed;
 } SsSource;
 
@@ -101,11 +124,31 @@ typedef struct
   double  attr[SS_COUNTRY_N_ATTRS];
 } SsCountryOverride;
 
+/* A scenario's shock (version 2): disruption values of one country for a
+ * list of items, winning over every other value for those sources. */
+typedef struct
+{
+  guint   country;
+  guint32 set;                         /* bit = 1 << SsDisruption */
+  double  value[SS_DISRUPTION_N];
+  guint  *items;                       /* item indices in file order, or NULL: all items */
+  guint   n_items;
+} SsShock;
+
+/* "From `year` on, no foreign country supplies more than `share` of any
+ * item" (version 2). */
+typedef struct
+{
+  int    year;
+  double share;
+} SsPolicyTarget;
+
 typedef struct
 {
   char    *id;
   char    *name;
   char    *description;                /* never NULL */
+  SsScenarioKind kind;
   double   transition_years;
   double   switching_cost;
   double   subsidy;
@@ -115,6 +158,7 @@ typedef struct
   double **targets;                    /* n_items entries; NULL where the item keeps
                                         * its baseline, else n_countries shares */
   GArray  *overrides;                  /* of SsCountryOverride, in file order */
+  GArray  *shocks;                     /* of SsShock, in file order */
 } SsScenario;
 
 typedef struct
@@ -127,6 +171,7 @@ typedef struct
   double  discount_rate;
   guint   home;                        /* index of the home country */
   double  threshold[3];                /* watch, warning, critical */
+  GArray *policy_targets;              /* of SsPolicyTarget, by year; never NULL */
   char   *source;                      /* never NULL */
 } SsMeta;
 
@@ -185,6 +230,20 @@ void               ss_scenario_clear_targets    (SsScenario        *scenario,
                                                  guint              item);
 SsCountryOverride *ss_scenario_find_override    (SsScenario        *scenario,
                                                  guint              country);
+SsShock           *ss_scenario_add_shock        (SsScenario        *scenario,
+                                                 guint              country);
+void               ss_shock_set_items           (SsShock           *shock,
+                                                 const guint       *items,
+                                                 guint              n_items);
+gboolean           ss_shock_covers              (const SsShock     *shock,
+                                                 guint              item);
+
+void               ss_study_add_policy_target   (SsStudy           *self,
+                                                 int                year,
+                                                 double             share);
+double             ss_study_policy_target_at    (SsStudy           *self,
+                                                 int                year);
+gboolean           ss_study_uses_version_2      (SsStudy           *self);
 
 void               ss_study_get_groups          (SsStudy           *self,
                                                  GPtrArray         *groups);

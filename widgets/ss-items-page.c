@@ -72,6 +72,15 @@ static const Label source_labels[SS_SOURCE_N_ATTRS] = {
   [SS_SOURCE_TRADE_FACTOR] = { N_("Trade factor"),
                                N_("Above 1 where the country restricts exports, 0.8 under a "
                                   "trade agreement; empty for 1") },
+  [SS_SOURCE_DISRUPTION_PROBABILITY] = { N_("Disruption probability"),
+                                         N_("Yearly probability that this item's supply from the "
+                                            "country is disrupted; empty for the country's") },
+  [SS_SOURCE_DISRUPTION_SEVERITY] = { N_("Disruption severity"),
+                                      N_("Fraction of this item's flow lost while disrupted; "
+                                         "empty for the country's") },
+  [SS_SOURCE_DISRUPTION_DAYS] = { N_("Disruption days"),
+                                  N_("How long a disruption of this item's supply lasts; empty "
+                                     "for the country's") },
 };
 
 /* One editable field; lives as long as its widget. */
@@ -249,6 +258,11 @@ placeholder_text (SsItemsPage *self,
       return format_number (country->attr[SS_COUNTRY_COST_INDEX]);
     case SS_SOURCE_TARIFF:
       return format_number (country->attr[SS_COUNTRY_TARIFF]);
+    case SS_SOURCE_DISRUPTION_PROBABILITY:
+    case SS_SOURCE_DISRUPTION_SEVERITY:
+    case SS_SOURCE_DISRUPTION_DAYS:
+      return format_number (
+        country->attr[SS_COUNTRY_DISRUPTION (field->attr - SS_SOURCE_DISRUPTION_PROBABILITY)]);
     default:
       return format_number (ss_source_attrs[field->attr].fallback);
     }
