@@ -1,12 +1,28 @@
-/* ss-engine.c: projects a scenario of a study, year by year
+/* ss-engine.c: projects a scenario of a study, or a cell of the stress grid, year by year
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * This runs on every slider move, so it allocates nothing once the
- * projection has the right size, and the disruption figures, which model.md
- * asks to be exact over all 2^|C| sets of disrupted countries, are built
- * subset by subset: the days lost for a set are the days lost for the set
- * without its lowest country plus that country's, one addition per set.
+ * projection has the right size, and the disruption figures, which
+ * model.md asks to be exact (no sampling), are built set by set: the days
+ * lost for a set of disrupted countries are the days lost for the set
+ * without its highest country plus that country's, one addition per set.
+ *
+ * Two distributions are involved (model.md §4). An item's expected
+ * shortfall and P10 need only its own marginals: the 2^n sets of the
+ * countries that can disrupt it. VaR95 needs the joint states of all
+ * countries: a country whose items have m distinct disruption
+ * probabilities has m + 1 states. Each joint state is held at an index in
+ * mixed radix, one digit e_c = m_c − σ_c per country (so e_c = m_c is
+ * "everything from c disrupted"); when every country has one probability,
+ * as in a version-1 study, that index is the very mask of disrupted
+ * countries, and each item's shortfalls are added to the joint losses as
+ * they are, in one vectorisable loop. Otherwise each item is mapped onto
+ * the joint states, either directly (a table from joint state to the
+ * item's mask) or, where the states are many and the item's sets few,
+ * through its Möbius transform: the item's loss becomes a sum of
+ * indicators of orthants, added as points and summed up in one pass per
+ * country, so no item costs more than its own 2^n sets.
  */
 
 #define G_LOG_DOMAIN "supplyshift-engine"
@@ -19,7 +35,14 @@
 #include "ss-attrs.h"
 #include "ss-engine.h"
 
-#define ALERT_EPSILON 1e-9
+#define ALERT_EPSILON  1e-9
+#define TARGET_EPSILON 1e-9
+#define ZERO_SHARE     1e-12
+#define VAR_LEVEL      (0.95 - 1e-12)
+
+/* A projection keeps its scratch memory for the next recompute, unless it
+ * grew past this for a study with very many disruption states. */
+#define SCRATCH_KEEP   (8 * 1024 * 1024)
 
 SsProjection *
 ss_projection_new (void)
@@ -27,6 +50,7 @@ ss_projection_new (void)
   SsProjection *self = g_new0 (SsProjection, 1);
 
   self->scenario = SS_BASELINE;
+  self->shock = SS_NO_SHOCK;
   return self;
 }
 
@@ -58,11 +82,12 @@ projection_resize (SsProjection *p,
                    guint         n_years)
 {
   gsize ni = n_items, nc = n_countries, ng = n_groups, ny = n_years;
-  gsize doubles = ny * (ni * (2 * nc + ng + 7) + 9 + ng + nc);
-  gsize ints = ny * (ni + 4);
-  gsize size = doubles * sizeof (double) + ints * sizeof (int) + ni * ny;
+  gsize doubles = ny * (ni * (2 * nc + ng + 7) + 11 + ng + nc);
+  gsize ints = ny * (ni + 5) + ni;
+  gsize size = doubles * sizeof (double) + ints * sizeof (int) + 2 * ni * ny;
   double *d;
   int *k;
+  guint8 *b;
 
   if (p->block != NULL && p->block_size == size && p->n_items == n_items
       && p->n_countries == n_countries && p->n_groups == n_groups && p->n_years == n_years)
@@ -97,6 +122,8 @@ projection_resize (SsProjection *p,
   TAKE (portfolio_supply_risk, 1);
   TAKE (expected_shortfall_impact, 1);
   TAKE (var95_shortfall_impact, 1);
+  TAKE (max_foreign_spend_share, 1);
+  TAKE (policy_target, 1);
   TAKE (portfolio_group_hhi, ng);
   TAKE (spend_share, nc);
 #undef TAKE
@@ -105,7 +132,14 @@ projection_resize (SsProjection *p,
   k += ni * ny;
   p->alert_count = k;
   k += 4 * ny;
-  p->alert = (guint8 *)k;
+  p->over_target_count = k;
+  k += ny;
+  p->target_met_year = k;
+  k += ni;
+  b = (guint8 *)k;
+  p->alert = b;
+  b += ni * ny;
+  p->over_target = b;
 }
 
 /* Makes dest hold the same figures as src, reusing dest's memory when the
@@ -120,21 +154,173 @@ ss_projection_copy_into (SsProjection       *dest,
   projection_resize (dest, src->n_items, src->n_countries, src->n_groups, src->n_years);
   memcpy (dest->block, src->block, src->block_size);
   dest->scenario = src->scenario;
+  dest->shock = src->shock;
   dest->npv_cost_premium = src->npv_cost_premium;
   dest->npv_subsidy = src->npv_subsidy;
+  dest->too_many_states = src->too_many_states;
 }
 
+/* Grows the scratch keeping what it holds (the caller rebases its
+ * pointers when the block moves). */
 static void *
 projection_scratch (SsProjection *p,
                     gsize         size)
 {
   if (p->scratch_size < size)
     {
-      g_free (p->scratch);
-      p->scratch = g_malloc (size);
+      p->scratch = g_realloc (p->scratch, size);
       p->scratch_size = size;
     }
   return p->scratch;
+}
+
+static void
+projection_release_scratch (SsProjection *p)
+{
+  if (p->scratch_size > SCRATCH_KEEP)
+    {
+      g_clear_pointer (&p->scratch, g_free);
+      p->scratch_size = 0;
+    }
+}
+
+/* --- What a scenario or a stress-grid cell changes (model.md §1.1, §8) -- */
+
+/* The strategy S and the shock K of S ⊕ K; a scenario on its own is
+ * itself ⊕ no shock. */
+typedef struct
+{
+  SsStudy          *study;
+  const SsScenario *strategy;          /* NULL: the baseline */
+  const SsScenario *shock;             /* NULL: no shock */
+} Combo;
+
+static void
+combo_init (Combo   *combo,
+            SsStudy *study,
+            int      strategy,
+            int      shock)
+{
+  combo->study = study;
+  combo->strategy = strategy == SS_BASELINE ? NULL : ss_study_get_scenario (study, strategy);
+  combo->shock = shock == SS_NO_SHOCK ? NULL : ss_study_get_scenario (study, shock);
+}
+
+static void
+apply_override (const SsScenario *scenario,
+                guint             country,
+                double           *attr)
+{
+  SsCountryOverride *ov;
+
+  if (scenario == NULL || (ov = ss_scenario_find_override ((SsScenario *)scenario, country)) == NULL)
+    return;
+  for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
+    if (ov->set & (1u << a))
+      attr[a] = ov->attr[a];
+}
+
+/* x_c^s: the file's values, then S's override, then K's, per attribute. */
+static void
+combo_country (const Combo *combo,
+               guint        country,
+               double      *attr)
+{
+  memcpy (attr, ss_study_get_country (combo->study, country)->attr, SS_COUNTRY_N_ATTRS * sizeof (double));
+  apply_override (combo->strategy, country, attr);
+  apply_override (combo->shock, country, attr);
+}
+
+/* K_i: a per-item stockpile of K, else of S, else K's all-items value,
+ * else S's, else the item's own (a scenario written out with the same
+ * content: its per-item values K's over S's, its all-items value K's over
+ * S's, and a per-item value beats the all-items one). */
+static double
+combo_stockpile (const Combo  *combo,
+                 const SsItem *item,
+                 guint         i)
+{
+  const SsScenario *k = combo->shock, *s = combo->strategy;
+
+  if (k != NULL && !isnan (k->stockpile[i]))
+    return k->stockpile[i];
+  if (s != NULL && !isnan (s->stockpile[i]))
+    return s->stockpile[i];
+  if (k != NULL && k->has_stockpile_all)
+    return k->stockpile_all;
+  if (s != NULL && s->has_stockpile_all)
+    return s->stockpile_all;
+  return item->attr[SS_ITEM_STOCKPILE_DAYS];
+}
+
+static gboolean
+shocks_set (const SsScenario *scenario,
+            SsDisruption      value)
+{
+  for (guint k = 0; scenario != NULL && k < scenario->shocks->len; k++)
+    if (g_array_index (scenario->shocks, SsShock, k).set & (1u << value))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+apply_shocks (const SsScenario *scenario,
+              guint             ni,
+              guint             nc,
+              double           *value[SS_DISRUPTION_N])
+{
+  for (guint k = 0; scenario != NULL && k < scenario->shocks->len; k++)
+    {
+      const SsShock *shock = &g_array_index (scenario->shocks, SsShock, k);
+      guint n = shock->items != NULL ? shock->n_items : ni;
+
+      for (guint j = 0; j < n; j++)
+        {
+          gsize at = (gsize)(shock->items != NULL ? shock->items[j] : j) * nc + shock->country;
+
+          for (guint d = 0; d < SS_DISRUPTION_N; d++)
+            if (shock->set & (1u << d))
+              value[d][at] = shock->value[d];
+        }
+    }
+}
+
+/* p_ic, v_ic and d_ic of every source, [item][country]: the last shock of
+ * S ⊕ K that covers the source and sets the value, else the source's own,
+ * else the country's in the scenario. Returns whether every source has its
+ * country's probability (no item-level probability anywhere). */
+static gboolean
+combo_disruption (const Combo  *combo,
+                  const double  eff[][SS_COUNTRY_N_ATTRS],
+                  double       *value[SS_DISRUPTION_N])
+{
+  guint ni = ss_study_get_n_items (combo->study);
+  guint nc = ss_study_get_n_countries (combo->study);
+  gboolean uniform = !shocks_set (combo->strategy, SS_DISRUPTION_PROBABILITY)
+                     && !shocks_set (combo->shock, SS_DISRUPTION_PROBABILITY);
+
+  for (guint i = 0; i < ni; i++)
+    {
+      const SsItem *item = ss_study_get_item (combo->study, i);
+
+      for (guint c = 0; c < nc; c++)
+        {
+          const SsSource *src = &item->sources[c];
+
+          for (guint d = 0; d < SS_DISRUPTION_N; d++)
+            {
+              gboolean own = (src->set & (1u << SS_SOURCE_DISRUPTION (d))) != 0;
+
+              value[d][(gsize)i * nc + c] = own ? src->attr[SS_SOURCE_DISRUPTION (d)]
+                                                : eff[c][SS_COUNTRY_DISRUPTION (d)];
+              if (own && d == SS_DISRUPTION_PROBABILITY)
+                uniform = FALSE;
+            }
+        }
+    }
+  apply_shocks (combo->strategy, ni, nc, value);
+  apply_shocks (combo->shock, ni, nc, value);
+  return uniform;
 }
 
 void
@@ -143,36 +329,249 @@ ss_engine_effective_country (SsStudy *study,
                              guint    country,
                              double  *attr)
 {
-  SsCountry *c = ss_study_get_country (study, country);
+  Combo combo;
 
-  memcpy (attr, c->attr, sizeof c->attr);
-  if (scenario != SS_BASELINE)
-    {
-      SsCountryOverride *ov = ss_scenario_find_override (ss_study_get_scenario (study, scenario),
-                                                         country);
-
-      for (guint a = 0; ov != NULL && a < SS_COUNTRY_N_ATTRS; a++)
-        if (ov->set & (1u << a))
-          attr[a] = ov->attr[a];
-    }
+  combo_init (&combo, study, scenario, SS_NO_SHOCK);
+  combo_country (&combo, country, attr);
 }
 
-/* u_ic(0) of model.md §3, k_ic · (1 + τ_ic + ℓ_c): an item's own cost
- * index and tariff for a source win over the country's (scenario) values. */
+/* u_ic(0) of model.md §3, k_ic · (1 + τ_ic + ℓ_c), with the scenario's
+ * values of §1.1: an item's own cost index moves by the ratio of the
+ * scenario's country index to the file's, its own tariff by the
+ * difference, so an override on a country reaches every item bought
+ * there. Written as a ratio and a difference so that where the scenario
+ * changes nothing the item's own value comes out exactly. */
 double
 ss_engine_landed_unit (const SsSource *source,
+                       const double   *file_country,
                        const double   *country)
 {
-  double k = (source->set & (1u << SS_SOURCE_COST_INDEX)) ? source->attr[SS_SOURCE_COST_INDEX]
-                                                          : country[SS_COUNTRY_COST_INDEX];
-  double tau = (source->set & (1u << SS_SOURCE_TARIFF)) ? source->attr[SS_SOURCE_TARIFF]
-                                                        : country[SS_COUNTRY_TARIFF];
+  double k = country[SS_COUNTRY_COST_INDEX];
+  double tau = country[SS_COUNTRY_TARIFF];
 
+  if (source->set & (1u << SS_SOURCE_COST_INDEX))
+    k = source->attr[SS_SOURCE_COST_INDEX]
+        * (country[SS_COUNTRY_COST_INDEX] / file_country[SS_COUNTRY_COST_INDEX]);
+  if (source->set & (1u << SS_SOURCE_TARIFF))
+    tau = CLAMP (source->attr[SS_SOURCE_TARIFF]
+                 + (country[SS_COUNTRY_TARIFF] - file_country[SS_COUNTRY_TARIFF]), 0, 5);
   return k * (1 + tau + country[SS_COUNTRY_LOGISTICS]);
 }
 
-/* model.md §2: desired path toward the targets, rises capped by the ramps,
- * falls scaled down by the same proportion so the shares keep summing to 1. */
+/* --- Joint disruption states (model.md §4) ------------------------------ */
+
+typedef struct
+{
+  guint    n;                          /* countries with a positive p for some item */
+  guint    country[SS_MAX_COUNTRIES];
+  guint    m[SS_MAX_COUNTRIES];        /* distinct positive p's of each */
+  double  *q[SS_MAX_COUNTRIES];        /* those p's, ascending */
+  gsize    stride[SS_MAX_COUNTRIES];   /* of its digit in a joint-state index */
+  guint64  n_joint;                    /* Π (m + 1); SS_MAX_JOINT_STATES + 1 for more */
+  int      worst;                      /* the country with the most distinct p's */
+  gboolean simple;                     /* m = 1 for every one: one p per country */
+} States;
+
+/* Inserts v into the ascending list q of n values unless it is there. */
+static guint
+distinct_insert (double *q,
+                 guint   n,
+                 double  v)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (q[mid] < v)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < n && q[lo] == v)
+    return n;
+  memmove (&q[lo + 1], &q[lo], (n - lo) * sizeof (double));
+  q[lo] = v;
+  return n + 1;
+}
+
+/* q_storage holds nc · MAX (ni, 1) doubles. */
+static void
+states_build (States       *st,
+              guint         ni,
+              guint         nc,
+              const double *p,
+              gboolean      uniform,
+              const double  eff[][SS_COUNTRY_N_ATTRS],
+              double       *q_storage)
+{
+  guint most = 0;
+
+  st->n = 0;
+  st->n_joint = 1;
+  st->worst = -1;
+  st->simple = TRUE;
+  for (guint c = 0; c < nc; c++)
+    {
+      double *q = q_storage + (gsize)c * MAX (ni, 1);
+      guint m = 0;
+
+      if (uniform)
+        {
+          if (eff[c][SS_COUNTRY_DISRUPTION_PROBABILITY] > 0)
+            q[m++] = eff[c][SS_COUNTRY_DISRUPTION_PROBABILITY];
+        }
+      else
+        for (guint i = 0; i < ni; i++)
+          if (p[(gsize)i * nc + c] > 0)
+            m = distinct_insert (q, m, p[(gsize)i * nc + c]);
+      if (m == 0)
+        continue;
+      st->country[st->n] = c;
+      st->m[st->n] = m;
+      st->q[st->n] = q;
+      st->stride[st->n] = st->n_joint;
+      st->n++;
+      st->simple &= m == 1;
+      if (m > most)
+        most = m, st->worst = c;
+      st->n_joint = st->n_joint * (m + 1) > SS_MAX_JOINT_STATES ? SS_MAX_JOINT_STATES + 1
+                                                                 : st->n_joint * (m + 1);
+    }
+}
+
+/* 1-based rank of p among the country's distinct p's; 0 for p = 0. */
+static guint
+states_rank (const States *st,
+             guint         k,
+             double        p)
+{
+  guint lo = 0, hi = st->m[k];
+
+  if (p <= 0)
+    return 0;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (st->q[k][mid] < p)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo + 1;
+}
+
+/* P(state) of every joint state, built one country at a time in the same
+ * order of multiplication as set_probabilities(), so that with one p per
+ * country the two agree bit for bit. */
+static void
+joint_probabilities (const States *st,
+                     double       *out)
+{
+  gsize size = 1;
+
+  out[0] = 1;
+  for (guint k = 0; k < st->n; k++)
+    {
+      const double *q = st->q[k];
+      guint m = st->m[k];
+
+      /* Digit e is the state σ = m − e: U ∈ [q_σ, q_σ+1), q_0 = 0, q_m+1 = 1. */
+      for (guint e = m + 1; e-- > 0;)
+        {
+          guint sigma = m - e;
+          double lo = sigma == 0 ? 0 : q[sigma - 1];
+          double hi = sigma == m ? 1 : q[sigma];
+          double f = hi - lo;
+
+          for (gsize j = 0; j < size; j++)
+            out[e * size + j] = out[j] * f;
+        }
+      size *= m + 1;
+    }
+}
+
+/* out[mask] = Π_k (bit k of mask ? p[k] : 1 − p[k]), for the 2^n sets. */
+static void
+set_probabilities (guint         n,
+                   const double *p,
+                   double       *out)
+{
+  out[0] = 1;
+  for (guint k = 0; k < n; k++)
+    {
+      guint half = 1u << k;
+
+      for (guint mask = 0; mask < half; mask++)
+        {
+          out[half + mask] = out[mask] * p[k];
+          out[mask] = out[mask] * (1 - p[k]);
+        }
+    }
+}
+
+gboolean
+ss_engine_check_joint_states (SsStudy  *study,
+                              int       strategy,
+                              int       shock,
+                              char    **message)
+{
+  guint ni = ss_study_get_n_items (study), nc = ss_study_get_n_countries (study);
+  g_autofree double *values = g_new (double, (gsize)SS_DISRUPTION_N * MAX (ni * nc, 1));
+  g_autofree double *q = g_new (double, (gsize)nc * MAX (ni, 1) + 1);
+  double *value[SS_DISRUPTION_N];
+  double eff[SS_MAX_COUNTRIES][SS_COUNTRY_N_ATTRS];
+  gboolean uniform;
+  States st;
+  Combo combo;
+
+  g_return_val_if_fail (nc <= SS_MAX_COUNTRIES, FALSE);
+
+  combo_init (&combo, study, strategy, shock);
+  for (guint c = 0; c < nc; c++)
+    combo_country (&combo, c, eff[c]);
+  for (guint d = 0; d < SS_DISRUPTION_N; d++)
+    value[d] = values + (gsize)d * ni * nc;
+  uniform = combo_disruption (&combo, eff, value);
+  states_build (&st, ni, nc, value[SS_DISRUPTION_PROBABILITY], uniform, eff, q);
+  if (st.n_joint <= SS_MAX_JOINT_STATES)
+    return TRUE;
+
+  if (message != NULL)
+    {
+      GString *text = g_string_new (NULL);
+      guint64 n_joint = 1;
+      guint k = 0;
+
+      /* The true count, for the message; it only needs to be near. */
+      for (guint j = 0; j < st.n; j++)
+        n_joint = n_joint < G_MAXUINT64 / (st.m[j] + 1) ? n_joint * (st.m[j] + 1) : G_MAXUINT64;
+      while (st.country[k] != (guint)st.worst)
+        k++;
+      g_string_append_printf (text, "%" G_GUINT64_FORMAT " joint disruption states, expected at "
+                              "most %u (2^18): country %s has %u distinct disruption "
+                              "probabilities (", n_joint, SS_MAX_JOINT_STATES,
+                              ss_study_get_country (study, st.worst)->code, st.m[k]);
+      for (guint j = 0; j < st.m[k] && j < 12; j++)
+        {
+          char buf[SS_NUMBER_BUF];
+
+          ss_format_number (buf, sizeof buf, st.q[k][j]);
+          g_string_append_printf (text, j > 0 ? ", %s" : "%s", buf);
+        }
+      g_string_append (text, st.m[k] > 12 ? ", …)" : ")");
+      *message = g_string_free (text, FALSE);
+    }
+  return FALSE;
+}
+
+/* --- The share path (model.md §2) -------------------------------------- */
+
+/* Desired path toward the targets, rises capped by the ramps, falls
+ * scaled down by the same proportion so the shares keep summing to 1;
+ * rounding residue is no share at all. */
 static void
 share_path (guint         nc,
             guint         ny,
@@ -184,7 +583,7 @@ share_path (guint         nc,
             double       *delta)          /* nc scratch */
 {
   for (guint c = 0; c < nc; c++)
-    share[c * ny] = base[c];
+    share[c * ny] = fabs (base[c]) < ZERO_SHARE ? 0 : base[c];
 
   for (guint t = 1; t < ny; t++)
     {
@@ -205,41 +604,28 @@ share_path (guint         nc,
       for (guint c = 0; c < nc; c++)
         {
           double prev = share[c * ny + t - 1];
+          double next = prev;
 
           if (delta[c] > 0)
-            share[c * ny + t] = prev + MIN (delta[c], ramp[c]);
+            next = prev + MIN (delta[c], ramp[c]);
           else if (delta[c] < 0 && falls > 0)
-            share[c * ny + t] = prev + delta[c] * rises / falls;
-          else
-            share[c * ny + t] = prev;
+            next = prev + delta[c] * rises / falls;
+          share[c * ny + t] = fabs (next) < ZERO_SHARE ? 0 : next;
         }
     }
 }
 
-typedef struct
-{
-  double loss;
-  double p;
-} Outcome;
+/* --- Shortfalls and VaR (model.md §4) ----------------------------------- */
 
-static int
-outcome_compare (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = ((const Outcome *)a)->loss, y = ((const Outcome *)b)->loss;
-
-  return (x > y) - (x < y);
-}
-
-/* x_i(D) of model.md §4 for every set D of the countries that can be
- * disrupted, with the item's expected shortfall and P(x > 10 %). */
+/* x_i(D) of model.md §4 for every set D of the countries that can disrupt
+ * the item, with its expected shortfall and P(x > 10 %). */
 static void
 shortfall_sets (guint         n_active,
                 guint         n_sets,
                 const guint  *active,
                 const double *share,         /* share[c * stride] for year t */
                 guint         stride,
-                const double *loss_rate,
+                const double *loss_rate,     /* [c] */
                 double        stock,
                 const double *set_p,
                 double       *x,
@@ -279,42 +665,174 @@ shortfall_sets (guint         n_active,
   *p10_out = (p10[0] + p10[1]) + (p10[2] + p10[3]);
 }
 
+typedef struct
+{
+  double loss;
+  double p;
+} Outcome;
+
+/* The smallest loss L such that the outcomes with a loss ≤ L have a
+ * probability ≥ level: a selection by three-way partitioning, so a year
+ * costs a few passes over its states instead of a sort. Outcomes with the
+ * same loss are taken together, as the definition says. */
+static double
+var_level (Outcome *o,
+           gsize    n,
+           double   level)
+{
+  double below = 0, largest = o[0].loss;
+  gsize lo = 0, hi = n;
+
+  for (gsize k = 1; k < n; k++)
+    largest = MAX (largest, o[k].loss);
+
+  while (lo < hi)
+    {
+      double a = o[lo].loss, b = o[lo + (hi - lo) / 2].loss, c = o[hi - 1].loss;
+      double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+      double p_less = 0, p_equal = 0;
+      gsize lt = lo, gt = hi, k = lo;
+
+      while (k < gt)
+        {
+          if (o[k].loss < pivot)
+            {
+              Outcome tmp = o[lt];
+
+              p_less += o[k].p;
+              o[lt++] = o[k];
+              o[k++] = tmp;
+            }
+          else if (o[k].loss > pivot)
+            {
+              Outcome tmp = o[--gt];
+
+              o[gt] = o[k];
+              o[k] = tmp;
+            }
+          else
+            {
+              p_equal += o[k].p;
+              k++;
+            }
+        }
+      if (below + p_less >= level)
+        hi = lt;
+      else if (below + p_less + p_equal >= level)
+        return pivot;
+      else
+        {
+          below += p_less + p_equal;
+          lo = gt;
+        }
+    }
+  /* Only reached if the probabilities sum to less than the level. */
+  return largest;
+}
+
+/* How an item's losses reach the joint states. */
+typedef enum
+{
+  JOINT_NONE,                          /* too many states: no VaR */
+  JOINT_IDENTITY,                      /* the joint index is the item's mask */
+  JOINT_MAP,                           /* through a table, joint index → mask */
+  JOINT_MOBIUS,                        /* as orthant points, summed up afterwards */
+} JointMode;
+
+/* The joint index → item mask table for one item, from its ranks. */
+static void
+build_map (const States *st,
+           const guint  *bit_of,             /* [k]: the item's bit for state country k, or 0 */
+           const guint  *threshold,          /* [k]: disrupted for digits e > threshold */
+           guint32      *map)
+{
+  gsize size = 1;
+
+  map[0] = 0;
+  for (guint k = 0; k < st->n; k++)
+    {
+      guint m = st->m[k];
+
+      for (guint e = m + 1; e-- > 0;)
+        {
+          guint32 bit = bit_of[k] != 0 && e > threshold[k] ? bit_of[k] : 0;
+
+          for (gsize j = 0; j < size; j++)
+            map[e * size + j] = map[j] | bit;
+        }
+      size *= m + 1;
+    }
+}
+
+/* Turns a year's orthant points into losses: after one running sum along
+ * each country's digit, an index holds the sum of the points at or below
+ * it in every digit. */
+static void
+sum_orthants (const States *st,
+              double       *joint)
+{
+  for (guint k = 0; k < st->n; k++)
+    {
+      gsize stride = st->stride[k], radix = st->m[k] + 1, block = stride * radix;
+
+      for (gsize outer = 0; outer < st->n_joint; outer += block)
+        for (gsize e = 1; e < radix; e++)
+          for (gsize j = 0; j < stride; j++)
+            joint[outer + e * stride + j] += joint[outer + (e - 1) * stride + j];
+    }
+}
+
+/* --- The projection ------------------------------------------------------ */
+
 void
-ss_engine_project (SsStudy            *study,
-                   int                 scenario,
-                   const SsProjection *baseline,
-                   SsProjection       *out)
+ss_engine_project_cell (SsStudy            *study,
+                        int                 strategy,
+                        int                 shock,
+                        const SsProjection *reference,
+                        SsProjection       *out)
 {
   SsMeta *meta = ss_study_get_meta (study);
-  SsScenario *sc = scenario == SS_BASELINE ? NULL : ss_study_get_scenario (study, scenario);
+  const SsScenario *sc;
   guint nc = ss_study_get_n_countries (study);
   guint ni = ss_study_get_n_items (study);
   guint ny = meta->horizon + 1;
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
-  g_autoptr(SsProjection) own_baseline = NULL;
+  g_autoptr(SsProjection) own_reference = NULL;
   double eff[SS_MAX_COUNTRIES][SS_COUNTRY_N_ATTRS];
   double ramp[SS_MAX_COUNTRIES], growth_pow[SS_MAX_COUNTRIES][SS_MAX_HORIZON + 1];
   int group_of[SS_MAX_COUNTRIES];
-  guint active[SS_MAX_COUNTRIES], n_active = 0;
   double base[SS_MAX_COUNTRIES], target[SS_MAX_COUNTRIES], unit[SS_MAX_COUNTRIES];
   double delta[SS_MAX_COUNTRIES], spend[SS_MAX_COUNTRIES][SS_MAX_HORIZON + 1];
   double weight_sum[SS_MAX_HORIZON + 1];
-  double *set_p, *shortfall, *impact;
+  guint state_of[SS_MAX_COUNTRIES];          /* country → its index in States, or G_MAXUINT */
+  double *value[SS_DISRUPTION_N], *q_storage, *joint_p, *joint, *set_p, *shortfall, *mobius;
+  double cached_p[SS_MAX_COUNTRIES];
+  guint cached_active[SS_MAX_COUNTRIES], n_cached = G_MAXUINT;
+  guint cached_bits[SS_MAX_COUNTRIES], cached_threshold[SS_MAX_COUNTRIES];
+  gboolean map_valid = FALSE;
+  guint32 *map;
   Outcome *outcomes;
-  guint n_sets, n_real_sets;
+  gsize n_joint = 0, n_joint_sets, max_sets, scratch;
+  gboolean uniform;
+  JointMode mode;
+  States st;
+  Combo combo;
 
   g_return_if_fail (SS_IS_STUDY (study));
   g_return_if_fail (nc <= SS_MAX_COUNTRIES && ny <= SS_MAX_HORIZON + 1);
 
+  combo_init (&combo, study, strategy, shock);
+  sc = combo.strategy;
   ss_study_get_groups (study, groups);
   projection_resize (out, ni, nc, groups->len, ny);
-  out->scenario = scenario;
+  out->scenario = strategy;
+  out->shock = shock;
 
   for (guint c = 0; c < nc; c++)
     {
       SsCountry *country = ss_study_get_country (study, c);
 
-      ss_engine_effective_country (study, scenario, c, eff[c]);
+      combo_country (&combo, c, eff[c]);
       ramp[c] = eff[c][SS_COUNTRY_RAMP];
       for (guint t = 0; t < ny; t++)
         growth_pow[c][t] = pow (1 + eff[c][SS_COUNTRY_COST_GROWTH], t);
@@ -322,33 +840,86 @@ ss_engine_project (SsStudy            *study,
       for (guint g = 0; country->group != NULL && g < groups->len; g++)
         if (strcmp (g_ptr_array_index (groups, g), country->group) == 0)
           group_of[c] = g;
-      /* A country that is never disrupted adds nothing to any set. */
-      if (eff[c][SS_COUNTRY_DISRUPTION_PROBABILITY] > 0)
-        active[n_active++] = c;
       memset (spend[c], 0, sizeof spend[c]);
     }
 
-  /* P(D) for every set D of the countries that can be disrupted. */
-  n_real_sets = 1u << n_active;
-  n_sets = MAX (4, n_real_sets);
-  set_p = projection_scratch (out, (2 * n_sets + ny * n_sets) * sizeof (double)
-                                   + n_sets * sizeof (Outcome));
-  shortfall = set_p + n_sets;
-  impact = shortfall + n_sets;                                  /* L(D) per year */
-  outcomes = (Outcome *)(impact + ny * n_sets);
-  for (guint mask = 0; mask < n_sets; mask++)
+  /* The scratch: the sources' disruption values and the countries'
+   * distinct probabilities first, then what the joint states need, which
+   * is only known once those are. */
+  scratch = ((gsize)SS_DISRUPTION_N * MAX (ni * nc, 1) + (gsize)nc * MAX (ni, 1)) * sizeof (double);
+  value[0] = projection_scratch (out, scratch);
+  for (guint d = 1; d < SS_DISRUPTION_N; d++)
+    value[d] = value[d - 1] + (gsize)ni * nc;
+  q_storage = value[SS_DISRUPTION_N - 1] + MAX ((gsize)ni * nc, 1);
+  uniform = combo_disruption (&combo, (const double (*)[SS_COUNTRY_N_ATTRS])eff, value);
+  states_build (&st, ni, nc, value[SS_DISRUPTION_PROBABILITY], uniform,
+                (const double (*)[SS_COUNTRY_N_ATTRS])eff, q_storage);
+  for (guint c = 0; c < nc; c++)
+    state_of[c] = G_MAXUINT;
+  for (guint k = 0; k < st.n; k++)
+    state_of[st.country[k]] = k;
+
+  out->too_many_states = st.n_joint > SS_MAX_JOINT_STATES;
+  if (out->too_many_states)
+    mode = JOINT_NONE;
+  else if (st.simple)
+    mode = JOINT_MAP;                    /* JOINT_IDENTITY item by item, see below */
+  else
     {
-      double p = 1;
+      /* Per item and year, a table costs one pass over the joint states,
+       * the Möbius transform (n + 1) · 2^n for the item's n countries
+       * (and one pass per country and year to sum up). */
+      double cost_map = 0, cost_mobius = (double)st.n * st.n_joint;
 
-      for (guint k = 0; k < n_active; k++)
+      for (guint i = 0; i < ni; i++)
         {
-          double pc = eff[active[k]][SS_COUNTRY_DISRUPTION_PROBABILITY];
+          guint n = 0;
 
-          p *= (mask & (1u << k)) ? pc : 1 - pc;
+          for (guint c = 0; c < nc; c++)
+            n += value[SS_DISRUPTION_PROBABILITY][(gsize)i * nc + c] > 0;
+          cost_map += st.n_joint;
+          cost_mobius += (double)(n + 1) * (1u << n);
         }
-      set_p[mask] = mask < n_real_sets ? p : 0;
+      mode = cost_mobius < cost_map ? JOINT_MOBIUS : JOINT_MAP;
     }
-  memset (impact, 0, ny * n_sets * sizeof (double));
+
+  out->joint_mode = st.simple && mode == JOINT_MAP ? JOINT_IDENTITY : mode;
+  n_joint = mode == JOINT_NONE ? 0 : st.n_joint;
+  n_joint_sets = MAX (4, n_joint);
+  max_sets = MAX (4, (gsize)1 << st.n);
+  {
+    gsize fixed = scratch;
+    gsize size = fixed + (n_joint_sets * (1 + ny) + 3 * max_sets) * sizeof (double)
+                 + n_joint_sets * (sizeof (Outcome) + sizeof (guint32));
+    char *base_ptr;
+
+    /* The block may move as it grows: what it holds moves with it. */
+    base_ptr = projection_scratch (out, size);
+    if ((double *)base_ptr != value[0])
+      {
+        value[0] = (double *)base_ptr;
+        for (guint d = 1; d < SS_DISRUPTION_N; d++)
+          value[d] = value[d - 1] + (gsize)ni * nc;
+        q_storage = value[SS_DISRUPTION_N - 1] + MAX ((gsize)ni * nc, 1);
+        for (guint k = 0; k < st.n; k++)
+          st.q[k] = q_storage + (gsize)st.country[k] * MAX (ni, 1);
+      }
+    joint_p = (double *)(base_ptr + fixed);
+    joint = joint_p + n_joint_sets;                     /* L or its orthant points, [t][state] */
+    set_p = joint + n_joint_sets * ny;
+    shortfall = set_p + max_sets;
+    mobius = shortfall + max_sets;
+    outcomes = (Outcome *)(mobius + max_sets);
+    map = (guint32 *)(outcomes + n_joint_sets);
+  }
+
+  if (mode != JOINT_NONE)
+    {
+      joint_probabilities (&st, joint_p);
+      for (gsize k = n_joint; k < n_joint_sets; k++)
+        joint_p[k] = 0;
+      memset (joint, 0, n_joint_sets * ny * sizeof (double));
+    }
 
   memset (out->total_cost_purchase, 0, ny * sizeof (double));
   memset (out->total_switching, 0, ny * sizeof (double));
@@ -357,40 +928,100 @@ ss_engine_project (SsStudy            *study,
   memset (out->portfolio_supply_risk, 0, ny * sizeof (double));
   memset (out->expected_shortfall_impact, 0, ny * sizeof (double));
   memset (out->alert_count, 0, 4 * ny * sizeof (int));
+  memset (out->over_target_count, 0, ny * sizeof (int));
+
+  for (guint t = 0; t < ny; t++)
+    out->policy_target[t] = ss_study_policy_target_at (study, meta->base_year + (int)t);
 
   for (guint i = 0; i < ni; i++)
     {
       SsItem *item = ss_study_get_item (study, i);
       const double *targets = sc != NULL ? sc->targets[i] : NULL;
       double *share = &out->share[(gsize)i * nc * ny];
-      double value = item->attr[SS_ITEM_VALUE];
+      const double *item_p = &value[SS_DISRUPTION_PROBABILITY][(gsize)i * nc];
+      double value_i = item->attr[SS_ITEM_VALUE];
       double g = item->attr[SS_ITEM_GROWTH];
       double risk_scale = item->attr[SS_ITEM_SUBSTITUTABILITY] * (1 - item->attr[SS_ITEM_RECYCLING]);
-      double stock = item->attr[SS_ITEM_STOCKPILE_DAYS];
+      double stock = combo_stockpile (&combo, item, i);
       double base_unit = 0, volume;
       double switching = sc != NULL ? sc->switching_cost : 0;
       double subsidy = sc != NULL ? sc->subsidy : 0;
       double transition = sc != NULL ? sc->transition_years : 1;
-      double weight[SS_MAX_COUNTRIES], loss_rate[SS_MAX_COUNTRIES];
-      gboolean have_shortfall = FALSE;
-
-      if (sc != NULL && !isnan (sc->stockpile[i]))
-        stock = sc->stockpile[i];
-      else if (sc != NULL && sc->has_stockpile_all)
-        stock = sc->stockpile_all;
+      double weight[SS_MAX_COUNTRIES], loss_rate[SS_MAX_COUNTRIES], active_p[SS_MAX_COUNTRIES];
+      guint active[SS_MAX_COUNTRIES], n_active = 0, n_sets;
+      guint bits[SS_MAX_COUNTRIES], threshold[SS_MAX_COUNTRIES];
+      gboolean have_shortfall = FALSE, cached;
+      JointMode item_mode = mode;
+      int last_over = -1, first_in_force = -1;
 
       for (guint c = 0; c < nc; c++)
         {
           const SsSource *src = &item->sources[c];
+          const double *file = ss_study_get_country (study, c)->attr;
+          gsize at = (gsize)i * nc + c;
 
           base[c] = src->attr[SS_SOURCE_SHARE];
           target[c] = targets != NULL ? targets[c] : base[c];
-          unit[c] = ss_engine_landed_unit (src, eff[c]);
-          base_unit += base[c] * unit[c];
+          unit[c] = ss_engine_landed_unit (src, file, eff[c]);
+          /* Q_i at the baseline's prices: the same physical quantity in
+           * every scenario (model.md §3). */
+          base_unit += base[c] * ss_engine_landed_unit (src, file, file);
           weight[c] = eff[c][SS_COUNTRY_GOVERNANCE] * src->attr[SS_SOURCE_TRADE_FACTOR];
-          loss_rate[c] = eff[c][SS_COUNTRY_DISRUPTION_SEVERITY] * eff[c][SS_COUNTRY_DISRUPTION_DAYS];
+          loss_rate[c] = value[SS_DISRUPTION_SEVERITY][at] * value[SS_DISRUPTION_DAYS][at];
+          if (item_p[c] > 0)
+            {
+              active_p[n_active] = item_p[c];
+              active[n_active++] = c;
+            }
         }
-      volume = value / base_unit;
+      volume = value_i / base_unit;
+      n_sets = MAX (4, 1u << n_active);
+
+      /* The item's own marginals, shared with the items before it that
+       * have the same countries and probabilities. */
+      cached = n_cached == n_active;
+      for (guint k = 0; k < n_active && cached; k++)
+        cached = cached_active[k] == active[k] && cached_p[k] == active_p[k];
+      if (!cached)
+        {
+          set_probabilities (n_active, active_p, set_p);
+          for (guint mask = 1u << n_active; mask < n_sets; mask++)
+            set_p[mask] = 0;
+          memcpy (cached_active, active, n_active * sizeof (guint));
+          memcpy (cached_p, active_p, n_active * sizeof (double));
+          n_cached = n_active;
+        }
+
+      /* How its sets map onto the joint states: bit k of its mask is
+       * country active[k], disrupted for digits above m − rank. */
+      if (item_mode != JOINT_NONE)
+        {
+          memset (bits, 0, sizeof bits);
+          memset (threshold, 0, sizeof threshold);
+          for (guint k = 0; k < n_active; k++)
+            {
+              guint s = state_of[active[k]];
+
+              bits[s] = 1u << k;
+              threshold[s] = st.m[s] - states_rank (&st, s, active_p[k]);
+            }
+          if (item_mode == JOINT_MAP && st.simple && n_active == st.n)
+            item_mode = JOINT_IDENTITY;
+          else if (item_mode == JOINT_MAP)
+            {
+              gboolean same = map_valid;
+
+              for (guint k = 0; k < st.n && same; k++)
+                same = cached_bits[k] == bits[k] && cached_threshold[k] == threshold[k];
+              if (!same)
+                {
+                  build_map (&st, bits, threshold, map);
+                  memcpy (cached_bits, bits, st.n * sizeof (guint));
+                  memcpy (cached_threshold, threshold, st.n * sizeof (guint));
+                  map_valid = TRUE;
+                }
+            }
+        }
 
       share_path (nc, ny, base, target, ramp, transition, share, delta);
 
@@ -404,6 +1035,7 @@ ss_engine_project (SsStudy            *study,
           double x_es = 0, x_p10 = 0;
           int top = -1;
           SsAlertLevel level = SS_ALERT_NONE;
+          gboolean over;
 
           for (guint c = 0; c < nc; c++)
             {
@@ -428,7 +1060,7 @@ ss_engine_project (SsStudy            *study,
             }
 
           out->cost[it] = demand * unit_sum;
-          out->switching[it] = switching * moved * value * demand_growth;
+          out->switching[it] = switching * moved * value_i * demand_growth;
           out->subsidy[it] = subsidy * out->switching[it];
           out->hhi[it] = 10000 * sq;
           out->supply_risk[it] = risk * risk_scale;
@@ -447,11 +1079,21 @@ ss_engine_project (SsStudy            *study,
           out->alert[it] = level;
           out->alert_count[level * ny + t]++;
 
+          /* model.md §6: over the policy target in force. */
+          over = !isnan (out->policy_target[t]) && top >= 0
+                 && top_share > out->policy_target[t] + TARGET_EPSILON;
+          out->over_target[it] = over;
+          out->over_target_count[t] += over;
+          if (over)
+            last_over = t;
+          if (first_in_force < 0 && !isnan (out->policy_target[t]))
+            first_in_force = t;
+
           /* The disrupted sets. When even losing every country at once
            * cannot outlast the stockpile, every shortfall is zero. */
           if (days_all > stock)
             {
-              double *set_impact = &impact[t * n_sets];
+              double *year_joint = &joint[t * n_joint_sets];
               double cost_impact = out->cost[it] * item->attr[SS_ITEM_IMPACT];
               gboolean same = t > 0 && have_shortfall;
 
@@ -471,14 +1113,60 @@ ss_engine_project (SsStudy            *study,
                                   shortfall, &x_es, &x_p10);
                   have_shortfall = TRUE;
                 }
-              for (guint mask = 0; mask < n_sets; mask++)
-                set_impact[mask] += shortfall[mask] * cost_impact;
+
+              switch (item_mode)
+                {
+                case JOINT_NONE:
+                  break;
+                case JOINT_IDENTITY:
+                  for (guint mask = 0; mask < n_sets; mask++)
+                    year_joint[mask] += shortfall[mask] * cost_impact;
+                  break;
+                case JOINT_MAP:
+                  for (gsize k = 0; k < n_joint; k++)
+                    year_joint[k] += shortfall[map[k]] * cost_impact;
+                  break;
+                case JOINT_MOBIUS:
+                  /* x(D) = Σ_{T ⊆ D} μ(T); each μ(T) is added at the
+                   * lowest joint state in which every country of T
+                   * disrupts the item. */
+                  memcpy (mobius, shortfall, ((gsize)1 << n_active) * sizeof (double));
+                  for (guint k = 0; k < n_active; k++)
+                    for (guint mask = 0; mask < (1u << n_active); mask++)
+                      if (mask & (1u << k))
+                        mobius[mask] -= mobius[mask ^ (1u << k)];
+                  for (guint mask = 0; mask < (1u << n_active); mask++)
+                    if (mobius[mask] != 0)
+                      {
+                        gsize corner = 0;
+
+                        for (guint k = 0; k < n_active; k++)
+                          if (mask & (1u << k))
+                            {
+                              guint s = state_of[active[k]];
+
+                              corner += (threshold[s] + 1) * st.stride[s];
+                            }
+                        year_joint[corner] += mobius[mask] * cost_impact;
+                      }
+                  break;
+                default:
+                  g_assert_not_reached ();
+                }
             }
           else
             have_shortfall = FALSE;
           out->expected_shortfall[it] = x_es;
           out->p_shortfall_10[it] = x_p10;
         }
+
+      /* The first year with a target in force from which the item is
+       * over none, to the end. */
+      {
+        int met = MAX (first_in_force, last_over + 1);
+
+        out->target_met_year[i] = first_in_force >= 0 && met < (int)ny ? met : -1;
+      }
     }
 
   /* Portfolio figures, weighted by each item's purchase cost. */
@@ -491,8 +1179,16 @@ ss_engine_project (SsStudy            *study,
         weight_sum[t] += out->cost[(gsize)i * ny + t];
       for (guint c = 0; c < nc; c++)
         spend_total += spend[c][t];
+      out->max_foreign_spend_share[t] = NAN;
       for (guint c = 0; c < nc; c++)
-        out->spend_share[c * ny + t] = spend_total > 0 ? spend[c][t] / spend_total : NAN;
+        {
+          double s = spend_total > 0 ? spend[c][t] / spend_total : NAN;
+
+          out->spend_share[c * ny + t] = s;
+          if (c != meta->home && !isnan (s)
+              && (isnan (out->max_foreign_spend_share[t]) || s > out->max_foreign_spend_share[t]))
+            out->max_foreign_spend_share[t] = s;
+        }
     }
 
   for (guint i = 0; i < ni; i++)
@@ -526,37 +1222,35 @@ ss_engine_project (SsStudy            *study,
         out->portfolio_group_hhi[gi * ny + t] = wsum > 0 ? sum / wsum : NAN;
       }
 
-  /* VaR95: the smallest impact whose cumulative probability reaches 95 %. */
+  /* VaR95: the smallest joint loss whose cumulative probability reaches
+   * 95 % (less a tolerance, so a sum that is 0.95 on paper counts). */
   for (guint t = 0; t < ny; t++)
     {
-      double cumulative = 0;
+      double *year_joint = &joint[t * n_joint_sets];
 
-      for (guint mask = 0; mask < n_sets; mask++)
-        outcomes[mask] = (Outcome) { impact[t * n_sets + mask], set_p[mask] };
-      qsort (outcomes, n_sets, sizeof (Outcome), outcome_compare);
-      out->var95_shortfall_impact[t] = outcomes[n_sets - 1].loss;
-      for (guint k = 0; k < n_sets; k++)
+      if (mode == JOINT_NONE)
         {
-          cumulative += outcomes[k].p;
-          /* Sets with the same impact are taken together. */
-          if (k + 1 < n_sets && outcomes[k + 1].loss == outcomes[k].loss)
-            continue;
-          if (cumulative >= 0.95)
-            {
-              out->var95_shortfall_impact[t] = outcomes[k].loss;
-              break;
-            }
+          out->var95_shortfall_impact[t] = NAN;
+          continue;
         }
+      if (mode == JOINT_MOBIUS)
+        sum_orthants (&st, year_joint);
+      for (gsize k = 0; k < n_joint_sets; k++)
+        outcomes[k] = (Outcome) { year_joint[k], joint_p[k] };
+      out->var95_shortfall_impact[t] = var_level (outcomes, n_joint_sets, VAR_LEVEL);
     }
 
   for (guint t = 0; t < ny; t++)
     out->total_cost[t] = out->total_cost_purchase[t] + out->total_switching[t] - out->total_subsidy[t];
 
-  if (scenario != SS_BASELINE && baseline == NULL)
+  projection_release_scratch (out);
+
+  /* The premium is against the baseline in the same world: baseline ⊕ K. */
+  if (strategy != SS_BASELINE && reference == NULL)
     {
-      own_baseline = ss_projection_new ();
-      ss_engine_project (study, SS_BASELINE, NULL, own_baseline);
-      baseline = own_baseline;
+      own_reference = ss_projection_new ();
+      ss_engine_project_cell (study, SS_BASELINE, shock, NULL, own_reference);
+      reference = own_reference;
     }
 
   out->npv_cost_premium = 0;
@@ -565,8 +1259,17 @@ ss_engine_project (SsStudy            *study,
     {
       double discount = pow (1 + meta->discount_rate, t);
 
-      out->cost_premium[t] = scenario == SS_BASELINE ? 0 : out->total_cost[t] - baseline->total_cost[t];
+      out->cost_premium[t] = strategy == SS_BASELINE ? 0 : out->total_cost[t] - reference->total_cost[t];
       out->npv_cost_premium += out->cost_premium[t] / discount;
       out->npv_subsidy += out->total_subsidy[t] / discount;
     }
+}
+
+void
+ss_engine_project (SsStudy            *study,
+                   int                 scenario,
+                   const SsProjection *baseline,
+                   SsProjection       *out)
+{
+  ss_engine_project_cell (study, scenario, SS_NO_SHOCK, baseline, out);
 }

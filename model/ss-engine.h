@@ -1,4 +1,4 @@
-/* ss-engine.h: the projection of one scenario, year by year (model.md §2–6)
+/* ss-engine.h: the projection of one scenario, year by year (model.md §2–8)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,18 +10,26 @@
 G_BEGIN_DECLS
 
 #define SS_BASELINE (-1)
+#define SS_NO_SHOCK (-1)
+
+/* model.md §4: a study, scenario or stress-grid combination may have at
+ * most this many joint disruption states. */
+#define SS_MAX_JOINT_STATES (1u << 18)
 
 /* Every array is laid out with the year innermost, so a series for a chart
  * or the report is one contiguous run of n_years doubles. Undefined values
- * are NAN (the group HHI of an item with no share in the group), or -1 for
- * the top country of a study that declares no foreign country. */
+ * are NAN (the group HHI of an item with no share in the group, a year with
+ * no policy target in force), or -1 for the top country of a study that
+ * declares no foreign country and for an item that never meets its policy
+ * targets. */
 typedef struct
 {
   guint   n_items;
   guint   n_countries;
   guint   n_groups;
   guint   n_years;                     /* horizon + 1 */
-  int     scenario;                    /* index in the study, or SS_BASELINE */
+  int     scenario;                    /* the strategy: index in the study, or SS_BASELINE */
+  int     shock;                       /* the shock of a stress cell, or SS_NO_SHOCK */
 
   /* Per item: [item][year], or [item][country|group][year]. */
   double *share;
@@ -36,24 +44,34 @@ typedef struct
   double *p_shortfall_10;              /* P10_i(t) */
   int    *top_country;
   guint8 *alert;                       /* SsAlertLevel */
+  guint8 *over_target;                 /* over the policy target in force (§6) */
+  int    *target_met_year;             /* [item]: year index t, or -1 */
 
   /* Portfolio: [year], or [country|group|level][year]. */
   double *total_cost_purchase;         /* Σ C_i */
   double *total_switching;             /* Σ W_i */
   double *total_subsidy;               /* Σ B_i */
   double *total_cost;                  /* TC */
-  double *cost_premium;                /* Π */
+  double *cost_premium;                /* Π, against baseline ⊕ the same shock */
   double *portfolio_hhi;
   double *portfolio_supply_risk;
   double *portfolio_group_hhi;
   double *spend_share;
+  double *max_foreign_spend_share;     /* the largest spend share of a foreign country */
   double *expected_shortfall_impact;   /* EL */
-  double *var95_shortfall_impact;      /* VaR95 */
+  double *var95_shortfall_impact;      /* VaR95; NAN when too_many_states */
+  double *policy_target;               /* the target in force, NAN where none */
   int    *alert_count;                 /* [SsAlertLevel][year]; [0] counts "none" */
+  int    *over_target_count;           /* items over a policy target */
   double  npv_cost_premium;
   double  npv_subsidy;
 
+  /* More than SS_MAX_JOINT_STATES joint disruption states (a study the
+   * loader refuses, reached by an edit): VaR95 is not computed. */
+  gboolean too_many_states;
+
   /*< private >*/
+  guint    joint_mode;                 /* how the joint states were reached, for tests */
   gpointer block;
   gsize    block_size;
   gpointer scratch;
@@ -69,8 +87,19 @@ void          ss_engine_project        (SsStudy            *study,
                                         int                 scenario,
                                         const SsProjection *baseline,
                                         SsProjection       *out);
+void          ss_engine_project_cell   (SsStudy            *study,
+                                        int                 strategy,
+                                        int                 shock,
+                                        const SsProjection *reference,
+                                        SsProjection       *out);
+
+gboolean      ss_engine_check_joint_states (SsStudy        *study,
+                                            int             strategy,
+                                            int             shock,
+                                            char          **message);
 
 double        ss_engine_landed_unit    (const SsSource     *source,
+                                        const double       *file_country,
                                         const double       *country);
 void          ss_engine_effective_country (SsStudy         *study,
                                            int              scenario,

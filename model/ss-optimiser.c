@@ -80,7 +80,7 @@ problem_init (Problem *p,
 
       /* The same u_ic(0) as the engine's, overrides and all. */
       ss_engine_effective_country (study, scenario, c, eff);
-      p->u[c] = ss_engine_landed_unit (src, eff);
+      p->u[c] = ss_engine_landed_unit (src, ss_study_get_country (study, c)->attr, eff);
       p->q[c] = eff[SS_COUNTRY_GOVERNANCE] * src->attr[SS_SOURCE_TRADE_FACTOR] * risk_scale;
       p->cap[c] = src->attr[SS_SOURCE_CAPACITY];
     }

@@ -81,11 +81,13 @@ reference_init (Reference *ref,
           if (ov->set & (1u << SS_COUNTRY_GOVERNANCE))
             governance = ov->attr[SS_COUNTRY_GOVERNANCE];
         }
-      /* Source values win over the country's, scenario or not. */
+      /* An item's own price moves with its country's in a scenario, by
+       * the ratio of the indices and the difference of the tariffs
+       * (model.md §1.1). */
       if (src->set & (1u << SS_SOURCE_COST_INDEX))
-        k = src->attr[SS_SOURCE_COST_INDEX];
+        k = src->attr[SS_SOURCE_COST_INDEX] * k / country->attr[SS_COUNTRY_COST_INDEX];
       if (src->set & (1u << SS_SOURCE_TARIFF))
-        tau = src->attr[SS_SOURCE_TARIFF];
+        tau = CLAMP (src->attr[SS_SOURCE_TARIFF] + tau - country->attr[SS_COUNTRY_TARIFF], 0, 5);
 
       ref->u[c] = k * (1 + tau + logistics);
       ref->q[c] = governance * src->attr[SS_SOURCE_TRADE_FACTOR]
