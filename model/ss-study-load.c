@@ -23,6 +23,7 @@
 #include <libxml/relaxng.h>
 
 #include "ss-attrs.h"
+#include "ss-engine.h"
 #include "ss-model-resources.h"
 #include "ss-study-file.h"
 #include "ss-xml.h"
@@ -38,6 +39,9 @@ typedef struct
   GString    *text;
   guint       count;
   SsStudy    *study;
+  int         version;                 /* of the file: 1 or 2 */
+  int         country_line[SS_MAX_COUNTRIES];
+  GArray     *scenario_line;           /* of int, one per scenario loaded */
 } Loader;
 
 static void report (Loader *l, int line, const char *format, ...) G_GNUC_PRINTF (3, 4);
@@ -65,6 +69,23 @@ report (Loader     *l,
     g_string_append_printf (l->text, "%s:%d: error: %s", l->display, line, message);
   else
     g_string_append_printf (l->text, "%s: error: %s", l->display, message);
+}
+
+/* Whether a version-2 element or attribute may be used here; reports it
+ * when the file says it is version 1. */
+static gboolean
+allow_version_2 (Loader     *l,
+                 int         line,
+                 const char *context,
+                 const char *what)
+{
+  if (l->version >= 2)
+    return TRUE;
+  if (context != NULL)
+    report (l, line, "%s: %s needs version 2 (the file says <study version=\"1\">)", context, what);
+  else
+    report (l, line, "%s needs version 2 (the file says <study version=\"1\">)", what);
+  return FALSE;
 }
 
 static int
@@ -244,6 +265,114 @@ first_time (Loader     *l,
   return TRUE;
 }
 
+/* A <policy-target> as read, checked once the base year is known. */
+typedef struct
+{
+  int          line;
+  gint64       year;
+  double       share;
+} PolicyTarget;
+
+static int
+policy_target_compare (gconstpointer a,
+                       gconstpointer b)
+{
+  const PolicyTarget *x = a, *y = b;
+
+  /* By year, then by line, so a repeated year is reported at its second line. */
+  if (x->year != y->year)
+    return x->year < y->year ? -1 : 1;
+  return x->line - y->line;
+}
+
+static void
+read_policy_target (Loader  *l,
+                    xmlNode *n,
+                    GArray  *targets)
+{
+  static const char *allowed[] = { "year", "share", NULL };
+  g_autofree char *year_text = get_attr (n, "year");
+  g_autofree char *context = NULL;
+  PolicyTarget target = { line_of (n), 0, 0 };
+  gboolean ok = TRUE;
+
+  if (!allow_version_2 (l, line_of (n), NULL, "<policy-target>"))
+    return;
+  check_no_text (l, n);
+  for (xmlNode *k = n->children; k != NULL; k = k->next)
+    if (is_element (k))
+      report (l, line_of (k), "<policy-target>: unexpected element <%s>", name_of (k));
+  context = year_text != NULL ? g_strdup_printf ("<policy-target year=\"%s\">", year_text)
+                              : g_strdup ("<policy-target>");
+  check_attributes (l, n, context, allowed);
+  if (year_text == NULL)
+    {
+      report (l, line_of (n), "%s: missing attribute 'year'", context);
+      ok = FALSE;
+    }
+  else if (!ss_parse_integer (year_text, &target.year)
+           || !ss_attr_in_range (&ss_spec_policy_year, target.year))
+    {
+      g_autofree char *range = ss_attr_describe_range (&ss_spec_policy_year);
+
+      report (l, line_of (n), "%s: year is \"%s\", expected a whole number in %s", context,
+              year_text, range);
+      ok = FALSE;
+    }
+  if (!read_number_attr (l, n, context, &ss_spec_policy_share, TRUE, &target.share))
+    ok = FALSE;
+  if (ok)
+    g_array_append_val (targets, target);
+}
+
+/* file-format.md: years ≥ base-year, each once, shares that do not rise
+ * as years rise. The file may list them in any order. */
+static void
+check_policy_targets (Loader *l,
+                      GArray *targets)
+{
+  SsMeta *meta = ss_study_get_meta (l->study);
+  gboolean ok = TRUE;
+
+  g_array_sort (targets, policy_target_compare);
+  for (guint k = 0; k < targets->len; k++)
+    {
+      PolicyTarget *t = &g_array_index (targets, PolicyTarget, k);
+      PolicyTarget *before = k > 0 ? &g_array_index (targets, PolicyTarget, k - 1) : NULL;
+      char share[SS_NUMBER_BUF], earlier[SS_NUMBER_BUF];
+
+      ss_format_number (share, sizeof share, t->share);
+      if (t->year < meta->base_year)
+        {
+          report (l, t->line, "<policy-target year=\"%" G_GINT64_FORMAT "\">: year %" G_GINT64_FORMAT
+                  " is before the base year, expected a year from %d on", t->year, t->year,
+                  meta->base_year);
+          ok = FALSE;
+        }
+      if (before != NULL && before->year == t->year)
+        {
+          report (l, t->line, "<policy-target year=\"%" G_GINT64_FORMAT "\">: year %" G_GINT64_FORMAT
+                  " has a target already (line %d), expected each year once", t->year, t->year,
+                  before->line);
+          ok = FALSE;
+        }
+      else if (before != NULL && t->share > before->share)
+        {
+          ss_format_number (earlier, sizeof earlier, before->share);
+          report (l, t->line, "<policy-target year=\"%" G_GINT64_FORMAT "\">: share is %s, above "
+                  "the %s from %" G_GINT64_FORMAT "; expected shares that do not rise as years rise",
+                  t->year, share, earlier, before->year);
+          ok = FALSE;
+        }
+    }
+  for (guint k = 0; ok && k < targets->len; k++)
+    {
+      PolicyTarget *t = &g_array_index (targets, PolicyTarget, k);
+
+      ss_study_add_policy_target (l->study, (int)t->year, t->share);
+    }
+}
+
 static void
 load_meta (Loader  *l,
            xmlNode *meta_node,
@@ -252,6 +381,7 @@ load_meta (Loader  *l,
 {
   SsMeta *meta = ss_study_get_meta (l->study);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (PolicyTarget));
   static const char *required[] = { "title", "base-year", "horizon", "home" };
   static const char *no_attrs[] = { NULL };
 
@@ -265,6 +395,11 @@ load_meta (Loader  *l,
 
       if (!is_element (n))
         continue;
+      if (g_str_equal (name, "policy-target"))
+        {
+          read_policy_target (l, n, targets);
+          continue;
+        }
       if (!first_time (l, seen, n, "<meta>"))
         continue;
 
@@ -343,6 +478,7 @@ load_meta (Loader  *l,
   for (guint k = 0; k < G_N_ELEMENTS (required); k++)
     if (!g_hash_table_contains (seen, required[k]))
       report (l, line_of (meta_node), "<meta>: missing <%s>", required[k]);
+  check_policy_targets (l, targets);
 }
 
 static void
@@ -411,6 +547,7 @@ load_countries (Loader  *l,
                 context, group);
 
       index = ss_study_add_country (l->study, code, name != NULL ? name : "");
+      l->country_line[index] = line_of (n);
       country = ss_study_get_country (l->study, index);
       if (group != NULL)
         country->group = g_steal_pointer (&group);
@@ -431,7 +568,8 @@ load_items (Loader  *l,
     "stockpile-days", "impact", NULL
   };
   static const char *source_allowed[] = {
-    "country", "share", "cost-index", "tariff", "capacity", "trade-factor", NULL
+    "country", "share", "cost-index", "tariff", "capacity", "trade-factor",
+    "disruption-probability", "disruption-severity", "disruption-days", NULL
   };
   static const char *no_attrs[] = { NULL };
   guint count = 0;
@@ -537,9 +675,18 @@ load_items (Loader  *l,
           source->listed = TRUE;
           /* `set` records the optional attributes only: share is required. */
           for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
-            if (read_number_attr (l, s, source_context, &ss_source_attrs[a], a == SS_SOURCE_SHARE,
-                                  &source->attr[a]) && a != SS_SOURCE_SHARE)
-              source->set |= 1u << a;
+            {
+              if (a >= SS_SOURCE_DISRUPTION_PROBABILITY && xmlHasProp (s, (const xmlChar *)ss_source_attrs[a].name))
+                {
+                  g_autofree char *what = g_strdup_printf ("attribute '%s'", ss_source_attrs[a].name);
+
+                  if (!allow_version_2 (l, line_of (s), source_context, what))
+                    continue;
+                }
+              if (read_number_attr (l, s, source_context, &ss_source_attrs[a], a == SS_SOURCE_SHARE,
+                                    &source->attr[a]) && a != SS_SOURCE_SHARE)
+                source->set |= 1u << a;
+            }
           sum += source->attr[SS_SOURCE_SHARE];
         }
 
@@ -558,6 +705,108 @@ load_items (Loader  *l,
     report (l, line_of (parent), "<items> holds no item");
 }
 
+/* A <shock>: a declared country, at least one of the three values, and
+ * an optional list of declared items, each once. */
+static void
+load_shock (Loader     *l,
+            xmlNode    *k,
+            SsScenario *scenario,
+            const char *context)
+{
+  static const char *allowed[] = {
+    "country", "items", "disruption-probability", "disruption-severity", "disruption-days", NULL
+  };
+  g_autofree char *code = get_attr (k, "country");
+  g_autofree char *items = get_attr (k, "items");
+  g_autofree char *shock_context = NULL;
+  g_autoptr(GArray) list = NULL;
+  double value[SS_DISRUPTION_N];
+  guint32 set = 0;
+  gboolean ok = TRUE;
+  SsShock *shock;
+  int c;
+
+  shock_context = g_strdup_printf ("%s: shock %s", context, code != NULL ? code : "(no country)");
+  check_attributes (l, k, shock_context, allowed);
+  check_no_text (l, k);
+  for (xmlNode *n = k->children; n != NULL; n = n->next)
+    if (is_element (n))
+      report (l, line_of (n), "%s: unexpected element <%s>", shock_context, name_of (n));
+  if (code == NULL)
+    {
+      report (l, line_of (k), "%s: <shock> without 'country'", context);
+      return;
+    }
+  if ((c = ss_study_find_country (l->study, code)) < 0)
+    {
+      report (l, line_of (k), "%s: shock of country %s, which is not declared in <countries>",
+              context, code);
+      return;
+    }
+  for (guint d = 0; d < SS_DISRUPTION_N; d++)
+    {
+      const SsAttrSpec *spec = &ss_country_attrs[SS_COUNTRY_DISRUPTION (d)];
+
+      if (xmlHasProp (k, (const xmlChar *)spec->name) == NULL)
+        continue;
+      if (read_number_attr (l, k, shock_context, spec, FALSE, &value[d]))
+        set |= 1u << d;
+      else
+        ok = FALSE;
+    }
+  if (set == 0 && ok)
+    {
+      report (l, line_of (k), "%s: sets none of disruption-probability, disruption-severity and "
+              "disruption-days, expected at least one", shock_context);
+      ok = FALSE;
+    }
+  if (items != NULL)
+    {
+      g_auto(GStrv) codes = g_strsplit_set (items, " \t\r\n", -1);
+      g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint j = 0; codes[j] != NULL; j++)
+        {
+          int i;
+
+          if (*codes[j] == '\0')
+            continue;
+          if ((i = ss_study_find_item (l->study, codes[j])) < 0)
+            {
+              report (l, line_of (k), "%s: items: %s is not an item declared in <items>",
+                      shock_context, codes[j]);
+              ok = FALSE;
+              continue;
+            }
+          if (g_hash_table_contains (named, codes[j]))
+            {
+              report (l, line_of (k), "%s: items: %s is listed twice, expected each item once",
+                      shock_context, codes[j]);
+              ok = FALSE;
+              continue;
+            }
+          g_hash_table_add (named, codes[j]);
+          g_array_append_val (list, i);
+        }
+      if (list->len == 0 && ok)
+        {
+          report (l, line_of (k), "%s: items is empty, expected item codes separated by spaces "
+                  "(leave 'items' out for all items)", shock_context);
+          ok = FALSE;
+        }
+    }
+  if (!ok)
+    return;
+
+  shock = ss_scenario_add_shock (scenario, c);
+  shock->set = set;
+  for (guint d = 0; d < SS_DISRUPTION_N; d++)
+    shock->value[d] = set & (1u << d) ? value[d] : 0;
+  if (list != NULL)
+    ss_shock_set_items (shock, (const guint *)(gpointer)list->data, list->len);
+}
+
 static void
 load_scenario (Loader     *l,
                xmlNode    *n,
@@ -570,6 +819,7 @@ load_scenario (Loader     *l,
     "code", "governance", "disruption-probability", "disruption-severity", "disruption-days",
     "cost-index", "cost-growth", "tariff", "logistics", "ramp", NULL
   };
+  static const char *shock_only[] = { "transition-years", "switching-cost", "subsidy", "target" };
   guint ni = ss_study_get_n_items (l->study);
   guint nc = ss_study_get_n_countries (l->study);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -585,6 +835,14 @@ load_scenario (Loader     *l,
 
       if (!is_element (k))
         continue;
+
+      /* A shock scenario only changes the world (model.md §1). */
+      if (scenario->kind == SS_SCENARIO_SHOCK && g_strv_contains (shock_only, name))
+        {
+          report (l, line_of (k), "%s: <%s> is not allowed in a scenario of kind=\"shock\", "
+                  "expected only <description>, <stockpile>, <country> and <shock>", context, name);
+          continue;
+        }
 
       if (g_str_equal (name, "description"))
         {
@@ -675,6 +933,11 @@ load_scenario (Loader     *l,
               ov.set |= 1u << a;
           g_array_append_val (scenario->overrides, ov);
         }
+      else if (g_str_equal (name, "shock"))
+        {
+          if (allow_version_2 (l, line_of (k), context, "<shock>"))
+            load_shock (l, k, scenario, context);
+        }
       else if (g_str_equal (name, "target"))
         {
           g_autofree char *item_code = get_attr (k, "item");
@@ -745,7 +1008,7 @@ static void
 load_scenarios (Loader  *l,
                 xmlNode *parent)
 {
-  static const char *allowed[] = { "id", "name", NULL };
+  static const char *allowed[] = { "id", "name", "kind", NULL };
   static const char *no_attrs[] = { NULL };
   guint count = 0;
 
@@ -754,7 +1017,9 @@ load_scenarios (Loader  *l,
 
   for (xmlNode *n = parent->children; n != NULL; n = n->next)
     {
-      g_autofree char *id = NULL, *name = NULL, *context = NULL;
+      g_autofree char *id = NULL, *name = NULL, *kind = NULL, *context = NULL;
+      SsScenario *scenario;
+      int line;
       guint index;
 
       if (!is_element (n))
@@ -800,7 +1065,81 @@ load_scenarios (Loader  *l,
         report (l, line_of (n), "%s: %s", context, name == NULL ? "missing attribute 'name'" : "name is empty");
 
       index = ss_study_add_scenario (l->study, id, name != NULL ? name : "");
-      load_scenario (l, n, ss_study_get_scenario (l->study, index), context);
+      scenario = ss_study_get_scenario (l->study, index);
+      line = line_of (n);
+      g_array_append_val (l->scenario_line, line);
+      kind = get_attr (n, "kind");
+      if (kind != NULL && allow_version_2 (l, line_of (n), context, "attribute 'kind'"))
+        {
+          if (g_str_equal (kind, "shock"))
+            scenario->kind = SS_SCENARIO_SHOCK;
+          else if (!g_str_equal (kind, "strategy"))
+            report (l, line_of (n), "%s: kind is \"%s\", expected \"strategy\" or \"shock\"",
+                    context, kind);
+        }
+      load_scenario (l, n, scenario, context);
+    }
+}
+
+/* A scenario that sets a disruption probability anywhere: combined with
+ * another such scenario it may have more distinct probabilities than
+ * either. */
+static gboolean
+sets_probability (SsScenario *scenario)
+{
+  for (guint k = 0; k < scenario->overrides->len; k++)
+    if (g_array_index (scenario->overrides, SsCountryOverride, k).set
+        & (1u << SS_COUNTRY_DISRUPTION_PROBABILITY))
+      return TRUE;
+  for (guint k = 0; k < scenario->shocks->len; k++)
+    if (g_array_index (scenario->shocks, SsShock, k).set & (1u << SS_DISRUPTION_PROBABILITY))
+      return TRUE;
+  return FALSE;
+}
+
+/* model.md §4, §8: at most 2^18 joint disruption states in the baseline,
+ * each scenario and each stress-grid combination. A combination of a
+ * strategy and a shock that do not both set probabilities has the states
+ * of one of them, already checked. */
+static void
+check_joint_states (Loader *l,
+                    int     countries_line)
+{
+  guint ns = ss_study_get_n_scenarios (l->study);
+  g_autofree char *message = NULL;
+
+  if (!ss_engine_check_joint_states (l->study, SS_BASELINE, SS_NO_SHOCK, &message))
+    {
+      report (l, countries_line, "the study has %s", message);
+      return;
+    }
+  for (guint s = 0; s < ns; s++)
+    if (!ss_engine_check_joint_states (l->study, s, SS_NO_SHOCK, &message))
+      {
+        report (l, g_array_index (l->scenario_line, int, s), "scenario %s: %s",
+                ss_study_get_scenario (l->study, s)->id, message);
+        g_clear_pointer (&message, g_free);
+      }
+  for (guint k = 0; k < ns; k++)
+    {
+      SsScenario *shock = ss_study_get_scenario (l->study, k);
+
+      if (shock->kind != SS_SCENARIO_SHOCK || !sets_probability (shock))
+        continue;
+      for (guint s = 0; s < ns; s++)
+        {
+          SsScenario *strategy = ss_study_get_scenario (l->study, s);
+
+          if (strategy->kind != SS_SCENARIO_STRATEGY || !sets_probability (strategy))
+            continue;
+          if (!ss_engine_check_joint_states (l->study, s, k, &message))
+            {
+              report (l, g_array_index (l->scenario_line, int, k),
+                      "scenario %s with strategy %s (a cell of the stress grid): %s", shock->id,
+                      strategy->id, message);
+              g_clear_pointer (&message, g_free);
+            }
+        }
     }
 }
 
@@ -825,9 +1164,12 @@ load_study (Loader  *l,
   version = get_attr (root, "version");
   if (version == NULL)
     report (l, line_of (root), "<study>: missing attribute 'version'");
-  else if (!g_str_equal (version, "1"))
+  else if (g_str_equal (version, "1") || g_str_equal (version, "2"))
+    l->version = version[0] - '0';
+  else
     {
-      report (l, line_of (root), "<study>: format version \"%s\" is not supported, expected 1", version);
+      report (l, line_of (root), "<study>: format version \"%s\" is not supported, expected 1 or 2",
+              version);
       return;
     }
   check_no_text (l, root);
@@ -873,6 +1215,8 @@ load_study (Loader  *l,
     report (l, line_of (root), "<study>: missing <items>");
   if (parts[3] != NULL)
     load_scenarios (l, parts[3]);
+  if (l->count == 0)
+    check_joint_states (l, line_of (parts[1]));
 }
 
 /* Takes every <param name="pattern"> out of the schema. libxml2 2.9
@@ -976,7 +1320,8 @@ ss_study_load_bytes (GBytes      *bytes,
 {
   g_autoptr(SsStudy) study = ss_study_new ();
   g_autoptr(GString) text = g_string_new (NULL);
-  Loader l = { display_name, text, 0, study };
+  g_autoptr(GArray) scenario_line = g_array_new (FALSE, FALSE, sizeof (int));
+  Loader l = { display_name, text, 0, study, 1, { 0 }, scenario_line };
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
   xmlDoc *doc;

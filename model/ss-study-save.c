@@ -120,7 +120,10 @@ ss_study_to_xml (SsStudy *study)
   guint ns = ss_study_get_n_scenarios (study);
   GString *out = g_string_sized_new (4096 + ni * 400);
 
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<study version=\"1\">\n");
+  /* Version 1 unless the study uses something of version 2, so a
+   * version-1 file saves as it was. */
+  g_string_append_printf (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<study version=\"%d\">\n",
+                          ss_study_uses_version_2 (study) ? 2 : 1);
 
   g_string_append (out, "  <meta>\n");
   append_text_element (out, "    ", "title", meta->title);
@@ -137,6 +140,14 @@ ss_study_to_xml (SsStudy *study)
   append_number_attr (out, "warning", meta->threshold[1]);
   append_number_attr (out, "critical", meta->threshold[2]);
   g_string_append (out, "/>\n");
+  for (guint k = 0; k < meta->policy_targets->len; k++)
+    {
+      SsPolicyTarget *target = &g_array_index (meta->policy_targets, SsPolicyTarget, k);
+
+      g_string_append_printf (out, "    <policy-target year=\"%d\"", target->year);
+      append_number_attr (out, "share", target->share);
+      g_string_append (out, "/>\n");
+    }
   if (*meta->source)
     append_text_element (out, "    ", "source", meta->source);
   g_string_append (out, "  </meta>\n");
@@ -196,12 +207,18 @@ ss_study_to_xml (SsStudy *study)
       g_string_append (out, "    <scenario");
       append_attr (out, "id", scenario->id);
       append_attr (out, "name", scenario->name);
+      if (scenario->kind == SS_SCENARIO_SHOCK)
+        append_attr (out, "kind", "shock");
       g_string_append (out, ">\n");
       if (*scenario->description)
         append_text_element (out, "      ", "description", scenario->description);
-      append_number_element (out, "      ", "transition-years", scenario->transition_years);
-      append_number_element (out, "      ", "switching-cost", scenario->switching_cost);
-      append_number_element (out, "      ", "subsidy", scenario->subsidy);
+      /* A shock scenario has no levers (file-format.md). */
+      if (scenario->kind == SS_SCENARIO_STRATEGY)
+        {
+          append_number_element (out, "      ", "transition-years", scenario->transition_years);
+          append_number_element (out, "      ", "switching-cost", scenario->switching_cost);
+          append_number_element (out, "      ", "subsidy", scenario->subsidy);
+        }
       if (scenario->has_stockpile_all)
         {
           g_string_append (out, "      <stockpile");
@@ -227,9 +244,32 @@ ss_study_to_xml (SsStudy *study)
               append_number_attr (out, ss_country_attrs[a].name, ov->attr[a]);
           g_string_append (out, "/>\n");
         }
+      for (guint k = 0; k < scenario->shocks->len; k++)
+        {
+          SsShock *shock = &g_array_index (scenario->shocks, SsShock, k);
+
+          g_string_append (out, "      <shock");
+          append_attr (out, "country", ss_study_get_country (study, shock->country)->code);
+          if (shock->items != NULL)
+            {
+              g_string_append (out, " items=\"");
+              for (guint j = 0; j < shock->n_items; j++)
+                {
+                  if (j > 0)
+                    g_string_append_c (out, ' ');
+                  append_escaped_full (out, ss_study_get_item (study, shock->items[j])->code, TRUE);
+                }
+              g_string_append_c (out, '"');
+            }
+          for (guint d = 0; d < SS_DISRUPTION_N; d++)
+            if (shock->set & (1u << d))
+              append_number_attr (out, ss_country_attrs[SS_COUNTRY_DISRUPTION (d)].name,
+                                  shock->value[d]);
+          g_string_append (out, "/>\n");
+        }
       /* Zero targets are not written: a country a scenario does not name
        * gets no share, so the file says the same with fewer lines. */
-      for (guint i = 0; i < ni; i++)
+      for (guint i = 0; i < ni && scenario->kind == SS_SCENARIO_STRATEGY; i++)
         for (guint c = 0; scenario->targets[i] != NULL && c < nc; c++)
           if (scenario->targets[i][c] > 0)
             {

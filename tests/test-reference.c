@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "ss-engine.h"
+#include "ss-study-file.h"
 
 #define N_RANDOM_STUDIES 300
 #define RANDOM_SEED_BASE 20240601
@@ -2928,6 +2929,33 @@ test_random_v2_studies (void)
   g_assert_cmpuint (coverage.var_positive, >, 200);
 }
 
+static SsStudy *
+load_test_study (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SsStudy *study = ss_study_load_file (file, name, &error);
+
+  g_assert_no_error (error);
+  return study;
+}
+
+/* The worked examples against the reference, cells and all. */
+static void
+test_worked_examples (void)
+{
+  static const char *names[] = { "example-study.xml", "example-v2-study.xml" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      g_autoptr(SsStudy) study = load_test_study (names[k]);
+
+      compare_only (study, names[k]);
+      g_assert_cmpuint (check_cells_as_scenarios (study, names[k]), ==, k == 0 ? 0 : 4);
+    }
+}
+
 /* model.md §4: per item only its own marginals matter. A shock on some
  * items leaves every other item's ES and P10 exactly as they were. */
 static void
@@ -2937,7 +2965,8 @@ test_item_shock_leaves_others (void)
 
   for (guint k = 0; k < 60; k++)
     {
-      g_autoptr(SsStudy) study = random_v2_study (RANDOM_V2_SEED_BASE + 1000 + k);
+      g_autoptr(SsStudy) study = k == 0 ? load_test_study ("example-v2-study.xml")
+                                        : random_v2_study (RANDOM_V2_SEED_BASE + 1000 + k);
       guint ni = ss_study_get_n_items (study), nc = ss_study_get_n_countries (study);
       g_autoptr(GRand) r = g_rand_new_with_seed (k);
       g_autoptr(SsProjection) baseline = ss_projection_new ();
@@ -3298,6 +3327,7 @@ main (int   argc,
   g_test_add_func ("/reference/certain-disruption", test_certain_disruption);
   g_test_add_func ("/reference/override-precedence", test_override_precedence);
   g_test_add_func ("/reference/v2/random-studies", test_random_v2_studies);
+  g_test_add_func ("/reference/v2/worked-examples", test_worked_examples);
   g_test_add_func ("/reference/v2/item-shock-leaves-others", test_item_shock_leaves_others);
   g_test_add_func ("/reference/v2/var-at-exactly-95", test_var_at_exactly_95);
   g_test_add_func ("/reference/v2/share-residue", test_share_residue);

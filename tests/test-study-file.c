@@ -370,10 +370,10 @@ typedef struct
  * on 60). */
 static const Rule rules[] = {
   /* <study> */
-  BAD ("study/version-2", "<study version=\"1\">", "<study version=\"2\">", 2,
-       "<study>: format version \"2\" is not supported, expected 1"),
+  BAD ("study/version-3", "<study version=\"1\">", "<study version=\"3\">", 2,
+       "<study>: format version \"3\" is not supported, expected 1 or 2"),
   BAD ("study/version-1.0", "<study version=\"1\">", "<study version=\"1.0\">", 2,
-       "<study>: format version \"1.0\" is not supported, expected 1"),
+       "<study>: format version \"1.0\" is not supported, expected 1 or 2"),
   BAD ("study/missing-version", "<study version=\"1\">", "<study>", 2,
        "<study>: missing attribute 'version'"),
   BAD ("study/unknown-attribute", "<study version=\"1\">", "<study version=\"1\" author=\"me\">", 2,
@@ -612,8 +612,8 @@ static const Rule rules[] = {
        " name=\"China export controls\" owner=\"me\">", 60,
        "scenario china-shock: unknown attribute 'owner'"),
   BAD ("scenario/unknown-element", "      <country code=\"CN\" disruption-probability=\"0.3\"",
-       "      <shock/>\n      <country code=\"CN\" disruption-probability=\"0.3\"", 62,
-       "scenario china-shock: unknown element <shock>"),
+       "      <shocks/>\n      <country code=\"CN\" disruption-probability=\"0.3\"", 62,
+       "scenario china-shock: unknown element <shocks>"),
   BAD ("scenario/text", "      <country code=\"CN\" disruption-probability=\"0.3\"",
        "      stray text\n      <country code=\"CN\" disruption-probability=\"0.3\"", 62,
        "unexpected text in <scenario>"),
