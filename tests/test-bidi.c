@@ -22,6 +22,7 @@
 #include "ss-chart-render.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
+#include "test-layout.h"
 
 #define RLO "\u202E"
 
@@ -95,58 +96,17 @@ test_isolate_is_invisible (void)
   g_assert_cmpfloat (text_width (isolated), ==, text_width ("Vietnam"));
 }
 
-/* In @text laid out with Pango (as markup if @markup), the characters
- * between the end of each of @names and the start of the next name (or
- * of the line) must run left to right, as they do with plain names.
- * Returns how many characters were checked. */
+/* @text laid out as a chart lays it out (as markup if @markup) reads
+ * forward after each of @names; see ss_test_assert_reads_forward(). */
 static guint
 assert_reads_forward (const char  *text,
                       gboolean     markup,
                       const char **names)
 {
   g_autoptr(PangoLayout) layout = new_layout (text, markup);
-  const char *plain = pango_layout_get_text (layout);
-  guint checked = 0;
 
-  g_test_message ("%s", plain);
-  for (const char *line = plain; *line != '\0';)
-    {
-      const char *end = strchr (line, '\n');
-
-      if (end == NULL)
-        end = line + strlen (line);
-      for (guint k = 0; names[k] != NULL; k++)
-        {
-          const char *found = g_strstr_len (line, end - line, names[k]);
-          const char *p, *stop = end;
-          double last = -G_MAXDOUBLE;
-
-          if (found == NULL)
-            continue;
-          /* Up to the next name on the line, if one follows. */
-          for (guint j = 0; names[j] != NULL; j++)
-            {
-              const char *next = g_strstr_len (found + 1, stop - found - 1, names[j]);
-
-              if (j != k && next != NULL && next > found)
-                stop = next;
-            }
-          for (p = found + strlen (names[k]); p < stop; p = g_utf8_next_char (p))
-            {
-              PangoRectangle pos;
-              gunichar ch = g_utf8_get_char (p);
-
-              if (g_unichar_type (ch) == G_UNICODE_FORMAT)
-                continue;
-              pango_layout_index_to_pos (layout, p - plain, &pos);
-              g_assert_cmpfloat (pos.x, >, last);
-              last = pos.x;
-              checked++;
-            }
-        }
-      line = *end != '\0' ? end + 1 : end;
-    }
-  return checked;
+  g_test_message ("%s", pango_layout_get_text (layout));
+  return ss_test_assert_reads_forward (layout, names);
 }
 
 typedef struct
