@@ -19,6 +19,7 @@
 
 #include <string.h>
 
+#include "ss-bidi.h"
 #include "ss-attrs.h"
 #include "ss-report.h"
 #include "ss-safe-file.h"
@@ -164,6 +165,26 @@ show_error (SsWindow   *self,
 
 /* --- Loading and saving ------------------------------------------------ */
 
+/* A file's name to set into a message: in a bidi isolate, so a
+ * right-to-left override in it cannot reverse the message
+ * (docs/decisions.md). */
+static char *
+display_name (GFile *file)
+{
+  g_autofree char *name = ss_file_get_display_basename (file);
+
+  return ss_bidi_isolate (name);
+}
+
+/* The same for the open study: its file's name, or its title. */
+static char *
+document_display_name (SsDocument *document)
+{
+  g_autofree char *name = ss_document_get_display_name (document);
+
+  return ss_bidi_isolate (name);
+}
+
 /* Shows what loading `file` gave: the study, or its problems in a dialog
  * (the study that is open stays as it was). */
 static gboolean
@@ -173,7 +194,7 @@ finish_load (SsWindow          *self,
              SsStudy           *study,
              GError            *error)
 {
-  g_autofree char *name = ss_file_get_display_basename (file);
+  g_autofree char *name = display_name (file);
 
   if (study == NULL)
     {
@@ -253,7 +274,7 @@ show_loading (SsWindow *self,
 
   if (file != NULL)
     {
-      g_autofree char *name = ss_file_get_display_basename (file);
+      g_autofree char *name = display_name (file);
       g_autofree char *message = g_strdup_printf (_("Opening “%s”…"), name);
 
       gtk_label_set_label (state->loading_label, message);
@@ -416,7 +437,7 @@ check_disk (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   state->declined = now;
-  name = ss_document_get_display_name (document);
+  name = document_display_name (document);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("Another program changed “%s” after it was opened here. "
@@ -505,7 +526,7 @@ offer_save_as (SsWindow      *self,
                const GError  *error,
                PendingAction *then)
 {
-  g_autofree char *name = ss_file_get_display_basename (file);
+  g_autofree char *name = display_name (file);
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
@@ -544,7 +565,7 @@ save_to (SsWindow      *self,
 {
   SsDocument *document = ss_window_get_document (self);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = ss_file_get_display_basename (file);
+  g_autofree char *name = display_name (file);
   SsFileStamp stamp;
 
   if (!ss_study_save_file_full (ss_document_get_study (document), file, FALSE, &stamp, &error))
@@ -605,7 +626,7 @@ static void
 ask_changed_on_disk (SsWindow      *self,
                      PendingAction *then)
 {
-  g_autofree char *name = ss_document_get_display_name (ss_window_get_document (self));
+  g_autofree char *name = document_display_name (ss_window_get_document (self));
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), NULL);
 
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
@@ -873,7 +894,7 @@ ss_window_confirm_discard (SsWindow  *self,
       return;
     }
 
-  name = ss_document_get_display_name (document);
+  name = document_display_name (document);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” has unsaved changes. Changes which are not saved will be lost."),
@@ -907,7 +928,7 @@ on_export_response (GtkNativeDialog *dialog,
 
   if (file != NULL)
     {
-      g_autofree char *name = ss_file_get_display_basename (file);
+      g_autofree char *name = display_name (file);
       g_autofree char *path = g_file_get_path (file);
       gboolean written;
 

@@ -8,6 +8,10 @@
  * the document's "changed" signal and refreshes its figures at most once
  * per frame, from a tick callback, so a slider drag recomputes only the
  * scenario being edited, once per frame, and never blocks input.
+ *
+ * A name from the study set into a longer text goes through
+ * ss_bidi_isolate(), so it cannot reorder the text around it; a name
+ * shown alone is shown as it is.
  */
 
 #define G_LOG_DOMAIN "supplyshift-window"
@@ -19,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "ss-attrs.h"
+#include "ss-bidi.h"
 #include "ss-document.h"
 #include "ss-input-guard.h"
 #include "ss-metric-card.h"
@@ -591,6 +596,7 @@ update_cards (SsWindow           *self,
   g_autofree char *value = NULL, *detail = NULL, *delta = NULL;
   SsAlertLevel level_first, level_last;
   g_autofree char *cn_heading = NULL;
+  g_autofree char *cn_name = NULL;
 
   if (self->item < 0)
     {
@@ -706,9 +712,12 @@ update_cards (SsWindow           *self,
       int top = p->top_country[row + last];
 
       if (top >= 0)
-        detail = g_strdup_printf (_("Largest foreign share in %d: %s, %.1f %%"), year_last,
-                                  ss_study_get_country (study, top)->name,
-                                  100 * p->share[((gsize)self->item * nc + top) * ny + last]);
+        {
+          g_autofree char *name = ss_bidi_isolate (ss_study_get_country (study, top)->name);
+
+          detail = g_strdup_printf (_("Largest foreign share in %d: %s, %.1f %%"), year_last, name,
+                                    100 * p->share[((gsize)self->item * nc + top) * ny + last]);
+        }
     }
   else
     detail = g_strdup_printf (_("%d critical, %d warning, %d watch in %d"),
@@ -720,7 +729,8 @@ update_cards (SsWindow           *self,
                             : level_last > level_first ? SS_TREND_BAD : SS_TREND_NEUTRAL);
 
   set_alert_label (self->alert_badge, level_last);
-  cn_heading = g_strdup_printf (_("Spend from %s"), ss_study_get_country (study, cn)->name);
+  cn_name = ss_bidi_isolate (ss_study_get_country (study, cn)->name);
+  cn_heading = g_strdup_printf (_("Spend from %s"), cn_name);
   ss_metric_card_set_title (SS_METRIC_CARD (self->cards[CARD_CHINA]), cn_heading);
 }
 
@@ -886,10 +896,11 @@ update_alerts (SsWindow           *self,
             double cap = item->sources[c].attr[SS_SOURCE_CAPACITY];
             double reached = p->share[((gsize)self->item * nc + c) * ny + ny - 1];
             SsCountry *country = ss_study_get_country (study, c);
+            g_autofree char *name = ss_bidi_isolate (country->name);
 
             if (target > cap + 1e-9)
               {
-                g_autofree char *title = g_strdup_printf (_("Target for %s exceeds its capacity"), country->name);
+                g_autofree char *title = g_strdup_printf (_("Target for %s exceeds its capacity"), name);
                 g_autofree char *subtitle = g_strdup_printf (_("Target %.1f %%, capacity %.1f %%"),
                                                              100 * target, 100 * cap);
 
@@ -899,7 +910,7 @@ update_alerts (SsWindow           *self,
             if (fabs (reached - target) > 1e-6)
               {
                 g_autofree char *title = g_strdup_printf (_("%s does not reach its target by %d"),
-                                                          country->name, meta->base_year + (int)ny - 1);
+                                                          name, meta->base_year + (int)ny - 1);
                 g_autofree char *subtitle = g_strdup_printf (_("%.1f %% of a %.1f %% target; the ramp allows %.1f points a year"),
                                                              100 * reached, 100 * target,
                                                              100 * country->attr[SS_COUNTRY_RAMP]);
@@ -1023,7 +1034,8 @@ update_content (SsWindow           *self,
   SsStudy *study = study_of (self);
   SsMeta *meta = ss_study_get_meta (study);
   SsScenario *scenario = current_scenario (self);
-  const char *scenario_name = scenario != NULL ? scenario->name : _("Baseline");
+  g_autofree char *scenario_name = scenario != NULL ? ss_bidi_isolate (scenario->name)
+                                                    : g_strdup (_("Baseline"));
   g_autofree char *heading = NULL, *figures = NULL, *subtitle = NULL;
   double stockpile;
 
@@ -1040,8 +1052,10 @@ update_content (SsWindow           *self,
     {
       SsItem *item = ss_study_get_item (study, self->item);
 
+      g_autofree char *category = ss_bidi_isolate (item->category);
+
       set_label (self->item_title, item->name);
-      subtitle = *item->category ? g_strdup_printf (_("HS %s · %s"), item->code, item->category)
+      subtitle = *item->category ? g_strdup_printf (_("HS %s · %s"), item->code, category)
                                  : g_strdup_printf (_("HS %s"), item->code);
       set_label (self->item_subtitle, subtitle);
     }
@@ -1106,18 +1120,20 @@ update_title (SsWindow *self)
 {
   SsStudy *study = study_of (self);
   g_autofree char *name = ss_document_get_display_name (self->document);
+  g_autofree char *isolated_name = ss_bidi_isolate (name);
   g_autofree char *subtitle = NULL;
   gboolean modified = ss_document_get_modified (self->document);
 
   if (ss_document_get_file (self->document) == NULL)
     subtitle = g_strdup (modified ? _("Not saved •") : _("Not saved"));
   else
-    subtitle = modified ? g_strdup_printf ("%s •", name) : g_strdup (name);
+    subtitle = modified ? g_strdup_printf ("%s •", isolated_name) : g_strdup (name);
   adw_window_title_set_title (self->window_title, ss_study_get_meta (study)->title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   if (self->data_window != NULL)
     {
-      g_autofree char *data_title = g_strdup_printf (_("Study Data — %s"), ss_study_get_meta (study)->title);
+      g_autofree char *title = ss_bidi_isolate (ss_study_get_meta (study)->title);
+      g_autofree char *data_title = g_strdup_printf (_("Study Data — %s"), title);
 
       gtk_window_set_title (GTK_WINDOW (self->data_window), data_title);
     }
@@ -1313,7 +1329,8 @@ on_export_chart_response (GtkNativeDialog *dialog,
   if (file != NULL)
     {
       g_autofree char *path = g_file_get_path (file);
-      g_autofree char *name = ss_file_get_display_basename (file);
+      g_autofree char *basename = ss_file_get_display_basename (file);
+      g_autofree char *name = ss_bidi_isolate (basename);
       g_autoptr(GError) error = NULL;
       SsChartData data;
 

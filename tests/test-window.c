@@ -21,6 +21,7 @@
 #include "ss-resources.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
+#include "test-layout.h"
 
 #define CARD_RISK 1
 
@@ -370,6 +371,106 @@ test_save_reopen (Fixture       *f,
   g_assert_false (ss_document_get_modified (ss_window_get_document (f->window)));
 }
 
+/* "China plus one" → "C" RLO "hina plus one": an override that would
+ * reverse whatever follows the name in the same paragraph. */
+static char *
+overridden (const char *name)
+{
+  if (*name == '\0')
+    return g_strdup (name);
+  return g_strdup_printf ("%.1s\u202E%s", name, name + 1);
+}
+
+static void
+rename_all (char      **name,
+            GPtrArray  *names)
+{
+  char *renamed = overridden (*name);
+
+  g_free (*name);
+  *name = renamed;
+  g_ptr_array_add (names, renamed);
+}
+
+/* Checks every label and inscription under @root; returns how many
+ * characters after a name were checked. */
+static guint
+assert_labels_read_forward (GtkWidget   *root,
+                            const char **names)
+{
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  guint checked = 0;
+
+  collect (root, GTK_TYPE_LABEL, widgets);
+  collect (root, GTK_TYPE_INSCRIPTION, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      guint n;
+
+      if (GTK_IS_LABEL (widget))
+        layout = g_object_ref (gtk_label_get_layout (GTK_LABEL (widget)));
+      else if (gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+        layout = gtk_widget_create_pango_layout (widget, gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+      else
+        continue;
+      if ((n = ss_test_assert_reads_forward (layout, names)) > 0)
+        g_test_message ("%s", pango_layout_get_text (layout));
+      checked += n;
+    }
+  return checked;
+}
+
+/* Every label of the window that sets a name into a longer text still
+ * reads left to right after the name, whatever the name holds: headings,
+ * the item's subtitle, the figures, the alerts, the window's subtitle. */
+static void
+test_names_cannot_reorder (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (f->dir, "K\u202Eorea plan.supplyshift", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint checked = 0;
+
+  rename_all (&ss_study_get_meta (study)->title, names);
+  for (guint k = 0; k < ss_study_get_n_scenarios (study); k++)
+    rename_all (&ss_study_get_scenario (study, k)->name, names);
+  for (guint k = 0; k < ss_study_get_n_items (study); k++)
+    {
+      rename_all (&ss_study_get_item (study, k)->name, names);
+      rename_all (&ss_study_get_item (study, k)->category, names);
+    }
+  for (guint k = 0; k < ss_study_get_n_countries (study); k++)
+    rename_all (&ss_study_get_country (study, k)->name, names);
+  g_ptr_array_add (names, (char *)"K\u202Eorea plan.supplyshift");
+  g_ptr_array_add (names, NULL);
+
+  ss_window_set_study (f->window, study, NULL);
+  g_assert_true (ss_window_save_to (f->window, file));
+  /* Modified, so the subtitle is "NAME •". */
+  ss_window_select (f->window, 0, 0);
+  gtk_range_set_value (share_slider (f, 0), 40);
+  wait_frames (3);
+
+  for (int item = -1; item < 2; item++)
+    {
+      ss_window_select (f->window, 0, item);
+      wait_frames (3);
+      checked += assert_labels_read_forward (GTK_WIDGET (f->window), (const char **)names->pdata);
+    }
+
+  /* The question on closing names the file. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  iterate ();
+  g_assert_nonnull (find_dialog ());
+  checked += assert_labels_read_forward (GTK_WIDGET (find_dialog ()), (const char **)names->pdata);
+  respond (find_dialog (), "cancel");
+  g_assert_cmpuint (checked, >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +496,8 @@ main (int   argc,
   g_test_add ("/window/async-open", Fixture, NULL, fixture_setup, test_async_open, fixture_teardown);
   g_test_add ("/window/unsaved-guard", Fixture, NULL, fixture_setup, test_unsaved_guard, fixture_teardown);
   g_test_add ("/window/save-reopen", Fixture, NULL, fixture_setup, test_save_reopen, fixture_teardown);
+  g_test_add ("/window/names-cannot-reorder", Fixture, NULL, fixture_setup, test_names_cannot_reorder,
+              fixture_teardown);
 
   return g_test_run ();
 }

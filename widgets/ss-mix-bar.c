@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-bidi.h"
 #include "ss-mix-bar.h"
 #include "ss-palette.h"
 
@@ -110,11 +111,12 @@ ss_mix_bar_set_shares (SsMixBar     *self,
       self->shares[c] = shares[c * stride];
       if (self->shares[c] >= 0.0005)
         {
+          g_autofree char *name = ss_bidi_isolate (ss_study_get_country (study, c)->name);
+
           if (description->len > 0)
             g_string_append (description, ", ");
           /* Translators: a country's share of an item's supply, e.g. "China 84 %" */
-          g_string_append_printf (description, _("%s %.0f %%"), ss_study_get_country (study, c)->name,
-                                  100 * self->shares[c]);
+          g_string_append_printf (description, _("%s %.0f %%"), name, 100 * self->shares[c]);
         }
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,

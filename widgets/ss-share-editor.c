@@ -35,6 +35,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-bidi.h"
 #include "ss-input-guard.h"
 #include "ss-palette.h"
 #include "ss-rebalance.h"
@@ -442,13 +443,14 @@ add_row (SsShareEditor   *self,
   g_autofree char *share_label = NULL;
   g_autofree char *lock_label = NULL;
   g_autofree char *code_text = describe_country (country);
+  g_autofree char *name = ss_bidi_isolate (country->name);
 
   /* Translators: accessible name of the slider and of the spin button
    * that set the share of imports from a country; %s is the country */
-  share_label = g_strdup_printf (_("Share from %s"), country->name);
+  share_label = g_strdup_printf (_("Share from %s"), name);
   /* Translators: accessible name of the lock button of a country's share;
    * %s is the country */
-  lock_label = g_strdup_printf (_("Lock share from %s"), country->name);
+  lock_label = g_strdup_printf (_("Lock share from %s"), name);
 
   if (index > 0)
     gtk_grid_attach (grid, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, y - 1, 6, 1);
