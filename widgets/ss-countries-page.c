@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "ss-attrs.h"
+#include "ss-bidi.h"
 #include "ss-countries-page.h"
 #include "ss-page-util.h"
 #include "ss-xml-text.h"
@@ -134,8 +135,10 @@ static char *
 cell_label (guint       column,
             const char *country)
 {
+  g_autofree char *name = ss_bidi_isolate (country);
+
   /* Translators: a column heading, then a country name */
-  return g_strdup_printf (_("%s of %s"), _(columns[column].heading), country);
+  return g_strdup_printf (_("%s of %s"), _(columns[column].heading), name);
 }
 
 static char *
@@ -185,8 +188,11 @@ check_text (SsCountriesPage  *self,
           return g_strdup (_("A country code is two letters, like CN"));
         other = ss_study_find_country (study, code);
         if (other >= 0 && (guint)other != country)
-          return g_strdup_printf (_("%s is already the code of %s"), code,
-                                  ss_study_get_country (study, other)->name);
+          {
+            g_autofree char *name = ss_bidi_isolate (ss_study_get_country (study, other)->name);
+
+            return g_strdup_printf (_("%s is already the code of %s"), code, name);
+          }
         *string = g_steal_pointer (&code);
         return NULL;
       }
@@ -300,8 +306,8 @@ update_accessible_labels (SsCountriesPage *self)
   for (guint c = 0; c < self->remove_buttons->len; c++)
     {
       GtkWidget *button = g_ptr_array_index (self->remove_buttons, c);
-      g_autofree char *label = g_strdup_printf (_("Remove %s"),
-                                                ss_study_get_country (study, c)->name);
+      g_autofree char *name = ss_bidi_isolate (ss_study_get_country (study, c)->name);
+      g_autofree char *label = g_strdup_printf (_("Remove %s"), name);
 
       ss_page_set_tooltip (button, label);
       ss_page_set_accessible_label (button, label);
@@ -516,8 +522,11 @@ check_new_country (SsStudy     *study,
     }
   if (ss_study_find_country (study, code) >= 0)
     {
+      SsCountry *other = ss_study_get_country (study, ss_study_find_country (study, code));
+      g_autofree char *other_name = ss_bidi_isolate (other->name);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("%s is already the code of %s"), code,
-                   ss_study_get_country (study, ss_study_find_country (study, code))->name);
+                   other_name);
       return FALSE;
     }
   if (name == NULL || *name == '\0')
@@ -579,13 +588,14 @@ why_not_removable (SsStudy *study,
                    guint    c)
 {
   SsCountry *country = ss_study_get_country (study, c);
+  g_autofree char *name = ss_bidi_isolate (country->name);
   guint ni = ss_study_get_n_items (study);
   int first = -1;
   guint count = 0;
 
   if (ss_study_get_meta (study)->home == c)
     return g_strdup_printf (_("%s is the study’s home country: its supply is domestic "
-                              "production, which every study needs."), country->name);
+                              "production, which every study needs."), name);
 
   for (guint i = 0; i < ni; i++)
     if (ss_study_get_item (study, i)->sources[c].attr[SS_SOURCE_SHARE] > 0)
@@ -598,16 +608,17 @@ why_not_removable (SsStudy *study,
     {
       SsItem *item = ss_study_get_item (study, first);
 
+      g_autofree char *item_name = ss_bidi_isolate (item->name);
+
       if (count == 1)
         return g_strdup_printf (_("%s still supplies %.1f %% of %s. Set its baseline share "
                                   "to 0 on the Items page first."),
-                                country->name, 100 * item->sources[c].attr[SS_SOURCE_SHARE],
-                                item->name);
+                                name, 100 * item->sources[c].attr[SS_SOURCE_SHARE], item_name);
       return g_strdup_printf (ngettext ("%s still supplies %s and %u other item. Set its "
                                         "baseline shares to 0 on the Items page first.",
                                         "%s still supplies %s and %u other items. Set its "
                                         "baseline shares to 0 on the Items page first.", count - 1),
-                              country->name, item->name, count - 1);
+                              name, item_name, count - 1);
     }
 
   for (guint s = 0; s < ss_study_get_n_scenarios (study); s++)
@@ -616,10 +627,14 @@ why_not_removable (SsStudy *study,
 
       for (guint i = 0; i < ni; i++)
         if (scenario->targets[i] != NULL && scenario->targets[i][c] > 0)
-          return g_strdup_printf (_("The scenario “%s” still targets %.1f %% of %s from %s. "
-                                    "Set that target to 0 in the editor first."),
-                                  scenario->name, 100 * scenario->targets[i][c],
-                                  ss_study_get_item (study, i)->name, country->name);
+          {
+            g_autofree char *scenario_name = ss_bidi_isolate (scenario->name);
+            g_autofree char *item_name = ss_bidi_isolate (ss_study_get_item (study, i)->name);
+
+            return g_strdup_printf (_("The scenario “%s” still targets %.1f %% of %s from %s. "
+                                      "Set that target to 0 in the editor first."),
+                                    scenario_name, 100 * scenario->targets[i][c], item_name, name);
+          }
     }
   return NULL;
 }
@@ -672,9 +687,8 @@ remove_action (GtkWidget  *widget,
     return;
   if (!ss_countries_page_remove_country (self, index, &error))
     {
-      g_autofree char *heading = g_strdup_printf (_("Cannot Remove %s"),
-                                                  ss_study_get_country (study_of (self),
-                                                                        index)->name);
+      g_autofree char *name = ss_bidi_isolate (ss_study_get_country (study_of (self), index)->name);
+      g_autofree char *heading = g_strdup_printf (_("Cannot Remove %s"), name);
 
       ss_page_show_message (widget, heading, error->message);
     }

@@ -29,6 +29,7 @@
 #include <glib/gi18n.h>
 
 #include "ss-attrs.h"
+#include "ss-bidi.h"
 #include "ss-items-page.h"
 #include "ss-page-util.h"
 #include "ss-xml-text.h"
@@ -274,7 +275,7 @@ field_label (SsItemsPage *self,
 {
   SsStudy *study = study_of (self);
   SsItem *item = current_item (self);
-  const char *item_name = item != NULL ? item->name : "";
+  g_autofree char *item_name = ss_bidi_isolate (item != NULL ? item->name : "");
 
   switch (field->kind)
     {
@@ -289,9 +290,14 @@ field_label (SsItemsPage *self,
       return g_strdup_printf (_("%s of %s"), _(item_labels[field->attr].title), item_name);
     case FIELD_SOURCE:
     default:
-      /* Translators: "Share of Lithium hydroxide from China" */
-      return g_strdup_printf (_("%s of %s from %s"), _(source_labels[field->attr].title), item_name,
-                              ss_study_get_country (study, field->country)->name);
+      {
+        SsCountry *country = ss_study_get_country (study, field->country);
+        g_autofree char *country_name = ss_bidi_isolate (country->name);
+
+        /* Translators: "Share of Lithium hydroxide from China" */
+        return g_strdup_printf (_("%s of %s from %s"), _(source_labels[field->attr].title),
+                                item_name, country_name);
+      }
     }
 }
 
@@ -320,8 +326,11 @@ check_text (SsItemsPage  *self,
         return g_strdup (_("An item code is 1 to 32 letters, digits, “.”, “_” or “-”"));
       other = ss_study_find_item (study, clean);
       if (other >= 0 && other != self->item)
-        return g_strdup_printf (_("%s is already the code of %s"), clean,
-                                ss_study_get_item (study, other)->name);
+        {
+          g_autofree char *name = ss_bidi_isolate (ss_study_get_item (study, other)->name);
+
+          return g_strdup_printf (_("%s is already the code of %s"), clean, name);
+        }
       *string = g_steal_pointer (&clean);
       return NULL;
     case FIELD_NAME:
@@ -524,8 +533,10 @@ sync_details (SsItemsPage *self,
     {
       GtkWidget *check = g_ptr_array_index (self->listed, c);
       SsCountry *country = ss_study_get_country (study_of (self), c);
-      g_autofree char *label = g_strdup_printf (_("%s lists %s as a source"), item->name,
-                                                country->name);
+      g_autofree char *item_name = ss_bidi_isolate (item->name);
+      g_autofree char *country_name = ss_bidi_isolate (country->name);
+      g_autofree char *label = g_strdup_printf (_("%s lists %s as a source"), item_name,
+                                                country_name);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), item->sources[c].listed);
       ss_page_set_accessible_label (check, label);
@@ -814,11 +825,12 @@ on_listed_toggled (GtkCheckButton *check,
   if (!active && source->attr[SS_SOURCE_SHARE] > 0)
     {
       g_autofree char *message = NULL;
+      g_autofree char *country = ss_bidi_isolate (ss_study_get_country (study_of (self), c)->name);
+      g_autofree char *item_name = ss_bidi_isolate (item->name);
 
       message = g_strdup_printf (_("%s supplies %.1f %% of %s: set its share to 0 before taking it "
                                    "off the list."),
-                                 ss_study_get_country (study_of (self), c)->name,
-                                 100 * source->attr[SS_SOURCE_SHARE], item->name);
+                                 country, 100 * source->attr[SS_SOURCE_SHARE], item_name);
       self->syncing = TRUE;
       gtk_check_button_set_active (check, TRUE);
       self->syncing = FALSE;
@@ -897,8 +909,9 @@ set_list_row (GtkWidget *row,
               SsItem    *item)
 {
   g_autofree char *detail = NULL;
+  g_autofree char *category = ss_bidi_isolate (item->category);
 
-  detail = *item->category ? g_strdup_printf ("%s · %s", item->code, item->category)
+  detail = *item->category ? g_strdup_printf ("%s · %s", item->code, category)
                            : g_strdup (item->code);
   ss_page_set_list_row (row, item->name, detail);
 }

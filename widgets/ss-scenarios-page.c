@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "ss-attrs.h"
+#include "ss-bidi.h"
 #include "ss-page-util.h"
 #include "ss-xml-text.h"
 #include "ss-scenarios-page.h"
@@ -214,9 +215,10 @@ override_label (SsScenariosPage *self,
                 guint            country,
                 guint            attr)
 {
+  g_autofree char *name = ss_bidi_isolate (ss_study_get_country (study_of (self), country)->name);
+
   /* Translators: an attribute, then a country, "Ramp of Vietnam" */
-  return g_strdup_printf (_("%s of %s"), _(attr_titles[attr]),
-                          ss_study_get_country (study_of (self), country)->name);
+  return g_strdup_printf (_("%s of %s"), _(attr_titles[attr]), name);
 }
 
 static char *
