@@ -39,13 +39,13 @@ ss_cli_add_options (GApplication *app,
     { "validate", 0, 0, G_OPTION_ARG_NONE, &o->validate,
       N_("Check a study file and report every problem"), NULL },
     { "report", 0, 0, G_OPTION_ARG_STRING, &o->report,
-      N_("Print every scenario's projection as json or csv"), N_("FORMAT") },
+      N_("Print every scenario's projection and the stress grid as json or csv"), N_("FORMAT") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o->export_path,
       N_("Render one chart to an .svg, .png or .pdf file"), N_("OUT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o->chart,
       N_("Chart to export: mix, cost, risk, frontier, heatmap or compare"), N_("NAME") },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &o->scenario,
-      N_("Scenario to export"), N_("ID") },
+      N_("Scenario to export, or to report with the baseline and its stress cells"), N_("ID") },
     { "item", 0, 0, G_OPTION_ARG_STRING, &o->item,
       N_("Item to export (default: the whole portfolio)"), N_("CODE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &o->width, N_("Width of the export in pixels"), N_("PX") },
@@ -319,6 +319,7 @@ ss_cli_run (const SsCliOptions *o)
   g_autoptr(SsStudy) study = NULL;
   g_autofree char *output = NULL;
   const char *display = NULL;
+  int only = SS_REPORT_ALL;
   int modes = (o->validate != 0) + (o->report != NULL) + (o->export_path != NULL) + (o->version != 0)
               + (o->import_path != NULL);
 
@@ -330,7 +331,9 @@ ss_cli_run (const SsCliOptions *o)
     return usage_error (_("--import-format, --year, --items, --top, --into, --template and --output "
                           "go with --import"));
   if (modes == 0)
-    return usage_error (_("--chart, --scenario, --item, --width and --height go with --export"));
+    return usage_error (o->scenario != NULL
+                        ? _("--scenario goes with --report or --export")
+                        : _("--chart, --item, --width and --height go with --export"));
   if (o->files != NULL && o->files[0] != NULL && o->files[1] != NULL)
     return usage_error (_("give at most one study file"));
 
@@ -347,10 +350,11 @@ ss_cli_run (const SsCliOptions *o)
   if (o->export_path != NULL)
     return run_export (o);
 
+  if (o->validate && o->scenario != NULL)
+    return usage_error (_("--scenario goes with --report or --export"));
   if (o->validate || o->report != NULL)
-    if (o->chart != NULL || o->scenario != NULL || o->item != NULL
-        || o->width != SIZE_UNSET || o->height != SIZE_UNSET)
-      return usage_error (_("--chart, --scenario, --item, --width and --height go with --export"));
+    if (o->chart != NULL || o->item != NULL || o->width != SIZE_UNSET || o->height != SIZE_UNSET)
+      return usage_error (_("--chart, --item, --width and --height go with --export"));
 
   study = load_study (o, &display);
   if (study == NULL)
@@ -363,6 +367,21 @@ ss_cli_run (const SsCliOptions *o)
       return write_stdout (line);
     }
 
-  output = ss_report_generate (study, g_str_equal (o->report, "csv") ? SS_REPORT_CSV : SS_REPORT_JSON);
+  /* --scenario=ID: the baseline and ID, with the stress cells ID is the
+   * strategy or the shock of, so a report can be split across processes. */
+  if (o->scenario != NULL)
+    {
+      if (g_str_equal (o->scenario, "baseline"))
+        only = SS_BASELINE;
+      else if ((only = ss_study_find_scenario (study, o->scenario)) < 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s has no scenario “%s”"),
+                                                      display, o->scenario);
+
+          return usage_error (message);
+        }
+    }
+  output = ss_report_generate_for (study, g_str_equal (o->report, "csv") ? SS_REPORT_CSV
+                                                                          : SS_REPORT_JSON, only);
   return write_stdout (output);
 }

@@ -1,4 +1,4 @@
-/* ss-report.c: the report of cli.md, as JSON and as tidy CSV
+/* ss-report.c: the report of cli.md (version 2), as JSON and as tidy CSV
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -35,8 +35,92 @@ ss_engine_project_all (SsStudy *study)
   return all;
 }
 
-/* One named series of a projection: numbers, integers or words. */
-typedef enum { SERIES_NUMBER, SERIES_INT, SERIES_COUNTRY, SERIES_ALERT } SeriesKind;
+/* One cell of the stress grid: S ⊕ K with its projection. */
+typedef struct
+{
+  int           strategy;
+  int           shock;
+  SsProjection *p;
+} Cell;
+
+static void
+cell_clear (Cell *cell)
+{
+  g_clear_pointer (&cell->p, ss_projection_free);
+}
+
+/* What a report holds: the projections of the baseline and the scenarios
+ * it shows (baseline first), and the stress cells it shows, by strategy
+ * then by shock. `only` is a scenario index, SS_BASELINE, or
+ * SS_REPORT_ALL for everything. */
+typedef struct
+{
+  GPtrArray *projections;
+  GArray    *cells;                    /* of Cell */
+} Contents;
+
+static void
+contents_init (Contents *contents,
+               SsStudy  *study,
+               int       only)
+{
+  g_autoptr(GArray) strategies = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) shocks = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) worlds = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
+  SsProjection *baseline = ss_projection_new ();
+
+  contents->projections = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
+  contents->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  g_array_set_clear_func (contents->cells, (GDestroyNotify)cell_clear);
+
+  ss_engine_project (study, SS_BASELINE, NULL, baseline);
+  g_ptr_array_add (contents->projections, baseline);
+  for (guint s = 0; s < ss_study_get_n_scenarios (study); s++)
+    if (only == SS_REPORT_ALL || only == (int)s)
+      {
+        SsProjection *p = ss_projection_new ();
+
+        ss_engine_project (study, s, baseline, p);
+        g_ptr_array_add (contents->projections, p);
+      }
+
+  /* The premium of S ⊕ K is against baseline ⊕ K: one projection of each
+   * world first, then the cells. */
+  ss_study_get_stress_axes (study, strategies, shocks);
+  for (guint k = 0; k < shocks->len; k++)
+    {
+      int shock = g_array_index (shocks, int, k);
+      SsProjection *world = ss_projection_new ();
+
+      ss_engine_project_cell (study, SS_BASELINE, shock, NULL, world);
+      g_ptr_array_add (worlds, world);
+    }
+  for (guint s = 0; s < strategies->len; s++)
+    for (guint k = 0; k < shocks->len; k++)
+      {
+        Cell cell = { g_array_index (strategies, int, s), g_array_index (shocks, int, k), NULL };
+
+        if (only != SS_REPORT_ALL && cell.strategy != only && !(cell.shock == only && only >= 0))
+          continue;
+        cell.p = ss_projection_new ();
+        if (cell.strategy == SS_BASELINE)
+          ss_projection_copy_into (cell.p, g_ptr_array_index (worlds, k));
+        else
+          ss_engine_project_cell (study, cell.strategy, cell.shock, g_ptr_array_index (worlds, k),
+                                  cell.p);
+        g_array_append_val (contents->cells, cell);
+      }
+}
+
+static void
+contents_clear (Contents *contents)
+{
+  g_clear_pointer (&contents->projections, g_ptr_array_unref);
+  g_clear_pointer (&contents->cells, g_array_unref);
+}
+
+/* One named series of a projection: numbers, integers, true/false or words. */
+typedef enum { SERIES_NUMBER, SERIES_INT, SERIES_BOOL, SERIES_COUNTRY, SERIES_ALERT } SeriesKind;
 
 typedef struct
 {
@@ -67,14 +151,18 @@ add (SeriesList   *list,
 
   if (kind == SERIES_NUMBER)
     s.numbers = data;
-  else if (kind == SERIES_ALERT)
+  else if (kind == SERIES_ALERT || kind == SERIES_BOOL)
     s.levels = data;
   else
     s.ints = data;
   g_array_append_val (list->series, s);
 }
 
-/* The series of the portfolio (item < 0) or of one item, in cli.md's order. */
+#define SERIES_PORTFOLIO (-1)
+#define SERIES_CELL      (-2)
+
+/* The series of the portfolio, of a stress cell or of one item, in cli.md's
+ * order. */
 static void
 report_series (SeriesList *list,
                int         item)
@@ -83,7 +171,16 @@ report_series (SeriesList *list,
   guint ny = p->n_years, nc = p->n_countries, ng = p->n_groups;
 
   g_array_set_size (list->series, 0);
-  if (item < 0)
+  if (item == SERIES_CELL)
+    {
+      add (list, "total_cost", NULL, SERIES_NUMBER, p->total_cost);
+      add (list, "cost_premium", NULL, SERIES_NUMBER, p->cost_premium);
+      add (list, "expected_shortfall_impact", NULL, SERIES_NUMBER, p->expected_shortfall_impact);
+      add (list, "var95_shortfall_impact", NULL, SERIES_NUMBER, p->var95_shortfall_impact);
+      add (list, "max_foreign_spend_share", NULL, SERIES_NUMBER, p->max_foreign_spend_share);
+      add (list, "over_target", NULL, SERIES_INT, p->over_target_count);
+    }
+  else if (item == SERIES_PORTFOLIO)
     {
       add (list, "cost", NULL, SERIES_NUMBER, p->total_cost_purchase);
       add (list, "switching_cost", NULL, SERIES_NUMBER, p->total_switching);
@@ -103,6 +200,7 @@ report_series (SeriesList *list,
       add (list, "alerts", "critical", SERIES_INT, &p->alert_count[SS_ALERT_CRITICAL * ny]);
       add (list, "alerts", "warning", SERIES_INT, &p->alert_count[SS_ALERT_WARNING * ny]);
       add (list, "alerts", "watch", SERIES_INT, &p->alert_count[SS_ALERT_WATCH * ny]);
+      add (list, "over_target", NULL, SERIES_INT, p->over_target_count);
     }
   else
     {
@@ -122,6 +220,8 @@ report_series (SeriesList *list,
       add (list, "alert", NULL, SERIES_ALERT, &p->alert[row]);
       add (list, "expected_shortfall", NULL, SERIES_NUMBER, &p->expected_shortfall[row]);
       add (list, "p_shortfall_10", NULL, SERIES_NUMBER, &p->p_shortfall_10[row]);
+      add (list, "policy_target", NULL, SERIES_NUMBER, p->policy_target);
+      add (list, "over_target", NULL, SERIES_BOOL, &p->over_target[row]);
     }
 }
 
@@ -168,6 +268,9 @@ append_value (GString            *out,
       break;
     case SERIES_ALERT:
       g_string_append_printf (out, csv ? "%s" : "\"%s\"", ss_alert_level_to_string (s->levels[t]));
+      break;
+    case SERIES_BOOL:
+      g_string_append (out, s->levels[t] ? "true" : "false");
       break;
     default:
       g_assert_not_reached ();
@@ -270,20 +373,46 @@ scenario_name (SsStudy *study,
   return scenario == SS_BASELINE ? "Baseline" : ss_study_get_scenario (study, scenario)->name;
 }
 
-static void
-trim_trailing_comma (GString *out)
+static const char *
+scenario_kind (SsStudy *study,
+               int      scenario)
 {
-  if (out->len >= 2 && out->str[out->len - 2] == ',' && out->str[out->len - 1] == '\n')
-    g_string_truncate (out, out->len - 2), g_string_append_c (out, '\n');
+  return scenario != SS_BASELINE && ss_study_get_scenario (study, scenario)->kind == SS_SCENARIO_SHOCK
+         ? "shock" : "strategy";
+}
+
+static void
+append_years (GString            *out,
+              const SsProjection *p,
+              int                 base_year)
+{
+  g_string_append_c (out, '[');
+  for (guint t = 0; t < p->n_years; t++)
+    g_string_append_printf (out, t > 0 ? ", %d" : "%d", base_year + (int)t);
+  g_string_append_c (out, ']');
+}
+
+/* A year index as the calendar year, or null. */
+static void
+append_year_or_null (GString *out,
+                     int      base_year,
+                     int      t,
+                     gboolean csv)
+{
+  if (t >= 0)
+    g_string_append_printf (out, "%d", base_year + t);
+  else if (!csv)
+    g_string_append (out, "null");
 }
 
 static char *
 report_json (SsStudy   *study,
-             GPtrArray *projections,
+             Contents  *contents,
              GPtrArray *groups)
 {
+  GPtrArray *projections = contents->projections;
   SsMeta *meta = ss_study_get_meta (study);
-  GString *out = g_string_new ("{\n  \"format\": \"supplyshift-report\",\n  \"version\": 1,\n");
+  GString *out = g_string_new ("{\n  \"format\": \"supplyshift-report\",\n  \"version\": 2,\n");
   g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (Series));
 
   g_string_append (out, "  \"study\": {\n    \"title\": ");
@@ -311,12 +440,12 @@ report_json (SsStudy   *study,
       append_json_string (out, scenario_id (study, p->scenario));
       g_string_append (out, ",\n      \"name\": ");
       append_json_string (out, scenario_name (study, p->scenario));
-      g_string_append (out, ",\n      \"years\": [");
-      for (guint t = 0; t < p->n_years; t++)
-        g_string_append_printf (out, t > 0 ? ", %d" : "%d", meta->base_year + (int)t);
-      g_string_append (out, "],\n      \"portfolio\": {\n");
+      g_string_append_printf (out, ",\n      \"kind\": \"%s\"", scenario_kind (study, p->scenario));
+      g_string_append (out, ",\n      \"years\": ");
+      append_years (out, p, meta->base_year);
+      g_string_append (out, ",\n      \"portfolio\": {\n");
 
-      report_series (&list, -1);
+      report_series (&list, SERIES_PORTFOLIO);
       append_json_series (out, &list, "        ");
       append_empty_groups (out, &list, "        ");
       g_string_append (out, "        \"npv_cost_premium\": ");
@@ -337,12 +466,36 @@ report_json (SsStudy   *study,
           report_series (&list, i);
           append_json_series (out, &list, "          ");
           append_empty_groups (out, &list, "          ");
-          trim_trailing_comma (out);
-          g_string_append (out, i + 1 < p->n_items ? "        },\n" : "        }\n");
+          g_string_append (out, "          \"target_met_year\": ");
+          append_year_or_null (out, meta->base_year, p->target_met_year[i], FALSE);
+          g_string_append (out, i + 1 < p->n_items ? "\n        },\n" : "\n        }\n");
         }
       g_string_append (out, s + 1 < projections->len ? "      ]\n    },\n" : "      ]\n    }\n");
     }
-  g_string_append (out, "  ]\n}\n");
+  g_string_append (out, "  ],\n  \"stress\": [");
+
+  for (guint k = 0; k < contents->cells->len; k++)
+    {
+      const Cell *cell = &g_array_index (contents->cells, Cell, k);
+      SeriesList list = { study, cell->p, series, groups };
+
+      g_string_append (out, k > 0 ? ",\n    {\n      \"strategy\": " : "\n    {\n      \"strategy\": ");
+      append_json_string (out, scenario_id (study, cell->strategy));
+      g_string_append (out, ",\n      \"shock\": ");
+      if (cell->shock == SS_NO_SHOCK)
+        g_string_append (out, "null");
+      else
+        append_json_string (out, scenario_id (study, cell->shock));
+      g_string_append (out, ",\n      \"years\": ");
+      append_years (out, cell->p, meta->base_year);
+      g_string_append (out, ",\n");
+      report_series (&list, SERIES_CELL);
+      append_json_series (out, &list, "      ");
+      g_string_append (out, "      \"npv_cost_premium\": ");
+      append_number (out, cell->p->npv_cost_premium, FALSE);
+      g_string_append (out, "\n    }");
+    }
+  g_string_append (out, contents->cells->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
   return g_string_free (out, FALSE);
 }
 
@@ -398,11 +551,25 @@ append_csv_rows (GString          *out,
     }
 }
 
+/* One row with no year: an NPV or a target met year. */
+static void
+append_csv_yearless (GString    *out,
+                     const char *scenario,
+                     const char *item,
+                     const char *metric)
+{
+  append_csv_field (out, scenario);
+  g_string_append_c (out, ',');
+  append_csv_field (out, item);
+  g_string_append_printf (out, ",,%s,", metric);
+}
+
 static char *
 report_csv (SsStudy   *study,
-            GPtrArray *projections,
+            Contents  *contents,
             GPtrArray *groups)
 {
+  GPtrArray *projections = contents->projections;
   SsMeta *meta = ss_study_get_meta (study);
   GString *out = g_string_new ("scenario,item,year,metric,value\n");
   g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (Series));
@@ -413,36 +580,75 @@ report_csv (SsStudy   *study,
       SeriesList list = { study, p, series, groups };
       const char *id = scenario_id (study, p->scenario);
 
-      report_series (&list, -1);
+      report_series (&list, SERIES_PORTFOLIO);
       append_csv_rows (out, &list, id, "*", meta->base_year);
       /* Net present values belong to no single year: the year is empty. */
-      append_csv_field (out, id);
-      g_string_append (out, ",*,,npv_cost_premium,");
+      append_csv_yearless (out, id, "*", "npv_cost_premium");
       append_number (out, p->npv_cost_premium, TRUE);
       g_string_append_c (out, '\n');
-      append_csv_field (out, id);
-      g_string_append (out, ",*,,npv_subsidy,");
+      append_csv_yearless (out, id, "*", "npv_subsidy");
       append_number (out, p->npv_subsidy, TRUE);
       g_string_append_c (out, '\n');
 
       for (guint i = 0; i < p->n_items; i++)
         {
+          const char *code = ss_study_get_item (study, i)->code;
+
           report_series (&list, i);
-          append_csv_rows (out, &list, id, ss_study_get_item (study, i)->code, meta->base_year);
+          append_csv_rows (out, &list, id, code, meta->base_year);
+          append_csv_yearless (out, id, code, "target_met_year");
+          append_year_or_null (out, meta->base_year, p->target_met_year[i], TRUE);
+          g_string_append_c (out, '\n');
         }
     }
+
+  /* A cell of the stress grid is "S+K", "S+" without a shock. */
+  for (guint k = 0; k < contents->cells->len; k++)
+    {
+      const Cell *cell = &g_array_index (contents->cells, Cell, k);
+      SeriesList list = { study, cell->p, series, groups };
+      g_autofree char *id = g_strconcat (scenario_id (study, cell->strategy), "+",
+                                         cell->shock == SS_NO_SHOCK ? ""
+                                         : scenario_id (study, cell->shock), NULL);
+
+      report_series (&list, SERIES_CELL);
+      append_csv_rows (out, &list, id, "*", meta->base_year);
+      append_csv_yearless (out, id, "*", "npv_cost_premium");
+      append_number (out, cell->p->npv_cost_premium, TRUE);
+      g_string_append_c (out, '\n');
+    }
   return g_string_free (out, FALSE);
+}
+
+/* The report of the whole study (only = SS_REPORT_ALL), or of the
+ * baseline and one scenario with the stress cells that scenario is the
+ * strategy or the shock of (cli.md, --scenario). With only = SS_BASELINE,
+ * the baseline and its row of the grid. */
+char *
+ss_report_generate_for (SsStudy        *study,
+                        SsReportFormat  format,
+                        int             only)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  Contents contents;
+  char *text;
+
+  g_return_val_if_fail (only == SS_REPORT_ALL || only == SS_BASELINE
+                        || (only >= 0 && (guint)only < ss_study_get_n_scenarios (study)), NULL);
+
+  ss_study_get_groups (study, groups);
+  contents_init (&contents, study, only);
+  if (format == SS_REPORT_CSV)
+    text = report_csv (study, &contents, groups);
+  else
+    text = report_json (study, &contents, groups);
+  contents_clear (&contents);
+  return text;
 }
 
 char *
 ss_report_generate (SsStudy        *study,
                     SsReportFormat  format)
 {
-  g_autoptr(GPtrArray) projections = ss_engine_project_all (study);
-  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
-
-  ss_study_get_groups (study, groups);
-  if (format == SS_REPORT_CSV)
-    return report_csv (study, projections, groups);
-  return report_json (study, projections, groups);
+  return ss_report_generate_for (study, format, SS_REPORT_ALL);
 }

@@ -610,6 +610,29 @@ ss_study_uses_version_2 (SsStudy *self)
   return FALSE;
 }
 
+/* The rows and columns of the stress grid (model.md §8), as ints: the
+ * strategies are the baseline (-1) and every kind="strategy" scenario, the
+ * shocks none (-1) and every kind="shock" scenario, in file order. */
+void
+ss_study_get_stress_axes (SsStudy *self,
+                          GArray  *strategies,
+                          GArray  *shocks)
+{
+  int none = -1;
+
+  g_array_set_size (strategies, 0);
+  g_array_set_size (shocks, 0);
+  g_array_append_val (strategies, none);
+  g_array_append_val (shocks, none);
+  for (guint s = 0; s < self->scenarios->len; s++)
+    {
+      SsScenario *scenario = g_ptr_array_index (self->scenarios, s);
+      int index = s;
+
+      g_array_append_val (scenario->kind == SS_SCENARIO_SHOCK ? shocks : strategies, index);
+    }
+}
+
 /* Distinct group labels in the order their first country is declared. */
 void
 ss_study_get_groups (SsStudy   *self,

@@ -244,6 +244,9 @@ void               ss_study_add_policy_target   (SsStudy           *self,
 double             ss_study_policy_target_at    (SsStudy           *self,
                                                  int                year);
 gboolean           ss_study_uses_version_2      (SsStudy           *self);
+void               ss_study_get_stress_axes     (SsStudy           *self,
+                                                 GArray            *strategies,
+                                                 GArray            *shocks);
 
 void               ss_study_get_groups          (SsStudy           *self,
                                                  GPtrArray         *groups);

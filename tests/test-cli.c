@@ -353,6 +353,7 @@ check_series (JsonNode   *node,
       {
         gboolean is_series = !g_str_equal (path, "/study/countries")
                           && !g_str_equal (path, "/scenarios")
+                          && !g_str_equal (path, "/stress")
                           && !(g_str_has_prefix (path, "/scenarios/")
                                && g_str_has_suffix (path, "/items")
                                && strchr (path + strlen ("/scenarios/"), '/')
@@ -405,6 +406,56 @@ assert_has_members (JsonNode           *object,
       g_error ("%s has no \"%s\"", where, keys[k]);
 }
 
+/* The cells of the stress grid: by strategy (the baseline, then the
+ * strategies in report order), then by shock (none, then the shocks). */
+static void
+check_stress_shape (JsonNode *report,
+                    guint     horizon)
+{
+  static const char * const cell_keys[] = {
+    "strategy", "shock", "years", "total_cost", "cost_premium", "expected_shortfall_impact",
+    "var95_shortfall_impact", "max_foreign_spend_share", "over_target", "npv_cost_premium", NULL
+  };
+  JsonNode *scenarios = ss_json_get (report, "scenarios");
+  JsonNode *stress = ss_json_get (report, "stress");
+  g_autoptr(GPtrArray) strategies = g_ptr_array_new ();
+  g_autoptr(GPtrArray) shocks = g_ptr_array_new ();
+
+  g_assert_nonnull (stress);
+  g_assert_cmpint (ss_json_type (stress), ==, SS_JSON_ARRAY);
+  g_ptr_array_add (shocks, NULL);
+  for (guint s = 0; s < ss_json_length (scenarios); s++)
+    {
+      JsonNode *scenario = ss_json_index (scenarios, s);
+      const char *kind = ss_json_string (ss_json_get (scenario, "kind"));
+
+      g_assert_true (g_strcmp0 (kind, "strategy") == 0 || g_strcmp0 (kind, "shock") == 0);
+      g_ptr_array_add (g_str_equal (kind, "shock") ? shocks : strategies,
+                       (gpointer)ss_json_string (ss_json_get (scenario, "id")));
+    }
+  g_assert_cmpuint (ss_json_length (stress), ==, strategies->len * shocks->len);
+  for (guint k = 0; k < ss_json_length (stress); k++)
+    {
+      JsonNode *cell = ss_json_index (stress, k);
+      JsonNode *shock = ss_json_get (cell, "shock");
+
+      assert_has_members (cell, "stress cell", cell_keys);
+      g_assert_cmpuint (ss_json_length (cell), ==, g_strv_length ((char **)cell_keys));
+      g_assert_cmpstr (ss_json_string (ss_json_get (cell, "strategy")), ==,
+                       g_ptr_array_index (strategies, k / shocks->len));
+      if (k % shocks->len == 0)
+        g_assert_cmpint (ss_json_type (shock), ==, SS_JSON_NULL);
+      else
+        g_assert_cmpstr (ss_json_string (shock), ==, g_ptr_array_index (shocks, k % shocks->len));
+      g_assert_cmpuint (ss_json_length (ss_json_get (cell, "years")), ==, horizon + 1);
+      /* The baseline has no premium over itself, in any world. */
+      if (k < shocks->len)
+        for (guint t = 0; t <= horizon; t++)
+          g_assert_cmpfloat (ss_json_number (ss_json_index (ss_json_get (cell, "cost_premium"), t)),
+                             ==, 0);
+    }
+}
+
 /* The shape of a report, as cli.md draws it. */
 static void
 check_report_shape (JsonNode *report)
@@ -412,11 +463,12 @@ check_report_shape (JsonNode *report)
   static const char * const portfolio_keys[] = {
     "cost", "switching_cost", "subsidy", "total_cost", "cost_premium", "hhi",
     "supply_risk", "group_hhi", "spend_share", "expected_shortfall_impact",
-    "var95_shortfall_impact", "alerts", "npv_cost_premium", "npv_subsidy", NULL
+    "var95_shortfall_impact", "alerts", "over_target", "npv_cost_premium", "npv_subsidy", NULL
   };
   static const char * const item_keys[] = {
     "code", "name", "shares", "cost", "switching_cost", "hhi", "supply_risk",
-    "group_hhi", "top_country", "alert", "expected_shortfall", "p_shortfall_10", NULL
+    "group_hhi", "top_country", "alert", "expected_shortfall", "p_shortfall_10",
+    "policy_target", "over_target", "target_met_year", NULL
   };
   static const char * const alert_keys[] = { "critical", "warning", "watch", NULL };
   JsonNode *scenarios = ss_json_get (report, "scenarios");
@@ -424,7 +476,7 @@ check_report_shape (JsonNode *report)
   guint horizon, base_year, n_series;
 
   g_assert_cmpstr (ss_json_string (ss_json_get (report, "format")), ==, "supplyshift-report");
-  g_assert_cmpfloat (ss_json_number (ss_json_get (report, "version")), ==, 1);
+  g_assert_cmpfloat (ss_json_number (ss_json_get (report, "version")), ==, 2);
   horizon = (guint)ss_json_number (ss_json_path (report, "study/horizon"));
   base_year = (guint)ss_json_number (ss_json_path (report, "study/base_year"));
   g_assert_cmpuint (horizon, >, 0);
@@ -457,8 +509,12 @@ check_report_shape (JsonNode *report)
       for (guint i = 0; i < ss_json_length (items); i++)
         {
           JsonNode *shares = ss_json_path (ss_json_index (items, i), "shares");
+          JsonNode *met = ss_json_path (ss_json_index (items, i), "target_met_year");
 
           assert_has_members (ss_json_index (items, i), "item", item_keys);
+          g_assert_true (ss_json_type (met) == SS_JSON_NULL
+                         || (ss_json_number (met) >= base_year
+                             && ss_json_number (met) <= base_year + horizon));
           /* Every country, every year. */
           g_assert_cmpuint (ss_json_length (shares), ==, ss_json_length (countries));
           for (guint c = 0; c < ss_json_length (countries); c++)
@@ -466,6 +522,7 @@ check_report_shape (JsonNode *report)
         }
     }
 
+  check_stress_shape (report, horizon);
   n_series = check_series (report, "", horizon + 1);
   g_test_message ("%u series of %u years", n_series, horizon + 1);
   g_assert_cmpuint (n_series, >=, ss_json_length (scenarios) * 10);
@@ -656,9 +713,10 @@ add_expected_rows (GHashTable *rows,
         break;
       }
     case SS_JSON_NUMBER:
+    case SS_JSON_NULL:
+      /* A figure of no year: an NPV, or the year an item meets its targets. */
       g_hash_table_insert (rows, g_strdup_printf ("%s,%s,,%s", scenario, item, metric), node);
       break;
-    case SS_JSON_NULL:
     case SS_JSON_BOOLEAN:
     case SS_JSON_STRING:
     default:
@@ -695,13 +753,30 @@ expected_csv_rows (JsonNode *report)
               add_expected_rows (rows, id, code, years, l->data, ss_json_get (item, l->data));
         }
     }
+
+  /* A stress cell's rows: scenario S+K (S+ without a shock), item "*". */
+  for (guint k = 0; k < ss_json_length (ss_json_get (report, "stress")); k++)
+    {
+      JsonNode *cell = ss_json_index (ss_json_get (report, "stress"), k);
+      JsonNode *shock = ss_json_get (cell, "shock");
+      JsonNode *years = ss_json_get (cell, "years");
+      g_autofree char *id = g_strconcat (ss_json_string (ss_json_get (cell, "strategy")), "+",
+                                         ss_json_type (shock) == SS_JSON_NULL ? ""
+                                         : ss_json_string (shock), NULL);
+      g_autoptr(GList) metrics = json_object_get_members (json_node_get_object (cell));
+
+      for (GList *l = metrics; l != NULL; l = l->next)
+        if (!g_str_equal (l->data, "strategy") && !g_str_equal (l->data, "shock")
+            && !g_str_equal (l->data, "years"))
+          add_expected_rows (rows, id, "*", years, l->data, ss_json_get (cell, l->data));
+    }
   return rows;
 }
 
 static void
-test_report_csv_file (void)
+test_report_csv_file (gconstpointer data)
 {
-  g_autofree char *path = data_path ("example-study.xml");
+  g_autofree char *path = data_path (data);
   g_auto(RunResult) csv = { 0 };
   g_auto(RunResult) json = { 0 };
   g_autoptr(JsonNode) report = NULL;
@@ -742,6 +817,8 @@ test_report_csv_file (void)
         g_assert_cmpstr (value, ==, ss_json_string (node));
       else if (ss_json_type (node) == SS_JSON_NULL)
         g_assert_cmpstr (value, ==, "");
+      else if (ss_json_type (node) == SS_JSON_BOOLEAN)
+        g_assert_cmpstr (value, ==, json_node_get_boolean (node) ? "true" : "false");
       else
         {
           double figure = ss_json_number (node);
@@ -753,6 +830,145 @@ test_report_csv_file (void)
             g_error ("CSV row %s: JSON has %.17g", lines[k], figure);
         }
     }
+}
+
+/* The v2 worked example's grid on the command line: the spec's figures,
+ * cell by cell. */
+static void
+test_report_stress (void)
+{
+  g_autofree char *path = data_path ("example-v2-study.xml");
+  g_autoptr(JsonNode) expected = ss_json_load_data ("example-v2-report.json");
+  g_autoptr(JsonNode) report = NULL;
+  g_auto(RunResult) result = { 0 };
+  JsonNode *cells, *expected_cells;
+
+  run (&result, "--report=json", path, NULL);
+  assert_success (&result);
+  report = parse_json (result.out);
+  check_report_shape (report);
+  cells = ss_json_get (report, "stress");
+  expected_cells = ss_json_get (expected, "stress");
+  g_assert_cmpuint (ss_json_length (cells), ==, 6);
+  g_assert_cmpuint (ss_json_length (cells), ==, ss_json_length (expected_cells));
+  for (guint k = 0; k < ss_json_length (cells); k++)
+    {
+      static const char * const series[] = {
+        "total_cost", "cost_premium", "expected_shortfall_impact", "var95_shortfall_impact",
+        "max_foreign_spend_share", "over_target", NULL
+      };
+      JsonNode *cell = ss_json_index (cells, k), *want = ss_json_index (expected_cells, k);
+      double npv = ss_json_number (ss_json_get (want, "npv_cost_premium"));
+
+      for (guint m = 0; series[m] != NULL; m++)
+        for (guint t = 0; t < ss_json_length (ss_json_get (want, series[m])); t++)
+          {
+            double e = ss_json_number (ss_json_index (ss_json_get (want, series[m]), t));
+            double a = ss_json_number (ss_json_index (ss_json_get (cell, series[m]), t));
+
+            if (!(fabs (a - e) <= MAX (1e-12, 1e-9 * fabs (e))))
+              g_error ("stress/%u/%s/%u: expected %.17g, got %.17g", k, series[m], t, e, a);
+          }
+      g_assert_cmpfloat_with_epsilon (ss_json_number (ss_json_get (cell, "npv_cost_premium")), npv,
+                                      MAX (1e-12, 1e-9 * fabs (npv)));
+    }
+}
+
+/* The CSV rows of one run, "scenario,item,year,metric" → value. */
+static GHashTable *
+csv_rows (const char *text)
+{
+  GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) lines = csv_lines (text);
+
+  g_assert_cmpstr (lines[0], ==, CSV_HEADER);
+  for (guint k = 1; lines[k] != NULL; k++)
+    {
+      const char *comma = strrchr (lines[k], ',');
+
+      g_hash_table_insert (rows, g_strndup (lines[k], comma - lines[k]), g_strdup (comma + 1));
+    }
+  return rows;
+}
+
+/* --scenario=ID: the baseline and ID, and the stress cells whose strategy
+ * or shock is ID. Every row is the whole report's, and the reports of
+ * every ID together make the whole report. */
+static void
+test_report_scenario (void)
+{
+  static const struct
+  {
+    const char *id;
+    const char *scenarios[3];
+    const char *cells[4];
+  } cases[] = {
+    { "baseline", { "baseline", NULL }, { "baseline+", "baseline+china-shock", "baseline+asean-costs" } },
+    { "vietnam-plus", { "baseline", "vietnam-plus", NULL },
+      { "vietnam-plus+", "vietnam-plus+china-shock", "vietnam-plus+asean-costs" } },
+    { "china-shock", { "baseline", "china-shock", NULL },
+      { "baseline+china-shock", "vietnam-plus+china-shock" } },
+    { "asean-costs", { "baseline", "asean-costs", NULL },
+      { "baseline+asean-costs", "vietnam-plus+asean-costs" } },
+  };
+  g_autofree char *path = data_path ("example-v2-study.xml");
+  g_auto(RunResult) whole = { 0 };
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(GHashTable) covered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  run (&whole, "--report=csv", path, NULL);
+  assert_success (&whole);
+  all = csv_rows (whole.out);
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *option = g_strconcat ("--scenario=", cases[k].id, NULL);
+      g_auto(RunResult) json = { 0 };
+      g_auto(RunResult) csv = { 0 };
+      g_autoptr(JsonNode) report = NULL;
+      g_autoptr(GHashTable) rows = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+      JsonNode *scenarios, *stress;
+      guint n_cells = 0;
+
+      run (&json, "--report=json", option, path, NULL);
+      assert_success (&json);
+      report = parse_json (json.out);
+      scenarios = ss_json_get (report, "scenarios");
+      stress = ss_json_get (report, "stress");
+      for (guint s = 0; s < G_N_ELEMENTS (cases[k].scenarios) && cases[k].scenarios[s] != NULL; s++)
+        g_assert_cmpstr (ss_json_string (ss_json_path (ss_json_index (scenarios, s), "id")), ==,
+                         cases[k].scenarios[s]);
+      while (n_cells < G_N_ELEMENTS (cases[k].cells) && cases[k].cells[n_cells] != NULL)
+        n_cells++;
+      g_assert_cmpuint (ss_json_length (stress), ==, n_cells);
+      for (guint c = 0; c < n_cells; c++)
+        {
+          JsonNode *cell = ss_json_index (stress, c);
+          JsonNode *shock = ss_json_get (cell, "shock");
+          g_autofree char *id = g_strconcat (ss_json_string (ss_json_get (cell, "strategy")), "+",
+                                             ss_json_type (shock) == SS_JSON_NULL ? ""
+                                             : ss_json_string (shock), NULL);
+
+          g_assert_cmpstr (id, ==, cases[k].cells[c]);
+        }
+
+      run (&csv, "--report=csv", option, path, NULL);
+      assert_success (&csv);
+      rows = csv_rows (csv.out);
+      g_hash_table_iter_init (&iter, rows);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const char *in_whole = g_hash_table_lookup (all, key);
+
+          if (in_whole == NULL)
+            g_error ("--scenario=%s: row %s is not in the whole report", cases[k].id, (char *)key);
+          g_assert_cmpstr (value, ==, in_whole);
+          g_hash_table_add (covered, g_strdup (key));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (covered), ==, g_hash_table_size (all));
 }
 
 static void
@@ -933,6 +1149,10 @@ static const UsageCase usage_cases[] = {
   { "chart-alone",          { "--chart=mix", NULL } },
   { "chart-with-report",    { "--report=json", "--chart=mix", NULL } },
   { "scenario-with-validate", { "--validate", "--scenario=baseline", NULL } },
+  { "scenario-alone",       { "--scenario=baseline", NULL } },
+  { "report-no-such-scenario", { "--report=json", "--scenario=no-such-scenario", "EXAMPLE" } },
+  { "report-scenario-by-name", { "--report=csv", "--scenario=Baseline", "EXAMPLE" } },
+  { "item-with-report",     { "--report=json", "--item=282520", NULL } },
   { "width-not-a-number",   { "--report=json", "--width=wide", NULL } },
 };
 
@@ -1296,7 +1516,10 @@ main (int   argc,
   g_test_add_func ("/cli/report/json-sample", test_report_json_sample);
   g_test_add_func ("/cli/report/json-file", test_report_json_file);
   g_test_add_func ("/cli/report/csv-sample", test_report_csv_sample);
-  g_test_add_func ("/cli/report/csv-file", test_report_csv_file);
+  g_test_add_data_func ("/cli/report/csv-file", "example-study.xml", test_report_csv_file);
+  g_test_add_data_func ("/cli/report/csv-file-v2", "example-v2-study.xml", test_report_csv_file);
+  g_test_add_func ("/cli/report/stress", test_report_stress);
+  g_test_add_func ("/cli/report/scenario", test_report_scenario);
   g_test_add ("/cli/report/invalid", TmpFixture, NULL,
               tmp_setup, test_report_invalid, tmp_teardown);
   g_test_add_func ("/cli/validate/ok", test_validate_ok);
