@@ -21,6 +21,7 @@
 #include "ss-share-editor.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
+#include "test-widgets.h"
 
 #define VIETNAM 1
 
@@ -98,21 +99,6 @@ point_at (GtkWidget *widget)
   xdotool ("mousemove", "--sync", x, y, NULL);
 }
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      else
-        collect (child, type, out);
-    }
-}
-
 static GtkWidget *
 share_control (Fixture *f,
                GType    type,
@@ -120,7 +106,7 @@ share_control (Fixture *f,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (ss_window_get_share_editor (f->window)), type, found);
+  ss_test_collect (GTK_WIDGET (ss_window_get_share_editor (f->window)), type, found);
   g_assert_cmpuint (country, <, found->len);
   return g_ptr_array_index (found, country);
 }
@@ -134,8 +120,8 @@ controls (Fixture *f)
   GPtrArray *found = g_ptr_array_new ();
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
 
-  collect (content, GTK_TYPE_SCALE, all);
-  collect (content, GTK_TYPE_SPIN_BUTTON, all);
+  ss_test_collect (content, GTK_TYPE_SCALE, all);
+  ss_test_collect (content, GTK_TYPE_SPIN_BUTTON, all);
   for (guint i = 0; i < all->len; i++)
     if (gtk_widget_is_drawable (g_ptr_array_index (all, i)))
       g_ptr_array_add (found, g_ptr_array_index (all, i));
@@ -241,7 +227,7 @@ test_wheel_scrolls_page (Fixture       *f,
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
   /* The heatmap shows its year's spin button. */
-  collect (GTK_WIDGET (f->window), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  ss_test_collect (GTK_WIDGET (f->window), GTK_TYPE_TOGGLE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Heatmap") == 0)
       gtk_toggle_button_set_active (g_ptr_array_index (buttons, i), TRUE);
@@ -487,7 +473,7 @@ test_left_field_keeps_value (Fixture       *f,
   wait_frames ();
   before = ss_study_copy (study);
 
-  collect (GTK_WIDGET (f->window), GTK_TYPE_SPIN_BUTTON, spins);
+  ss_test_collect (GTK_WIDGET (f->window), GTK_TYPE_SPIN_BUTTON, spins);
   for (guint i = 0; i < spins->len; i++)
     if (fabs (gtk_spin_button_get_value (g_ptr_array_index (spins, i)) - 1.234) < 1e-9)
       switching = g_ptr_array_index (spins, i);

@@ -25,6 +25,7 @@
 #include "ss-study-file.h"
 #include "test-layout.h"
 #include "test-util.h"
+#include "test-widgets.h"
 
 typedef struct
 {
@@ -615,20 +616,6 @@ override (char      **name,
   g_ptr_array_add (names, renamed);
 }
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      collect (child, type, out);
-    }
-}
-
 static guint
 reads_forward (GtkWidget   *widget,
                const char  *text,
@@ -675,7 +662,7 @@ test_names (Fixture       *f,
   g_assert_cmpuint (checked, >, 40);
 
   /* The pages' own labels: none may be reordered by a name either. */
-  collect (f->window, GTK_TYPE_LABEL, labels);
+  ss_test_collect (f->window, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     ss_test_assert_reads_forward (gtk_label_get_layout (g_ptr_array_index (labels, i)),
                                   (const char **)names->pdata);

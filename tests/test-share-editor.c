@@ -20,6 +20,7 @@
 #include "ss-palette.h"
 #include "ss-share-editor.h"
 #include "ss-study-file.h"
+#include "test-widgets.h"
 
 #define JAPAN 5
 #define CHILE 6
@@ -58,23 +59,6 @@ on_edit_end (SsShareEditor *editor,
   g_string_append_c (f->log, 'e');
 }
 
-/* Descendants of `widget` of `type`, in order; does not look inside a match. */
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      else
-        collect (child, type, out);
-    }
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -100,9 +84,9 @@ fixture_set_up (Fixture       *f,
   f->scales = g_ptr_array_new ();
   f->spins = g_ptr_array_new ();
   f->locks = g_ptr_array_new ();
-  collect (GTK_WIDGET (f->editor), GTK_TYPE_SCALE, f->scales);
-  collect (GTK_WIDGET (f->editor), GTK_TYPE_SPIN_BUTTON, f->spins);
-  collect (GTK_WIDGET (f->editor), GTK_TYPE_TOGGLE_BUTTON, f->locks);
+  ss_test_collect (GTK_WIDGET (f->editor), GTK_TYPE_SCALE, f->scales);
+  ss_test_collect (GTK_WIDGET (f->editor), GTK_TYPE_SPIN_BUTTON, f->spins);
+  ss_test_collect (GTK_WIDGET (f->editor), GTK_TYPE_TOGGLE_BUTTON, f->locks);
   g_assert_cmpuint (f->scales->len, ==, f->n);
   g_assert_cmpuint (f->spins->len, ==, f->n);
   g_assert_cmpuint (f->locks->len, ==, f->n);
@@ -203,7 +187,7 @@ test_rows (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (f->locks, 0)), ==,
                    "Lock this share");
 
-  collect (GTK_WIDGET (f->editor), GTK_TYPE_DRAWING_AREA, swatches);
+  ss_test_collect (GTK_WIDGET (f->editor), GTK_TYPE_DRAWING_AREA, swatches);
   g_assert_cmpuint (swatches->len, ==, f->n);
   gtk_test_accessible_assert_role (g_ptr_array_index (swatches, 0),
                                    GTK_ACCESSIBLE_ROLE_PRESENTATION);
@@ -213,7 +197,7 @@ test_rows (Fixture       *f,
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (scale (f, 0))));
   g_assert_true (gtk_widget_get_focusable (g_ptr_array_index (f->locks, 0)));
 
-  collect (GTK_WIDGET (f->editor), GTK_TYPE_LABEL, labels);
+  ss_test_collect (GTK_WIDGET (f->editor), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), baseline) == 0)
       found_baseline = TRUE;
@@ -362,7 +346,7 @@ test_same_countries (Fixture       *f,
 
   ss_share_editor_set_locked (f->editor, CHILE, TRUE);
   ss_share_editor_set_countries (f->editor, f->study);
-  collect (GTK_WIDGET (f->editor), GTK_TYPE_SCALE, scales);
+  ss_test_collect (GTK_WIDGET (f->editor), GTK_TYPE_SCALE, scales);
   g_assert_cmpmem (scales->pdata, scales->len * sizeof (gpointer),
                    f->scales->pdata, f->scales->len * sizeof (gpointer));
   g_assert_true (ss_share_editor_get_locked (f->editor, CHILE));
@@ -373,7 +357,7 @@ test_same_countries (Fixture       *f,
   ss_study_get_country (renamed, CHILE)->name = g_strdup ("Chile (Atacama)");
   ss_share_editor_set_countries (f->editor, renamed);
   g_ptr_array_set_size (scales, 0);
-  collect (GTK_WIDGET (f->editor), GTK_TYPE_SCALE, scales);
+  ss_test_collect (GTK_WIDGET (f->editor), GTK_TYPE_SCALE, scales);
   g_assert_cmpuint (scales->len, ==, f->n);
   g_assert_true (g_ptr_array_index (scales, 0) != g_ptr_array_index (f->scales, 0));
   g_assert_false (ss_share_editor_get_locked (f->editor, CHILE));

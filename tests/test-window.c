@@ -22,6 +22,7 @@
 #include "ss-study-file.h"
 #include "ss-window.h"
 #include "test-layout.h"
+#include "test-widgets.h"
 
 #define CARD_RISK 1
 
@@ -51,28 +52,13 @@ wait_frames (guint n)
     }
 }
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      else
-        collect (child, type, out);
-    }
-}
-
 static GtkRange *
 share_slider (Fixture *f,
               guint    country)
 {
   g_autoptr(GPtrArray) scales = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (ss_window_get_share_editor (f->window)), GTK_TYPE_SCALE, scales);
+  ss_test_collect (GTK_WIDGET (ss_window_get_share_editor (f->window)), GTK_TYPE_SCALE, scales);
   g_assert_cmpuint (country, <, scales->len);
   return g_ptr_array_index (scales, country);
 }
@@ -401,8 +387,8 @@ assert_labels_read_forward (GtkWidget   *root,
   g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
   guint checked = 0;
 
-  collect (root, GTK_TYPE_LABEL, widgets);
-  collect (root, GTK_TYPE_INSCRIPTION, widgets);
+  ss_test_collect (root, GTK_TYPE_LABEL, widgets);
+  ss_test_collect (root, GTK_TYPE_INSCRIPTION, widgets);
   for (guint i = 0; i < widgets->len; i++)
     {
       GtkWidget *widget = g_ptr_array_index (widgets, i);
