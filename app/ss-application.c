@@ -16,6 +16,7 @@
 #include "ss-application.h"
 #include "ss-resources.h"
 #include "ss-cli.h"
+#include "ss-help.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
 
@@ -136,11 +137,23 @@ about_action (GSimpleAction *action,
     _("Plan how to spread the sourcing of key materials across countries, "
       "and see what it costs and what it buys in security, year by year."));
   adw_about_window_set_website (ADW_ABOUT_WINDOW (about), "https://github.com/supplyshift/supplyshift");
+  adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about), "https://github.com/supplyshift/supplyshift/issues");
+  adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about), _("© 2026 Supply Shift developers"));
   adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
   /* Translators: put your names here, one per line */
   adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
   gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  ss_help_show (gtk_application_get_active_window (app), NULL);
 }
 
 static void
@@ -158,6 +171,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "help", help_action },
   { "quit", quit_action },
 };
 
@@ -165,16 +179,15 @@ static void
 ss_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Primary>q", NULL };
-  static const char *help_accels[] = { "<Primary>question", NULL };
-  static const char *about_accels[] = { "F1", NULL };
+  static const char *shortcuts_accels[] = { "<Primary>question", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (ss_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
-  /* There is no manual: F1 shows what the program is, in About. */
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.about", about_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
 }
 
 static void
