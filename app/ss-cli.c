@@ -17,11 +17,11 @@
 
 #include <glib/gi18n.h>
 
-#include "ss-chart-render.h"
 #include "ss-cli.h"
 #include "ss-import.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
+#include "ssc-chart.h"
 
 #define SAMPLE_DISPLAY_NAME "korea-key-materials.supplyshift"
 
@@ -157,28 +157,28 @@ write_stdout (const char *text)
 /* --export: one chart to OUT, as cli.md says. A bad chart name, file
  * extension, size, scenario or item is a usage error (1), checked before
  * anything is written; a file that cannot be written is 3, and then
- * ss_chart_export() leaves nothing behind. */
+ * ssc_chart_export() leaves nothing behind. */
 static int
 run_export (const SsCliOptions *o)
 {
   g_autoptr(SsStudy) study = NULL;
   g_autoptr(GPtrArray) projections = NULL;
   g_autoptr(GError) error = NULL;
-  SsChartKind kind = SS_CHART_MIX;
-  SsChartFormat format;
-  SsChartData data;
+  SscChartKind kind = SSC_CHART_MIX;
+  SscChartFormat format;
+  SscChartData data;
   const char *display = NULL;
   int width = o->width == SIZE_UNSET ? EXPORT_DEFAULT_WIDTH : o->width;
   int height = o->height == SIZE_UNSET ? EXPORT_DEFAULT_HEIGHT : o->height;
 
-  if (o->chart != NULL && !ss_chart_kind_from_string (o->chart, &kind))
+  if (o->chart != NULL && !ssc_chart_kind_from_string (o->chart, &kind))
     return usage_error (_("--chart takes mix, cost, risk, frontier, heatmap or compare"));
-  if (!ss_chart_format_from_path (o->export_path, &format))
+  if (!ssc_chart_format_from_path (o->export_path, &format))
     return usage_error (_("--export needs a file name ending in .svg, .png or .pdf"));
-  if (width <= 0 || width > SS_CHART_MAX_SIZE || height <= 0 || height > SS_CHART_MAX_SIZE)
+  if (width <= 0 || width > SSC_CHART_MAX_SIZE || height <= 0 || height > SSC_CHART_MAX_SIZE)
     {
       g_autofree char *message = g_strdup_printf (_("--width and --height take 1 to %d pixels"),
-                                                  SS_CHART_MAX_SIZE);
+                                                  SSC_CHART_MAX_SIZE);
 
       return usage_error (message);
     }
@@ -187,7 +187,7 @@ run_export (const SsCliOptions *o)
   if (study == NULL)
     return SS_EXIT_INVALID;
 
-  ss_chart_data_init (&data, study, NULL);
+  ssc_chart_data_init (&data, study, NULL);
   if (o->scenario != NULL)
     {
       if (g_str_equal (o->scenario, "baseline"))
@@ -209,12 +209,12 @@ run_export (const SsCliOptions *o)
           return usage_error (message);
         }
     }
-  else if (kind == SS_CHART_FRONTIER && ss_study_get_n_items (study) > 0)
+  else if (kind == SSC_CHART_FRONTIER && ss_study_get_n_items (study) > 0)
     data.item = 0;
 
   projections = ss_engine_project_all (study);
   data.projections = projections;
-  if (!ss_chart_export (kind, &data, o->export_path, width, height, &error))
+  if (!ssc_chart_export (kind, &data, o->export_path, width, height, &error))
     {
       g_printerr ("supplyshift: %s\n", error->message);
       return SS_EXIT_WRITE;

@@ -30,12 +30,12 @@
 #include "ss-mix-bar.h"
 #include "ss-palette.h"
 #include "ss-chart.h"
-#include "ss-chart-render.h"
 #include "ss-report.h"
 #include "ss-share-editor.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
 #include "ss-window-private.h"
+#include "ssc-chart.h"
 
 #define PORTFOLIO (-1)
 #define MAX_RECENT 10
@@ -108,7 +108,7 @@ struct _SsWindow
   /* Borrowed (children) */
   SsShareEditor        *share_editor;
   SsChart              *chart;
-  GtkWidget            *chart_buttons[SS_N_CHARTS];
+  GtkWidget            *chart_buttons[SSC_N_CHARTS];
   GtkSpinButton        *chart_year;
   GPtrArray            *chart_projections;       /* borrowed from the document */
   GtkWidget            *cards[N_CARDS];
@@ -970,26 +970,26 @@ update_sidebar (SsWindow           *self,
  * scenario's projection (only stale ones are recomputed). */
 static void
 fill_chart_data (SsWindow    *self,
-                 SsChartData *data)
+                 SscChartData *data)
 {
   SsStudy *study = study_of (self);
-  SsChartKind kind = ss_chart_get_kind (self->chart);
+  SscChartKind kind = ss_chart_get_kind (self->chart);
   guint n = 1 + ss_study_get_n_scenarios (study);
 
   g_ptr_array_set_size (self->chart_projections, n);
   for (guint k = 0; k < n; k++)
     {
-      gboolean needed = k == 0 || (int)k == self->scenario + 1 || ss_chart_kind_needs_all_scenarios (kind);
+      gboolean needed = k == 0 || (int)k == self->scenario + 1 || ssc_chart_kind_needs_all_scenarios (kind);
 
       g_ptr_array_index (self->chart_projections, k) =
         needed ? (gpointer)ss_document_get_projection (self->document, (int)k - 1) : NULL;
     }
-  ss_chart_data_init (data, study, self->chart_projections);
+  ssc_chart_data_init (data, study, self->chart_projections);
   data->scenario = self->scenario;
   data->item = self->item;
   data->year = (int)gtk_spin_button_get_value (self->chart_year) - ss_study_get_meta (study)->base_year;
   /* The frontier is one item's: the portfolio shows the first. */
-  if (kind == SS_CHART_FRONTIER && data->item < 0)
+  if (kind == SSC_CHART_FRONTIER && data->item < 0)
     data->item = 0;
 }
 
@@ -998,10 +998,10 @@ update_chart (SsWindow *self)
 {
   SsStudy *study = study_of (self);
   SsMeta *meta = ss_study_get_meta (study);
-  SsChartData data;
+  SscChartData data;
 
   gtk_spin_button_set_range (self->chart_year, meta->base_year, meta->base_year + meta->horizon);
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_year), ss_chart_get_kind (self->chart) == SS_CHART_HEATMAP);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_year), ss_chart_get_kind (self->chart) == SSC_CHART_HEATMAP);
   fill_chart_data (self, &data);
   ss_chart_set_data (self->chart, &data);
 }
@@ -1012,7 +1012,7 @@ on_chart_kind_toggled (SsWindow        *self,
 {
   if (!gtk_toggle_button_get_active (button))
     return;
-  for (guint k = 0; k < SS_N_CHARTS; k++)
+  for (guint k = 0; k < SSC_N_CHARTS; k++)
     if (self->chart_buttons[k] == GTK_WIDGET (button))
       ss_chart_set_kind (self->chart, k);
   if (!self->updating && self->document != NULL)
@@ -1218,17 +1218,17 @@ ss_window_rebuild (SsWindow *self)
 /* --- Charts ------------------------------------------------------------ */
 
 static const char *
-chart_button_label (SsChartKind kind)
+chart_button_label (SscChartKind kind)
 {
   switch (kind)
     {
-    case SS_CHART_MIX: return C_("chart", "Mix");
-    case SS_CHART_COST: return C_("chart", "Cost");
-    case SS_CHART_RISK: return C_("chart", "Risk");
-    case SS_CHART_FRONTIER: return C_("chart", "Frontier");
-    case SS_CHART_HEATMAP: return C_("chart", "Heatmap");
-    case SS_CHART_COMPARE: return C_("chart", "Compare");
-    case SS_N_CHARTS:
+    case SSC_CHART_MIX: return C_("chart", "Mix");
+    case SSC_CHART_COST: return C_("chart", "Cost");
+    case SSC_CHART_RISK: return C_("chart", "Risk");
+    case SSC_CHART_FRONTIER: return C_("chart", "Frontier");
+    case SSC_CHART_HEATMAP: return C_("chart", "Heatmap");
+    case SSC_CHART_COMPARE: return C_("chart", "Compare");
+    case SSC_N_CHARTS:
     default: return "";
     }
 }
@@ -1248,7 +1248,7 @@ build_chart_section (SsWindow *self)
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_add_css_class (kinds, "linked");
   gtk_accessible_update_property (GTK_ACCESSIBLE (kinds), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
-  for (guint k = 0; k < SS_N_CHARTS; k++)
+  for (guint k = 0; k < SSC_N_CHARTS; k++)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (chart_button_label (k));
 
@@ -1286,12 +1286,12 @@ build_chart_section (SsWindow *self)
   gtk_box_append (GTK_BOX (bar), export_button);
   gtk_box_append (GTK_BOX (self->chart_box), bar);
 
-  self->chart = SS_CHART (ss_chart_new (SS_CHART_MIX));
+  self->chart = SS_CHART (ss_chart_new (SSC_CHART_MIX));
   gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 380);
   gtk_widget_add_css_class (GTK_WIDGET (self->chart), "card");
   gtk_widget_set_overflow (GTK_WIDGET (self->chart), GTK_OVERFLOW_HIDDEN);
   gtk_box_append (GTK_BOX (self->chart_box), GTK_WIDGET (self->chart));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->chart_buttons[SS_CHART_MIX]), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->chart_buttons[SSC_CHART_MIX]), TRUE);
 }
 
 static char *
@@ -1301,7 +1301,7 @@ chart_file_name (SsWindow   *self,
   SsStudy *study = study_of (self);
   SsScenario *scenario = current_scenario (self);
   const char *item = self->item >= 0 ? ss_study_get_item (study, self->item)->code : "portfolio";
-  char *name = g_strdup_printf ("%s-%s-%s.%s", ss_chart_kind_to_string (ss_chart_get_kind (self->chart)),
+  char *name = g_strdup_printf ("%s-%s-%s.%s", ssc_chart_kind_to_string (ss_chart_get_kind (self->chart)),
                                 scenario != NULL ? scenario->id : "baseline", item, extension);
 
   g_strdelimit (name, "/\\:", '-');
@@ -1311,7 +1311,7 @@ chart_file_name (SsWindow   *self,
 typedef struct
 {
   SsWindow    *window;
-  SsChartKind  kind;
+  SscChartKind  kind;
 } ChartExport;
 
 static void
@@ -1332,10 +1332,10 @@ on_export_chart_response (GtkNativeDialog *dialog,
       g_autofree char *basename = ss_file_get_display_basename (file);
       g_autofree char *name = ss_bidi_isolate (basename);
       g_autoptr(GError) error = NULL;
-      SsChartData data;
+      SscChartData data;
 
       fill_chart_data (self, &data);
-      if (path == NULL || !ss_chart_export (job->kind, &data, path, 960, 600, &error))
+      if (path == NULL || !ssc_chart_export (job->kind, &data, path, 960, 600, &error))
         {
           g_autofree char *message = g_strdup_printf (_("“%s” could not be written: %s"), name,
                                                       error != NULL ? error->message : _("not a local file"));
@@ -1385,12 +1385,12 @@ copy_chart_action (GtkWidget  *widget,
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  SsChartData data;
+  SscChartData data;
 
   fill_chart_data (self, &data);
-  ss_chart_data_set_style (&data, FALSE);
+  ssc_chart_data_set_style (&data, FALSE);
   data.fill_background = TRUE;
-  ss_chart_render (ss_chart_get_kind (self->chart), &data, cr, 960, 600, NULL);
+  ssc_chart_render (ss_chart_get_kind (self->chart), &data, cr, 960, 600, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

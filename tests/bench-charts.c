@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "ss-chart-render.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
+#include "ssc-chart.h"
 
 #include "bench-study.h"
 
@@ -51,29 +51,29 @@ bench_study (const char *name,
              SsStudy    *study)
 {
   g_autoptr(GPtrArray) projections = ss_engine_project_all (study);
-  g_autoptr(SsChartHit) hit = ss_chart_hit_new ();
+  g_autoptr(SscChartHit) hit = ssc_chart_hit_new ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
-  SsChartData data;
+  SscChartData data;
   double total = 0, total_cpu = 0;
 
-  ss_chart_data_init (&data, study, projections);
+  ssc_chart_data_init (&data, study, projections);
   g_print ("%s (%u items, %u countries, %d years, %u scenarios), %dx%d:\n", name,
            ss_study_get_n_items (study), ss_study_get_n_countries (study),
            ss_study_get_meta (study)->horizon + 1, ss_study_get_n_scenarios (study), WIDTH, HEIGHT);
 
-  for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+  for (SscChartKind kind = 0; kind < SSC_N_CHARTS; kind++)
     {
       double samples[RUNS], cpu[RUNS];
 
-      data.item = kind == SS_CHART_FRONTIER ? 0 : -1;
-      ss_chart_render (kind, &data, cr, WIDTH, HEIGHT, hit);   /* warm the font caches */
+      data.item = kind == SSC_CHART_FRONTIER ? 0 : -1;
+      ssc_chart_render (kind, &data, cr, WIDTH, HEIGHT, hit);   /* warm the font caches */
       for (guint k = 0; k < RUNS; k++)
         {
           gint64 start = g_get_monotonic_time ();
           double start_cpu = cpu_ms ();
 
-          ss_chart_render (kind, &data, cr, WIDTH, HEIGHT, hit);
+          ssc_chart_render (kind, &data, cr, WIDTH, HEIGHT, hit);
           cairo_surface_flush (surface);
           samples[k] = (g_get_monotonic_time () - start) / 1000.0;
           cpu[k] = cpu_ms () - start_cpu;
@@ -82,7 +82,7 @@ bench_study (const char *name,
       qsort (samples, RUNS, sizeof (double), compare_doubles);
       qsort (cpu, RUNS, sizeof (double), compare_doubles);
       g_print ("  %-9s median %6.2f ms  (min %.2f, max %.2f; processor time %.2f ms)\n",
-               ss_chart_kind_to_string (kind), samples[RUNS / 2], samples[0], samples[RUNS - 1],
+               ssc_chart_kind_to_string (kind), samples[RUNS / 2], samples[0], samples[RUNS - 1],
                cpu[RUNS / 2]);
       total += samples[RUNS / 2];
       total_cpu += cpu[RUNS / 2];

@@ -19,9 +19,9 @@
 #include <pango/pangocairo.h>
 
 #include "ss-bidi.h"
-#include "ss-chart-render.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
+#include "ssc-chart.h"
 #include "test-layout.h"
 
 #define RLO "\u202E"
@@ -113,7 +113,7 @@ typedef struct
 {
   SsStudy    *study;
   GPtrArray  *projections;
-  SsChartData data;
+  SscChartData data;
 } Charted;
 
 static void
@@ -154,7 +154,7 @@ charted_init (Charted *c,
       *name = renamed;
     }
   c->projections = ss_engine_project_all (c->study);
-  ss_chart_data_init (&c->data, c->study, c->projections);
+  ssc_chart_data_init (&c->data, c->study, c->projections);
   c->data.scenario = 0;
   c->data.item = 0;
 }
@@ -213,11 +213,11 @@ test_summaries (void)
 
   charted_init (&c, override_inside);
   names = names_of (&c);
-  for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+  for (SscChartKind kind = 0; kind < SSC_N_CHARTS; kind++)
     {
-      g_autofree char *summary = ss_chart_describe (kind, &c.data);
+      g_autofree char *summary = ssc_chart_describe (kind, &c.data);
 
-      g_test_message ("%s", ss_chart_kind_to_string (kind));
+      g_test_message ("%s", ssc_chart_kind_to_string (kind));
       g_assert_cmpuint (assert_reads_forward (summary, FALSE, names), >, 0);
     }
 }
@@ -239,24 +239,24 @@ static void
 test_tooltips (void)
 {
   g_auto(Charted) c = { 0 };
-  g_autoptr(SsChartHit) hit = ss_chart_hit_new ();
+  g_autoptr(SscChartHit) hit = ssc_chart_hit_new ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 600);
   cairo_t *cr = cairo_create (surface);
   g_autofree const char **names = NULL;
 
   charted_init (&c, override_inside);
   names = names_of (&c);
-  for (SsChartKind kind = SS_CHART_MIX; kind <= SS_CHART_HEATMAP; kind += SS_CHART_HEATMAP)
+  for (SscChartKind kind = SSC_CHART_MIX; kind <= SSC_CHART_HEATMAP; kind += SSC_CHART_HEATMAP)
     {
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-      ss_chart_render (kind, &c.data, cr, 960, 600, hit);
+      ssc_chart_render (kind, &c.data, cr, 960, 600, hit);
       for (int y = 0; y < 600; y += 6)
         for (int x = 0; x < 960; x += 6)
           {
             char *markup = NULL;
 
-            if (ss_chart_hit_query (hit, &c.data, x, y, &markup) && names_one (markup, names)
+            if (ssc_chart_hit_query (hit, &c.data, x, y, &markup) && names_one (markup, names)
                 && !g_hash_table_contains (seen, markup))
               {
                 g_assert_cmpuint (assert_reads_forward (markup, TRUE, names), >, 0);
@@ -264,7 +264,7 @@ test_tooltips (void)
               }
             g_free (markup);
           }
-      g_test_message ("%s: %u tooltips", ss_chart_kind_to_string (kind), g_hash_table_size (seen));
+      g_test_message ("%s: %u tooltips", ssc_chart_kind_to_string (kind), g_hash_table_size (seen));
       g_assert_cmpuint (g_hash_table_size (seen), >=, 2);
     }
   cairo_destroy (cr);
@@ -284,7 +284,7 @@ test_leading_mark (void)
   int n_attrs;
 
   charted_init (&c, mark_before);
-  summary = ss_chart_describe (SS_CHART_MIX, &c.data);
+  summary = ssc_chart_describe (SSC_CHART_MIX, &c.data);
   layout = new_layout (summary, FALSE);
   text = pango_layout_get_text (layout);
   attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
@@ -298,13 +298,13 @@ test_leading_mark (void)
 
 static cairo_surface_t *
 render (Charted     *c,
-        SsChartKind  kind)
+        SscChartKind  kind)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 600);
   cairo_t *cr = cairo_create (surface);
 
   c->data.fill_background = TRUE;
-  ss_chart_render (kind, &c->data, cr, 960, 600, NULL);
+  ssc_chart_render (kind, &c->data, cr, 960, 600, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
@@ -320,13 +320,13 @@ test_rendered (void)
 
   charted_init (&plain, keep_name);
   charted_init (&overridden, override_after);
-  for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+  for (SscChartKind kind = 0; kind < SSC_N_CHARTS; kind++)
     {
       cairo_surface_t *a = render (&plain, kind);
       cairo_surface_t *b = render (&overridden, kind);
       int stride = cairo_image_surface_get_stride (a);
 
-      g_test_message ("%s", ss_chart_kind_to_string (kind));
+      g_test_message ("%s", ssc_chart_kind_to_string (kind));
       g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
       g_assert_true (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
                              (gsize)stride * 600) == 0);

@@ -2,10 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * GTK is linked (the widgets library holds the renderer) but never
- * initialised, and DISPLAY and WAYLAND_DISPLAY are unset, as for
- * `supplyshift --export`: if the renderer reached for GTK it would fail
- * here. Every chart is exported for the sample study and for the worked
+ * Only the chart library is linked, not GTK, and DISPLAY and
+ * WAYLAND_DISPLAY are unset, as for `supplyshift --export`: if the
+ * renderer reached for GTK it would not link or would fail here. Every chart is exported for the sample study and for the worked
  * example in each format and read back: the SVG parsed with libxml2, the
  * PNG decoded by cairo, the PDF's header and page size. Then the failure
  * paths (bad format, size, missing folder, folder in the way) must leave
@@ -24,9 +23,9 @@
 #include <pango/pango.h>
 #include <libxml/tree.h>
 
-#include "ss-chart-render.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
+#include "ssc-chart.h"
 
 typedef enum
 {
@@ -56,7 +55,7 @@ typedef struct
 {
   SsStudy     *study;
   GPtrArray   *projections;
-  SsChartData  data;
+  SscChartData  data;
   char        *dir;
 } Fixture;
 
@@ -68,7 +67,7 @@ fixture_set_up (Fixture       *f,
 
   f->study = load_study (GPOINTER_TO_INT (user_data));
   f->projections = ss_engine_project_all (f->study);
-  ss_chart_data_init (&f->data, f->study, f->projections);
+  ssc_chart_data_init (&f->data, f->study, f->projections);
   f->dir = g_dir_make_tmp ("supplyshift-charts-XXXXXX", &error);
   g_assert_no_error (error);
 }
@@ -112,30 +111,30 @@ fixture_tear_down (Fixture       *f,
 static void
 test_kind_names (void)
 {
-  SsChartKind kind;
+  SscChartKind kind;
 
-  for (SsChartKind k = 0; k < SS_N_CHARTS; k++)
+  for (SscChartKind k = 0; k < SSC_N_CHARTS; k++)
     {
-      g_assert_true (ss_chart_kind_from_string (ss_chart_kind_to_string (k), &kind));
+      g_assert_true (ssc_chart_kind_from_string (ssc_chart_kind_to_string (k), &kind));
       g_assert_cmpint (kind, ==, k);
     }
-  g_assert_cmpstr (ss_chart_kind_to_string (SS_CHART_HEATMAP), ==, "heatmap");
-  g_assert_false (ss_chart_kind_from_string ("pie", &kind));
-  g_assert_false (ss_chart_kind_from_string ("MIX", &kind));
-  g_assert_false (ss_chart_kind_from_string ("", &kind));
-  g_assert_false (ss_chart_kind_from_string (NULL, &kind));
-  g_assert_true (ss_chart_kind_needs_all_scenarios (SS_CHART_COMPARE));
-  g_assert_false (ss_chart_kind_needs_all_scenarios (SS_CHART_MIX));
+  g_assert_cmpstr (ssc_chart_kind_to_string (SSC_CHART_HEATMAP), ==, "heatmap");
+  g_assert_false (ssc_chart_kind_from_string ("pie", &kind));
+  g_assert_false (ssc_chart_kind_from_string ("MIX", &kind));
+  g_assert_false (ssc_chart_kind_from_string ("", &kind));
+  g_assert_false (ssc_chart_kind_from_string (NULL, &kind));
+  g_assert_true (ssc_chart_kind_needs_all_scenarios (SSC_CHART_COMPARE));
+  g_assert_false (ssc_chart_kind_needs_all_scenarios (SSC_CHART_MIX));
 }
 
 static void
 test_formats (void)
 {
-  static const struct { const char *path; gboolean ok; SsChartFormat format; } cases[] = {
-    { "a.svg", TRUE, SS_CHART_FORMAT_SVG },
-    { "/tmp/x/Chart.PNG", TRUE, SS_CHART_FORMAT_PNG },
-    { "report.Pdf", TRUE, SS_CHART_FORMAT_PDF },
-    { "dir.svg/chart.png", TRUE, SS_CHART_FORMAT_PNG },
+  static const struct { const char *path; gboolean ok; SscChartFormat format; } cases[] = {
+    { "a.svg", TRUE, SSC_CHART_FORMAT_SVG },
+    { "/tmp/x/Chart.PNG", TRUE, SSC_CHART_FORMAT_PNG },
+    { "report.Pdf", TRUE, SSC_CHART_FORMAT_PDF },
+    { "dir.svg/chart.png", TRUE, SSC_CHART_FORMAT_PNG },
     { "chart.jpg", FALSE, 0 },
     { "chart.svgz", FALSE, 0 },
     { "svg", FALSE, 0 },
@@ -146,10 +145,10 @@ test_formats (void)
 
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
     {
-      SsChartFormat format = -1;
+      SscChartFormat format = -1;
 
       g_test_message ("%s", cases[k].path);
-      g_assert_cmpint (ss_chart_format_from_path (cases[k].path, &format), ==, cases[k].ok);
+      g_assert_cmpint (ssc_chart_format_from_path (cases[k].path, &format), ==, cases[k].ok);
       if (cases[k].ok)
         g_assert_cmpint (format, ==, cases[k].format);
     }
@@ -161,8 +160,8 @@ test_formats (void)
 typedef struct
 {
   WhichStudy    study;
-  SsChartKind   kind;
-  SsChartFormat format;
+  SscChartKind   kind;
+  SscChartFormat format;
 } ExportCase;
 
 static const char * const format_ext[] = { "svg", "png", "pdf" };
@@ -283,27 +282,27 @@ test_export (Fixture       *f,
              gconstpointer  user_data)
 {
   const ExportCase *c = user_data;
-  g_autofree char *name = g_strdup_printf ("%s.%s", ss_chart_kind_to_string (c->kind),
+  g_autofree char *name = g_strdup_printf ("%s.%s", ssc_chart_kind_to_string (c->kind),
                                            format_ext[c->format]);
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
   g_autoptr(GError) error = NULL;
 
-  if (c->kind == SS_CHART_FRONTIER)
+  if (c->kind == SSC_CHART_FRONTIER)
     f->data.item = 0;
-  g_assert_true (ss_chart_export (c->kind, &f->data, path, 960, 600, &error));
+  g_assert_true (ssc_chart_export (c->kind, &f->data, path, 960, 600, &error));
   g_assert_no_error (error);
   /* The file and nothing else: no temporary left over. */
   g_assert_cmpuint (dir_count (f->dir), ==, 1);
 
   switch (c->format)
     {
-    case SS_CHART_FORMAT_SVG:
+    case SSC_CHART_FORMAT_SVG:
       check_svg (path, 960, 600);
       break;
-    case SS_CHART_FORMAT_PNG:
+    case SSC_CHART_FORMAT_PNG:
       check_png (path, 960, 600);
       break;
-    case SS_CHART_FORMAT_PDF:
+    case SSC_CHART_FORMAT_PDF:
     default:
       check_pdf (path, 960, 600);
       break;
@@ -319,7 +318,7 @@ test_render_all_ways (Fixture       *f,
 {
   static const int sizes[][2] = { { 320, 240 }, { 640, 360 }, { 1920, 1080 }, { 60, 40 } };
   guint n_scenarios = ss_study_get_n_scenarios (f->study);
-  g_autoptr(SsChartHit) hit = ss_chart_hit_new ();
+  g_autoptr(SscChartHit) hit = ssc_chart_hit_new ();
 
   for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
     {
@@ -329,13 +328,13 @@ test_render_all_ways (Fixture       *f,
 
       for (int s = SS_BASELINE; s < (int)n_scenarios; s++)
         for (int item = -1; item < 2; item++)
-          for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+          for (SscChartKind kind = 0; kind < SSC_N_CHARTS; kind++)
             {
               f->data.scenario = s;
               f->data.item = item;
               f->data.year = item == 1 ? 0 : -1;
-              ss_chart_data_set_style (&f->data, item == 0);
-              ss_chart_render (kind, &f->data, cr, sizes[z][0], sizes[z][1], hit);
+              ssc_chart_data_set_style (&f->data, item == 0);
+              ssc_chart_render (kind, &f->data, cr, sizes[z][0], sizes[z][1], hit);
               g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
             }
       cairo_destroy (cr);
@@ -353,8 +352,8 @@ test_bad_format (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "chart.jpg", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (ss_chart_export (SS_CHART_MIX, &f->data, path, 960, 600, &error));
-  g_assert_error (error, SS_CHART_ERROR, SS_CHART_ERROR_FORMAT);
+  g_assert_false (ssc_chart_export (SSC_CHART_MIX, &f->data, path, 960, 600, &error));
+  g_assert_error (error, SSC_CHART_ERROR, SSC_CHART_ERROR_FORMAT);
   g_assert_cmpuint (dir_count (f->dir), ==, 0);
 }
 
@@ -371,9 +370,9 @@ test_bad_size (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (ss_chart_export (SS_CHART_MIX, &f->data, path, sizes[k][0], sizes[k][1],
+      g_assert_false (ssc_chart_export (SSC_CHART_MIX, &f->data, path, sizes[k][0], sizes[k][1],
                                        &error));
-      g_assert_error (error, SS_CHART_ERROR, SS_CHART_ERROR_SIZE);
+      g_assert_error (error, SSC_CHART_ERROR, SSC_CHART_ERROR_SIZE);
     }
   g_assert_cmpuint (dir_count (f->dir), ==, 0);
 }
@@ -387,9 +386,9 @@ test_other_size (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->dir, "small.pdf", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (ss_chart_export (SS_CHART_RISK, &f->data, png, 480, 360, &error));
-  g_assert_true (ss_chart_export (SS_CHART_RISK, &f->data, svg, 480, 360, &error));
-  g_assert_true (ss_chart_export (SS_CHART_RISK, &f->data, pdf, 480, 360, &error));
+  g_assert_true (ssc_chart_export (SSC_CHART_RISK, &f->data, png, 480, 360, &error));
+  g_assert_true (ssc_chart_export (SSC_CHART_RISK, &f->data, svg, 480, 360, &error));
+  g_assert_true (ssc_chart_export (SSC_CHART_RISK, &f->data, pdf, 480, 360, &error));
   g_assert_no_error (error);
   check_png (png, 480, 360);
   check_svg (svg, 480, 360);
@@ -403,7 +402,7 @@ test_missing_folder (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "no-such-folder", "chart.svg", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (ss_chart_export (SS_CHART_MIX, &f->data, path, 960, 600, &error));
+  g_assert_false (ssc_chart_export (SSC_CHART_MIX, &f->data, path, 960, 600, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_cmpuint (dir_count (f->dir), ==, 0);
@@ -419,7 +418,7 @@ test_folder_in_the_way (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
-  g_assert_false (ss_chart_export (SS_CHART_MIX, &f->data, path, 960, 600, &error));
+  g_assert_false (ssc_chart_export (SSC_CHART_MIX, &f->data, path, 960, 600, &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (dir_count (f->dir), ==, 1);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
@@ -434,7 +433,7 @@ test_replace (Fixture       *f,
 
   g_file_set_contents (path, "old", -1, &error);
   g_assert_no_error (error);
-  g_assert_true (ss_chart_export (SS_CHART_COST, &f->data, path, 960, 600, &error));
+  g_assert_true (ssc_chart_export (SSC_CHART_COST, &f->data, path, 960, 600, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (dir_count (f->dir), ==, 1);
   check_svg (path, 960, 600);
@@ -448,8 +447,8 @@ test_light_style (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "chart.png", NULL);
   g_autoptr(GError) error = NULL;
 
-  ss_chart_data_set_style (&f->data, TRUE);
-  g_assert_true (ss_chart_export (SS_CHART_HEATMAP, &f->data, path, 640, 400, &error));
+  ssc_chart_data_set_style (&f->data, TRUE);
+  g_assert_true (ssc_chart_export (SSC_CHART_HEATMAP, &f->data, path, 640, 400, &error));
   g_assert_no_error (error);
   check_png (path, 640, 400);
 }
@@ -464,41 +463,41 @@ test_missing_projections (Fixture       *f,
   g_autoptr(GPtrArray) some = g_ptr_array_new ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 400);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(SsChartHit) hit = ss_chart_hit_new ();
-  SsChartData data = f->data;
+  g_autoptr(SscChartHit) hit = ssc_chart_hit_new ();
+  SscChartData data = f->data;
 
   /* Only the baseline and the chosen scenario, as the window passes them. */
   for (guint k = 0; k < f->projections->len; k++)
     g_ptr_array_add (some, k == 0 || k == 2 ? g_ptr_array_index (f->projections, k) : NULL);
   data.projections = some;
   data.scenario = 1;
-  for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+  for (SscChartKind kind = 0; kind < SSC_N_CHARTS; kind++)
     {
-      g_autofree char *description = ss_chart_describe (kind, &data);
+      g_autofree char *description = ssc_chart_describe (kind, &data);
       g_autofree char *markup = NULL;
 
-      ss_chart_render (kind, &data, cr, 640, 400, hit);
+      ssc_chart_render (kind, &data, cr, 640, 400, hit);
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
       g_assert_nonnull (description);
-      ss_chart_hit_query (hit, &data, 320, 200, &markup);
+      ssc_chart_hit_query (hit, &data, 320, 200, &markup);
     }
 
   /* A scenario whose projection is missing draws a message, not a crash. */
   data.scenario = 0;
-  for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+  for (SscChartKind kind = 0; kind < SSC_N_CHARTS; kind++)
     {
-      g_autofree char *description = ss_chart_describe (kind, &data);
+      g_autofree char *description = ssc_chart_describe (kind, &data);
 
-      ss_chart_render (kind, &data, cr, 640, 400, hit);
+      ssc_chart_render (kind, &data, cr, 640, 400, hit);
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
       g_assert_cmpstr (description, ==, "No data to show yet.");
     }
 
   /* No projections, and no study at all. */
   data.projections = NULL;
-  ss_chart_render (SS_CHART_MIX, &data, cr, 640, 400, hit);
+  ssc_chart_render (SSC_CHART_MIX, &data, cr, 640, 400, hit);
   data.study = NULL;
-  ss_chart_render (SS_CHART_COMPARE, &data, cr, 640, 400, hit);
+  ssc_chart_render (SSC_CHART_COMPARE, &data, cr, 640, 400, hit);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
 
   cairo_destroy (cr);
@@ -509,20 +508,20 @@ test_missing_projections (Fixture       *f,
 /* Hover and accessible summaries                                      */
 
 static char *
-query_at (SsChartKind        kind,
-          const SsChartData *data,
+query_at (SscChartKind        kind,
+          const SscChartData *data,
           double             x,
           double             y)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 600);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(SsChartHit) hit = ss_chart_hit_new ();
+  g_autoptr(SscChartHit) hit = ssc_chart_hit_new ();
   char *markup = NULL;
 
-  ss_chart_render (kind, data, cr, 960, 600, hit);
-  ss_chart_render_hover (hit, data, cr, x, y);
+  ssc_chart_render (kind, data, cr, 960, 600, hit);
+  ssc_chart_render_hover (hit, data, cr, x, y);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  if (!ss_chart_hit_query (hit, data, x, y, &markup))
+  if (!ssc_chart_hit_query (hit, data, x, y, &markup))
     g_assert_null (markup);
   else
     g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
@@ -547,9 +546,9 @@ test_hover (Fixture       *f,
    * first year at the plot's left edge, the last at its right. */
   f->data.item = 0;
   for (int x = 0; x < 960 && mix_left == NULL; x += 4)
-    mix_left = query_at (SS_CHART_MIX, &f->data, x, 300);
+    mix_left = query_at (SSC_CHART_MIX, &f->data, x, 300);
   for (int x = 956; x > 0 && mix_right == NULL; x -= 4)
-    mix_right = query_at (SS_CHART_MIX, &f->data, x, 300);
+    mix_right = query_at (SSC_CHART_MIX, &f->data, x, 300);
   g_assert_nonnull (mix_left);
   g_assert_nonnull (mix_right);
   g_assert_true (g_str_has_prefix (mix_left, first));
@@ -558,13 +557,13 @@ test_hover (Fixture       *f,
   g_assert_nonnull (strstr (mix_right, "baseline"));
 
   /* Nothing in the title or far outside. */
-  outside = query_at (SS_CHART_MIX, &f->data, 20, 10);
+  outside = query_at (SSC_CHART_MIX, &f->data, 20, 10);
   g_assert_null (outside);
 
-  risk = query_at (SS_CHART_RISK, &f->data, 400, 300);
+  risk = query_at (SSC_CHART_RISK, &f->data, 400, 300);
   g_assert_nonnull (risk);
   g_assert_nonnull (strstr (risk, "Supply risk"));
-  cost = query_at (SS_CHART_COST, &f->data, 400, 400);
+  cost = query_at (SSC_CHART_COST, &f->data, 400, 400);
   g_assert_nonnull (cost);
   g_assert_nonnull (strstr (cost, "premium"));
 
@@ -573,7 +572,7 @@ test_hover (Fixture       *f,
   f->data.item = -1;
   for (int y = 60; y < 200 && heat == NULL; y += 4)
     {
-      g_autofree char *m = query_at (SS_CHART_HEATMAP, &f->data, 270, y);
+      g_autofree char *m = query_at (SSC_CHART_HEATMAP, &f->data, 270, y);
 
       if (m != NULL && strstr (m, " from ") != NULL)
         heat = g_steal_pointer (&m);
@@ -585,7 +584,7 @@ test_hover (Fixture       *f,
   /* The comparison names the scenario of the row. */
   for (int y = 80; y < 300 && compare == NULL; y += 4)
     {
-      g_autofree char *m = query_at (SS_CHART_COMPARE, &f->data, 300, y);
+      g_autofree char *m = query_at (SSC_CHART_COMPARE, &f->data, 300, y);
 
       if (m != NULL)
         compare = g_steal_pointer (&m);
@@ -605,7 +604,7 @@ test_hover_frontier (Fixture       *f,
   for (int x = 60; x < 700 && !found; x += 12)
     for (int y = 100; y < 540 && !found; y += 12)
       {
-        g_autofree char *m = query_at (SS_CHART_FRONTIER, &f->data, x, y);
+        g_autofree char *m = query_at (SSC_CHART_FRONTIER, &f->data, x, y);
 
         if (m != NULL)
           {
@@ -624,14 +623,14 @@ test_describe (Fixture       *f,
   SsStudy *study = f->study;
 
   for (int s = SS_BASELINE; s < (int)ss_study_get_n_scenarios (study); s++)
-    for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
+    for (SscChartKind kind = 0; kind < SSC_N_CHARTS; kind++)
       {
         g_autofree char *title = NULL, *text = NULL;
 
         f->data.scenario = s;
-        f->data.item = kind == SS_CHART_MIX ? 0 : -1;
-        title = ss_chart_title (kind, &f->data);
-        text = ss_chart_describe (kind, &f->data);
+        f->data.item = kind == SSC_CHART_MIX ? 0 : -1;
+        title = ssc_chart_title (kind, &f->data);
+        text = ssc_chart_describe (kind, &f->data);
         g_test_message ("%s: %s", title, text);
         g_assert_cmpstr (title, !=, "");
         g_assert_true (g_str_has_suffix (text, "."));
@@ -654,7 +653,7 @@ test_describe_example (Fixture       *f,
 
   f->data.scenario = 0;
   f->data.item = 0;
-  text = ss_chart_describe (SS_CHART_MIX, &f->data);
+  text = ssc_chart_describe (SSC_CHART_MIX, &f->data);
   g_test_message ("%s", text);
   g_assert_cmpstr (ss_study_get_country (f->study, 0)->code, ==, "CN");
   /* The names are in bidi isolates (docs/decisions.md). */
@@ -664,7 +663,7 @@ test_describe_example (Fixture       *f,
 
   /* Another scenario, another sentence. */
   f->data.scenario = SS_BASELINE;
-  other = ss_chart_describe (SS_CHART_MIX, &f->data);
+  other = ssc_chart_describe (SSC_CHART_MIX, &f->data);
   g_assert_cmpstr (text, !=, other);
   g_assert_nonnull (strstr (other, "stays"));
 }
@@ -673,7 +672,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static ExportCase cases[2 * SS_N_CHARTS * 3];
+  static ExportCase cases[2 * SSC_N_CHARTS * 3];
   guint n = 0;
 
   /* As `supplyshift --export` runs: no display of either kind. */
@@ -685,12 +684,12 @@ main (int   argc,
   g_test_add_func ("/charts/formats", test_formats);
 
   for (WhichStudy study = STUDY_SAMPLE; study <= STUDY_EXAMPLE; study++)
-    for (SsChartKind kind = 0; kind < SS_N_CHARTS; kind++)
-      for (SsChartFormat format = SS_CHART_FORMAT_SVG; format <= SS_CHART_FORMAT_PDF; format++)
+    for (SscChartKind kind = 0; kind < SSC_N_CHARTS; kind++)
+      for (SscChartFormat format = SSC_CHART_FORMAT_SVG; format <= SSC_CHART_FORMAT_PDF; format++)
         {
           const char *name = study == STUDY_SAMPLE ? "sample" : "example";
           g_autofree char *path = g_strdup_printf ("/charts/export/%s/%s/%s", name,
-                                                   ss_chart_kind_to_string (kind),
+                                                   ssc_chart_kind_to_string (kind),
                                                    format_ext[format]);
 
           cases[n] = (ExportCase) { study, kind, format };

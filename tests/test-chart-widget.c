@@ -58,12 +58,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  SsChartData chart_data;
+  SscChartData chart_data;
 
   f->study = ss_study_load_sample ();
   f->projections = ss_engine_project_all (f->study);
-  f->chart = SS_CHART (ss_chart_new (SS_CHART_MIX));
-  ss_chart_data_init (&chart_data, f->study, f->projections);
+  f->chart = SS_CHART (ss_chart_new (SSC_CHART_MIX));
+  ssc_chart_data_init (&chart_data, f->study, f->projections);
   chart_data.item = 0;
   ss_chart_set_data (f->chart, &chart_data);
 
@@ -136,9 +136,9 @@ static void
 set_scenario (Fixture *f,
               int      scenario)
 {
-  SsChartData data;
+  SscChartData data;
 
-  ss_chart_data_init (&data, f->study, f->projections);
+  ssc_chart_data_init (&data, f->study, f->projections);
   data.scenario = scenario;
   data.item = 0;
   ss_chart_set_data (f->chart, &data);
@@ -148,12 +148,12 @@ static void
 test_accessible (Fixture       *f,
                  gconstpointer  data)
 {
-  SsChartData chart_data;
+  SscChartData chart_data;
   g_autofree char *description = NULL;
 
-  ss_chart_data_init (&chart_data, f->study, f->projections);
+  ssc_chart_data_init (&chart_data, f->study, f->projections);
   chart_data.item = 0;
-  description = ss_chart_describe (SS_CHART_MIX, &chart_data);
+  description = ssc_chart_describe (SSC_CHART_MIX, &chart_data);
 
   gtk_test_accessible_assert_role (f->chart, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (f->chart, GTK_ACCESSIBLE_PROPERTY_LABEL, "Supply by origin");
@@ -210,10 +210,10 @@ test_kind (Fixture       *f,
 
   g_signal_connect (f->chart, "notify::kind", G_CALLBACK (on_notify), &notified);
   mix = draw_widget (GTK_WIDGET (f->chart));
-  ss_chart_set_kind (f->chart, SS_CHART_HEATMAP);
-  ss_chart_set_kind (f->chart, SS_CHART_HEATMAP);
+  ss_chart_set_kind (f->chart, SSC_CHART_HEATMAP);
+  ss_chart_set_kind (f->chart, SSC_CHART_HEATMAP);
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_cmpint (ss_chart_get_kind (f->chart), ==, SS_CHART_HEATMAP);
+  g_assert_cmpint (ss_chart_get_kind (f->chart), ==, SSC_CHART_HEATMAP);
   g_assert_cmpstr (ss_chart_get_title (f->chart), ==, "Shares by item and origin");
   gtk_test_accessible_assert_property (f->chart, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Shares by item and origin");
@@ -235,7 +235,7 @@ test_copies (Fixture       *f,
   g_autoptr(SsStudy) example = ss_study_load_file (file, path, &error);
   g_autoptr(GPtrArray) example_projections = NULL;
   cairo_surface_t *first, *second;
-  SsChartData chart_data;
+  SscChartData chart_data;
 
   g_assert_no_error (error);
   first = draw_widget (GTK_WIDGET (f->chart));
@@ -245,8 +245,8 @@ test_copies (Fixture       *f,
   cairo_surface_destroy (second);
 
   example_projections = ss_engine_project_all (example);
-  ss_chart_data_init (&chart_data, example, example_projections);
-  ss_chart_set_kind (f->chart, SS_CHART_COMPARE);
+  ssc_chart_data_init (&chart_data, example, example_projections);
+  ss_chart_set_kind (f->chart, SSC_CHART_COMPARE);
   ss_chart_set_data (f->chart, &chart_data);
   g_clear_pointer (&example_projections, g_ptr_array_unref);
   second = draw_widget (GTK_WIDGET (f->chart));

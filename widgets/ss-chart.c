@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The drawing is ss_chart_render(), the same routine the exports use; this
+ * The drawing is ssc_chart_render(), the same routine the exports use; this
  * widget only feeds it the style's colours, caches what it drew as a
  * render node (dropped on a size, style or data change, so hovering does
  * not redraw the chart), and answers the pointer with a tooltip and a
@@ -14,7 +14,7 @@
  * study keeps its shape, so a slider drag costs one memcpy per projection.
  *
  * To assistive technology the chart is an image labelled with its title
- * and described by ss_chart_describe()'s sentence.
+ * and described by ssc_chart_describe()'s sentence.
  */
 
 #define G_LOG_DOMAIN "supplyshift-chart"
@@ -33,13 +33,13 @@ struct _SsChart
   /* owned */
   SsStudy       *study;
   GPtrArray     *projections;          /* copies; NULL where none was given */
-  SsChartHit    *hit;
+  SscChartHit    *hit;
   GskRenderNode *node;                 /* the chart without the hover mark */
   char          *title;
   char          *description;
 
-  SsChartKind    kind;
-  SsChartData    data;                 /* study and projections point at the above */
+  SscChartKind    kind;
+  SscChartData    data;                 /* study and projections point at the above */
   gboolean       colors_valid;
   int            node_width;
   int            node_height;
@@ -106,7 +106,7 @@ ss_chart_update_colors (SsChart *self)
   else
     dark = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
 
-  ss_chart_data_set_style (&self->data, dark);
+  ssc_chart_data_set_style (&self->data, dark);
   rgba_to_doubles (&fg, self->data.fg);
   if (gtk_style_context_lookup_color (context, "view_bg_color", &color))
     rgba_to_doubles (&color, self->data.bg);
@@ -139,7 +139,7 @@ ss_chart_snapshot (GtkWidget   *widget,
       GtkSnapshot *chart = gtk_snapshot_new ();
 
       cr = gtk_snapshot_append_cairo (chart, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      ss_chart_render (self->kind, &self->data, cr, width, height, self->hit);
+      ssc_chart_render (self->kind, &self->data, cr, width, height, self->hit);
       cairo_destroy (cr);
       g_clear_pointer (&self->node, gsk_render_node_unref);
       self->node = gtk_snapshot_free_to_node (chart);
@@ -152,7 +152,7 @@ ss_chart_snapshot (GtkWidget   *widget,
   if (self->hovering)
     {
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      ss_chart_render_hover (self->hit, &self->data, cr, self->hover_x, self->hover_y);
+      ssc_chart_render_hover (self->hit, &self->data, cr, self->hover_x, self->hover_y);
       cairo_destroy (cr);
     }
 }
@@ -211,7 +211,7 @@ on_query_tooltip (SsChart    *self,
 {
   g_autofree char *markup = NULL;
 
-  if (keyboard || !ss_chart_hit_query (self->hit, &self->data, x, y, &markup))
+  if (keyboard || !ssc_chart_hit_query (self->hit, &self->data, x, y, &markup))
     return FALSE;
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
@@ -223,8 +223,8 @@ ss_chart_update_accessible (SsChart *self)
 {
   g_free (self->title);
   g_free (self->description);
-  self->title = ss_chart_title (self->kind, &self->data);
-  self->description = ss_chart_describe (self->kind, &self->data);
+  self->title = ssc_chart_title (self->kind, &self->data);
+  self->description = ssc_chart_describe (self->kind, &self->data);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
@@ -250,7 +250,7 @@ ss_chart_finalize (GObject *object)
 {
   SsChart *self = SS_CHART (object);
 
-  g_clear_pointer (&self->hit, ss_chart_hit_free);
+  g_clear_pointer (&self->hit, ssc_chart_hit_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
 
@@ -308,10 +308,10 @@ ss_chart_class_init (SsChartClass *klass)
   widget_class->measure = ss_chart_measure;
   widget_class->css_changed = ss_chart_css_changed;
 
-  /* An SsChartKind; an int rather than an enum type, as the renderer that
+  /* An SscChartKind; an int rather than an enum type, as the renderer that
    * defines the kinds is kept free of GObject type registration. */
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, 0, SS_N_CHARTS - 1, SS_CHART_MIX,
+    g_param_spec_int ("kind", NULL, NULL, 0, SSC_N_CHARTS - 1, SSC_CHART_MIX,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -324,8 +324,8 @@ ss_chart_init (SsChart *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
-  self->hit = ss_chart_hit_new ();
-  ss_chart_data_init (&self->data, NULL, NULL);
+  self->hit = ssc_chart_hit_new ();
+  ssc_chart_data_init (&self->data, NULL, NULL);
 
   g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave), self, G_CONNECT_SWAPPED);
@@ -338,27 +338,27 @@ ss_chart_init (SsChart *self)
 }
 
 GtkWidget *
-ss_chart_new (SsChartKind kind)
+ss_chart_new (SscChartKind kind)
 {
-  g_return_val_if_fail (kind < SS_N_CHARTS, NULL);
+  g_return_val_if_fail (kind < SSC_N_CHARTS, NULL);
 
   return g_object_new (SS_TYPE_CHART, "kind", kind, NULL);
 }
 
-SsChartKind
+SscChartKind
 ss_chart_get_kind (SsChart *self)
 {
-  g_return_val_if_fail (SS_IS_CHART (self), SS_CHART_MIX);
+  g_return_val_if_fail (SS_IS_CHART (self), SSC_CHART_MIX);
 
   return self->kind;
 }
 
 void
 ss_chart_set_kind (SsChart     *self,
-                   SsChartKind  kind)
+                   SscChartKind  kind)
 {
   g_return_if_fail (SS_IS_CHART (self));
-  g_return_if_fail (kind < SS_N_CHARTS);
+  g_return_if_fail (kind < SSC_N_CHARTS);
 
   if (self->kind == kind)
     return;
@@ -373,7 +373,7 @@ ss_chart_set_kind (SsChart     *self,
  * again after every change to the study or its projections. */
 void
 ss_chart_set_data (SsChart           *self,
-                   const SsChartData *data)
+                   const SscChartData *data)
 {
   GPtrArray *copies;
 

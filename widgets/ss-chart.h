@@ -7,19 +7,19 @@
 
 #include <gtk/gtk.h>
 
-#include "ss-chart-render.h"
+#include "ssc-chart.h"
 
 G_BEGIN_DECLS
 
 #define SS_TYPE_CHART (ss_chart_get_type ())
 G_DECLARE_FINAL_TYPE (SsChart, ss_chart, SS, CHART, GtkWidget)
 
-GtkWidget   *ss_chart_new             (SsChartKind        kind);
-SsChartKind  ss_chart_get_kind        (SsChart           *self);
+GtkWidget   *ss_chart_new             (SscChartKind        kind);
+SscChartKind  ss_chart_get_kind        (SsChart           *self);
 void         ss_chart_set_kind        (SsChart           *self,
-                                       SsChartKind        kind);
+                                       SscChartKind        kind);
 void         ss_chart_set_data        (SsChart           *self,
-                                       const SsChartData *data);
+                                       const SscChartData *data);
 const char  *ss_chart_get_title       (SsChart           *self);
 const char  *ss_chart_get_description (SsChart           *self);
 

@@ -11,8 +11,6 @@
 
 G_BEGIN_DECLS
 
-#define SS_PALETTE_N_COUNTRY_COLORS 16
-
 void ss_palette_country_color (guint         index,
                                GdkRGBA      *out);
 void ss_palette_alert_color   (SsAlertLevel  level,

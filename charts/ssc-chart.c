@@ -1,4 +1,4 @@
-/* ss-chart-render.c: the six charts, drawn with cairo and Pango only
+/* ssc-chart.c: the six charts, drawn with cairo and Pango only
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -17,7 +17,7 @@
  * baseline, parts of the premium) use the accent colour and greys, so they
  * are never mistaken for a country.
  *
- * ss_chart_render() also records where things are in an SsChartHit, so
+ * ssc_chart_render() also records where things are in an SscChartHit, so
  * the widget can say what lies under the pointer without drawing again.
  *
  * A name (of a scenario, an item or a country) set into a longer text (a
@@ -44,10 +44,10 @@
 #include <pango/pangocairo.h>
 
 #include "ss-bidi.h"
-#include "ss-chart-render.h"
 #include "ss-optimiser.h"
-#include "ss-palette-rgb.h"
 #include "ss-safe-file.h"
+#include "ssc-chart.h"
+#include "ssc-palette.h"
 
 #define FONT_FAMILY      "Cantarell, DejaVu Sans, Sans"
 #define MARGIN           16.0
@@ -65,32 +65,32 @@ typedef struct
 /* Names, formats, styles                                              */
 /* ------------------------------------------------------------------ */
 
-static const char * const kind_names[SS_N_CHARTS] = {
-  [SS_CHART_MIX] = "mix",
-  [SS_CHART_COST] = "cost",
-  [SS_CHART_RISK] = "risk",
-  [SS_CHART_FRONTIER] = "frontier",
-  [SS_CHART_HEATMAP] = "heatmap",
-  [SS_CHART_COMPARE] = "compare",
+static const char * const kind_names[SSC_N_CHARTS] = {
+  [SSC_CHART_MIX] = "mix",
+  [SSC_CHART_COST] = "cost",
+  [SSC_CHART_RISK] = "risk",
+  [SSC_CHART_FRONTIER] = "frontier",
+  [SSC_CHART_HEATMAP] = "heatmap",
+  [SSC_CHART_COMPARE] = "compare",
 };
 
-G_DEFINE_QUARK (ss-chart-error-quark, ss_chart_error)
+G_DEFINE_QUARK (ss-chart-error-quark, ssc_chart_error)
 
 const char *
-ss_chart_kind_to_string (SsChartKind kind)
+ssc_chart_kind_to_string (SscChartKind kind)
 {
-  g_return_val_if_fail (kind < SS_N_CHARTS, NULL);
+  g_return_val_if_fail (kind < SSC_N_CHARTS, NULL);
 
   return kind_names[kind];
 }
 
 gboolean
-ss_chart_kind_from_string (const char  *name,
-                           SsChartKind *kind)
+ssc_chart_kind_from_string (const char  *name,
+                           SscChartKind *kind)
 {
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  for (guint k = 0; name != NULL && k < SS_N_CHARTS; k++)
+  for (guint k = 0; name != NULL && k < SSC_N_CHARTS; k++)
     if (g_str_equal (name, kind_names[k]))
       {
         *kind = k;
@@ -100,20 +100,20 @@ ss_chart_kind_from_string (const char  *name,
 }
 
 gboolean
-ss_chart_kind_needs_all_scenarios (SsChartKind kind)
+ssc_chart_kind_needs_all_scenarios (SscChartKind kind)
 {
-  return kind == SS_CHART_COMPARE;
+  return kind == SSC_CHART_COMPARE;
 }
 
 /* The format by the file name's extension, in any case. */
 gboolean
-ss_chart_format_from_path (const char    *path,
-                           SsChartFormat *format)
+ssc_chart_format_from_path (const char    *path,
+                           SscChartFormat *format)
 {
-  static const struct { const char *ext; SsChartFormat format; } exts[] = {
-    { ".svg", SS_CHART_FORMAT_SVG },
-    { ".png", SS_CHART_FORMAT_PNG },
-    { ".pdf", SS_CHART_FORMAT_PDF },
+  static const struct { const char *ext; SscChartFormat format; } exts[] = {
+    { ".svg", SSC_CHART_FORMAT_SVG },
+    { ".png", SSC_CHART_FORMAT_PNG },
+    { ".pdf", SSC_CHART_FORMAT_PDF },
   };
   g_autofree char *base = NULL;
   gsize len;
@@ -147,7 +147,7 @@ set_rgba (double     out[4],
 /* libadwaita 1.2's view colours and accent, so an export looks like the
  * window in the same style. */
 void
-ss_chart_data_set_style (SsChartData *data,
+ssc_chart_data_set_style (SscChartData *data,
                          gboolean     dark)
 {
   g_return_if_fail (data != NULL);
@@ -170,7 +170,7 @@ ss_chart_data_set_style (SsChartData *data,
 /* The light style, the first scenario (else the baseline), the whole
  * portfolio and the final year. */
 void
-ss_chart_data_init (SsChartData *data,
+ssc_chart_data_init (SscChartData *data,
                     SsStudy     *study,
                     GPtrArray   *projections)
 {
@@ -183,7 +183,7 @@ ss_chart_data_init (SsChartData *data,
   data->item = -1;
   data->year = -1;
   data->fill_background = TRUE;
-  ss_chart_data_set_style (data, FALSE);
+  ssc_chart_data_set_style (data, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -205,7 +205,7 @@ projection_fits (SsStudy            *study,
  * the study (a country was added and the window has not passed the new
  * projection yet). */
 static const SsProjection *
-get_projection (const SsChartData *d,
+get_projection (const SscChartData *d,
                 int                scenario)
 {
   guint index = scenario + 1;
@@ -218,7 +218,7 @@ get_projection (const SsChartData *d,
 }
 
 static gboolean
-scenario_valid (const SsChartData *d,
+scenario_valid (const SscChartData *d,
                 int                scenario)
 {
   return scenario == SS_BASELINE
@@ -366,9 +366,9 @@ typedef struct
 
 enum { POINT_FRONTIER, POINT_BASELINE, POINT_TARGET, POINT_PATH };
 
-struct _SsChartHit
+struct _SscChartHit
 {
-  SsChartKind kind;
+  SscChartKind kind;
   gboolean    valid;
   guint       n_panels;
   Rect        panels[4];
@@ -397,7 +397,7 @@ typedef struct
   PangoAttrList        *attrs;
   PangoFontDescription *fonts[N_FONTS];
   double                font_h[N_FONTS];
-  const SsChartData    *d;
+  const SscChartData    *d;
   SsStudy              *study;
   SsMeta               *meta;
   int                   scenario;
@@ -409,16 +409,16 @@ typedef struct
   double                width;
   double                height;
   Rect                  area;          /* what the header and the legend leave */
-  SsChartHit           *hit;
+  SscChartHit           *hit;
 } Ctx;
 
 static void
 ctx_init (Ctx               *c,
-          const SsChartData *d,
+          const SscChartData *d,
           cairo_t           *cr,
           double             width,
           double             height,
-          SsChartHit        *hit)
+          SscChartHit        *hit)
 {
   memset (c, 0, sizeof *c);
   c->cr = cr;
@@ -460,9 +460,9 @@ ctx_clear (Ctx *c)
  * nothing consistent to show. */
 static gboolean
 ctx_bind (Ctx         *c,
-          SsChartKind  kind)
+          SscChartKind  kind)
 {
-  const SsChartData *d = c->d;
+  const SscChartData *d = c->d;
 
   if (d->study == NULL)
     return FALSE;
@@ -471,14 +471,14 @@ ctx_bind (Ctx         *c,
   c->nc = ss_study_get_n_countries (d->study);
   c->scenario = scenario_valid (d, d->scenario) ? d->scenario : SS_BASELINE;
   c->item = d->item >= 0 && (guint)d->item < ss_study_get_n_items (d->study) ? d->item : -1;
-  if (kind == SS_CHART_FRONTIER && c->item < 0 && ss_study_get_n_items (d->study) > 0)
+  if (kind == SSC_CHART_FRONTIER && c->item < 0 && ss_study_get_n_items (d->study) > 0)
     c->item = 0;
   c->base = get_projection (d, SS_BASELINE);
   c->proj = get_projection (d, c->scenario);
   if (c->base == NULL || c->proj == NULL || c->nc == 0)
     return FALSE;
   c->ny = c->proj->n_years;
-  if (kind == SS_CHART_FRONTIER && c->item < 0)
+  if (kind == SSC_CHART_FRONTIER && c->item < 0)
     return FALSE;
   return TRUE;
 }
@@ -495,7 +495,7 @@ static void
 country_rgba (guint  country,
               double out[4])
 {
-  ss_palette_country_rgb (country, out);
+  ssc_palette_country_rgb (country, out);
   out[3] = 1;
 }
 
@@ -2478,7 +2478,7 @@ chart_heatmap (Ctx *c)
         {
           double rgba[4], ink[4];
 
-          ss_palette_alert_rgb (level, c->d->dark, rgba);
+          ssc_palette_alert_rgb (level, c->d->dark, rgba);
           rgba[3] = 1;
           pill (cr, badge);
           source (cr, rgba, 1);
@@ -2749,34 +2749,34 @@ chart_compare (Ctx *c)
 /* ------------------------------------------------------------------ */
 
 static const char *
-chart_title (SsChartKind kind,
+chart_title (SscChartKind kind,
              gboolean    portfolio)
 {
   switch (kind)
     {
-    case SS_CHART_MIX:
+    case SSC_CHART_MIX:
       return portfolio ? _("Spending by origin") : _("Supply by origin");
-    case SS_CHART_COST:
+    case SSC_CHART_COST:
       return _("Cost to firms");
-    case SS_CHART_RISK:
+    case SSC_CHART_RISK:
       return _("Concentration, supply risk and shortfall");
-    case SS_CHART_FRONTIER:
+    case SSC_CHART_FRONTIER:
       return _("Cost–risk frontier");
-    case SS_CHART_HEATMAP:
+    case SSC_CHART_HEATMAP:
       return _("Shares by item and origin");
-    case SS_CHART_COMPARE:
+    case SSC_CHART_COMPARE:
       return _("Scenarios compared");
-    case SS_N_CHARTS:
+    case SSC_N_CHARTS:
     default:
       g_return_val_if_reached ("");
     }
 }
 
 char *
-ss_chart_title (SsChartKind        kind,
-                const SsChartData *data)
+ssc_chart_title (SscChartKind        kind,
+                const SscChartData *data)
 {
-  g_return_val_if_fail (kind < SS_N_CHARTS, NULL);
+  g_return_val_if_fail (kind < SSC_N_CHARTS, NULL);
   g_return_val_if_fail (data != NULL, NULL);
 
   return g_strdup (chart_title (kind, data->item < 0 || data->study == NULL
@@ -2784,8 +2784,8 @@ ss_chart_title (SsChartKind        kind,
 }
 
 static void
-hit_reset (SsChartHit  *hit,
-           SsChartKind  kind)
+hit_reset (SscChartHit  *hit,
+           SscChartKind  kind)
 {
   hit->kind = kind;
   hit->valid = FALSE;
@@ -2797,16 +2797,16 @@ hit_reset (SsChartHit  *hit,
 }
 
 void
-ss_chart_render (SsChartKind        kind,
-                 const SsChartData *data,
+ssc_chart_render (SscChartKind        kind,
+                 const SscChartData *data,
                  cairo_t           *cr,
                  double             width,
                  double             height,
-                 SsChartHit        *hit)
+                 SscChartHit        *hit)
 {
   Ctx c;
 
-  g_return_if_fail (kind < SS_N_CHARTS);
+  g_return_if_fail (kind < SSC_N_CHARTS);
   g_return_if_fail (data != NULL);
   g_return_if_fail (cr != NULL);
 
@@ -2828,7 +2828,7 @@ ss_chart_render (SsChartKind        kind,
   if (!ctx_bind (&c, kind))
     {
       frame_header (&c, chart_title (kind, TRUE), "");
-      draw_message (&c, c.area, kind == SS_CHART_FRONTIER && c.proj != NULL
+      draw_message (&c, c.area, kind == SSC_CHART_FRONTIER && c.proj != NULL
                                 ? _("The frontier needs an item; the study has none")
                                 : _("Nothing to show yet"));
     }
@@ -2843,13 +2843,13 @@ ss_chart_render (SsChartKind        kind,
         }
       switch (kind)
         {
-        case SS_CHART_MIX: chart_mix (&c); break;
-        case SS_CHART_COST: chart_cost (&c); break;
-        case SS_CHART_RISK: chart_risk (&c); break;
-        case SS_CHART_FRONTIER: chart_frontier (&c); break;
-        case SS_CHART_HEATMAP: chart_heatmap (&c); break;
-        case SS_CHART_COMPARE: chart_compare (&c); break;
-        case SS_N_CHARTS:
+        case SSC_CHART_MIX: chart_mix (&c); break;
+        case SSC_CHART_COST: chart_cost (&c); break;
+        case SSC_CHART_RISK: chart_risk (&c); break;
+        case SSC_CHART_FRONTIER: chart_frontier (&c); break;
+        case SSC_CHART_HEATMAP: chart_heatmap (&c); break;
+        case SSC_CHART_COMPARE: chart_compare (&c); break;
+        case SSC_N_CHARTS:
         default: g_assert_not_reached ();
         }
     }
@@ -2861,10 +2861,10 @@ ss_chart_render (SsChartKind        kind,
 /* Hover                                                               */
 /* ------------------------------------------------------------------ */
 
-SsChartHit *
-ss_chart_hit_new (void)
+SscChartHit *
+ssc_chart_hit_new (void)
 {
-  SsChartHit *hit = g_new0 (SsChartHit, 1);
+  SscChartHit *hit = g_new0 (SscChartHit, 1);
 
   hit->rows = g_array_new (FALSE, FALSE, sizeof (int));
   hit->points = g_array_new (FALSE, FALSE, sizeof (HitPoint));
@@ -2872,7 +2872,7 @@ ss_chart_hit_new (void)
 }
 
 void
-ss_chart_hit_free (SsChartHit *hit)
+ssc_chart_hit_free (SscChartHit *hit)
 {
   if (hit == NULL)
     return;
@@ -2892,7 +2892,7 @@ in_rect (Rect   r,
 /* The year under the pointer on a time chart: anywhere over the panels'
  * column, snapped to the nearest year. */
 static gboolean
-hit_year (const SsChartHit *hit,
+hit_year (const SscChartHit *hit,
           double            x,
           double            y,
           guint            *year)
@@ -2912,7 +2912,7 @@ hit_year (const SsChartHit *hit,
 }
 
 static int
-hit_row (const SsChartHit *hit,
+hit_row (const SscChartHit *hit,
          Rect              band,
          double            x,
          double            y)
@@ -2926,7 +2926,7 @@ hit_row (const SsChartHit *hit,
 }
 
 static const HitPoint *
-hit_point (const SsChartHit *hit,
+hit_point (const SscChartHit *hit,
            double            x,
            double            y)
 {
@@ -2948,8 +2948,8 @@ hit_point (const SsChartHit *hit,
 }
 
 void
-ss_chart_render_hover (const SsChartHit  *hit,
-                       const SsChartData *data,
+ssc_chart_render_hover (const SscChartHit  *hit,
+                       const SscChartData *data,
                        cairo_t           *cr,
                        double             x,
                        double             y)
@@ -2965,9 +2965,9 @@ ss_chart_render_hover (const SsChartHit  *hit,
   cairo_save (cr);
   switch (hit->kind)
     {
-    case SS_CHART_MIX:
-    case SS_CHART_COST:
-    case SS_CHART_RISK:
+    case SSC_CHART_MIX:
+    case SSC_CHART_COST:
+    case SSC_CHART_RISK:
       if (hit_year (hit, x, y, &year))
         for (guint k = 0; k < hit->n_panels; k++)
           {
@@ -2992,7 +2992,7 @@ ss_chart_render_hover (const SsChartHit  *hit,
           }
       break;
 
-    case SS_CHART_HEATMAP:
+    case SSC_CHART_HEATMAP:
       if ((row = hit_row (hit, hit->labels, x, y)) >= 0)
         {
           Rect band = hit->labels;
@@ -3014,7 +3014,7 @@ ss_chart_render_hover (const SsChartHit  *hit,
         }
       break;
 
-    case SS_CHART_FRONTIER:
+    case SSC_CHART_FRONTIER:
       {
         const HitPoint *p = hit_point (hit, x, y);
 
@@ -3028,7 +3028,7 @@ ss_chart_render_hover (const SsChartHit  *hit,
       }
       break;
 
-    case SS_CHART_COMPARE:
+    case SSC_CHART_COMPARE:
       if ((row = hit_row (hit, hit->grid, x, y)) >= 0)
         {
           cairo_rectangle (cr, hit->grid.x, hit->grid.y + row * hit->row_h,
@@ -3038,7 +3038,7 @@ ss_chart_render_hover (const SsChartHit  *hit,
         }
       break;
 
-    case SS_N_CHARTS:
+    case SSC_N_CHARTS:
     default:
       break;
     }
@@ -3117,7 +3117,7 @@ append_mix (GString      *s,
         g_autofree char *name = isolate (ss_study_get_country (study, best)->name);
         g_autofree char *line = g_markup_printf_escaped ("%s %s", name, share);
 
-        ss_palette_country_rgb (best, rgb);
+        ssc_palette_country_rgb (best, rgb);
         g_string_append_c (s, '\n');
         append_swatch (s, rgb);
         g_string_append (s, line);
@@ -3126,10 +3126,10 @@ append_mix (GString      *s,
 }
 
 /* Tooltip markup for what lies under (x, y), from the regions of the last
- * ss_chart_render() and the same data. */
+ * ssc_chart_render() and the same data. */
 gboolean
-ss_chart_hit_query (const SsChartHit  *hit,
-                    const SsChartData *data,
+ssc_chart_hit_query (const SscChartHit  *hit,
+                    const SscChartData *data,
                     double             x,
                     double             y,
                     char             **markup)
@@ -3161,7 +3161,7 @@ ss_chart_hit_query (const SsChartHit  *hit,
 #define AT(proj, series, t) series_at (study, (proj), hit->item, (series), (t))
   switch (hit->kind)
     {
-    case SS_CHART_MIX:
+    case SSC_CHART_MIX:
       if (!hit_year (hit, x, y, &year))
         return FALSE;
       g_string_append_printf (s, "<b>%d</b>", hit->base_year + (int)year);
@@ -3174,14 +3174,14 @@ ss_chart_hit_query (const SsChartHit  *hit,
           g_autofree char *base_share = format_share (mix_row (base, hit->item, country)[year]);
           g_autofree char *line = pair_markup (name, share, with_base ? base_share : NULL);
 
-          ss_palette_country_rgb (country, rgb);
+          ssc_palette_country_rgb (country, rgb);
           g_string_append_c (s, '\n');
           append_swatch (s, rgb);
           g_string_append (s, line);
         }
       break;
 
-    case SS_CHART_COST:
+    case SSC_CHART_COST:
       if (!hit_year (hit, x, y, &year))
         return FALSE;
       {
@@ -3201,7 +3201,7 @@ ss_chart_hit_query (const SsChartHit  *hit,
       }
       break;
 
-    case SS_CHART_RISK:
+    case SSC_CHART_RISK:
       if (!hit_year (hit, x, y, &year))
         return FALSE;
       g_string_append_printf (s, "<b>%d</b>", hit->base_year + (int)year);
@@ -3214,7 +3214,7 @@ ss_chart_hit_query (const SsChartHit  *hit,
                    with_base ? format_value (AT (base, SERIES_IMPACT, year)) : NULL);
       break;
 
-    case SS_CHART_HEATMAP:
+    case SSC_CHART_HEATMAP:
       if ((row = hit_row (hit, hit->labels, x, y)) < 0)
         return FALSE;
       {
@@ -3260,7 +3260,7 @@ ss_chart_hit_query (const SsChartHit  *hit,
       }
       break;
 
-    case SS_CHART_FRONTIER:
+    case SSC_CHART_FRONTIER:
       {
         const HitPoint *pt = hit_point (hit, x, y);
         g_autofree char *head = NULL;
@@ -3291,7 +3291,7 @@ ss_chart_hit_query (const SsChartHit  *hit,
       }
       break;
 
-    case SS_CHART_COMPARE:
+    case SSC_CHART_COMPARE:
       if ((row = hit_row (hit, hit->grid, x, y)) < 0)
         return FALSE;
       {
@@ -3317,7 +3317,7 @@ ss_chart_hit_query (const SsChartHit  *hit,
       }
       break;
 
-    case SS_N_CHARTS:
+    case SSC_N_CHARTS:
     default:
       return FALSE;
     }
@@ -3580,13 +3580,13 @@ describe_compare (Ctx *c)
 }
 
 char *
-ss_chart_describe (SsChartKind        kind,
-                   const SsChartData *data)
+ssc_chart_describe (SscChartKind        kind,
+                   const SscChartData *data)
 {
   char *text = NULL;
   Ctx c;
 
-  g_return_val_if_fail (kind < SS_N_CHARTS, NULL);
+  g_return_val_if_fail (kind < SSC_N_CHARTS, NULL);
   g_return_val_if_fail (data != NULL, NULL);
 
   /* Only Ctx's data part is used: no drawing, so no cairo context. */
@@ -3596,13 +3596,13 @@ ss_chart_describe (SsChartKind        kind,
     return g_strdup (_("No data to show yet."));
   switch (kind)
     {
-    case SS_CHART_MIX: text = describe_mix (&c); break;
-    case SS_CHART_COST: text = describe_cost (&c); break;
-    case SS_CHART_RISK: text = describe_risk (&c); break;
-    case SS_CHART_FRONTIER: text = describe_frontier (&c); break;
-    case SS_CHART_HEATMAP: text = describe_heatmap (&c); break;
-    case SS_CHART_COMPARE: text = describe_compare (&c); break;
-    case SS_N_CHARTS:
+    case SSC_CHART_MIX: text = describe_mix (&c); break;
+    case SSC_CHART_COST: text = describe_cost (&c); break;
+    case SSC_CHART_RISK: text = describe_risk (&c); break;
+    case SSC_CHART_FRONTIER: text = describe_frontier (&c); break;
+    case SSC_CHART_HEATMAP: text = describe_heatmap (&c); break;
+    case SSC_CHART_COMPARE: text = describe_compare (&c); break;
+    case SSC_N_CHARTS:
     default: g_assert_not_reached ();
     }
   return text;
@@ -3647,15 +3647,15 @@ sink_write (void                *closure,
  * or a FIFO is treated as when a study is saved. The SVG and the PNG are width × height pixels; the
  * PDF page is the same size at 96 pixels per inch (0.75 pt a pixel). */
 gboolean
-ss_chart_export (SsChartKind        kind,
-                 const SsChartData *data,
+ssc_chart_export (SscChartKind        kind,
+                 const SscChartData *data,
                  const char        *path,
                  int                width,
                  int                height,
                  GError           **error)
 {
-  SsChartFormat format;
-  SsChartData light;
+  SscChartFormat format;
+  SscChartData light;
   g_autoptr(SsSafeFile) out = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface = NULL;
@@ -3663,27 +3663,27 @@ ss_chart_export (SsChartKind        kind,
   cairo_t *cr;
   Sink sink = { -1, 0 };
 
-  g_return_val_if_fail (kind < SS_N_CHARTS, FALSE);
+  g_return_val_if_fail (kind < SSC_N_CHARTS, FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!ss_chart_format_from_path (path, &format))
+  if (!ssc_chart_format_from_path (path, &format))
     {
-      g_set_error (error, SS_CHART_ERROR, SS_CHART_ERROR_FORMAT,
+      g_set_error (error, SSC_CHART_ERROR, SSC_CHART_ERROR_FORMAT,
                    _("“%s” does not end in .svg, .png or .pdf"), path);
       return FALSE;
     }
-  if (width < 1 || height < 1 || width > SS_CHART_MAX_SIZE || height > SS_CHART_MAX_SIZE)
+  if (width < 1 || height < 1 || width > SSC_CHART_MAX_SIZE || height > SSC_CHART_MAX_SIZE)
     {
-      g_set_error (error, SS_CHART_ERROR, SS_CHART_ERROR_SIZE,
+      g_set_error (error, SSC_CHART_ERROR, SSC_CHART_ERROR_SIZE,
                    _("The size must be 1 to %d pixels each way, not %d × %d"),
-                   SS_CHART_MAX_SIZE, width, height);
+                   SSC_CHART_MAX_SIZE, width, height);
       return FALSE;
     }
 
   light = *data;
-  ss_chart_data_set_style (&light, FALSE);
+  ssc_chart_data_set_style (&light, FALSE);
   light.fill_background = TRUE;
 
   /* Through ss-safe-file.c, like a study: a link is followed, a FIFO, a
@@ -3695,31 +3695,31 @@ ss_chart_export (SsChartKind        kind,
 
   switch (format)
     {
-    case SS_CHART_FORMAT_SVG:
+    case SSC_CHART_FORMAT_SVG:
       surface = cairo_svg_surface_create_for_stream (sink_write, &sink, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
-    case SS_CHART_FORMAT_PDF:
+    case SSC_CHART_FORMAT_PDF:
       surface = cairo_pdf_surface_create_for_stream (sink_write, &sink,
                                                      width * 0.75, height * 0.75);
-      title = ss_chart_title (kind, &light);
+      title = ssc_chart_title (kind, &light);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                       PACKAGE_NAME " " PACKAGE_VERSION);
       break;
-    case SS_CHART_FORMAT_PNG:
+    case SSC_CHART_FORMAT_PNG:
     default:
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
       break;
     }
 
   cr = cairo_create (surface);
-  if (format == SS_CHART_FORMAT_PDF)
+  if (format == SSC_CHART_FORMAT_PDF)
     cairo_scale (cr, 0.75, 0.75);
-  ss_chart_render (kind, &light, cr, width, height, NULL);
+  ssc_chart_render (kind, &light, cr, width, height, NULL);
   status = cairo_status (cr);
   cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == SS_CHART_FORMAT_PNG)
+  if (status == CAIRO_STATUS_SUCCESS && format == SSC_CHART_FORMAT_PNG)
     status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)

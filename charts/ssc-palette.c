@@ -1,0 +1,103 @@
+/* ssc-palette.c: colours of countries and alert levels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A country's colour is picked by its position in the study, so it is the
+ * same in the share editor, the charts and the exports.
+ *
+ * The first nine are Okabe and Ito's colour-blind-safe set (with a neutral
+ * grey for their black, which would vanish on a dark background), plus one
+ * colour from Paul Tol's "muted" scheme, ordered so that the sample study's
+ * countries stay apart under deuteranopia, protanopia and tritanopia as
+ * simulated with Machado et al. (2009): every pair of neighbours in the
+ * study order differs by at least 24 CIELAB units under each simulation.
+ * China (first) is the vermillion and South Korea (fifth) the blue, as the
+ * sample reads best that way; the grey falls on the ninth, "rest of world".
+ * Indices 9 to 15 are the rest of Tol's muted scheme, most distinct first;
+ * its rose is left out, as it is indistinguishable from the grey under
+ * protanopia.
+ *
+ * The alert colours are libadwaita 1.2's success, accent, warning and
+ * error foreground colours (the ones meant to be read against the window
+ * and card backgrounds) for the light and the dark style.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-palette"
+
+#include "config.h"
+
+#include "ssc-palette.h"
+
+static const guint32 country_colors[SSC_PALETTE_N_COUNTRY_COLORS] = {
+  0xD55E00,                            /* vermillion (Okabe–Ito) */
+  0x009E73,                            /* bluish green */
+  0xE69F00,                            /* orange */
+  0x56B4E9,                            /* sky blue */
+  0x0072B2,                            /* blue */
+  0xF0E442,                            /* yellow */
+  0xCC79A7,                            /* reddish purple */
+  0x332288,                            /* indigo (Tol muted) */
+  0x777777,                            /* grey, for Okabe–Ito's black */
+  0x882255,                            /* wine (Tol muted) */
+  0x117733,                            /* green */
+  0x999933,                            /* olive */
+  0x88CCEE,                            /* cyan */
+  0xAA4499,                            /* purple */
+  0xDDCC77,                            /* sand */
+  0x44AA99,                            /* teal */
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (country_colors) >= SS_MAX_COUNTRIES);
+
+/* [level][dark] */
+static const guint32 alert_colors[][2] = {
+  [SS_ALERT_NONE]     = { 0x1B8553, 0x8FF0A4 },  /* success */
+  [SS_ALERT_WATCH]    = { 0x1C71D8, 0x78AEED },  /* accent */
+  [SS_ALERT_WARNING]  = { 0x9C6E03, 0xF8E45C },  /* warning */
+  [SS_ALERT_CRITICAL] = { 0xC01C28, 0xFF7B63 },  /* error */
+};
+
+static void
+rgb_to_doubles (guint32 rgb,
+                double  out[3])
+{
+  out[0] = ((rgb >> 16) & 0xff) / 255.;
+  out[1] = ((rgb >> 8) & 0xff) / 255.;
+  out[2] = (rgb & 0xff) / 255.;
+}
+
+/* As 0xRRGGBB. A study has at most SS_MAX_COUNTRIES (16) countries, so
+ * indices never repeat a colour; beyond that they wrap rather than fail. */
+guint32
+ssc_palette_country (guint index)
+{
+  return country_colors[index % G_N_ELEMENTS (country_colors)];
+}
+
+guint32
+ssc_palette_alert (SsAlertLevel level,
+                   gboolean     dark)
+{
+  if ((guint)level >= G_N_ELEMENTS (alert_colors))
+    level = SS_ALERT_NONE;
+  return alert_colors[level][dark ? 1 : 0];
+}
+
+void
+ssc_palette_country_rgb (guint  index,
+                         double out[3])
+{
+  g_return_if_fail (out != NULL);
+
+  rgb_to_doubles (ssc_palette_country (index), out);
+}
+
+void
+ssc_palette_alert_rgb (SsAlertLevel level,
+                       gboolean     dark,
+                       double       out[3])
+{
+  g_return_if_fail (out != NULL);
+
+  rgb_to_doubles (ssc_palette_alert (level, dark), out);
+}

@@ -1,0 +1,29 @@
+/* ssc-palette.h: colours of countries and alert levels, without GDK
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The chart library draws exports from the command line before GTK is
+ * initialised, so the palette is kept here as plain numbers; the widgets'
+ * ss-palette.h gives the same colours as GdkRGBA.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "ss-study.h"
+
+G_BEGIN_DECLS
+
+#define SSC_PALETTE_N_COUNTRY_COLORS 16
+
+guint32 ssc_palette_country     (guint         index);
+guint32 ssc_palette_alert       (SsAlertLevel  level,
+                                 gboolean      dark);
+void    ssc_palette_country_rgb (guint         index,
+                                 double        out[3]);
+void    ssc_palette_alert_rgb   (SsAlertLevel  level,
+                                 gboolean      dark,
+                                 double        out[3]);
+
+G_END_DECLS
