@@ -22,6 +22,7 @@
 #include "ss-report.h"
 #include "ss-study-file.h"
 #include "ssc-chart.h"
+#include "ssc-export.h"
 
 #define SAMPLE_DISPLAY_NAME "korea-key-materials.supplyshift"
 

@@ -36,6 +36,7 @@
 #include "ss-window.h"
 #include "ss-window-private.h"
 #include "ssc-chart.h"
+#include "ssc-export.h"
 
 #define PORTFOLIO (-1)
 #define MAX_RECENT 10

@@ -1,6 +1,11 @@
-/* ssc-chart.h: the six charts, drawn with cairo and Pango only
+/* ssc-chart.h: the charts, drawn with cairo and Pango only
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The chart library's interface for the window, the exports and the
+ * tests: which charts there are and what each needs, and for one chart
+ * its title, its one-sentence summary, its drawing on any cairo context,
+ * and what lies under the pointer. Nothing here touches GTK.
  */
 
 #pragma once
@@ -14,38 +19,25 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SSC_CHART_MIX,
-  SSC_CHART_COST,
-  SSC_CHART_RISK,
-  SSC_CHART_FRONTIER,
-  SSC_CHART_HEATMAP,
-  SSC_CHART_COMPARE,
+#define SSC_CHART(KIND, name) SSC_CHART_##KIND,
+#include "ssc-registry.h"
+#undef SSC_CHART
   SSC_N_CHARTS
 } SscChartKind;
 
+/* Which projections a chart reads: the baseline and the selected
+ * scenario, or every scenario's. */
 typedef enum
 {
-  SSC_CHART_FORMAT_SVG,
-  SSC_CHART_FORMAT_PNG,
-  SSC_CHART_FORMAT_PDF,
-} SscChartFormat;
-
-#define SSC_CHART_ERROR (ssc_chart_error_quark ())
-
-typedef enum
-{
-  SSC_CHART_ERROR_FORMAT,               /* not .svg, .png or .pdf */
-  SSC_CHART_ERROR_SIZE,                 /* width or height outside 1..SSC_CHART_MAX_SIZE */
-} SscChartError;
-
-#define SSC_CHART_MAX_SIZE 10000
+  SSC_PROJECTIONS_SELECTED,
+  SSC_PROJECTIONS_ALL_SCENARIOS,
+} SscProjections;
 
 /* What to draw. The renderer only reads it. projections holds
  * SsProjection pointers, [0] the baseline and [1 + s] scenario s, as
  * ss_engine_project_all() returns them; an entry a chart does not need
- * may be NULL (only SSC_CHART_COMPARE needs every scenario, see
- * ssc_chart_kind_needs_all_scenarios()). Colours are red, green, blue and
- * alpha in 0..1; ssc_chart_data_init() fills them for a style. */
+ * may be NULL (see ssc_chart_kind_projections()). Colours are red, green,
+ * blue and alpha in 0..1; ssc_chart_data_init() fills them for a style. */
 typedef struct
 {
   SsStudy   *study;
@@ -64,52 +56,45 @@ typedef struct
  * ssc_chart_hit_query() and ssc_chart_render_hover(). */
 typedef struct _SscChartHit SscChartHit;
 
-GQuark       ssc_chart_error_quark              (void);
+const char     *ssc_chart_kind_to_string           (SscChartKind         kind);
+gboolean        ssc_chart_kind_from_string         (const char          *name,
+                                                    SscChartKind        *kind);
+const char     *ssc_chart_kind_get_label           (SscChartKind         kind);
+SscProjections  ssc_chart_kind_projections        (SscChartKind         kind);
+gboolean        ssc_chart_kind_needs_all_scenarios (SscChartKind         kind);
+gboolean        ssc_chart_kind_needs_item          (SscChartKind         kind);
+gboolean        ssc_chart_kind_uses_year           (SscChartKind         kind);
 
-const char  *ssc_chart_kind_to_string           (SscChartKind          kind);
-gboolean     ssc_chart_kind_from_string         (const char          *name,
-                                                SscChartKind         *kind);
-gboolean     ssc_chart_kind_needs_all_scenarios (SscChartKind          kind);
-gboolean     ssc_chart_format_from_path         (const char          *path,
-                                                SscChartFormat       *format);
+void            ssc_chart_data_init                (SscChartData        *data,
+                                                    SsStudy             *study,
+                                                    GPtrArray           *projections);
+void            ssc_chart_data_set_style           (SscChartData        *data,
+                                                    gboolean             dark);
 
-void         ssc_chart_data_init                (SscChartData         *data,
-                                                SsStudy             *study,
-                                                GPtrArray           *projections);
-void         ssc_chart_data_set_style           (SscChartData         *data,
-                                                gboolean             dark);
+char           *ssc_chart_title                    (SscChartKind         kind,
+                                                    const SscChartData  *data);
+char           *ssc_chart_describe                 (SscChartKind         kind,
+                                                    const SscChartData  *data);
 
-char        *ssc_chart_title                    (SscChartKind          kind,
-                                                const SscChartData   *data);
-char        *ssc_chart_describe                 (SscChartKind          kind,
-                                                const SscChartData   *data);
+void            ssc_chart_render                   (SscChartKind         kind,
+                                                    const SscChartData  *data,
+                                                    cairo_t             *cr,
+                                                    double               width,
+                                                    double               height,
+                                                    SscChartHit         *hit);
+void            ssc_chart_render_hover             (const SscChartHit   *hit,
+                                                    const SscChartData  *data,
+                                                    cairo_t             *cr,
+                                                    double               x,
+                                                    double               y);
 
-void         ssc_chart_render                   (SscChartKind          kind,
-                                                const SscChartData   *data,
-                                                cairo_t             *cr,
-                                                double               width,
-                                                double               height,
-                                                SscChartHit          *hit);
-void         ssc_chart_render_hover             (const SscChartHit    *hit,
-                                                const SscChartData   *data,
-                                                cairo_t             *cr,
-                                                double               x,
-                                                double               y);
-
-SscChartHit  *ssc_chart_hit_new                  (void);
-void         ssc_chart_hit_free                 (SscChartHit          *hit);
-gboolean     ssc_chart_hit_query                (const SscChartHit    *hit,
-                                                const SscChartData   *data,
-                                                double               x,
-                                                double               y,
-                                                char               **markup);
-
-gboolean     ssc_chart_export                   (SscChartKind          kind,
-                                                const SscChartData   *data,
-                                                const char          *path,
-                                                int                  width,
-                                                int                  height,
-                                                GError             **error);
+SscChartHit    *ssc_chart_hit_new                  (void);
+void            ssc_chart_hit_free                 (SscChartHit         *hit);
+gboolean        ssc_chart_hit_query                (const SscChartHit   *hit,
+                                                    const SscChartData  *data,
+                                                    double               x,
+                                                    double               y,
+                                                    char               **markup);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SscChartHit, ssc_chart_hit_free)
 

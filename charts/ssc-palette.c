@@ -26,6 +26,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "ssc-palette.h"
 
 static const guint32 country_colors[SSC_PALETTE_N_COUNTRY_COLORS] = {
@@ -100,4 +102,48 @@ ssc_palette_alert_rgb (SsAlertLevel level,
   g_return_if_fail (out != NULL);
 
   rgb_to_doubles (ssc_palette_alert (level, dark), out);
+}
+
+void
+ssc_rgba_from_hex (double  out[4],
+                   guint32 rgb,
+                   double  alpha)
+{
+  rgb_to_doubles (rgb, out);
+  out[3] = alpha;
+}
+
+void
+ssc_set_source (cairo_t      *cr,
+                const double  rgba[4],
+                double        alpha)
+{
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3] * alpha);
+}
+
+void
+ssc_country_rgba (guint  country,
+                  double out[4])
+{
+  ssc_palette_country_rgb (country, out);
+  out[3] = 1;
+}
+
+/* The colour of the series that are not countries but parts of a sum. */
+void
+ssc_neutral_rgba (gboolean dark,
+                  double   out[4])
+{
+  ssc_rgba_from_hex (out, dark ? 0x9a9996 : 0x77767b, 1);   /* GNOME greys 2 and 4 */
+}
+
+/* WCAG's relative luminance, to pick ink that reads on a fill. */
+double
+ssc_luminance (const double rgb[3])
+{
+  double l[3];
+
+  for (guint k = 0; k < 3; k++)
+    l[k] = rgb[k] <= 0.03928 ? rgb[k] / 12.92 : pow ((rgb[k] + 0.055) / 1.055, 2.4);
+  return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
 }

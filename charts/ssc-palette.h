@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "ss-study.h"
@@ -25,5 +26,18 @@ void    ssc_palette_country_rgb (guint         index,
 void    ssc_palette_alert_rgb   (SsAlertLevel  level,
                                  gboolean      dark,
                                  double        out[3]);
+
+/* For the chart files: colours as red, green, blue and alpha in 0..1. */
+void    ssc_rgba_from_hex       (double        out[4],
+                                 guint32       rgb,
+                                 double        alpha);
+void    ssc_set_source          (cairo_t      *cr,
+                                 const double  rgba[4],
+                                 double        alpha);
+void    ssc_country_rgba        (guint         country,
+                                 double        out[4]);
+void    ssc_neutral_rgba        (gboolean      dark,
+                                 double        out[4]);
+double  ssc_luminance           (const double  rgb[3]);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include "ss-report.h"
 #include "ss-study-file.h"
 #include "ssc-chart.h"
+#include "ssc-export.h"
 
 typedef enum
 {

@@ -1,0 +1,180 @@
+/* ssc-export.c: a chart as an SVG, PNG or PDF file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same drawing as the window's, on cairo's SVG, PDF or image surface,
+ * written through ss-safe-file.c as a study is saved.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-chart-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+
+#include "ss-safe-file.h"
+#include "ssc-export.h"
+
+G_DEFINE_QUARK (ssc-chart-error-quark, ssc_chart_error)
+
+/* The format by the file name's extension, in any case. */
+gboolean
+ssc_chart_format_from_path (const char     *path,
+                            SscChartFormat *format)
+{
+  static const struct { const char *ext; SscChartFormat format; } exts[] = {
+    { ".svg", SSC_CHART_FORMAT_SVG },
+    { ".png", SSC_CHART_FORMAT_PNG },
+    { ".pdf", SSC_CHART_FORMAT_PDF },
+  };
+  g_autofree char *base = NULL;
+  gsize len;
+
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (path == NULL)
+    return FALSE;
+  base = g_path_get_basename (path);
+  len = strlen (base);
+  for (guint k = 0; k < G_N_ELEMENTS (exts); k++)
+    if (len > 4 && g_ascii_strcasecmp (base + len - 4, exts[k].ext) == 0)
+      {
+        *format = exts[k].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+typedef struct
+{
+  int fd;
+  int error;                           /* errno of the first failed write */
+} Sink;
+
+static cairo_status_t
+sink_write (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  Sink *sink = closure;
+
+  while (length > 0)
+    {
+      ssize_t n = write (sink->fd, data, length);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          sink->error = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Writes the chart in the light style through ss-safe-file.c, so a
+ * failure never leaves a half-written file and a link, a read-only file
+ * or a FIFO is treated as when a study is saved. The SVG and the PNG are
+ * width × height pixels; the PDF page is the same size at 96 pixels per
+ * inch (0.75 pt a pixel). */
+gboolean
+ssc_chart_export (SscChartKind         kind,
+                  const SscChartData  *data,
+                  const char          *path,
+                  int                  width,
+                  int                  height,
+                  GError             **error)
+{
+  SscChartFormat format;
+  SscChartData light;
+  g_autoptr(SsSafeFile) out = NULL;
+  g_autofree char *title = NULL;
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  cairo_t *cr;
+  Sink sink = { -1, 0 };
+
+  g_return_val_if_fail (kind < SSC_N_CHARTS, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ssc_chart_format_from_path (path, &format))
+    {
+      g_set_error (error, SSC_CHART_ERROR, SSC_CHART_ERROR_FORMAT,
+                   _("“%s” does not end in .svg, .png or .pdf"), path);
+      return FALSE;
+    }
+  if (width < 1 || height < 1 || width > SSC_CHART_MAX_SIZE || height > SSC_CHART_MAX_SIZE)
+    {
+      g_set_error (error, SSC_CHART_ERROR, SSC_CHART_ERROR_SIZE,
+                   _("The size must be 1 to %d pixels each way, not %d × %d"),
+                   SSC_CHART_MAX_SIZE, width, height);
+      return FALSE;
+    }
+
+  light = *data;
+  ssc_chart_data_set_style (&light, FALSE);
+  light.fill_background = TRUE;
+
+  /* Through ss-safe-file.c, like a study: a link is followed, a FIFO, a
+   * device or a read-only file refused, owner and mode kept. */
+  out = ss_safe_file_new (path, SS_SAFE_FILE_NONE, error);
+  if (out == NULL)
+    return FALSE;
+  sink.fd = ss_safe_file_get_fd (out);
+
+  switch (format)
+    {
+    case SSC_CHART_FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (sink_write, &sink, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      break;
+    case SSC_CHART_FORMAT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (sink_write, &sink,
+                                                     width * 0.75, height * 0.75);
+      title = ssc_chart_title (kind, &light);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                      PACKAGE_NAME " " PACKAGE_VERSION);
+      break;
+    case SSC_CHART_FORMAT_PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      break;
+    }
+
+  cr = cairo_create (surface);
+  if (format == SSC_CHART_FORMAT_PDF)
+    cairo_scale (cr, 0.75, 0.75);
+  ssc_chart_render (kind, &light, cr, width, height, NULL);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && format == SSC_CHART_FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      if (sink.error != 0)
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (sink.error),
+                     _("Cannot write “%s”: %s"), path, g_strerror (sink.error));
+      else
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                     _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return ss_safe_file_commit (out, NULL, error);
+}

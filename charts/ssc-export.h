@@ -1,0 +1,42 @@
+/* ssc-export.h: a chart as an SVG, PNG or PDF file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "ssc-chart.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SSC_CHART_FORMAT_SVG,
+  SSC_CHART_FORMAT_PNG,
+  SSC_CHART_FORMAT_PDF,
+} SscChartFormat;
+
+#define SSC_CHART_ERROR (ssc_chart_error_quark ())
+
+typedef enum
+{
+  SSC_CHART_ERROR_FORMAT,              /* not .svg, .png or .pdf */
+  SSC_CHART_ERROR_SIZE,                /* width or height outside 1..SSC_CHART_MAX_SIZE */
+} SscChartError;
+
+#define SSC_CHART_MAX_SIZE 10000
+
+GQuark    ssc_chart_error_quark      (void);
+
+gboolean  ssc_chart_format_from_path (const char          *path,
+                                      SscChartFormat      *format);
+gboolean  ssc_chart_export           (SscChartKind         kind,
+                                      const SscChartData  *data,
+                                      const char          *path,
+                                      int                  width,
+                                      int                  height,
+                                      GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,118 @@
+/* ssc-series.c: the figures a chart reads from the projections
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An item's series, or the portfolio's when item is -1, year by year.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-chart-series"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "ssc-series.h"
+
+static gboolean
+projection_fits (SsStudy            *study,
+                 const SsProjection *p)
+{
+  return p != NULL
+      && p->n_items == ss_study_get_n_items (study)
+      && p->n_countries == ss_study_get_n_countries (study)
+      && (int)p->n_years == ss_study_get_meta (study)->horizon + 1
+      && p->n_years >= 2;
+}
+
+/* A scenario's projection, or NULL when it is missing or no longer fits
+ * the study (a country was added and the window has not passed the new
+ * projection yet). */
+const SsProjection *
+ssc_data_get_projection (const SscChartData *d,
+                         int                 scenario)
+{
+  guint index = scenario + 1;
+  const SsProjection *p;
+
+  if (d->study == NULL || d->projections == NULL || index >= d->projections->len)
+    return NULL;
+  p = g_ptr_array_index (d->projections, index);
+  return projection_fits (d->study, p) ? p : NULL;
+}
+
+gboolean
+ssc_data_scenario_valid (const SscChartData *d,
+                         int                 scenario)
+{
+  return scenario == SS_BASELINE
+      || (scenario >= 0 && (guint)scenario < ss_study_get_n_scenarios (d->study));
+}
+
+const char *
+ssc_scenario_name (SsStudy *study,
+                   int      scenario)
+{
+  if (scenario == SS_BASELINE)
+    /* Translators: the implicit scenario in which nothing changes */
+    return _("Baseline");
+  return ss_study_get_scenario (study, scenario)->name;
+}
+
+double
+ssc_series_at (SsStudy            *study,
+               const SsProjection *p,
+               int                 item,
+               SscSeries           series,
+               guint               t)
+{
+  gsize k = (gsize)(item < 0 ? 0 : item) * p->n_years + t;
+
+  if (item < 0)
+    switch (series)
+      {
+      case SSC_SERIES_TOTAL: return p->total_cost[t];
+      case SSC_SERIES_PURCHASE: return p->total_cost_purchase[t];
+      case SSC_SERIES_SWITCHING: return p->total_switching[t];
+      case SSC_SERIES_SUBSIDY: return p->total_subsidy[t];
+      case SSC_SERIES_HHI: return p->portfolio_hhi[t];
+      case SSC_SERIES_RISK: return p->portfolio_supply_risk[t];
+      case SSC_SERIES_IMPACT: return p->expected_shortfall_impact[t];
+      default: g_assert_not_reached ();
+      }
+
+  switch (series)
+    {
+    case SSC_SERIES_TOTAL: return p->cost[k] + p->switching[k] - p->subsidy[k];
+    case SSC_SERIES_PURCHASE: return p->cost[k];
+    case SSC_SERIES_SWITCHING: return p->switching[k];
+    case SSC_SERIES_SUBSIDY: return p->subsidy[k];
+    case SSC_SERIES_HHI: return p->hhi[k];
+    case SSC_SERIES_RISK: return p->supply_risk[k];
+    case SSC_SERIES_IMPACT:
+      /* L(D) is linear in x_i(D), so the item's part of EL is ES_i C_i E_i. */
+      return p->expected_shortfall[k] * p->cost[k]
+             * ss_study_get_item (study, item)->attr[SS_ITEM_IMPACT];
+    default: g_assert_not_reached ();
+    }
+}
+
+/* The net present value of the cost premium over the baseline. */
+double
+ssc_npv_premium (SsStudy            *study,
+                 const SsProjection *p,
+                 const SsProjection *base,
+                 int                 item)
+{
+  double rho = ss_study_get_meta (study)->discount_rate, sum = 0;
+
+  for (guint t = 0; t < p->n_years; t++)
+    {
+      double premium = ssc_series_at (study, p, item, SSC_SERIES_TOTAL, t)
+                       - ssc_series_at (study, base, item, SSC_SERIES_TOTAL, t);
+
+      sum += premium / pow (1 + rho, t);
+    }
+  return sum;
+}
