@@ -32,6 +32,36 @@
 #define EXPORT_DEFAULT_WIDTH 960
 #define EXPORT_DEFAULT_HEIGHT 600
 
+/* "mix, cost, risk, frontier, heatmap or compare": every chart's name,
+ * from the chart library's registry. */
+static char *
+chart_names (void)
+{
+  g_autoptr(GString) head = g_string_new (NULL);
+
+  for (guint k = 0; k + 1 < SSC_N_CHARTS; k++)
+    {
+      if (k > 0)
+        g_string_append (head, ", ");
+      g_string_append (head, ssc_chart_kind_to_string (k));
+    }
+  /* Translators: a list of chart names, "mix, cost, heatmap or compare": the
+   * first %s is every name but the last, joined by commas, the second the last */
+  return g_strdup_printf (_("%s or %s"), head->str, ssc_chart_kind_to_string (SSC_N_CHARTS - 1));
+}
+
+/* --chart's description, kept in o: GApplication keeps the pointer. */
+static const char *
+chart_help (SsCliOptions *o)
+{
+  g_autofree char *names = chart_names ();
+
+  g_free (o->chart_help);
+  /* Translators: %s is a list of chart names, "mix, cost, heatmap or compare" */
+  o->chart_help = g_strdup_printf (_("Chart to export: %s"), names);
+  return o->chart_help;
+}
+
 void
 ss_cli_add_options (GApplication *app,
                     SsCliOptions *o)
@@ -43,8 +73,7 @@ ss_cli_add_options (GApplication *app,
       N_("Print every scenario's projection and the stress grid as json or csv"), N_("FORMAT") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o->export_path,
       N_("Render one chart to an .svg, .png or .pdf file"), N_("OUT") },
-    { "chart", 0, 0, G_OPTION_ARG_STRING, &o->chart,
-      N_("Chart to export: mix, cost, risk, frontier, heatmap or compare"), N_("NAME") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &o->chart, chart_help (o), N_("NAME") },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &o->scenario,
       N_("Scenario to export, or to report with the baseline and its stress cells"), N_("ID") },
     { "item", 0, 0, G_OPTION_ARG_STRING, &o->item,
@@ -70,7 +99,9 @@ ss_cli_add_options (GApplication *app,
     { NULL }
   };
 
-  /* GApplication copies the entries; the values land in *o when it parses. */
+  /* GApplication copies the entries but not their strings, so the
+   * description it prints for --help is kept in *o; the values land in *o
+   * when it parses. */
   o->width = o->height = SIZE_UNSET;
   o->year = o->top = SIZE_UNSET;
   g_application_add_main_option_entries (app, entries);
@@ -106,6 +137,7 @@ ss_cli_options_clear (SsCliOptions *o)
   g_clear_pointer (&o->template_country, g_free);
   g_clear_pointer (&o->output, g_free);
   g_clear_pointer (&o->files, g_strfreev);
+  g_clear_pointer (&o->chart_help, g_free);
 }
 
 static int
@@ -173,7 +205,13 @@ run_export (const SsCliOptions *o)
   int height = o->height == SIZE_UNSET ? EXPORT_DEFAULT_HEIGHT : o->height;
 
   if (o->chart != NULL && !ssc_chart_kind_from_string (o->chart, &kind))
-    return usage_error (_("--chart takes mix, cost, risk, frontier, heatmap or compare"));
+    {
+      g_autofree char *names = chart_names ();
+      /* Translators: %s is a list of chart names, "mix, cost, heatmap or compare" */
+      g_autofree char *message = g_strdup_printf (_("--chart takes %s"), names);
+
+      return usage_error (message);
+    }
   if (!ssc_chart_format_from_path (o->export_path, &format))
     return usage_error (_("--export needs a file name ending in .svg, .png or .pdf"));
   if (width <= 0 || width > SSC_CHART_MAX_SIZE || height <= 0 || height > SSC_CHART_MAX_SIZE)
@@ -210,7 +248,7 @@ run_export (const SsCliOptions *o)
           return usage_error (message);
         }
     }
-  else if (kind == SSC_CHART_FRONTIER && ss_study_get_n_items (study) > 0)
+  else if (ssc_chart_kind_needs_item (kind) && ss_study_get_n_items (study) > 0)
     data.item = 0;
 
   projections = ss_engine_project_all (study);

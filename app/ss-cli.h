@@ -29,6 +29,7 @@ typedef struct
   char      *template_country;
   char      *output;
   char     **files;                    /* G_OPTION_REMAINING */
+  char      *chart_help;               /* --chart's description, naming the charts */
 } SsCliOptions;
 
 enum

@@ -989,8 +989,8 @@ fill_chart_data (SsWindow    *self,
   data->scenario = self->scenario;
   data->item = self->item;
   data->year = (int)gtk_spin_button_get_value (self->chart_year) - ss_study_get_meta (study)->base_year;
-  /* The frontier is one item's: the portfolio shows the first. */
-  if (kind == SSC_CHART_FRONTIER && data->item < 0)
+  /* One item's chart (the frontier): the portfolio shows the first. */
+  if (ssc_chart_kind_needs_item (kind) && data->item < 0)
     data->item = 0;
 }
 
@@ -1002,7 +1002,8 @@ update_chart (SsWindow *self)
   SscChartData data;
 
   gtk_spin_button_set_range (self->chart_year, meta->base_year, meta->base_year + meta->horizon);
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_year), ss_chart_get_kind (self->chart) == SSC_CHART_HEATMAP);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_year),
+                          ssc_chart_kind_uses_year (ss_chart_get_kind (self->chart)));
   fill_chart_data (self, &data);
   ss_chart_set_data (self->chart, &data);
 }
@@ -1218,22 +1219,6 @@ ss_window_rebuild (SsWindow *self)
 
 /* --- Charts ------------------------------------------------------------ */
 
-static const char *
-chart_button_label (SscChartKind kind)
-{
-  switch (kind)
-    {
-    case SSC_CHART_MIX: return C_("chart", "Mix");
-    case SSC_CHART_COST: return C_("chart", "Cost");
-    case SSC_CHART_RISK: return C_("chart", "Risk");
-    case SSC_CHART_FRONTIER: return C_("chart", "Frontier");
-    case SSC_CHART_HEATMAP: return C_("chart", "Heatmap");
-    case SSC_CHART_COMPARE: return C_("chart", "Compare");
-    case SSC_N_CHARTS:
-    default: return "";
-    }
-}
-
 static void
 build_chart_section (SsWindow *self)
 {
@@ -1251,7 +1236,7 @@ build_chart_section (SsWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (kinds), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
   for (guint k = 0; k < SSC_N_CHARTS; k++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (chart_button_label (k));
+      GtkWidget *button = gtk_toggle_button_new_with_label (ssc_chart_kind_get_label (k));
 
       if (group != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
