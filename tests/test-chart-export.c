@@ -14,8 +14,11 @@
 
 #define G_LOG_DOMAIN "supplyshift-test-chart-export"
 
+#define _GNU_SOURCE                    /* dl_iterate_phdr */
+
 #include "config.h"
 
+#include <link.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -126,6 +129,72 @@ test_kind_names (void)
   g_assert_false (ssc_chart_kind_from_string (NULL, &kind));
   g_assert_true (ssc_chart_kind_needs_all_scenarios (SSC_CHART_COMPARE));
   g_assert_false (ssc_chart_kind_needs_all_scenarios (SSC_CHART_MIX));
+}
+
+/* What the window and the command line ask of each chart: a button
+ * label, which projections it reads, whether it is one item's, whether
+ * it shows one year. */
+static void
+test_kind_needs (void)
+{
+  g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (SscChartKind k = 0; k < SSC_N_CHARTS; k++)
+    {
+      const char *label = ssc_chart_kind_get_label (k);
+
+      g_assert_nonnull (label);
+      g_assert_cmpstr (label, !=, "");
+      g_assert_false (g_hash_table_contains (labels, label));
+      g_hash_table_add (labels, (gpointer)label);
+
+      g_assert_cmpint (ssc_chart_kind_needs_item (k), ==, k == SSC_CHART_FRONTIER);
+      g_assert_cmpint (ssc_chart_kind_uses_year (k), ==, k == SSC_CHART_HEATMAP);
+      g_assert_cmpint (ssc_chart_kind_projections (k), ==,
+                       k == SSC_CHART_COMPARE ? SSC_PROJECTIONS_ALL_SCENARIOS
+                                              : SSC_PROJECTIONS_SELECTED);
+    }
+  g_assert_cmpstr (ssc_chart_kind_get_label (SSC_CHART_MIX), ==, "Mix");
+  g_assert_cmpstr (ssc_chart_kind_get_label (SSC_CHART_HEATMAP), ==, "Heatmap");
+}
+
+static int
+find_gtk (struct dl_phdr_info *info,
+          size_t               size,
+          void                *data)
+{
+  const char *name = info->dlpi_name != NULL ? strrchr (info->dlpi_name, '/') : NULL;
+
+  name = name != NULL ? name + 1 : info->dlpi_name;
+  if (name != NULL && (g_str_has_prefix (name, "libgtk") || g_str_has_prefix (name, "libgdk-")
+                       || g_str_has_prefix (name, "libadwaita")))
+    {
+      *(char **)data = g_strdup (name);
+      return 1;
+    }
+  return 0;
+}
+
+/* The chart library links no GTK: this test program links the library
+ * and not GTK, so a GTK call in the renderer would not link, and a GTK
+ * dependency added to the library would load GTK here. */
+static void
+test_no_gtk (void)
+{
+  g_autofree char *found = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 48);
+  cairo_t *cr = cairo_create (surface);
+  SscChartData data;
+
+  /* Draw something, so the library's code is in use. */
+  ssc_chart_data_init (&data, NULL, NULL);
+  ssc_chart_render (SSC_CHART_MIX, &data, cr, 64, 48, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  dl_iterate_phdr (find_gtk, &found);
+  g_assert_cmpstr (found, ==, NULL);
 }
 
 static void
@@ -682,6 +751,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/charts/kind-names", test_kind_names);
+  g_test_add_func ("/charts/kind-needs", test_kind_needs);
+  g_test_add_func ("/charts/no-gtk", test_no_gtk);
   g_test_add_func ("/charts/formats", test_formats);
 
   for (WhichStudy study = STUDY_SAMPLE; study <= STUDY_EXAMPLE; study++)
