@@ -285,6 +285,52 @@ apply_shocks (const SsScenario *scenario,
     }
 }
 
+/* Whether every source of S ⊕ K has its country's disruption values, as
+ * in a version-1 study: no shock and no source's own value. */
+static gboolean
+combo_plain (const Combo *combo)
+{
+  const guint16 own = (1u << SS_SOURCE_DISRUPTION_PROBABILITY) | (1u << SS_SOURCE_DISRUPTION_SEVERITY)
+                      | (1u << SS_SOURCE_DISRUPTION_DAYS);
+  guint ni = ss_study_get_n_items (combo->study);
+  guint nc = ss_study_get_n_countries (combo->study);
+
+  if ((combo->strategy != NULL && combo->strategy->shocks->len > 0)
+      || (combo->shock != NULL && combo->shock->shocks->len > 0))
+    return FALSE;
+  for (guint i = 0; i < ni; i++)
+    {
+      const SsItem *item = ss_study_get_item (combo->study, i);
+
+      for (guint c = 0; c < nc; c++)
+        if (item->sources[c].set & own)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether every source of S ⊕ K has its country's disruption
+ * probability: no shock and no source sets one of its own. */
+static gboolean
+combo_uniform (const Combo *combo)
+{
+  guint ni = ss_study_get_n_items (combo->study);
+  guint nc = ss_study_get_n_countries (combo->study);
+
+  if (shocks_set (combo->strategy, SS_DISRUPTION_PROBABILITY)
+      || shocks_set (combo->shock, SS_DISRUPTION_PROBABILITY))
+    return FALSE;
+  for (guint i = 0; i < ni; i++)
+    {
+      const SsItem *item = ss_study_get_item (combo->study, i);
+
+      for (guint c = 0; c < nc; c++)
+        if (item->sources[c].set & (1u << SS_SOURCE_DISRUPTION_PROBABILITY))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /* p_ic, v_ic and d_ic of every source, [item][country]: the last shock of
  * S ⊕ K that covers the source and sets the value, else the source's own,
  * else the country's in the scenario. Returns whether every source has its
@@ -396,7 +442,15 @@ distinct_insert (double *q,
   return n + 1;
 }
 
-/* q_storage holds nc · MAX (ni, 1) doubles. */
+/* q_storage holds nc · q_stride doubles: one a country when every
+ * source has its country's probability, MAX (ni, 1) otherwise. */
+static guint
+q_stride (gboolean uniform,
+          guint    ni)
+{
+  return uniform ? 1 : MAX (ni, 1);
+}
+
 static void
 states_build (States       *st,
               guint         ni,
@@ -414,7 +468,7 @@ states_build (States       *st,
   st->simple = TRUE;
   for (guint c = 0; c < nc; c++)
     {
-      double *q = q_storage + (gsize)c * MAX (ni, 1);
+      double *q = q_storage + (gsize)c * q_stride (uniform, ni);
       guint m = 0;
 
       if (uniform)
@@ -520,7 +574,7 @@ ss_engine_check_joint_states (SsStudy  *study,
 {
   guint ni = ss_study_get_n_items (study), nc = ss_study_get_n_countries (study);
   g_autofree double *values = g_new (double, (gsize)SS_DISRUPTION_N * MAX (ni * nc, 1));
-  g_autofree double *q = g_new (double, (gsize)nc * MAX (ni, 1) + 1);
+  g_autofree double *q = g_new (double, (gsize)nc * MAX (ni, 1) + 1);   /* the larger stride */
   double *value[SS_DISRUPTION_N];
   double eff[SS_MAX_COUNTRIES][SS_COUNTRY_N_ATTRS];
   gboolean uniform;
@@ -812,8 +866,9 @@ ss_engine_project_cell (SsStudy            *study,
   gboolean map_valid = FALSE;
   guint32 *map;
   Outcome *outcomes;
-  gsize n_joint = 0, n_joint_sets, max_sets, scratch;
-  gboolean uniform;
+  gsize n_joint = 0, n_joint_sets, max_sets, scratch, n_values;
+  double country_value[SS_DISRUPTION_N][SS_MAX_COUNTRIES];
+  gboolean uniform, plain;
   JointMode mode;
   States st;
   Combo combo;
@@ -845,13 +900,31 @@ ss_engine_project_cell (SsStudy            *study,
 
   /* The scratch: the sources' disruption values and the countries'
    * distinct probabilities first, then what the joint states need, which
-   * is only known once those are. */
-  scratch = ((gsize)SS_DISRUPTION_N * MAX (ni * nc, 1) + (gsize)nc * MAX (ni, 1)) * sizeof (double);
-  value[0] = projection_scratch (out, scratch);
+   * is only known once those are; with one probability a country (every
+   * version-1 study) it is known before, and one allocation does. */
+  plain = combo_plain (&combo);
+  uniform = plain || combo_uniform (&combo);
+  n_values = plain ? 0 : (gsize)ni * nc;
+  scratch = ((gsize)SS_DISRUPTION_N * n_values + (gsize)nc * q_stride (uniform, ni)) * sizeof (double);
+  {
+    guint n_likely = 0;
+
+    for (guint c = 0; uniform && c < nc; c++)
+      n_likely += eff[c][SS_COUNTRY_DISRUPTION_PROBABILITY] > 0;
+    n_joint_sets = MAX (4, (gsize)1 << n_likely);
+    value[0] = projection_scratch (out, scratch + (n_joint_sets * (4 + ny) * sizeof (double)
+                                                   + n_joint_sets * (sizeof (Outcome) + sizeof (guint32))));
+  }
   for (guint d = 1; d < SS_DISRUPTION_N; d++)
-    value[d] = value[d - 1] + (gsize)ni * nc;
-  q_storage = value[SS_DISRUPTION_N - 1] + MAX ((gsize)ni * nc, 1);
-  uniform = combo_disruption (&combo, (const double (*)[SS_COUNTRY_N_ATTRS])eff, value);
+    value[d] = value[d - 1] + n_values;
+  q_storage = value[SS_DISRUPTION_N - 1] + n_values;
+  /* A version-1 study's sources all have their countries' values: no
+   * table of them is needed. */
+  if (!plain)
+    combo_disruption (&combo, (const double (*)[SS_COUNTRY_N_ATTRS])eff, value);
+  for (guint d = 0; d < SS_DISRUPTION_N; d++)
+    for (guint c = 0; c < nc; c++)
+      country_value[d][c] = eff[c][SS_COUNTRY_DISRUPTION (d)];
   states_build (&st, ni, nc, value[SS_DISRUPTION_PROBABILITY], uniform,
                 (const double (*)[SS_COUNTRY_N_ATTRS])eff, q_storage);
   for (guint c = 0; c < nc; c++)
@@ -899,10 +972,10 @@ ss_engine_project_cell (SsStudy            *study,
       {
         value[0] = (double *)base_ptr;
         for (guint d = 1; d < SS_DISRUPTION_N; d++)
-          value[d] = value[d - 1] + (gsize)ni * nc;
-        q_storage = value[SS_DISRUPTION_N - 1] + MAX ((gsize)ni * nc, 1);
+          value[d] = value[d - 1] + n_values;
+        q_storage = value[SS_DISRUPTION_N - 1] + n_values;
         for (guint k = 0; k < st.n; k++)
-          st.q[k] = q_storage + (gsize)st.country[k] * MAX (ni, 1);
+          st.q[k] = q_storage + (gsize)st.country[k] * q_stride (uniform, ni);
       }
     joint_p = (double *)(base_ptr + fixed);
     joint = joint_p + n_joint_sets;                     /* L or its orthant points, [t][state] */
@@ -938,7 +1011,12 @@ ss_engine_project_cell (SsStudy            *study,
       SsItem *item = ss_study_get_item (study, i);
       const double *targets = sc != NULL ? sc->targets[i] : NULL;
       double *share = &out->share[(gsize)i * nc * ny];
-      const double *item_p = &value[SS_DISRUPTION_PROBABILITY][(gsize)i * nc];
+      const double *item_p = plain ? country_value[SS_DISRUPTION_PROBABILITY]
+                                   : &value[SS_DISRUPTION_PROBABILITY][(gsize)i * nc];
+      const double *item_v = plain ? country_value[SS_DISRUPTION_SEVERITY]
+                                   : &value[SS_DISRUPTION_SEVERITY][(gsize)i * nc];
+      const double *item_d = plain ? country_value[SS_DISRUPTION_DAYS]
+                                   : &value[SS_DISRUPTION_DAYS][(gsize)i * nc];
       double value_i = item->attr[SS_ITEM_VALUE];
       double g = item->attr[SS_ITEM_GROWTH];
       double risk_scale = item->attr[SS_ITEM_SUBSTITUTABILITY] * (1 - item->attr[SS_ITEM_RECYCLING]);
@@ -958,7 +1036,6 @@ ss_engine_project_cell (SsStudy            *study,
         {
           const SsSource *src = &item->sources[c];
           const double *file = ss_study_get_country (study, c)->attr;
-          gsize at = (gsize)i * nc + c;
 
           base[c] = src->attr[SS_SOURCE_SHARE];
           target[c] = targets != NULL ? targets[c] : base[c];
@@ -967,7 +1044,7 @@ ss_engine_project_cell (SsStudy            *study,
            * every scenario (model.md §3). */
           base_unit += base[c] * ss_engine_landed_unit (src, file, file);
           weight[c] = eff[c][SS_COUNTRY_GOVERNANCE] * src->attr[SS_SOURCE_TRADE_FACTOR];
-          loss_rate[c] = value[SS_DISRUPTION_SEVERITY][at] * value[SS_DISRUPTION_DAYS][at];
+          loss_rate[c] = item_v[c] * item_d[c];
           if (item_p[c] > 0)
             {
               active_p[n_active] = item_p[c];
