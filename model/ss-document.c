@@ -11,7 +11,11 @@
  *
  * Projections are cached per scenario and recomputed lazily, so a drag
  * that changes one scenario costs one recompute per frame, of that
- * scenario only.
+ * scenario only. So are the cells of the stress grid (model.md §8): an
+ * edit of a strategy makes its row stale, an edit of a shock scenario its
+ * column, an edit of the baseline's data everything; a cell is computed
+ * again only when asked for. The grid's first column (no shock) is the
+ * strategies' own projections, so it is not held twice.
  */
 
 #define G_LOG_DOMAIN "supplyshift-document"
@@ -44,6 +48,15 @@ struct _SsDocument
 
   GPtrArray *projections;              /* [0] baseline, [1 + s] scenario s */
   GArray    *stale;                    /* of gboolean, same indices */
+
+  /* The stress grid: its rows (SS_BASELINE, then the strategies) and
+   * columns (SS_NO_SHOCK, then the shocks), and a projection per cell of
+   * the columns after the first, [row * n_shocks + column]. */
+  GArray    *strategies;               /* of int */
+  GArray    *shocks;                   /* of int */
+  GPtrArray *cells;                    /* of SsProjection, NULL in column 0 */
+  GArray    *cell_stale;               /* of gboolean, same indices */
+  guint      n_cell_projections;       /* cells computed so far, for benchmarks */
 };
 
 G_DEFINE_FINAL_TYPE (SsDocument, ss_document, G_TYPE_OBJECT)
@@ -90,6 +103,10 @@ ss_document_finalize (GObject *object)
 
   g_clear_pointer (&self->projections, g_ptr_array_unref);
   g_clear_pointer (&self->stale, g_array_unref);
+  g_clear_pointer (&self->strategies, g_array_unref);
+  g_clear_pointer (&self->shocks, g_array_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->cell_stale, g_array_unref);
 
   G_OBJECT_CLASS (ss_document_parent_class)->finalize (object);
 }
@@ -163,13 +180,39 @@ ss_document_init (SsDocument *self)
   g_queue_init (&self->redo_states);
   self->projections = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
   self->stale = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->strategies = g_array_new (FALSE, FALSE, sizeof (int));
+  self->shocks = g_array_new (FALSE, FALSE, sizeof (int));
+  self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
+  self->cell_stale = g_array_new (FALSE, FALSE, sizeof (gboolean));
 }
 
-/* Matches the projection cache to the study's scenarios, all stale. */
+/* Where a scenario sits on the grid's axes: its row (a strategy), its
+ * column (a shock), or -1. */
+static int
+axis_index (GArray *axis,
+            int     scenario)
+{
+  for (guint k = 0; k < axis->len; k++)
+    if (g_array_index (axis, int, k) == scenario)
+      return k;
+  return -1;
+}
+
+static void
+cell_mark_stale (SsDocument *self,
+                 guint       row,
+                 guint       column)
+{
+  g_array_index (self->cell_stale, gboolean, row * self->shocks->len + column) = TRUE;
+}
+
+/* Matches the projection cache and the grid to the study's scenarios,
+ * all stale. */
 static void
 invalidate_all (SsDocument *self)
 {
   guint n = 1 + ss_study_get_n_scenarios (self->study);
+  guint n_cells;
 
   while (self->projections->len < n)
     g_ptr_array_add (self->projections, ss_projection_new ());
@@ -178,6 +221,35 @@ invalidate_all (SsDocument *self)
   g_array_set_size (self->stale, n);
   for (guint k = 0; k < n; k++)
     g_array_index (self->stale, gboolean, k) = TRUE;
+
+  ss_study_get_stress_axes (self->study, self->strategies, self->shocks);
+  n_cells = self->strategies->len * self->shocks->len;
+  if (self->cells->len != n_cells)
+    {
+      g_ptr_array_set_size (self->cells, 0);
+      for (guint k = 0; k < n_cells; k++)
+        g_ptr_array_add (self->cells, k % self->shocks->len == 0 ? NULL : ss_projection_new ());
+    }
+  g_array_set_size (self->cell_stale, n_cells);
+  for (guint k = 0; k < n_cells; k++)
+    g_array_index (self->cell_stale, gboolean, k) = TRUE;
+}
+
+/* A strategy's edit changes its row; a shock scenario's its column, the
+ * premium of every strategy in that world included. */
+static void
+invalidate_scenario (SsDocument *self,
+                     int         scenario)
+{
+  int row = axis_index (self->strategies, scenario);
+  int column = axis_index (self->shocks, scenario);
+
+  if ((guint)scenario + 1 < self->stale->len)
+    g_array_index (self->stale, gboolean, scenario + 1) = TRUE;
+  for (guint k = 0; row >= 0 && k < self->shocks->len; k++)
+    cell_mark_stale (self, row, k);
+  for (guint k = 0; column >= 0 && k < self->strategies->len; k++)
+    cell_mark_stale (self, k, column);
 }
 
 SsDocument *
@@ -318,8 +390,8 @@ emit_changed (SsDocument *self,
 {
   if (change & (SS_CHANGE_STRUCTURE | SS_CHANGE_BASELINE))
     invalidate_all (self);
-  else if (scenario >= 0 && (guint)scenario + 1 < self->stale->len)
-    g_array_index (self->stale, gboolean, scenario + 1) = TRUE;
+  else if (scenario >= 0)
+    invalidate_scenario (self, scenario);
 
   g_signal_emit (self, signals[CHANGED], 0, (guint)change, scenario);
 }
@@ -450,4 +522,79 @@ ss_document_get_projection (SsDocument *self,
       g_array_index (self->stale, gboolean, index) = FALSE;
     }
   return g_ptr_array_index (self->projections, index);
+}
+
+/* The cell S ⊕ K of the stress grid (strategy SS_BASELINE or a
+ * kind="strategy" scenario, shock SS_NO_SHOCK or a kind="shock" one),
+ * recomputed if an edit made it stale; its premium is against baseline ⊕
+ * K. The pointer stays valid until the next change. */
+const SsProjection *
+ss_document_get_cell (SsDocument *self,
+                      int         strategy,
+                      int         shock)
+{
+  int row, column;
+  gsize at;
+  SsProjection *cell;
+
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), NULL);
+
+  row = axis_index (self->strategies, strategy);
+  column = axis_index (self->shocks, shock);
+  g_return_val_if_fail (row >= 0 && column >= 0, NULL);
+
+  if (column == 0)
+    return ss_document_get_projection (self, strategy);
+
+  at = (gsize)row * self->shocks->len + column;
+  cell = g_ptr_array_index (self->cells, at);
+  if (g_array_index (self->cell_stale, gboolean, at))
+    {
+      /* The world first: the cell's premium is against it. */
+      const SsProjection *world = row == 0 ? NULL : ss_document_get_cell (self, SS_BASELINE, shock);
+
+      ss_engine_project_cell (self->study, strategy, shock, world, cell);
+      g_array_index (self->cell_stale, gboolean, at) = FALSE;
+      self->n_cell_projections++;
+    }
+  return cell;
+}
+
+/* Whether ss_document_get_cell() would compute the cell again; column 0
+ * follows the strategy's own projection. */
+gboolean
+ss_document_cell_is_stale (SsDocument *self,
+                           int         strategy,
+                           int         shock)
+{
+  int row = axis_index (self->strategies, strategy);
+  int column = axis_index (self->shocks, shock);
+
+  g_return_val_if_fail (row >= 0 && column >= 0, FALSE);
+
+  if (column == 0)
+    return g_array_index (self->stale, gboolean, 0)
+           || g_array_index (self->stale, gboolean, strategy + 1);
+  return g_array_index (self->cell_stale, gboolean, row * self->shocks->len + column);
+}
+
+/* The grid's rows and columns as the document holds them: valid until the
+ * next structural change. */
+void
+ss_document_get_stress_axes (SsDocument    *self,
+                             const GArray **strategies,
+                             const GArray **shocks)
+{
+  g_return_if_fail (SS_IS_DOCUMENT (self));
+
+  *strategies = self->strategies;
+  *shocks = self->shocks;
+}
+
+/* How many cells have been computed since the document was made. */
+guint
+ss_document_get_n_cell_projections (SsDocument *self)
+{
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), 0);
+  return self->n_cell_projections;
 }

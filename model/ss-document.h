@@ -19,7 +19,8 @@ typedef enum
   SS_CHANGE_SCENARIO  = 1 << 0,        /* one scenario's levers or targets */
   SS_CHANGE_BASELINE  = 1 << 1,        /* data every scenario uses */
   SS_CHANGE_STRUCTURE = 1 << 2,        /* countries, items or scenarios added,
-                                        * removed or renamed; meta */
+                                        * removed, renamed or given another
+                                        * kind; meta */
 } SsChange;
 
 #define SS_TYPE_DOCUMENT (ss_document_get_type ())
@@ -53,5 +54,16 @@ gboolean            ss_document_redo            (SsDocument  *self);
 
 const SsProjection *ss_document_get_projection  (SsDocument  *self,
                                                  int          scenario);
+
+const SsProjection *ss_document_get_cell        (SsDocument  *self,
+                                                 int          strategy,
+                                                 int          shock);
+gboolean            ss_document_cell_is_stale   (SsDocument  *self,
+                                                 int          strategy,
+                                                 int          shock);
+void                ss_document_get_stress_axes (SsDocument    *self,
+                                                 const GArray **strategies,
+                                                 const GArray **shocks);
+guint               ss_document_get_n_cell_projections (SsDocument *self);
 
 G_END_DECLS

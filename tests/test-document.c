@@ -139,6 +139,154 @@ test_projection_cache (void)
   g_assert_cmpfloat (p->npv_cost_premium, ==, npv_before);
 }
 
+static SsStudy *
+load_example_v2 (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "example-v2-study.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SsStudy *study = ss_study_load_file (file, "example-v2-study.xml", &error);
+
+  g_assert_no_error (error);
+  return study;
+}
+
+/* Which cells of the grid are stale, as a string of rows: "x" stale, "."
+ * fresh, rows separated by "|". */
+static char *
+stale_map (SsDocument *document)
+{
+  const GArray *strategies, *shocks;
+  GString *out = g_string_new (NULL);
+
+  ss_document_get_stress_axes (document, &strategies, &shocks);
+  for (guint r = 0; r < strategies->len; r++)
+    {
+      if (r > 0)
+        g_string_append_c (out, '|');
+      for (guint k = 0; k < shocks->len; k++)
+        g_string_append_c (out, ss_document_cell_is_stale (document, g_array_index (strategies, int, r),
+                                                           g_array_index (shocks, int, k)) ? 'x' : '.');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Every cell the document gives is the engine's figure for it, computed
+ * afresh. */
+static void
+assert_cells_fresh (SsDocument *document)
+{
+  SsStudy *study = ss_document_get_study (document);
+  const GArray *strategies, *shocks;
+
+  ss_document_get_stress_axes (document, &strategies, &shocks);
+  for (guint r = 0; r < strategies->len; r++)
+    for (guint k = 0; k < shocks->len; k++)
+      {
+        int strategy = g_array_index (strategies, int, r), shock = g_array_index (shocks, int, k);
+        const SsProjection *cell = ss_document_get_cell (document, strategy, shock);
+        g_autoptr(SsProjection) fresh = ss_projection_new ();
+
+        ss_engine_project_cell (study, strategy, shock, NULL, fresh);
+        g_assert_cmpint (cell->scenario, ==, strategy);
+        g_assert_cmpuint (cell->block_size, ==, fresh->block_size);
+        g_assert_cmpmem (cell->block, cell->block_size, fresh->block, fresh->block_size);
+        g_assert_cmpfloat (cell->npv_cost_premium, ==, fresh->npv_cost_premium);
+      }
+  {
+    g_autofree char *map = stale_map (document);
+
+    g_assert_cmpstr (map, ==, "...|...");
+  }
+}
+
+/* After an edit only the cells it can change are computed again: a
+ * strategy's row, a shock scenario's column, everything for the
+ * baseline's data (model.md §8; issue 8). */
+static void
+test_stress_cache (void)
+{
+  g_autoptr(SsStudy) study = load_example_v2 ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  SsScenario *plus = ss_study_get_scenario (study, 0);
+  SsScenario *china = ss_study_get_scenario (study, 1);
+  g_autofree char *map = NULL;
+  guint computed;
+  double *targets;
+
+  /* Rows: baseline, vietnam-plus; columns: none, china-shock, asean-costs. */
+  map = stale_map (document);
+  g_assert_cmpstr (map, ==, "xxx|xxx");
+  assert_cells_fresh (document);
+  g_assert_cmpuint (ss_document_get_n_cell_projections (document), ==, 4);
+
+  /* A slider step on the strategy: its row. */
+  computed = ss_document_get_n_cell_projections (document);
+  ss_document_begin_edit (document);
+  targets = ss_scenario_ensure_targets (study, plus, 0);
+  targets[0] -= 0.05;
+  targets[2] += 0.05;
+  ss_document_changed (document, SS_CHANGE_SCENARIO, 0);
+  g_clear_pointer (&map, g_free);
+  map = stale_map (document);
+  g_assert_cmpstr (map, ==, "...|xxx");
+  assert_cells_fresh (document);
+  g_assert_cmpuint (ss_document_get_n_cell_projections (document), ==, computed + 2);
+  ss_document_end_edit (document);
+
+  /* An edit of a shock scenario: its column, the baseline's cell too. */
+  computed = ss_document_get_n_cell_projections (document);
+  ss_document_begin_edit (document);
+  g_array_index (china->shocks, SsShock, 0).value[SS_DISRUPTION_PROBABILITY] = 0.4;
+  ss_document_changed (document, SS_CHANGE_SCENARIO, 1);
+  g_clear_pointer (&map, g_free);
+  map = stale_map (document);
+  g_assert_cmpstr (map, ==, ".x.|.x.");
+  assert_cells_fresh (document);
+  g_assert_cmpuint (ss_document_get_n_cell_projections (document), ==, computed + 2);
+  ss_document_end_edit (document);
+
+  /* The baseline's data: everything. */
+  ss_document_begin_edit (document);
+  ss_study_get_item (study, 0)->attr[SS_ITEM_STOCKPILE_DAYS] += 5;
+  ss_document_changed (document, SS_CHANGE_BASELINE, -1);
+  g_clear_pointer (&map, g_free);
+  map = stale_map (document);
+  g_assert_cmpstr (map, ==, "xxx|xxx");
+  assert_cells_fresh (document);
+  ss_document_end_edit (document);
+
+  /* Undo is a change of everything, and brings the old figures back. */
+  ss_document_undo (document);
+  g_clear_pointer (&map, g_free);
+  map = stale_map (document);
+  g_assert_cmpstr (map, ==, "xxx|xxx");
+  assert_cells_fresh (document);
+
+  /* A new shock scenario is a new column. */
+  ss_document_begin_edit (document);
+  {
+    SsScenario *sc = ss_study_get_scenario (study, ss_study_add_scenario (study, "ban", "Ban"));
+    SsShock *shock = ss_scenario_add_shock (sc, 0);
+
+    sc->kind = SS_SCENARIO_SHOCK;
+    shock->set = 1u << SS_DISRUPTION_SEVERITY;
+    shock->value[SS_DISRUPTION_SEVERITY] = 1;
+  }
+  ss_document_changed (document, SS_CHANGE_STRUCTURE, -1);
+  ss_document_end_edit (document);
+  g_clear_pointer (&map, g_free);
+  map = stale_map (document);
+  g_assert_cmpstr (map, ==, "xxxx|xxxx");
+  {
+    const GArray *strategies, *shocks;
+
+    ss_document_get_stress_axes (document, &strategies, &shocks);
+    g_assert_cmpuint (shocks->len, ==, 4);
+    g_assert_cmpint (g_array_index (shocks, int, 3), ==, 3);
+  }
+}
+
 static void
 test_lifecycle (void)
 {
@@ -163,6 +311,7 @@ main (int   argc,
   g_test_add_func ("/document/no-op-edit", test_no_op_edit);
   g_test_add_func ("/document/cancel", test_cancel);
   g_test_add_func ("/document/projection-cache", test_projection_cache);
+  g_test_add_func ("/document/stress-cache", test_stress_cache);
   g_test_add_func ("/document/lifecycle", test_lifecycle);
 
   return g_test_run ();
