@@ -2,9 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Where model.md leaves a range open at the top ("> 0", "≥ 0") the tables
- * close it at a bound no real study comes near (docs/decisions.md), so no
- * figure in a projection can overflow to infinity.
+ * Where model.md leaves a range open the tables close it where it could
+ * let a figure overflow, or underflow to 0 and then divide: at the top
+ * ("> 0", "≥ 0") at a bound no real study comes near, and at the bottom
+ * for cost-index (≥ 0.001), value (≥ 1e-6, one dollar) and growth and
+ * cost-growth (≥ -0.99). docs/decisions.md computes these bounds: with
+ * them every cost of 50 years stays between 1e-213 and 1e47.
  */
 
 #define G_LOG_DOMAIN "supplyshift-attrs"
@@ -24,16 +27,16 @@ const SsAttrSpec ss_country_attrs[SS_COUNTRY_N_ATTRS] = {
   [SS_COUNTRY_DISRUPTION_PROBABILITY] = CLOSED ("disruption-probability", 0, 1),
   [SS_COUNTRY_DISRUPTION_SEVERITY]    = CLOSED ("disruption-severity", 0, 1),
   [SS_COUNTRY_DISRUPTION_DAYS]        = CLOSED ("disruption-days", 0, 365),
-  [SS_COUNTRY_COST_INDEX]             = OPEN_MIN ("cost-index", 0, 1000),
-  [SS_COUNTRY_COST_GROWTH]            = { "cost-growth", -1, 1, TRUE, TRUE, TRUE, 0 },
+  [SS_COUNTRY_COST_INDEX]             = CLOSED ("cost-index", 0.001, 1000),
+  [SS_COUNTRY_COST_GROWTH]            = { "cost-growth", -0.99, 1, FALSE, TRUE, TRUE, 0 },
   [SS_COUNTRY_TARIFF]                 = CLOSED ("tariff", 0, 5),
   [SS_COUNTRY_LOGISTICS]              = CLOSED ("logistics", 0, 5),
   [SS_COUNTRY_RAMP]                   = OPEN_MIN ("ramp", 0, 1),
 };
 
 const SsAttrSpec ss_item_attrs[SS_ITEM_N_ATTRS] = {
-  [SS_ITEM_VALUE]            = OPEN_MIN ("value", 0, 1e9),
-  [SS_ITEM_GROWTH]           = { "growth", -1, 1, TRUE, TRUE, FALSE, 0 },
+  [SS_ITEM_VALUE]            = CLOSED ("value", 1e-6, 1e9),
+  [SS_ITEM_GROWTH]           = { "growth", -0.99, 1, FALSE, TRUE, FALSE, 0 },
   [SS_ITEM_SUBSTITUTABILITY] = { "substitutability", 0, 1, FALSE, FALSE, FALSE, 1 },
   [SS_ITEM_RECYCLING]        = { "recycling", 0, 1, FALSE, FALSE, FALSE, 0 },
   [SS_ITEM_STOCKPILE_DAYS]   = { "stockpile-days", 0, 3650, FALSE, FALSE, FALSE, 0 },
@@ -42,7 +45,7 @@ const SsAttrSpec ss_item_attrs[SS_ITEM_N_ATTRS] = {
 
 const SsAttrSpec ss_source_attrs[SS_SOURCE_N_ATTRS] = {
   [SS_SOURCE_SHARE]        = CLOSED ("share", 0, 1),
-  [SS_SOURCE_COST_INDEX]   = { "cost-index", 0, 1000, TRUE, FALSE, FALSE, NAN },
+  [SS_SOURCE_COST_INDEX]   = { "cost-index", 0.001, 1000, FALSE, FALSE, FALSE, NAN },
   [SS_SOURCE_TARIFF]       = { "tariff", 0, 5, FALSE, FALSE, FALSE, NAN },
   [SS_SOURCE_CAPACITY]     = { "capacity", 0, 1, FALSE, FALSE, FALSE, 1 },
   [SS_SOURCE_TRADE_FACTOR] = { "trade-factor", 0.5, 2, FALSE, FALSE, FALSE, 1 },

@@ -927,7 +927,7 @@ test_range (gconstpointer data)
 }
 
 /* The range tests read the tables, so the tables themselves are pinned
- * here to model.md (and, for the tops of its open ranges, to
+ * here to model.md (and, where it closes model.md's open ranges, to
  * docs/decisions.md): a range changed in the table alone fails. */
 typedef struct
 {
@@ -945,19 +945,19 @@ test_range_tables (void)
     { &ss_country_attrs[SS_COUNTRY_DISRUPTION_PROBABILITY], "[0, 1]", TRUE, 0 },
     { &ss_country_attrs[SS_COUNTRY_DISRUPTION_SEVERITY], "[0, 1]", TRUE, 0 },
     { &ss_country_attrs[SS_COUNTRY_DISRUPTION_DAYS], "[0, 365]", TRUE, 0 },
-    { &ss_country_attrs[SS_COUNTRY_COST_INDEX], "(0, 1000]", TRUE, 0 },
-    { &ss_country_attrs[SS_COUNTRY_COST_GROWTH], "(-1, 1)", TRUE, 0 },
+    { &ss_country_attrs[SS_COUNTRY_COST_INDEX], "[0.001, 1000]", TRUE, 0 },
+    { &ss_country_attrs[SS_COUNTRY_COST_GROWTH], "[-0.99, 1)", TRUE, 0 },
     { &ss_country_attrs[SS_COUNTRY_TARIFF], "[0, 5]", TRUE, 0 },
     { &ss_country_attrs[SS_COUNTRY_LOGISTICS], "[0, 5]", TRUE, 0 },
     { &ss_country_attrs[SS_COUNTRY_RAMP], "(0, 1]", TRUE, 0 },
-    { &ss_item_attrs[SS_ITEM_VALUE], "(0, 1000000000]", TRUE, 0 },
-    { &ss_item_attrs[SS_ITEM_GROWTH], "(-1, 1)", FALSE, 0 },
+    { &ss_item_attrs[SS_ITEM_VALUE], "[1e-06, 1000000000]", TRUE, 0 },
+    { &ss_item_attrs[SS_ITEM_GROWTH], "[-0.99, 1)", FALSE, 0 },
     { &ss_item_attrs[SS_ITEM_SUBSTITUTABILITY], "[0, 1]", FALSE, 1 },
     { &ss_item_attrs[SS_ITEM_RECYCLING], "[0, 1]", FALSE, 0 },
     { &ss_item_attrs[SS_ITEM_STOCKPILE_DAYS], "[0, 3650]", FALSE, 0 },
     { &ss_item_attrs[SS_ITEM_IMPACT], "[0, 1000]", FALSE, 1 },
     { &ss_source_attrs[SS_SOURCE_SHARE], "[0, 1]", TRUE, 0 },
-    { &ss_source_attrs[SS_SOURCE_COST_INDEX], "(0, 1000]", FALSE, NAN },
+    { &ss_source_attrs[SS_SOURCE_COST_INDEX], "[0.001, 1000]", FALSE, NAN },
     { &ss_source_attrs[SS_SOURCE_TARIFF], "[0, 5]", FALSE, NAN },
     { &ss_source_attrs[SS_SOURCE_CAPACITY], "[0, 1]", FALSE, 1 },
     { &ss_source_attrs[SS_SOURCE_TRADE_FACTOR], "[0.5, 2]", FALSE, 1 },
@@ -2346,7 +2346,7 @@ test_number_describe_range (void)
   g_autofree char *days = ss_attr_describe_range (&ss_country_attrs[SS_COUNTRY_DISRUPTION_DAYS]);
 
   g_assert_cmpstr (governance, ==, "(0, 10]");
-  g_assert_cmpstr (growth, ==, "(-1, 1)");
+  g_assert_cmpstr (growth, ==, "[-0.99, 1)");
   g_assert_cmpstr (trade, ==, "[0.5, 2]");
   g_assert_cmpstr (days, ==, "[0, 365]");
 }
