@@ -356,6 +356,7 @@ int
 ss_cli_run (const SsCliOptions *o)
 {
   g_autoptr(SsStudy) study = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   const char *display = NULL;
   int only = SS_REPORT_ALL;
@@ -421,6 +422,13 @@ ss_cli_run (const SsCliOptions *o)
         }
     }
   output = ss_report_generate_for (study, g_str_equal (o->report, "csv") ? SS_REPORT_CSV
-                                                                          : SS_REPORT_JSON, only);
+                                                                          : SS_REPORT_JSON, only,
+                                   &error);
+  /* A figure that is not a number is never printed as null. */
+  if (output == NULL)
+    {
+      g_printerr ("%s: error: %s\n", display, error->message);
+      return SS_EXIT_INVALID;
+    }
   return write_stdout (output);
 }

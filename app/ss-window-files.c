@@ -933,8 +933,10 @@ on_export_response (GtkNativeDialog *dialog,
       gboolean written;
 
       /* Through the same safe write as a study (links, read-only files, FIFOs). */
-      csv = ss_report_generate (ss_window_get_study (self), SS_REPORT_CSV);
-      if (path != NULL)
+      csv = ss_report_generate (ss_window_get_study (self), SS_REPORT_CSV, &error);
+      if (csv == NULL)
+        written = FALSE;
+      else if (path != NULL)
         written = ss_safe_file_set_contents (path, csv, strlen (csv), SS_SAFE_FILE_NONE, NULL, &error);
       else
         written = g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE,

@@ -78,6 +78,15 @@ typedef struct
   gsize    scratch_size;
 } SsProjection;
 
+#define SS_ENGINE_ERROR (ss_engine_error_quark ())
+
+typedef enum
+{
+  SS_ENGINE_ERROR_NOT_FINITE,          /* a figure came out NaN or infinite */
+} SsEngineError;
+
+GQuark        ss_engine_error_quark    (void);
+
 SsProjection *ss_projection_new        (void);
 void          ss_projection_free       (SsProjection       *self);
 void          ss_projection_copy_into  (SsProjection       *dest,
@@ -97,6 +106,15 @@ gboolean      ss_engine_check_joint_states (SsStudy        *study,
                                             int             strategy,
                                             int             shock,
                                             char          **message);
+
+/* Every figure of p is a finite number, or null (NAN) only where model.md
+ * leaves it undefined: a group's HHI where the group has no share, a
+ * portfolio average or spend share in a year without cost, the policy
+ * target where none is in force, VaR95 with too many joint states. Else
+ * sets a SS_ENGINE_ERROR_NOT_FINITE naming the first figure that is not. */
+gboolean      ss_projection_check      (SsStudy            *study,
+                                        const SsProjection *p,
+                                        GError            **error);
 
 double        ss_engine_landed_unit    (const SsSource     *source,
                                         const double       *file_country,

@@ -5,7 +5,8 @@
  * Both formats walk the same list of series (report_series), so a metric
  * added to one appears in the other. Numbers are printed in the C locale
  * with 17 significant digits; undefined values are null (JSON) or an empty
- * field (CSV), never NaN.
+ * field (CSV), never NaN; a figure that should be defined and is not
+ * (NaN or infinite) makes the report fail instead of printing null.
  */
 
 #define G_LOG_DOMAIN "supplyshift-report"
@@ -625,9 +626,10 @@ report_csv (SsStudy   *study,
  * strategy or the shock of (cli.md, --scenario). With only = SS_BASELINE,
  * the baseline and its row of the grid. */
 char *
-ss_report_generate_for (SsStudy        *study,
-                        SsReportFormat  format,
-                        int             only)
+ss_report_generate_for (SsStudy         *study,
+                        SsReportFormat   format,
+                        int              only,
+                        GError         **error)
 {
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   Contents contents;
@@ -638,6 +640,21 @@ ss_report_generate_for (SsStudy        *study,
 
   ss_study_get_groups (study, groups);
   contents_init (&contents, study, only);
+
+  /* A figure the model defines is never printed as null. */
+  for (guint k = 0; k < contents.projections->len; k++)
+    if (!ss_projection_check (study, g_ptr_array_index (contents.projections, k), error))
+      {
+        contents_clear (&contents);
+        return NULL;
+      }
+  for (guint k = 0; k < contents.cells->len; k++)
+    if (!ss_projection_check (study, g_array_index (contents.cells, Cell, k).p, error))
+      {
+        contents_clear (&contents);
+        return NULL;
+      }
+
   if (format == SS_REPORT_CSV)
     text = report_csv (study, &contents, groups);
   else
@@ -647,8 +664,9 @@ ss_report_generate_for (SsStudy        *study,
 }
 
 char *
-ss_report_generate (SsStudy        *study,
-                    SsReportFormat  format)
+ss_report_generate (SsStudy         *study,
+                    SsReportFormat   format,
+                    GError         **error)
 {
-  return ss_report_generate_for (study, format, SS_REPORT_ALL);
+  return ss_report_generate_for (study, format, SS_REPORT_ALL, error);
 }

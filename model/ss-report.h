@@ -18,11 +18,15 @@ typedef enum
 /* ss_report_generate_for(): every scenario */
 #define SS_REPORT_ALL (-2)
 
-GPtrArray *ss_engine_project_all  (SsStudy        *study);
-char      *ss_report_generate     (SsStudy        *study,
-                                   SsReportFormat  format);
-char      *ss_report_generate_for (SsStudy        *study,
-                                   SsReportFormat  format,
-                                   int             only);
+GPtrArray *ss_engine_project_all  (SsStudy         *study);
+/* NULL, with a SS_ENGINE_ERROR, when a figure is not a finite number
+ * where model.md defines it (ss_projection_check()). */
+char      *ss_report_generate     (SsStudy         *study,
+                                   SsReportFormat   format,
+                                   GError         **error);
+char      *ss_report_generate_for (SsStudy         *study,
+                                   SsReportFormat   format,
+                                   int              only,
+                                   GError         **error);
 
 G_END_DECLS

@@ -278,7 +278,7 @@ main (int   argc,
       g_autofree char *json = NULL;
 
       timer_start (&timer);
-      json = ss_report_generate (study, SS_REPORT_JSON);
+      json = ss_report_generate (study, SS_REPORT_JSON, NULL);
       timer_stop (&timer);
       g_assert_nonnull (json);
     }
@@ -334,7 +334,7 @@ main (int   argc,
       g_autofree char *json = NULL;
 
       timer_start (&timer);
-      json = ss_report_generate (study, SS_REPORT_JSON);
+      json = ss_report_generate (study, SS_REPORT_JSON, NULL);
       timer_stop (&timer);
       g_assert_nonnull (json);
     }

@@ -132,7 +132,7 @@ test_worked_example (gconstpointer data)
   g_autofree char *report_file = g_strdup_printf ("%s-report.json", name);
   g_autoptr(SsStudy) study = load_test_study (study_file);
   g_autoptr(JsonNode) expected = ss_json_load_data (report_file);
-  g_autofree char *report = ss_report_generate (study, SS_REPORT_JSON);
+  g_autofree char *report = ss_report_generate (study, SS_REPORT_JSON, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) actual = ss_json_parse_strict (report, -1, &error);
   Matched matched = { 0 };
@@ -161,8 +161,8 @@ test_comma_locale (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *xml = NULL;
 
-  in_c = ss_report_generate (study, SS_REPORT_JSON);
-  csv_c = ss_report_generate (study, SS_REPORT_CSV);
+  in_c = ss_report_generate (study, SS_REPORT_JSON, NULL);
+  csv_c = ss_report_generate (study, SS_REPORT_CSV, NULL);
 
   if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
     {
@@ -173,8 +173,8 @@ test_comma_locale (void)
     }
   g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
 
-  in_de = ss_report_generate (study, SS_REPORT_JSON);
-  csv_de = ss_report_generate (study, SS_REPORT_CSV);
+  in_de = ss_report_generate (study, SS_REPORT_JSON, NULL);
+  csv_de = ss_report_generate (study, SS_REPORT_CSV, NULL);
   xml = ss_study_to_xml (study);
   bytes = g_bytes_new (xml, strlen (xml));
   reread = ss_study_load_bytes (bytes, "saved-in-de.supplyshift", &error);
