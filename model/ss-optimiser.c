@@ -39,6 +39,8 @@
 #include "ss-optimiser.h"
 
 #define CAPACITY_EPSILON 1e-12
+#define RISK_FLOOR 1e-100
+#define QUADRATIC_EPSILON 1e-15
 #define BISECTION_EPSILON 1e-15
 #define BISECTION_STEPS 200
 #define POLISH_STEPS 16
@@ -71,6 +73,7 @@ problem_init (Problem *p,
 {
   SsItem *item = ss_study_get_item (study, item_index);
   double risk_scale = item->attr[SS_ITEM_SUBSTITUTABILITY] * (1 - item->attr[SS_ITEM_RECYCLING]);
+  double q_max = 0;
 
   p->n = ss_study_get_n_countries (study);
   for (guint c = 0; c < p->n; c++)
@@ -83,7 +86,18 @@ problem_init (Problem *p,
       p->u[c] = ss_engine_landed_unit (src, ss_study_get_country (study, c)->attr, eff);
       p->q[c] = eff[SS_COUNTRY_GOVERNANCE] * src->attr[SS_SOURCE_TRADE_FACTOR] * risk_scale;
       p->cap[c] = src->attr[SS_SOURCE_CAPACITY];
+      if (p->cap[c] > 0)
+        q_max = MAX (q_max, p->q[c]);
     }
+
+  /* Risk weights this small where a country can supply at all (SI (1 − R)
+   * of 1e-300 is valid) are no risk term, as model.md says of
+   * SI (1 − R) = 0: the λ that would weigh them against costs is beyond
+   * what a double holds, and shares divided by them lose every digit.
+   * docs/decisions.md. */
+  if (q_max < RISK_FLOOR)
+    for (guint c = 0; c < p->n; c++)
+      p->q[c] = 0;
 }
 
 static gboolean
@@ -247,7 +261,18 @@ qp_fill (const guint  *idx,
          double        total,
          double       *s)
 {
-  double lo = INFINITY, hi = -INFINITY, cap_sum = 0, nu;
+  double lo = INFINITY, hi = -INFINITY, cap_sum = 0, scale = 0, nu;
+  double a_used[SS_MAX_COUNTRIES];
+
+  /* A quadratic term below rounding of the costs is no term: a country
+   * whose a_c cap_c is 1e-15 of the problem's scale (a risk weight of
+   * 4.9e-324 is valid) is linear. Kept, (ν − u_c) / a_c would make its
+   * share all or nothing at the root, and the polish divides by a_c. */
+  for (guint j = 0; j < m; j++)
+    scale = MAX (scale, fabs (u[idx[j]]) + a[idx[j]] * cap[idx[j]]);
+  for (guint j = 0; j < m; j++)
+    a_used[idx[j]] = a[idx[j]] * cap[idx[j]] > QUADRATIC_EPSILON * scale ? a[idx[j]] : 0;
+  a = a_used;
 
   for (guint j = 0; j < m; j++)
     {
@@ -352,10 +377,15 @@ lp_fill (const guint  *idx,
         }
       else if (tie_q != NULL && end - j > 1)
         {
-          double zero[SS_MAX_COUNTRIES] = { 0 }, a[SS_MAX_COUNTRIES] = { 0 };
+          double zero[SS_MAX_COUNTRIES] = { 0 }, a[SS_MAX_COUNTRIES] = { 0 }, q_max = 0;
 
+          /* With costs equal the split depends on the ratios of the risk
+           * weights only: scaled to at most 1, weights of 1e-300 keep
+           * their digits. */
           for (guint k = j; k < end; k++)
-            a[order[k]] = 2 * tie_q[order[k]];
+            q_max = MAX (q_max, tie_q[order[k]]);
+          for (guint k = j; k < end; k++)
+            a[order[k]] = q_max > 0 ? tie_q[order[k]] / q_max : 0;
           qp_fill (&order[j], end - j, zero, a, cap, NULL, rest, s);
           rest = 0;
         }
@@ -391,11 +421,15 @@ solve_least_risk (const Problem *p,
                   double        *s)
 {
   guint idx[SS_MAX_COUNTRIES];
-  double zero[SS_MAX_COUNTRIES] = { 0 }, a[SS_MAX_COUNTRIES];
+  double zero[SS_MAX_COUNTRIES] = { 0 }, a[SS_MAX_COUNTRIES], q_max = 0;
 
+  /* Minimising Σ q_c s_c² depends on the ratios of the q_c only: scaled
+   * to at most 1, as in lp_fill(). */
   all_countries (p, idx);
   for (guint c = 0; c < p->n; c++)
-    a[c] = 2 * p->q[c];
+    q_max = MAX (q_max, p->q[c]);
+  for (guint c = 0; c < p->n; c++)
+    a[c] = q_max > 0 ? p->q[c] / q_max : 0;
   qp_fill (idx, p->n, zero, a, p->cap, p->u, 1, s);
 }
 
