@@ -161,7 +161,7 @@ test_accessible (Fixture       *f,
   g_assert_cmpstr (ss_chart_get_description (f->chart), ==, description);
   /* The names are in bidi isolates (docs/decisions.md). */
   g_assert_nonnull (strstr (description,
-                            "\u2068China\u2069’s share of \u2068Lithium hydroxide\u2069 falls from 88 %"));
+                            "\u2068China\u2069’s share of \u2068Lithium hydroxide\u2069 falls from 80 %"));
   g_assert_cmpstr (gtk_widget_get_css_name (GTK_WIDGET (f->chart)), ==, "chart");
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (f->chart)));
 }

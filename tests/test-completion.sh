@@ -98,12 +98,12 @@ expect "supplyshift --chart " "compare cost frontier heatmap mix risk"
 expect "supplyshift --import-format=" "comtrade kcs-csv kcs-xml wgi"
 expect "supplyshift --item 81" "8104 8110 8111 811292-Ga 811292-In"
 expect "supplyshift --scenario=" \
-  "baseline china-export-controls china-plus-one reshoring stockpile-targets vietnam-plus"
+  "baseline china-export-controls china-plus-one hormuz-closure reshoring stockpile-targets vietnam-plus vietnam-urea-curbs"
 
 # A study on the command line gives its own codes, attributes on any line.
 sed -e 's/id="reshoring"/id="home-first"/' -e 's/<item code="8104"/<item\n code="mg-ingot"/' \
   "$sample" > "$dir/mine.supplyshift"
-expect "supplyshift --export=x.svg $dir/mine.supplyshift --scenario=h" "home-first"
+expect "supplyshift --export=x.svg $dir/mine.supplyshift --scenario=hom" "home-first"
 expect "supplyshift $dir/mine.supplyshift --item=m" "mg-ingot"
 
 mkdir "$dir/files" "$dir/files/sub"

@@ -423,7 +423,7 @@ test_undo_in_spin (Fixture       *f,
   g_autofree char *thirty = shown (30);
 
   /* A step to undo, made elsewhere. */
-  gtk_range_set_value (GTK_RANGE (share_control (f, GTK_TYPE_SCALE, 0)), 50);
+  gtk_range_set_value (GTK_RANGE (share_control (f, GTK_TYPE_SCALE, 0)), 40);
   wait_frames ();
   g_assert_true (ss_document_can_undo (document));
 

@@ -22,9 +22,9 @@
 #include "ss-study-file.h"
 #include "test-widgets.h"
 
-#define JAPAN 5
-#define CHILE 6
-#define REST  8
+#define JAPAN 6
+#define CHILE 7
+#define REST  10
 
 typedef struct
 {
@@ -155,11 +155,11 @@ test_rows (Fixture       *f,
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   const double *shares = ss_share_editor_get_shares (f->editor);
   gboolean found_baseline = FALSE;
-  /* The share is shown in the user's locale: "87,9" in German. */
-  g_autofree char *baseline = g_strdup_printf ("Baseline 87%s9 %%",
+  /* The share is shown in the user's locale: "79,6" in German. */
+  g_autofree char *baseline = g_strdup_printf ("Baseline 79%s6 %%",
                                                localeconv ()->decimal_point);
 
-  g_assert_cmpuint (ss_share_editor_get_n_countries (f->editor), ==, 9);
+  g_assert_cmpuint (ss_share_editor_get_n_countries (f->editor), ==, 11);
   g_assert_cmpstr (gtk_widget_get_css_name (GTK_WIDGET (f->editor)), ==, "shareeditor");
   for (guint i = 0; i < f->n; i++)
     {
@@ -167,7 +167,7 @@ test_rows (Fixture       *f,
       g_assert_false (ss_share_editor_get_locked (f->editor, i));
     }
   assert_consistent (f);
-  g_assert_cmpfloat_with_epsilon (gtk_range_get_value (scale (f, 0)), 87.9, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_range_get_value (scale (f, 0)), 79.6, 1e-9);
 
   gtk_test_accessible_assert_role (f->editor, GTK_ACCESSIBLE_ROLE_GROUP);
   /* The names are in bidi isolates (docs/decisions.md). */
@@ -252,7 +252,7 @@ test_spin_button (Fixture       *f,
    * and does not round the share. */
   g_string_truncate (f->log, 0);
   ss_share_editor_set_shares (f->editor, f->baseline, f->baseline, f->n);
-  gtk_spin_button_set_value (spin (f, 0), 87.9);
+  gtk_spin_button_set_value (spin (f, 0), 79.6);
   gtk_spin_button_update (spin (f, 0));
   g_assert_cmpstr (f->log->str, ==, "");
   g_assert_cmpfloat (ss_share_editor_get_shares (f->editor)[0], ==, f->baseline[0]);
@@ -283,11 +283,11 @@ test_clamp (Fixture       *f,
 {
   const double *shares = ss_share_editor_get_shares (f->editor);
 
-  /* Chile locked at 8 %: China can reach 92 % at most. */
+  /* Chile locked at 17.5 %: China can reach 82.5 % at most. */
   ss_share_editor_set_locked (f->editor, CHILE, TRUE);
   gtk_range_set_value (scale (f, 0), 100.0);
   g_assert_cmpstr (f->log->str, ==, "bce");
-  g_assert_cmpfloat_with_epsilon (shares[0], 0.92, 1e-12);
+  g_assert_cmpfloat_with_epsilon (shares[0], 0.825, 1e-12);
   g_assert_cmpfloat (shares[CHILE], ==, f->baseline[CHILE]);
   assert_consistent (f);
 

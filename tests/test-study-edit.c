@@ -92,12 +92,20 @@ test_remove_country (void)
     int fi = ss_study_find_country (study, "FI");
     int s = ss_study_find_scenario (study, "china-export-controls");
     SsScenario *controls = ss_study_get_scenario (study, s);
+    int qa = ss_study_find_country (study, "QA");
+    SsScenario *hormuz = ss_study_get_scenario (study, ss_study_find_scenario (study, "hormuz-closure"));
 
     g_assert_cmpint (th, <, kr);
     g_assert_cmpint (fi, >, kr);
-    g_assert_nonnull (ss_scenario_find_override (controls, cn));
+    g_assert_cmpint (qa, >, fi);
+    /* The sample's shocks are item-level: the overrides are the test's. */
+    g_assert_null (ss_scenario_find_override (controls, cn));
+    g_assert_cmpuint (g_array_index (controls->shocks, SsShock, 0).country, ==, cn);
+    g_assert_cmpuint (g_array_index (hormuz->shocks, SsShock, 0).country, ==, qa);
     move_to_first (study, th);
     move_to_first (study, fi);
+    ov.country = cn;
+    g_array_append_val (controls->overrides, ov);
     ov.country = fi;
     g_array_append_val (controls->overrides, ov);
     ov.country = zz;
@@ -106,19 +114,24 @@ test_remove_country (void)
 
     ss_study_remove_country (study, fi);
     zz--;
+    qa--;
     g_assert_cmpint (ss_study_find_country (study, "FI"), ==, -1);
     g_assert_cmpint (ss_study_find_country (study, "ZZ"), ==, zz);
     g_assert_cmpuint (ss_study_get_meta (study)->home, ==, kr);
     g_assert_nonnull (ss_scenario_find_override (controls, zz));
+    g_assert_cmpuint (g_array_index (hormuz->shocks, SsShock, 0).country, ==, qa);
     ss_test_assert_round_trips (study);
 
     ss_study_remove_country (study, th);
     zz--;
+    qa--;
     g_assert_cmpint (ss_study_find_country (study, "ZZ"), ==, zz);
     g_assert_cmpuint (ss_study_get_meta (study)->home, ==, kr - 1);
     g_assert_cmpstr (ss_study_get_country (study, ss_study_get_meta (study)->home)->code, ==, "KR");
     g_assert_nonnull (ss_scenario_find_override (controls, cn));
     g_assert_nonnull (ss_scenario_find_override (controls, zz));
+    g_assert_cmpuint (g_array_index (controls->shocks, SsShock, 0).country, ==, cn);
+    g_assert_cmpuint (g_array_index (hormuz->shocks, SsShock, 0).country, ==, qa);
     for (guint o = 0; o < controls->overrides->len; o++)
       g_assert_cmpuint (g_array_index (controls->overrides, SsCountryOverride, o).country, <,
                         ss_study_get_n_countries (study));

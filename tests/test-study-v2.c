@@ -381,18 +381,23 @@ test_example_round_trip (void)
   g_assert_cmpstr (again, ==, xml);
 }
 
-/* A study that uses nothing of version 2 saves as version 1: the sample
- * exactly as it is, the version-1 example as version 1's saver wrote it
- * (thresholds and a scenario's levers always written). Using any one
- * addition makes it version 2. */
+/* A study that uses nothing of version 2 saves as version 1: the last
+ * version-1 sample (tests/data/korea-key-materials-v1.supplyshift) exactly
+ * as it is, the version-1 example as version 1's saver wrote it
+ * (thresholds and a scenario's levers always written). The sample, a
+ * version-2 study, saves exactly as it is too. Using any one addition
+ * makes a version-1 study version 2. */
 static void
 test_version_1_saves_as_version_1 (void)
 {
   g_autofree char *sample_text = NULL;
+  g_autofree char *old_sample_text = data_text ("korea-key-materials-v1.supplyshift");
   g_autofree char *v1_text = data_text ("example-study.xml");
   g_autoptr(SsStudy) sample = ss_study_load_sample ();
+  g_autoptr(SsStudy) old_sample = load_string (old_sample_text, NULL);
   g_autoptr(SsStudy) v1 = load_string (v1_text, NULL);
   g_autofree char *sample_xml = ss_study_to_xml (sample);
+  g_autofree char *old_sample_xml = ss_study_to_xml (old_sample);
   g_autofree char *v1_xml = ss_study_to_xml (v1);
   g_autofree char *expected = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR") != NULL
@@ -402,6 +407,10 @@ test_version_1_saves_as_version_1 (void)
   g_file_get_contents (path, &sample_text, NULL, NULL);
   g_assert_nonnull (sample_text);
   g_assert_cmpstr (sample_xml, ==, sample_text);
+  g_assert_true (ss_study_uses_version_2 (sample));
+  g_assert_true (g_str_has_prefix (old_sample_text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                                    "<study version=\"1\">\n"));
+  g_assert_cmpstr (old_sample_xml, ==, old_sample_text);
 
   expected = mutate (v1_text, "    <home>KR</home>\n",
                      "    <home>KR</home>\n"
@@ -417,7 +426,7 @@ test_version_1_saves_as_version_1 (void)
 
     g_assert_cmpstr (v1_xml, ==, with_levers);
   }
-  g_assert_false (ss_study_uses_version_2 (sample));
+  g_assert_false (ss_study_uses_version_2 (old_sample));
   g_assert_false (ss_study_uses_version_2 (v1));
 
   /* Each addition alone makes the file version 2. */
