@@ -225,9 +225,17 @@ test_base_year (Fixture       *f,
   type_and_enter (year, "2201");
   assert_refused (f, year, before, "[1900, 2200]");
 
+  /* The sample's first policy target is for 2027: a later base year
+   * would make the study invalid. */
+  type_and_enter (year, "2028");
+  assert_refused (f, year, before, "first policy target, which is for 2027");
+
   type_and_enter (year, " 2025 ");
   g_assert_cmpint (ss_study_get_meta (f->study)->base_year, ==, 2025);
   g_assert_cmpstr (text_of (f, "base-year"), ==, "2025");
+  ss_test_assert_round_trips (f->study);
+  type_and_enter (year, "2027");
+  g_assert_cmpint (ss_study_get_meta (f->study)->base_year, ==, 2027);
   ss_test_assert_round_trips (f->study);
 }
 

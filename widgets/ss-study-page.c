@@ -372,6 +372,15 @@ check_text (SsStudyPage  *self,
       clean = ss_page_clean_line (text);
       if (ss_parse_integer (clean, &whole) && ss_attr_in_range (info->spec, whole))
         {
+          GArray *targets = meta_of (self)->policy_targets;
+
+          /* A policy target is dated from the base year on (file-format.md):
+           * a later base year would leave the study unsaveable. */
+          if (id == FIELD_BASE_YEAR && targets->len > 0
+              && whole > g_array_index (targets, SsPolicyTarget, 0).year)
+            return g_strdup_printf (_("The base year cannot be after the first policy target, "
+                                      "which is for %d"),
+                                    g_array_index (targets, SsPolicyTarget, 0).year);
           *value = whole;
           return NULL;
         }
