@@ -7,9 +7,8 @@
  * median time of one scenario's recompute (what the window does on a
  * slider move) and of the whole report; then the same study with two
  * shock scenarios (one item-level, so a country has two disruption
- * probabilities); then the sample study given the shocks of issue 8 (a
- * grid of 5 strategies × 4 shock columns), through SsDocument, after a
- * slider step. A benchmark, not a test: it prints figures and fails only
+ * probabilities); then the sample study's own stress grid (5 strategies
+ * × 4 shock columns), through SsDocument, after a slider step. A benchmark, not a test: it prints figures and fails only
  * if the engine misbehaves.
  *
  * Each figure is given as wall time and as the thread's processor time:
@@ -115,57 +114,6 @@ add_bench_shocks (SsStudy *study)
   g_array_append_val (costs->overrides, ov);
 }
 
-/* The sample study with the shocks issue 8 asks of version 2: China's
- * export controls on the items it controls, a closure of Hormuz for the
- * rest of the world's urea, and dearer ASEAN supply; so 5 strategies
- * (the baseline, China plus one, Vietnam plus, reshoring, stockpiles) by
- * 4 shock columns. The figures are illustrative: what is measured is the
- * time. */
-static SsStudy *
-sample_with_shocks (void)
-{
-  static const char *controlled[] = { "250410", "811292-Ga", "8110", "282590-W", "811292-In", "850511" };
-  SsStudy *study = ss_study_load_sample ();
-  SsScenario *china = ss_study_get_scenario (study, ss_study_find_scenario (study, "china-export-controls"));
-  SsScenario *hormuz, *asean;
-  guint items[G_N_ELEMENTS (controlled)];
-  guint urea = ss_study_find_item (study, "310210");
-  SsShock *shock;
-
-  for (guint k = 0; k < G_N_ELEMENTS (controlled); k++)
-    items[k] = ss_study_find_item (study, controlled[k]);
-  china->kind = SS_SCENARIO_SHOCK;
-  g_array_set_size (china->overrides, 0);
-  shock = ss_scenario_add_shock (china, ss_study_find_country (study, "CN"));
-  shock->set = (1u << SS_DISRUPTION_N) - 1;
-  shock->value[SS_DISRUPTION_PROBABILITY] = 0.3;
-  shock->value[SS_DISRUPTION_SEVERITY] = 0.7;
-  shock->value[SS_DISRUPTION_DAYS] = 180;
-  ss_shock_set_items (shock, items, G_N_ELEMENTS (items));
-
-  hormuz = ss_study_get_scenario (study, ss_study_add_scenario (study, "hormuz", "Hormuz closure"));
-  hormuz->kind = SS_SCENARIO_SHOCK;
-  shock = ss_scenario_add_shock (hormuz, ss_study_find_country (study, "ZZ"));
-  shock->set = (1u << SS_DISRUPTION_PROBABILITY) | (1u << SS_DISRUPTION_SEVERITY);
-  shock->value[SS_DISRUPTION_PROBABILITY] = 0.15;
-  shock->value[SS_DISRUPTION_SEVERITY] = 0.8;
-  ss_shock_set_items (shock, &urea, 1);
-
-  asean = ss_study_get_scenario (study, ss_study_add_scenario (study, "asean-costs", "ASEAN costs"));
-  asean->kind = SS_SCENARIO_SHOCK;
-  for (guint c = 0; c < ss_study_get_n_countries (study); c++)
-    if (g_strcmp0 (ss_study_get_country (study, c)->group, "ASEAN") == 0)
-      {
-        SsCountryOverride ov = { 0 };
-
-        ov.country = c;
-        ov.set = 1u << SS_COUNTRY_COST_INDEX;
-        ov.attr[SS_COUNTRY_COST_INDEX] = ss_study_get_country (study, c)->attr[SS_COUNTRY_COST_INDEX] * 1.1;
-        g_array_append_val (asean->overrides, ov);
-      }
-  return study;
-}
-
 /* Every cell of the document's grid, as a window showing it asks. */
 static void
 get_all_cells (SsDocument *document)
@@ -182,10 +130,10 @@ get_all_cells (SsDocument *document)
 static void
 bench_sample_grid (void)
 {
-  g_autoptr(SsStudy) study = sample_with_shocks ();
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
   g_autoptr(SsDocument) document = ss_document_new (study, NULL);
   int strategy = ss_study_find_scenario (study, "china-plus-one");
-  int shock = ss_study_find_scenario (study, "hormuz");
+  int shock = ss_study_find_scenario (study, "hormuz-closure");
   SsScenario *plus = ss_study_get_scenario (study, strategy);
   SsScenario *hormuz = ss_study_get_scenario (study, shock);
   SsItem *item = ss_study_get_item (study, 0);
@@ -195,7 +143,7 @@ bench_sample_grid (void)
 
   ss_document_get_stress_axes (document, &strategies, &shocks);
   get_all_cells (document);
-  g_print ("sample with shocks: %u strategies by %u shock columns\n", strategies->len, shocks->len);
+  g_print ("the sample's grid: %u strategies by %u shock columns\n", strategies->len, shocks->len);
 
   /* A slider step on China plus one: its row. */
   ss_document_begin_edit (document);
