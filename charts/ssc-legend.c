@@ -203,7 +203,8 @@ place_bottom (SscCtx    *c,
       x_of[k] = x;
       x += SWATCH_W + 6 + w_of[k] + gap;
     }
-  max_rows = MAX (1, (guint)floor (0.3 * c->area.h / line_h));
+  /* Clamped before the cast: a tiny chart has a negative area. */
+  max_rows = (guint)MAX (1.0, floor (0.3 * c->area.h / line_h));
   if (rows > max_rows)
     {
       rows = max_rows;
