@@ -66,9 +66,25 @@ report (Loader     *l,
   if (l->text->len > 0)
     g_string_append_c (l->text, '\n');
   if (line > 0)
-    g_string_append_printf (l->text, "%s:%d: error: %s", l->display, line, message);
+    g_string_append_printf (l->text, "%s:%d: error: ", l->display, line);
   else
-    g_string_append_printf (l->text, "%s: error: %s", l->display, message);
+    g_string_append_printf (l->text, "%s: error: ", l->display);
+
+  /* One problem, one line: a value quoted from the file may hold a
+   * newline or another control character, which is shown escaped. */
+  for (const char *p = message; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (l->text, "\\n");
+      else if (*p == '\r')
+        g_string_append (l->text, "\\r");
+      else if (*p == '\t')
+        g_string_append (l->text, "\\t");
+      else if ((guchar)*p < 0x20 || *p == 0x7f)
+        g_string_append_printf (l->text, "\\x%02X", (guchar)*p);
+      else
+        g_string_append_c (l->text, *p);
+    }
 }
 
 /* Whether a version-2 element or attribute may be used here; reports it
