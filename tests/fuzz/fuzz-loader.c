@@ -22,6 +22,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ss-engine.h"
@@ -29,8 +31,10 @@
 
 #define NAME "fuzz.supplyshift"
 
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
+int LLVMFuzzerInitialize   (int           *argc,
+                            char        ***argv);
+int LLVMFuzzerTestOneInput (const guint8  *data,
+                            size_t         size);
 
 static void
 check_refusal (const GError *error)
@@ -110,7 +114,7 @@ check_average (const char   *what,
       {
         double v = values[(gsize)r * n_years + t];
 
-        if (isnan (v) && weight_sum[(gsize)r * n_years + t] == 0)
+        if (isnan (v) && weight_sum[(gsize)r * n_years + t] <= 0)
           continue;
         if (!isfinite (v))
           g_error ("%s[%u][year %u] is %g with weights summing to %g",
@@ -171,7 +175,8 @@ check_projection (SsStudy            *study,
               if (group != NULL && strcmp (group, g_ptr_array_index (groups, g)) == 0)
                 in_group += p->share[((gsize)i * nc + c) * ny + t];
             }
-          if (isnan (h) ? in_group != 0 : !isfinite (h))
+          /* Shares within 1e-12 of 0 are 0 (model.md §2). */
+          if (isnan (h) ? in_group > 1e-12 : !isfinite (h))
             g_error ("group_hhi[%u][%u][year %u] is %g with a group share of %g",
                      i, g, t, h, in_group);
           if (!isnan (h))
@@ -179,13 +184,19 @@ check_projection (SsStudy            *study,
         }
 
   /* Portfolio averages are undefined only when their weights sum to 0:
-   * no cost in the year, no spend at all, no item with a group figure. */
-  for (guint i = 0; i < ni; i++)
-    for (guint t = 0; t < ny; t++)
+   * no cost in the year, no spend at all, no item with a group figure.
+   * The sums are taken in the engine's order, so they round alike. */
+  for (guint t = 0; t < ny; t++)
+    for (guint i = 0; i < ni; i++)
+      cost_sum[t] += p->cost[(gsize)i * ny + t];
+  for (guint t = 0; t < ny; t++)
+    for (guint c = 0; c < nc; c++)
       {
-        cost_sum[t] += p->cost[(gsize)i * ny + t];
-        for (guint c = 0; c < nc; c++)
-          spend_sum[t] += p->spend[((gsize)i * nc + c) * ny + t];
+        double by_country = 0;
+
+        for (guint i = 0; i < ni; i++)
+          by_country += p->spend[((gsize)i * nc + c) * ny + t];
+        spend_sum[t] += by_country;
       }
   for (guint c = 1; c < nc; c++)
     memcpy (spend_sum + (gsize)c * ny, spend_sum, ny * sizeof (double));
@@ -213,6 +224,22 @@ check_projection (SsStudy            *study,
       if (counted != ni)
         g_error ("year %u: alerts counted for %u of %u items", t, counted, ni);
     }
+}
+
+/* g_error () and fatal warnings stop with SIGTRAP, which libFuzzer does
+ * not catch: turn it into an abort, so the input is saved. */
+static void
+on_trap (int signum)
+{
+  abort ();
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  signal (SIGTRAP, on_trap);
+  return 0;
 }
 
 int
