@@ -376,6 +376,22 @@ static const char *const item_fields[N_X] = {
   "year", "statCdCntnKor1", "statCd", "statKor", "hsCd", "expWgt", "expDlr", "impWgt", "impDlr", "balPayments",
 };
 
+/* The texts of one <item>'s fields. (g_autofree on an array would free
+ * only its first entry.) */
+typedef struct
+{
+  char *text[N_X];
+} ItemFields;
+
+static void
+item_fields_clear (ItemFields *fields)
+{
+  for (guint k = 0; k < N_X; k++)
+    g_free (fields->text[k]);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemFields, item_fields_clear)
+
 static gboolean
 read_item (SsImport  *self,
            xmlNode   *node,
@@ -383,7 +399,8 @@ read_item (SsImport  *self,
            guint     *no_country,
            GError   **error)
 {
-  g_autofree char *field[N_X] = { NULL };
+  g_auto(ItemFields) fields = { { NULL } };
+  char **field = fields.text;
   int line[N_X] = { 0 };
   double value = 0, weight = 0;
   const char *partner;
