@@ -292,7 +292,7 @@ on_loaded (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  SsWindow *self = SS_WINDOW (source);
+  g_autoptr(SsWindow) self = user_data;
   FilesState *state = files_state (self);
   LoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
@@ -313,7 +313,14 @@ on_loaded (GObject      *source,
  * takes seconds (a 10 000-item study about 15), and the window must not
  * freeze meanwhile. libxml2 keeps its error handler per thread. Cancel
  * (or opening another file) drops the load: the thread finishes on its
- * own, and what it read is thrown away. */
+ * own, and what it read is thrown away.
+ *
+ * The window is the callback's data, not the task's source object: after
+ * a cancel the task returns at once and the thread holds the last
+ * reference to the task, so a source object would be unreferenced, and a
+ * window closed meanwhile disposed, in the worker thread, which GTK does
+ * not allow (it crashed test-window-files now and then). The callback
+ * runs in the main thread and drops the window there. */
 void
 ss_window_load_file_async (SsWindow *self,
                            GFile    *file)
@@ -324,7 +331,7 @@ ss_window_load_file_async (SsWindow *self,
 
   ss_window_cancel_load (self);
   state->loading = g_cancellable_new ();
-  task = g_task_new (self, state->loading, on_loaded, NULL);
+  task = g_task_new (NULL, state->loading, on_loaded, g_object_ref (self));
   job->file = g_object_ref (file);
   g_task_set_task_data (task, job, (GDestroyNotify)load_job_free);
   g_task_set_return_on_cancel (task, TRUE);
