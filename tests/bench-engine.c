@@ -83,6 +83,24 @@ timer_print (Timer      *timer,
   memset (timer, 0, sizeof *timer);
 }
 
+static void
+time_report (SsStudy    *study,
+             const char *what)
+{
+  Timer timer = { 0 };
+
+  for (guint k = 0; k < 11; k++)
+    {
+      g_autofree char *json = NULL;
+
+      timer_start (&timer);
+      json = ss_report_generate (study, SS_REPORT_JSON, NULL);
+      timer_stop (&timer);
+      g_assert_nonnull (json);
+    }
+  timer_print (&timer, what);
+}
+
 /* Two shock scenarios on the synthetic study: export controls on a fifth
  * of the items from the first country, and the second country's prices
  * 20 % up. */
@@ -221,16 +239,7 @@ main (int   argc,
     }
   timer_print (&timer, "scenario recompute (500 items, 8 countries, 21 years)");
 
-  for (guint k = 0; k < 11; k++)
-    {
-      g_autofree char *json = NULL;
-
-      timer_start (&timer);
-      json = ss_report_generate (study, SS_REPORT_JSON, NULL);
-      timer_stop (&timer);
-      g_assert_nonnull (json);
-    }
-  timer_print (&timer, "whole JSON report (baseline + 4 scenarios, 5 cells)");
+  time_report (study, "whole JSON report (baseline + 4 scenarios, 5 cells)");
 
   for (guint k = 0; k < 11; k++)
     {
@@ -277,16 +286,7 @@ main (int   argc,
       timer_stop (&timer);
     }
   timer_print (&timer, "stress cell recompute (a strategy under that shock)");
-  for (guint k = 0; k < 11; k++)
-    {
-      g_autofree char *json = NULL;
-
-      timer_start (&timer);
-      json = ss_report_generate (study, SS_REPORT_JSON, NULL);
-      timer_stop (&timer);
-      g_assert_nonnull (json);
-    }
-  timer_print (&timer, "whole JSON report (baseline + 6 scenarios, 15 cells)");
+  time_report (study, "whole JSON report (baseline + 6 scenarios, 15 cells)");
 
   bench_sample_grid ();
   return 0;

@@ -8,6 +8,7 @@
 #include "ss-attrs.h"
 #include "ss-document.h"
 #include "ss-study-file.h"
+#include "test-util.h"
 
 static void
 count_changes (SsDocument *document,
@@ -139,18 +140,6 @@ test_projection_cache (void)
   g_assert_cmpfloat (p->npv_cost_premium, ==, npv_before);
 }
 
-static SsStudy *
-load_example_v2 (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "example-v2-study.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  SsStudy *study = ss_study_load_file (file, "example-v2-study.xml", &error);
-
-  g_assert_no_error (error);
-  return study;
-}
-
 /* Which cells of the grid are stale, as a string of rows: "x" stale, "."
  * fresh, rows separated by "|". */
 static char *
@@ -206,7 +195,7 @@ assert_cells_fresh (SsDocument *document)
 static void
 test_stress_cache (void)
 {
-  g_autoptr(SsStudy) study = load_example_v2 ();
+  g_autoptr(SsStudy) study = ss_test_load_data_study ("example-v2-study.xml");
   g_autoptr(SsDocument) document = ss_document_new (study, NULL);
   SsScenario *plus = ss_study_get_scenario (study, 0);
   SsScenario *china = ss_study_get_scenario (study, 1);

@@ -17,18 +17,7 @@
 #include "json-strict.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
-
-static SsStudy *
-load_test_study (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  SsStudy *study = ss_study_load_file (file, name, &error);
-
-  g_assert_no_error (error);
-  return study;
-}
+#include "test-util.h"
 
 typedef struct
 {
@@ -130,7 +119,7 @@ test_worked_example (gconstpointer data)
   const char *name = data;
   g_autofree char *study_file = g_strdup_printf ("%s-study.xml", name);
   g_autofree char *report_file = g_strdup_printf ("%s-report.json", name);
-  g_autoptr(SsStudy) study = load_test_study (study_file);
+  g_autoptr(SsStudy) study = ss_test_load_data_study (study_file);
   g_autoptr(JsonNode) expected = ss_json_load_data (report_file);
   g_autofree char *report = ss_report_generate (study, SS_REPORT_JSON, NULL);
   g_autoptr(GError) error = NULL;
@@ -154,7 +143,7 @@ test_worked_example (gconstpointer data)
 static void
 test_comma_locale (void)
 {
-  g_autoptr(SsStudy) study = load_test_study ("example-study.xml");
+  g_autoptr(SsStudy) study = ss_test_load_data_study ("example-study.xml");
   g_autofree char *in_c = NULL, *in_de = NULL, *csv_c = NULL, *csv_de = NULL;
   g_autoptr(SsStudy) reread = NULL;
   g_autoptr(GError) error = NULL;
@@ -190,7 +179,7 @@ test_comma_locale (void)
 static void
 test_projection_copy (void)
 {
-  g_autoptr(SsStudy) study = load_test_study ("example-study.xml");
+  g_autoptr(SsStudy) study = ss_test_load_data_study ("example-study.xml");
   g_autoptr(SsProjection) copy = ss_projection_new ();
   SsProjection *p = ss_projection_new ();
   g_autofree char *before = NULL;

@@ -39,6 +39,7 @@
 
 #include "ss-engine.h"
 #include "ss-study-file.h"
+#include "test-util.h"
 
 #define N_RANDOM_STUDIES 300
 #define RANDOM_SEED_BASE 20240601
@@ -1616,6 +1617,52 @@ random_country_attr (GRand         *r,
     }
 }
 
+/* An item's own values, as the generators draw them. */
+static void
+random_item_values (GRand  *r,
+                    SsItem *item)
+{
+  item->attr[SS_ITEM_VALUE] = uniform (r, 10, 5000);
+  item->attr[SS_ITEM_GROWTH] = uniform (r, -0.05, 0.1);
+  item->attr[SS_ITEM_SUBSTITUTABILITY] = uniform (r, 0, 1);
+  item->attr[SS_ITEM_RECYCLING] = chance (r, 0.3) ? 0 : uniform (r, 0, 0.5);
+  item->attr[SS_ITEM_STOCKPILE_DAYS] = chance (r, 0.3) ? 0 : uniform (r, 0, 90);
+  item->attr[SS_ITEM_IMPACT] = uniform (r, 0, 5);
+}
+
+/* A source's own cost index and tariff, each with probability p. */
+static void
+random_source_prices (GRand    *r,
+                      SsSource *src,
+                      double    p)
+{
+  if (chance (r, p))
+    {
+      src->set |= 1u << SS_SOURCE_COST_INDEX;
+      src->attr[SS_SOURCE_COST_INDEX] = uniform (r, 0.5, 2);
+    }
+  if (chance (r, p))
+    {
+      src->set |= 1u << SS_SOURCE_TARIFF;
+      src->attr[SS_SOURCE_TARIFF] = chance (r, 0.3) ? 0 : uniform (r, 0, 0.5);
+    }
+}
+
+/* A strategy's transition, switching cost and subsidy. */
+static void
+random_levers (GRand      *r,
+               SsScenario *sc)
+{
+  static const double transitions[] = { 1, 1.5, 2, 2.5, 3, 4, 5, 6 };
+
+  if (chance (r, 0.3))
+    sc->transition_years = uniform (r, 1, 6);
+  else
+    sc->transition_years = transitions[g_rand_int_range (r, 0, G_N_ELEMENTS (transitions))];
+  sc->switching_cost = chance (r, 0.2) ? 0 : uniform (r, 0, 0.5);
+  sc->subsidy = chance (r, 0.2) ? 0 : uniform (r, 0, 1);
+}
+
 static SsStudy *
 random_study (guint seed)
 {
@@ -1628,7 +1675,6 @@ random_study (guint seed)
   guint ni = wide ? g_rand_int_range (r, 1, 4) : g_rand_int_range (r, 1, 7);
   guint ns = g_rand_int_range (r, 1, 4);
   gboolean groups = chance (r, 0.8);
-  static const double transitions[] = { 1, 1.5, 2, 2.5, 3, 4, 5, 6 };
 
   meta->horizon = wide ? g_rand_int_range (r, 1, 5) : g_rand_int_range (r, 1, 16);
   meta->discount_rate = chance (r, 0.2) ? 0 : uniform (r, 0, 0.12);
@@ -1682,26 +1728,12 @@ random_study (guint seed)
       add_item (study, code, shares);
 
       item = ss_study_get_item (study, i);
-      item->attr[SS_ITEM_VALUE] = uniform (r, 10, 5000);
-      item->attr[SS_ITEM_GROWTH] = uniform (r, -0.05, 0.1);
-      item->attr[SS_ITEM_SUBSTITUTABILITY] = uniform (r, 0, 1);
-      item->attr[SS_ITEM_RECYCLING] = chance (r, 0.3) ? 0 : uniform (r, 0, 0.5);
-      item->attr[SS_ITEM_STOCKPILE_DAYS] = chance (r, 0.3) ? 0 : uniform (r, 0, 90);
-      item->attr[SS_ITEM_IMPACT] = uniform (r, 0, 5);
+      random_item_values (r, item);
       for (guint c = 0; c < nc; c++)
         {
           SsSource *src = &item->sources[c];
 
-          if (chance (r, 0.3))
-            {
-              src->set |= 1u << SS_SOURCE_COST_INDEX;
-              src->attr[SS_SOURCE_COST_INDEX] = uniform (r, 0.5, 2);
-            }
-          if (chance (r, 0.3))
-            {
-              src->set |= 1u << SS_SOURCE_TARIFF;
-              src->attr[SS_SOURCE_TARIFF] = chance (r, 0.3) ? 0 : uniform (r, 0, 0.5);
-            }
+          random_source_prices (r, src, 0.3);
           if (chance (r, 0.3))
             {
               src->set |= 1u << SS_SOURCE_CAPACITY;
@@ -1720,12 +1752,7 @@ random_study (guint seed)
       g_autofree char *id = g_strdup_printf ("s%u", s);
       SsScenario *sc = ss_study_get_scenario (study, ss_study_add_scenario (study, id, id));
 
-      if (chance (r, 0.3))
-        sc->transition_years = uniform (r, 1, 6);
-      else
-        sc->transition_years = transitions[g_rand_int_range (r, 0, G_N_ELEMENTS (transitions))];
-      sc->switching_cost = chance (r, 0.2) ? 0 : uniform (r, 0, 0.5);
-      sc->subsidy = chance (r, 0.2) ? 0 : uniform (r, 0, 1);
+      random_levers (r, sc);
       if (chance (r, 0.3))
         {
           sc->has_stockpile_all = TRUE;
@@ -1875,7 +1902,6 @@ random_v2_study (guint seed)
   guint ni = dense ? g_rand_int_range (r, 6, 11) : g_rand_int_range (r, 1, 7);
   guint ns = g_rand_int_range (r, 2, 6);
   gboolean groups = chance (r, 0.8);
-  static const double transitions[] = { 1, 1.5, 2, 2.5, 3, 4, 5, 6 };
 
   meta->horizon = g_rand_int_range (r, 1, 13);
   meta->discount_rate = chance (r, 0.2) ? 0 : uniform (r, 0, 0.12);
@@ -1925,26 +1951,12 @@ random_v2_study (guint seed)
       add_item (study, code, shares);
 
       item = ss_study_get_item (study, i);
-      item->attr[SS_ITEM_VALUE] = uniform (r, 10, 5000);
-      item->attr[SS_ITEM_GROWTH] = uniform (r, -0.05, 0.1);
-      item->attr[SS_ITEM_SUBSTITUTABILITY] = uniform (r, 0, 1);
-      item->attr[SS_ITEM_RECYCLING] = chance (r, 0.3) ? 0 : uniform (r, 0, 0.5);
-      item->attr[SS_ITEM_STOCKPILE_DAYS] = chance (r, 0.3) ? 0 : uniform (r, 0, 60);
-      item->attr[SS_ITEM_IMPACT] = uniform (r, 0, 5);
+      random_item_values (r, item);
       for (guint c = 0; c < nc; c++)
         {
           SsSource *src = &item->sources[c];
 
-          if (chance (r, 0.4))
-            {
-              src->set |= 1u << SS_SOURCE_COST_INDEX;
-              src->attr[SS_SOURCE_COST_INDEX] = uniform (r, 0.5, 2);
-            }
-          if (chance (r, 0.4))
-            {
-              src->set |= 1u << SS_SOURCE_TARIFF;
-              src->attr[SS_SOURCE_TARIFF] = chance (r, 0.3) ? 0 : uniform (r, 0, 0.5);
-            }
+          random_source_prices (r, src, 0.4);
           if (chance (r, 0.3))
             {
               src->set |= 1u << SS_SOURCE_TRADE_FACTOR;
@@ -1972,10 +1984,7 @@ random_v2_study (guint seed)
         sc->kind = SS_SCENARIO_SHOCK;
       else
         {
-          sc->transition_years = chance (r, 0.3) ? uniform (r, 1, 6)
-                                 : transitions[g_rand_int_range (r, 0, G_N_ELEMENTS (transitions))];
-          sc->switching_cost = chance (r, 0.2) ? 0 : uniform (r, 0, 0.5);
-          sc->subsidy = chance (r, 0.2) ? 0 : uniform (r, 0, 1);
+          random_levers (r, sc);
           for (guint i = 0; i < ni; i++)
             {
               double pick = g_rand_double (r);
@@ -2910,7 +2919,7 @@ test_random_v2_studies (void)
   g_test_message ("item-years: %u over a policy target, alerts none/watch/warning/critical "
                   "%u/%u/%u/%u; items meeting their targets %u, never %u; %u projections with "
                   "several probabilities for a country; joint states reached one per country %u, "
-                  "by table %u, by Möbius transform %u; %u shocks set a probability; "
+                  "by table %u, by Moebius transform %u; %u shocks set a probability; "
                   "%u own prices under a country's price override; %u years with VaR95 > 0",
                   coverage.over_target, coverage.alerts[0], coverage.alerts[1], coverage.alerts[2],
                   coverage.alerts[3], coverage.target_met, coverage.target_never_met,
@@ -2929,18 +2938,6 @@ test_random_v2_studies (void)
   g_assert_cmpuint (coverage.var_positive, >, 200);
 }
 
-static SsStudy *
-load_test_study (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  SsStudy *study = ss_study_load_file (file, name, &error);
-
-  g_assert_no_error (error);
-  return study;
-}
-
 /* The worked examples against the reference, cells and all. */
 static void
 test_worked_examples (void)
@@ -2949,7 +2946,7 @@ test_worked_examples (void)
 
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
     {
-      g_autoptr(SsStudy) study = load_test_study (names[k]);
+      g_autoptr(SsStudy) study = ss_test_load_data_study (names[k]);
 
       compare_only (study, names[k]);
       g_assert_cmpuint (check_cells_as_scenarios (study, names[k]), ==, k == 0 ? 0 : 4);
@@ -2965,7 +2962,7 @@ test_item_shock_leaves_others (void)
 
   for (guint k = 0; k < 60; k++)
     {
-      g_autoptr(SsStudy) study = k == 0 ? load_test_study ("example-v2-study.xml")
+      g_autoptr(SsStudy) study = k == 0 ? ss_test_load_data_study ("example-v2-study.xml")
                                         : random_v2_study (RANDOM_V2_SEED_BASE + 1000 + k);
       guint ni = ss_study_get_n_items (study), nc = ss_study_get_n_countries (study);
       g_autoptr(GRand) r = g_rand_new_with_seed (k);

@@ -27,6 +27,7 @@
 
 #include "ss-attrs.h"
 #include "ss-study-file.h"
+#include "test-util.h"
 
 #define DISPLAY          "study.supplyshift"
 #define LINE_PATTERN     "^study\\.supplyshift:[0-9]+: error: .+$"
@@ -93,36 +94,6 @@ example_lines (guint first,
   return g_string_free (out, FALSE);
 }
 
-static guint
-count_occurrences (const char *text,
-                   const char *needle)
-{
-  guint count = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    count++;
-  return count;
-}
-
-/* `text` with `from` replaced by `to`; `from` must occur exactly once, so
- * a test cannot silently mutate something else than it says. */
-static char *
-mutate (const char *text,
-        const char *from,
-        const char *to)
-{
-  const char *at = strstr (text, from);
-  GString *out;
-
-  if (at == NULL || count_occurrences (text, from) != 1)
-    g_error ("\"%s\" occurs %u times in the document, expected once", from,
-             count_occurrences (text, from));
-  out = g_string_new_len (text, at - text);
-  g_string_append (out, to);
-  g_string_append (out, at + strlen (from));
-  return g_string_free (out, FALSE);
-}
-
 static char *
 mutate_every (const char *text,
               const char *from,
@@ -180,7 +151,7 @@ example_with_attr (guint       line,
   g_autofree char *before = example_line (line);
   g_autofree char *after = set_attr (before, name, value);
 
-  return mutate (example_text (), before, after);
+  return ss_test_mutate (example_text (), before, after);
 }
 
 static SsStudy *
@@ -205,7 +176,7 @@ load_mutated (const char  *from,
               const char  *to,
               GError     **error)
 {
-  g_autofree char *text = mutate (example_text (), from, to);
+  g_autofree char *text = ss_test_mutate (example_text (), from, to);
 
   return load_string (text, error);
 }
@@ -701,7 +672,7 @@ test_rule (gconstpointer data)
   g_autofree char *from = rule->from != NULL ? g_strdup (rule->from)
                                               : example_lines (rule->first, rule->last);
   g_autofree char *text = rule->every ? mutate_every (example_text (), from, rule->to)
-                                      : mutate (example_text (), from, rule->to);
+                                      : ss_test_mutate (example_text (), from, rule->to);
 
   if (rule->line == 0)
     expect_loads (text, rule->path);
@@ -729,9 +700,9 @@ test_example_loads (void)
 static void
 test_root_element (void)
 {
-  g_autofree char *opened = mutate (example_text (), "<study version=\"1\">",
+  g_autofree char *opened = ss_test_mutate (example_text (), "<study version=\"1\">",
                                     "<project>\n<study version=\"1\">");
-  g_autofree char *wrapped = mutate (opened, "</study>", "</study>\n</project>");
+  g_autofree char *wrapped = ss_test_mutate (opened, "</study>", "</study>\n</project>");
 
   expect_refused (XML_DECLARATION "<studies version=\"1\"/>\n", 2,
                   "the root element is <studies>, expected <study>", "root <studies>");
@@ -791,7 +762,7 @@ range_document (const RangeCase *rc,
         g_autofree char *after = g_strdup_printf ("%.*s<%s>%s</%s>", indent, before, name, text,
                                                   name);
 
-        return mutate (example_text (), before, after);
+        return ss_test_mutate (example_text (), before, after);
       }
 
     case PLACE_THRESHOLDS:
@@ -800,7 +771,7 @@ range_document (const RangeCase *rc,
                                                  " critical=\"%s\"/>\n    <source>Illustrative",
                                                  text, text, text);
 
-        return mutate (example_text (), "    <source>Illustrative", line);
+        return ss_test_mutate (example_text (), "    <source>Illustrative", line);
       }
 
     case PLACE_SOURCE_SHARE:
@@ -810,7 +781,7 @@ range_document (const RangeCase *rc,
         g_autofree char *kr_before = example_line (24);
         g_autofree char *kr_after = set_attr (kr_before, "share", rest);
 
-        return mutate (cn, kr_before, kr_after);
+        return ss_test_mutate (cn, kr_before, kr_after);
       }
 
     case PLACE_TARGET_SHARE:
@@ -823,8 +794,8 @@ range_document (const RangeCase *rc,
         g_autofree char *kr_before = example_line (49);
         g_autofree char *kr_after = set_attr (kr_before, "share", "0");
 
-        id = mutate (cn, id_before, id_after);
-        return mutate (id, kr_before, kr_after);
+        id = ss_test_mutate (cn, id_before, id_after);
+        return ss_test_mutate (id, kr_before, kr_after);
       }
 
     default:
@@ -1148,7 +1119,7 @@ example_with_countries (guint extra)
     g_autofree char *from = g_strconcat (kr, "\n", NULL);
     g_autofree char *to = g_string_free (lines, FALSE);
 
-    return mutate (example_text (), from, to);
+    return ss_test_mutate (example_text (), from, to);
   }
 }
 
@@ -1174,7 +1145,7 @@ example_with_scenarios (guint extra)
   {
     g_autofree char *to = g_string_free (lines, FALSE);
 
-    return mutate (example_text (), "  </scenarios>\n", to);
+    return ss_test_mutate (example_text (), "  </scenarios>\n", to);
   }
 }
 
@@ -1235,7 +1206,7 @@ test_limit_errors (void)
   {
     g_autofree char *to = g_string_free (items, FALSE);
 
-    document = mutate (example_text (), block, to);
+    document = ss_test_mutate (example_text (), block, to);
   }
   study = load_string (document, &error);
   if (!check_refused (study, error, 21, "item bad-0: shares sum to 0.5, expected 1", "30 errors"))
@@ -1257,8 +1228,8 @@ test_big_line_numbers (void)
 {
   g_autofree char *blank = g_strnfill (70000, '\n');
   g_autofree char *to = g_strconcat ("  <items>\n", blank, NULL);
-  g_autofree char *spaced = mutate (example_text (), "  <items>\n", to);
-  g_autofree char *document = mutate (spaced, "share=\"0.84\"", "share=\"2\"");
+  g_autofree char *spaced = ss_test_mutate (example_text (), "  <items>\n", to);
+  g_autofree char *document = ss_test_mutate (spaced, "share=\"0.84\"", "share=\"2\"");
 
   expect_refused (document, 22 + 70000,
                   "item 282520: source CN: share is 2, expected a number in [0, 1]", "line 70022");
@@ -1524,11 +1495,11 @@ check_hostile (const char *data,
 static char *
 xxe_document (void)
 {
-  g_autofree char *declared = mutate (example_text (), "<study version=\"1\">",
+  g_autofree char *declared = ss_test_mutate (example_text (), "<study version=\"1\">",
                                       "<!DOCTYPE study [<!ENTITY x SYSTEM"
                                       " \"file:///etc/passwd\">]>\n<study version=\"1\">");
 
-  return mutate (declared, "<title>Worked example</title>", "<title>&x;</title>");
+  return ss_test_mutate (declared, "<title>Worked example</title>", "<title>&x;</title>");
 }
 
 static void
@@ -1558,9 +1529,9 @@ billion_laughs_document (void)
   {
     g_autofree char *to = g_string_free (dtd, FALSE);
 
-    declared = mutate (example_text (), "<study version=\"1\">", to);
+    declared = ss_test_mutate (example_text (), "<study version=\"1\">", to);
   }
-  return mutate (declared, "<title>Worked example</title>", "<title>&lol9;</title>");
+  return ss_test_mutate (declared, "<title>Worked example</title>", "<title>&lol9;</title>");
 }
 
 static void
@@ -1574,7 +1545,7 @@ test_hostile_billion_laughs (void)
 static void
 test_hostile_doctype_after_comment (void)
 {
-  g_autofree char *document = mutate (example_text (), "<study version=\"1\">",
+  g_autofree char *document = ss_test_mutate (example_text (), "<study version=\"1\">",
                                       "<!-- a comment\n     over two lines -->\n<?pi data?>\n"
                                       "<!DOCTYPE study SYSTEM \"http://example.com/study.dtd\">\n"
                                       "<study version=\"1\">");
@@ -1593,7 +1564,7 @@ test_hostile_doctype_utf16 (void)
 {
   g_autofree char *xxe = xxe_document ();
   g_autofree char *laughs = billion_laughs_document ();
-  g_autofree char *plain = mutate (example_text (), "<study version=\"1\">",
+  g_autofree char *plain = ss_test_mutate (example_text (), "<study version=\"1\">",
                                    "<!DOCTYPE study>\n<study version=\"1\">");
   const struct { const char *utf8; const char *what; } documents[] = {
     { xxe, "external entity" },
@@ -1604,7 +1575,7 @@ test_hostile_doctype_utf16 (void)
   for (guint k = 0; k < G_N_ELEMENTS (documents); k++)
     for (guint declared = 0; declared < 2; declared++)
       {
-        g_autofree char *text = declared ? mutate (documents[k].utf8, "encoding=\"UTF-8\"",
+        g_autofree char *text = declared ? ss_test_mutate (documents[k].utf8, "encoding=\"UTF-8\"",
                                                    "encoding=\"UTF-16\"")
                                          : g_strdup (strchr (documents[k].utf8, '\n') + 1);
         g_autofree char *what = g_strdup_printf ("UTF-16 %s, %s", documents[k].what,
@@ -1639,7 +1610,7 @@ test_hostile_deep_nesting (void)
 {
   g_autofree char *deep = nested ("a", 100000);
   g_autofree char *title = g_strconcat ("<title>", deep, "</title>", NULL);
-  g_autofree char *in_title = mutate (example_text (), "<title>Worked example</title>", title);
+  g_autofree char *in_title = ss_test_mutate (example_text (), "<title>Worked example</title>", title);
   g_autofree char *at_root = g_strconcat (XML_DECLARATION, deep, NULL);
   g_autofree char *in_study = g_strconcat (XML_DECLARATION "<study version=\"1\">", deep,
                                            "</study>", NULL);
@@ -1725,7 +1696,7 @@ test_hostile_bad_utf8 (void)
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
     {
       g_autofree char *to = g_strdup_printf ("name=\"%s\"", cases[k].bytes);
-      g_autofree char *document = mutate (example_text (), "name=\"China\"", to);
+      g_autofree char *document = ss_test_mutate (example_text (), "name=\"China\"", to);
       g_autofree char *message = check_hostile (document, strlen (document), 14, NULL,
                                                 cases[k].what);
     }
@@ -1734,9 +1705,9 @@ test_hostile_bad_utf8 (void)
 static void
 test_hostile_latin1 (void)
 {
-  g_autofree char *declared = mutate (example_text (), "encoding=\"UTF-8\"",
+  g_autofree char *declared = ss_test_mutate (example_text (), "encoding=\"UTF-8\"",
                                       "encoding=\"ISO-8859-1\"");
-  g_autofree char *accented = mutate (declared, "name=\"China\"", "name=\"Chin\xE9\"");
+  g_autofree char *accented = ss_test_mutate (declared, "name=\"China\"", "name=\"Chin\xE9\"");
   g_autofree char *m1 = check_hostile (declared, strlen (declared), 1, "ISO-8859-1",
                                        "declared ISO-8859-1");
   g_autofree char *m2 = check_hostile (accented, strlen (accented), 1, "ISO-8859-1",
@@ -1747,7 +1718,7 @@ test_hostile_latin1 (void)
 static void
 test_hostile_utf16 (void)
 {
-  g_autofree char *declared = mutate (example_text (), "encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+  g_autofree char *declared = ss_test_mutate (example_text (), "encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
   const char *undeclared = strchr (example_text (), '\n') + 1;
   struct { const char *utf8; const char *what; } cases[] = {
     { declared, "UTF-16 declared as UTF-16" },
@@ -2056,9 +2027,9 @@ test_round_trip_specials (void)
 static void
 test_round_trip_whitespace_references (void)
 {
-  g_autofree char *named = mutate (example_text (), "name=\"China\"",
+  g_autofree char *named = ss_test_mutate (example_text (), "name=\"China\"",
                                    "name=\"China&#9;PRC&#13;&#10;Mainland\"");
-  g_autofree char *document = mutate (named, "A small study", "A small&#13;study");
+  g_autofree char *document = ss_test_mutate (named, "A small study", "A small&#13;study");
   g_autoptr(GError) error = NULL;
   g_autoptr(SsStudy) study = load_string (document, &error);
 
@@ -2374,7 +2345,7 @@ test_number_comma_locale (void)
   g_assert_cmpfloat (value, ==, 0.5);
   g_assert_false (ss_parse_number ("0,5", &value));
   study = load_string (example_text (), &error);
-  comma = mutate (example_text (), "share=\"0.84\"", "share=\"0,84\"");
+  comma = ss_test_mutate (example_text (), "share=\"0.84\"", "share=\"0,84\"");
   comma_study = load_string (comma, &comma_error);
   setlocale (LC_ALL, "C");
 

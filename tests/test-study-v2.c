@@ -50,35 +50,6 @@ example_text (void)
   return text;
 }
 
-static guint
-count_occurrences (const char *text,
-                   const char *needle)
-{
-  guint count = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    count++;
-  return count;
-}
-
-/* `text` with `from` (which must occur exactly once) replaced by `to`. */
-static char *
-mutate (const char *text,
-        const char *from,
-        const char *to)
-{
-  const char *at = strstr (text, from);
-  GString *out;
-
-  if (at == NULL || count_occurrences (text, from) != 1)
-    g_error ("\"%s\" occurs %u times in the document, expected once", from,
-             count_occurrences (text, from));
-  out = g_string_new_len (text, at - text);
-  g_string_append (out, to);
-  g_string_append (out, at + strlen (from));
-  return g_string_free (out, FALSE);
-}
-
 static SsStudy *
 load_string (const char  *text,
              GError     **error)
@@ -254,7 +225,7 @@ static void
 test_rule (gconstpointer data)
 {
   const Rule *rule = data;
-  g_autofree char *text = mutate (example_text (), rule->from, rule->to);
+  g_autofree char *text = ss_test_mutate (example_text (), rule->from, rule->to);
 
   if (rule->line > 0)
     assert_refused (text, rule->line, rule->message);
@@ -273,7 +244,7 @@ test_rule (gconstpointer data)
 static void
 test_needs_version_2 (void)
 {
-  g_autofree char *v1 = mutate (example_text (), "<study version=\"2\">", "<study version=\"1\">");
+  g_autofree char *v1 = ss_test_mutate (example_text (), "<study version=\"2\">", "<study version=\"1\">");
   static const struct
   {
     int         line;
@@ -302,7 +273,7 @@ test_needs_version_2 (void)
   /* A severity alone on a source is the same. */
   {
     g_autofree char *text = data_text ("example-study.xml");
-    g_autofree char *severity = mutate (text, "<source country=\"TH\" share=\"0.05\"/>",
+    g_autofree char *severity = ss_test_mutate (text, "<source country=\"TH\" share=\"0.05\"/>",
                                         "<source country=\"TH\" share=\"0.05\" "
                                         "disruption-severity=\"0.2\"/>");
 
@@ -367,7 +338,7 @@ test_example_round_trip (void)
 {
   g_autoptr(SsStudy) study = load_example ();
   g_autofree char *xml = ss_study_to_xml (study);
-  g_autofree char *expected = mutate (example_text (), "    <home>KR</home>\n",
+  g_autofree char *expected = ss_test_mutate (example_text (), "    <home>KR</home>\n",
                                       "    <home>KR</home>\n"
                                       "    <thresholds watch=\"0.5\" warning=\"0.65\" critical=\"0.9\"/>\n");
   g_autoptr(GError) error = NULL;
@@ -412,12 +383,12 @@ test_version_1_saves_as_version_1 (void)
                                                     "<study version=\"1\">\n"));
   g_assert_cmpstr (old_sample_xml, ==, old_sample_text);
 
-  expected = mutate (v1_text, "    <home>KR</home>\n",
+  expected = ss_test_mutate (v1_text, "    <home>KR</home>\n",
                      "    <home>KR</home>\n"
                      "    <thresholds watch=\"0.5\" warning=\"0.65\" critical=\"0.9\"/>\n");
   {
     g_autofree char *with_levers =
-      mutate (expected,
+      ss_test_mutate (expected,
               "      <description>Stay as we are while China restricts exports.</description>\n",
               "      <description>Stay as we are while China restricts exports.</description>\n"
               "      <transition-years>1</transition-years>\n"
@@ -548,7 +519,7 @@ test_schema (void)
 
       if (k == 1)
         {
-          g_autofree char *bad = mutate (xml, "kind=\"shock\">\n      <description>China",
+          g_autofree char *bad = ss_test_mutate (xml, "kind=\"shock\">\n      <description>China",
                                          "kind=\"world\">\n      <description>China");
 
           g_file_set_contents (path, bad, -1, NULL);

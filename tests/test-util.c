@@ -31,3 +31,46 @@ ss_test_flush (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
+
+/* A study from tests/data, which must load. */
+SsStudy *
+ss_test_load_data_study (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SsStudy *study = ss_study_load_file (file, name, &error);
+
+  g_assert_no_error (error);
+  return study;
+}
+
+guint
+ss_test_count_occurrences (const char *text,
+                           const char *needle)
+{
+  guint count = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    count++;
+  return count;
+}
+
+/* `text` with `from` replaced by `to`; `from` must occur exactly once, so
+ * a test cannot silently mutate something else than it says. */
+char *
+ss_test_mutate (const char *text,
+                const char *from,
+                const char *to)
+{
+  const char *at = strstr (text, from);
+  GString *out;
+
+  if (at == NULL || ss_test_count_occurrences (text, from) != 1)
+    g_error ("\"%s\" occurs %u times in the document, expected once", from,
+             ss_test_count_occurrences (text, from));
+  out = g_string_new_len (text, at - text);
+  g_string_append (out, to);
+  g_string_append (out, at + strlen (from));
+  return g_string_free (out, FALSE);
+}

@@ -9,7 +9,13 @@
 
 G_BEGIN_DECLS
 
-void ss_test_assert_round_trips (SsStudy *study);
-void ss_test_flush              (void);
+void     ss_test_assert_round_trips (SsStudy    *study);
+void     ss_test_flush              (void);
+SsStudy *ss_test_load_data_study    (const char *name);
+guint    ss_test_count_occurrences  (const char *text,
+                                     const char *needle);
+char    *ss_test_mutate             (const char *text,
+                                     const char *from,
+                                     const char *to);
 
 G_END_DECLS
