@@ -224,11 +224,17 @@ invalidate_all (SsDocument *self)
 
   ss_study_get_stress_axes (self->study, self->strategies, self->shocks);
   n_cells = self->strategies->len * self->shocks->len;
-  if (self->cells->len != n_cells)
+  /* A scenario of another kind can keep the number of cells and move
+   * column 0 (which holds none): so the cells follow the shape. */
+  g_ptr_array_set_size (self->cells, n_cells);
+  for (guint k = 0; k < n_cells; k++)
     {
-      g_ptr_array_set_size (self->cells, 0);
-      for (guint k = 0; k < n_cells; k++)
-        g_ptr_array_add (self->cells, k % self->shocks->len == 0 ? NULL : ss_projection_new ());
+      gboolean own = k % self->shocks->len == 0;
+
+      if (own)
+        g_clear_pointer (&g_ptr_array_index (self->cells, k), ss_projection_free);
+      else if (g_ptr_array_index (self->cells, k) == NULL)
+        g_ptr_array_index (self->cells, k) = ss_projection_new ();
     }
   g_array_set_size (self->cell_stale, n_cells);
   for (guint k = 0; k < n_cells; k++)

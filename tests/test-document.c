@@ -276,6 +276,38 @@ test_stress_cache (void)
   }
 }
 
+/* A shock scenario made a strategy turns a grid of 2 × 3 into one of
+ * 3 × 2: as many cells, in another shape, every one computed afresh. */
+static void
+test_stress_reshape (void)
+{
+  g_autoptr(SsStudy) study = ss_test_load_data_study ("example-v2-study.xml");
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  const GArray *strategies, *shocks;
+
+  ss_document_get_cell (document, SS_BASELINE, 1);
+  ss_document_begin_edit (document);
+  ss_study_get_scenario (study, 2)->kind = SS_SCENARIO_STRATEGY;
+  ss_document_changed (document, SS_CHANGE_STRUCTURE, -1);
+  ss_document_end_edit (document);
+
+  ss_document_get_stress_axes (document, &strategies, &shocks);
+  g_assert_cmpuint (strategies->len, ==, 3);
+  g_assert_cmpuint (shocks->len, ==, 2);
+  for (guint r = 0; r < strategies->len; r++)
+    for (guint k = 0; k < shocks->len; k++)
+      {
+        int strategy = g_array_index (strategies, int, r), shock = g_array_index (shocks, int, k);
+        g_autoptr(SsProjection) fresh = ss_projection_new ();
+        const SsProjection *cell = ss_document_get_cell (document, strategy, shock);
+
+        ss_engine_project_cell (study, strategy, shock, NULL, fresh);
+        g_assert_cmpint (cell->scenario, ==, strategy);
+        g_assert_cmpint (cell->shock, ==, shock);
+        g_assert_cmpmem (cell->block, cell->block_size, fresh->block, fresh->block_size);
+      }
+}
+
 static void
 test_lifecycle (void)
 {
@@ -301,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/document/cancel", test_cancel);
   g_test_add_func ("/document/projection-cache", test_projection_cache);
   g_test_add_func ("/document/stress-cache", test_stress_cache);
+  g_test_add_func ("/document/stress-reshape", test_stress_reshape);
   g_test_add_func ("/document/lifecycle", test_lifecycle);
 
   return g_test_run ();
