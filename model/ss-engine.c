@@ -235,28 +235,6 @@ combo_country (const Combo *combo,
   apply_override (combo->shock, country, attr);
 }
 
-/* K_i: a per-item stockpile of K, else of S, else K's all-items value,
- * else S's, else the item's own (a scenario written out with the same
- * content: its per-item values K's over S's, its all-items value K's over
- * S's, and a per-item value beats the all-items one). */
-static double
-combo_stockpile (const Combo  *combo,
-                 const SsItem *item,
-                 guint         i)
-{
-  const SsScenario *k = combo->shock, *s = combo->strategy;
-
-  if (k != NULL && !isnan (k->stockpile[i]))
-    return k->stockpile[i];
-  if (s != NULL && !isnan (s->stockpile[i]))
-    return s->stockpile[i];
-  if (k != NULL && k->has_stockpile_all)
-    return k->stockpile_all;
-  if (s != NULL && s->has_stockpile_all)
-    return s->stockpile_all;
-  return item->attr[SS_ITEM_STOCKPILE_DAYS];
-}
-
 static gboolean
 shocks_set (const SsScenario *scenario,
             SsDisruption      value)
@@ -1024,7 +1002,7 @@ ss_engine_project_cell (SsStudy            *study,
       double value_i = item->attr[SS_ITEM_VALUE];
       double g = item->attr[SS_ITEM_GROWTH];
       double risk_scale = item->attr[SS_ITEM_SUBSTITUTABILITY] * (1 - item->attr[SS_ITEM_RECYCLING]);
-      double stock = combo_stockpile (&combo, item, i);
+      double stock = ss_scenario_get_stockpile (combo.strategy, combo.shock, item, i);
       double base_unit = 0, volume;
       double switching = sc != NULL ? sc->switching_cost : 0;
       double subsidy = sc != NULL ? sc->subsidy : 0;

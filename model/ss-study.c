@@ -510,6 +510,29 @@ ss_scenario_find_override (SsScenario *scenario,
   return NULL;
 }
 
+/* K_i (model.md §1): the days of consumption of item `index` held in
+ * strategy ⊕ shock (either NULL): a per-item stockpile of the shock, else
+ * of the strategy, else the shock's all-items value, else the strategy's,
+ * else the item's own. A per-item value beats an all-items one, and the
+ * shock's beats the strategy's, as a scenario written out with the same
+ * content would have it. */
+double
+ss_scenario_get_stockpile (const SsScenario *strategy,
+                           const SsScenario *shock,
+                           const SsItem     *item,
+                           guint             index)
+{
+  if (shock != NULL && !isnan (shock->stockpile[index]))
+    return shock->stockpile[index];
+  if (strategy != NULL && !isnan (strategy->stockpile[index]))
+    return strategy->stockpile[index];
+  if (shock != NULL && shock->has_stockpile_all)
+    return shock->stockpile_all;
+  if (strategy != NULL && strategy->has_stockpile_all)
+    return strategy->stockpile_all;
+  return item->attr[SS_ITEM_STOCKPILE_DAYS];
+}
+
 /* A new shock at the end of the scenario's list: it sets nothing yet and
  * covers all items. The pointer is valid until the list changes. */
 SsShock *

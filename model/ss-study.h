@@ -230,6 +230,10 @@ void               ss_scenario_clear_targets    (SsScenario        *scenario,
                                                  guint              item);
 SsCountryOverride *ss_scenario_find_override    (SsScenario        *scenario,
                                                  guint              country);
+double             ss_scenario_get_stockpile    (const SsScenario  *strategy,
+                                                 const SsScenario  *shock,
+                                                 const SsItem      *item,
+                                                 guint              index);
 SsShock           *ss_scenario_add_shock        (SsScenario        *scenario,
                                                  guint              country);
 void               ss_shock_set_items           (SsShock           *shock,

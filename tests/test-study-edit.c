@@ -316,6 +316,27 @@ test_patterns (void)
   g_assert_false (ss_is_scenario_id ("A"));
 }
 
+/* The effective stockpile (model.md §1): the engine's and the window's. */
+static void
+test_effective_stockpile (void)
+{
+  g_autoptr(SsStudy) study = ss_test_load_data_study ("example-v2-study.xml");
+  const SsScenario *plus = ss_study_get_scenario (study, 0);
+  const SsScenario *asean = ss_study_get_scenario (study, 2);
+  const SsScenario *china = ss_study_get_scenario (study, 1);
+  const SsItem *lithium = ss_study_get_item (study, 0), *urea = ss_study_get_item (study, 1);
+
+  /* The item's own, then the strategy's per item, then its all-items. */
+  g_assert_cmpfloat (ss_scenario_get_stockpile (NULL, NULL, lithium, 0), ==, 20);
+  g_assert_cmpfloat (ss_scenario_get_stockpile (plus, NULL, lithium, 0), ==, 60);
+  g_assert_cmpfloat (ss_scenario_get_stockpile (plus, NULL, urea, 1), ==, 30);
+  g_assert_cmpfloat (ss_scenario_get_stockpile (china, NULL, urea, 1), ==, 45);
+  /* The shock's per-item value beats the strategy's all-items one. */
+  g_assert_cmpfloat (ss_scenario_get_stockpile (plus, asean, urea, 1), ==, 30);
+  g_assert_cmpfloat (ss_scenario_get_stockpile (NULL, asean, urea, 1), ==, 30);
+  g_assert_cmpfloat (ss_scenario_get_stockpile (plus, china, lithium, 0), ==, 60);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/model/study-edit/unique-scenario-id", test_unique_scenario_id);
   g_test_add_func ("/model/study-edit/unique-item-code", test_unique_item_code);
   g_test_add_func ("/model/study-edit/patterns", test_patterns);
+  g_test_add_func ("/model/study-edit/effective-stockpile", test_effective_stockpile);
 
   return g_test_run ();
 }
