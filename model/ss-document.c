@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "ss-document.h"
+#include "ss-document-private.h"
 
 #define MAX_UNDO 100
 
@@ -392,14 +393,24 @@ ss_document_in_edit (SsDocument *self)
 static void
 emit_changed (SsDocument *self,
               SsChange    change,
-              int         scenario)
+              int         scenario,
+              SsStale     stale)
 {
-  if (change & (SS_CHANGE_STRUCTURE | SS_CHANGE_BASELINE))
+  if (stale == SS_STALE_ALL)
     invalidate_all (self);
-  else if (scenario >= 0)
+  else if (stale == SS_STALE_SCENARIO && scenario >= 0)
     invalidate_scenario (self, scenario);
 
   g_signal_emit (self, signals[CHANGED], 0, (guint)change, scenario);
+}
+
+/* What a change makes stale when the caller does not say. */
+static SsStale
+stale_of (SsChange change)
+{
+  if (change & (SS_CHANGE_STRUCTURE | SS_CHANGE_BASELINE))
+    return SS_STALE_ALL;
+  return SS_STALE_SCENARIO;
 }
 
 void
@@ -410,8 +421,47 @@ ss_document_changed (SsDocument *self,
   g_return_if_fail (SS_IS_DOCUMENT (self));
   g_return_if_fail (self->edit_start != NULL);
 
+  _ss_document_touch (self, change, scenario, stale_of (change));
+}
+
+/* The study as the document's own edits may write it. */
+SsStudy *
+_ss_document_study (SsDocument *self)
+{
+  return self->study;
+}
+
+/* Opens an edit unless one is under way, which the caller's change then
+ * joins; returns whether it opened one, for _ss_document_close(). */
+gboolean
+_ss_document_open (SsDocument *self)
+{
+  if (self->edit_start != NULL)
+    return FALSE;
+  ss_document_begin_edit (self);
+  return TRUE;
+}
+
+/* Records a change of the edit under way: the caller says what it touched
+ * (for views) and which projections it makes stale. */
+void
+_ss_document_touch (SsDocument *self,
+                    SsChange    change,
+                    int         scenario,
+                    SsStale     stale)
+{
+  g_assert (self->edit_start != NULL);
+
   self->edit_changed = TRUE;
-  emit_changed (self, change, scenario);
+  emit_changed (self, change, scenario, stale);
+}
+
+void
+_ss_document_close (SsDocument *self,
+                    gboolean    opened)
+{
+  if (opened)
+    ss_document_end_edit (self);
 }
 
 /* Makes the edit under way one undo step; an edit that changed nothing
@@ -457,7 +507,7 @@ ss_document_cancel_edit (SsDocument *self)
   if (self->edit_changed)
     {
       ss_study_assign (self->study, before);
-      emit_changed (self, SS_CHANGE_STRUCTURE, -1);
+      emit_changed (self, SS_CHANGE_STRUCTURE, -1, SS_STALE_ALL);
     }
 }
 
@@ -485,7 +535,7 @@ step (SsDocument *self,
   self->state = GPOINTER_TO_SIZE (g_queue_pop_head (from_states));
   ss_study_assign (self->study, target);
 
-  emit_changed (self, SS_CHANGE_STRUCTURE, -1);
+  emit_changed (self, SS_CHANGE_STRUCTURE, -1, SS_STALE_ALL);
   notify_state (self, was_modified, could_undo, could_redo);
   return TRUE;
 }
@@ -528,6 +578,20 @@ ss_document_get_projection (SsDocument *self,
       g_array_index (self->stale, gboolean, index) = FALSE;
     }
   return g_ptr_array_index (self->projections, index);
+}
+
+/* Whether ss_document_get_projection() would compute the projection
+ * again: for tests, and for views that show only fresh figures. */
+gboolean
+ss_document_projection_is_stale (SsDocument *self,
+                                 int         scenario)
+{
+  guint index = scenario + 1;
+
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (index < self->stale->len, FALSE);
+
+  return g_array_index (self->stale, gboolean, index);
 }
 
 /* The cell S ⊕ K of the stress grid (strategy SS_BASELINE or a

@@ -370,6 +370,27 @@ ss_study_add_item (SsStudy    *self,
   return self->items->len - 1;
 }
 
+/* What a new item starts as: an import value of 100 (given in the file),
+ * all of it from the first country, which it lists as a source. */
+guint
+ss_study_add_default_item (SsStudy    *self,
+                           const char *code,
+                           const char *name)
+{
+  guint index;
+  SsItem *item;
+
+  g_return_val_if_fail (self->countries->len > 0, self->items->len);
+
+  index = ss_study_add_item (self, code, name);
+  item = g_ptr_array_index (self->items, index);
+  item->attr[SS_ITEM_VALUE] = 100;
+  item->set |= 1u << SS_ITEM_VALUE;
+  item->sources[0].attr[SS_SOURCE_SHARE] = 1;
+  item->sources[0].listed = TRUE;
+  return index;
+}
+
 void
 ss_study_remove_item (SsStudy *self,
                       guint    index)

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The study is plain data with value semantics: the engine reads it, the
- * file code fills and writes it, and the window edits it through the
- * mutators below. Attributes that model.md gives as numbers with ranges are
+ * file code fills and writes it, and an open study changes only through
+ * its SsDocument's operations (ss-document.h), which use the mutators
+ * below. Attributes that model.md gives as numbers with ranges are
  * held in arrays indexed by enums, so the loader, the saver, the validator
  * and the scenario overrides all walk one table (ss-attrs.h) instead of
  * repeating each attribute by hand.
@@ -207,6 +208,9 @@ void               ss_study_set_item_code       (SsStudy           *self,
                                                  guint              index,
                                                  const char        *code);
 guint              ss_study_add_item            (SsStudy           *self,
+                                                 const char        *code,
+                                                 const char        *name);
+guint              ss_study_add_default_item    (SsStudy           *self,
                                                  const char        *code,
                                                  const char        *name);
 void               ss_study_remove_item         (SsStudy           *self,
