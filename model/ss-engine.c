@@ -718,13 +718,24 @@ var_level (Outcome *o,
 {
   double below = 0, largest = o[0].loss;
   gsize lo = 0, hi = n;
+  guint32 seed = 2463534242u;
 
   for (gsize k = 1; k < n; k++)
     largest = MAX (largest, o[k].loss);
 
   while (lo < hi)
     {
-      double a = o[lo].loss, b = o[lo + (hi - lo) / 2].loss, c = o[hi - 1].loss;
+      /* The median of three at pseudo-random places: the joint states
+       * come in an order (a mixed-radix count) that fixed places can
+       * pick badly from again and again. */
+      double a, b, c;
+
+      seed ^= seed << 13, seed ^= seed >> 17, seed ^= seed << 5;
+      a = o[lo + seed % (hi - lo)].loss;
+      seed ^= seed << 13, seed ^= seed >> 17, seed ^= seed << 5;
+      b = o[lo + seed % (hi - lo)].loss;
+      seed ^= seed << 13, seed ^= seed >> 17, seed ^= seed << 5;
+      c = o[lo + seed % (hi - lo)].loss;
       double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
       double p_less = 0, p_equal = 0;
       gsize lt = lo, gt = hi, k = lo;
@@ -811,14 +822,58 @@ sum_orthants (const States *st,
     {
       gsize stride = st->stride[k], radix = st->m[k] + 1, block = stride * radix;
 
-      for (gsize outer = 0; outer < st->n_joint; outer += block)
-        for (gsize e = 1; e < radix; e++)
-          for (gsize j = 0; j < stride; j++)
-            joint[outer + e * stride + j] += joint[outer + (e - 1) * stride + j];
+      /* The first countries' digits change fastest: their runs are too
+       * short for the general loop, whose overhead would be most of the
+       * work. */
+      if (stride == 1 && radix == 2)
+        for (gsize outer = 0; outer < st->n_joint; outer += 2)
+          joint[outer + 1] += joint[outer];
+      else if (stride == 1)
+        for (gsize outer = 0; outer < st->n_joint; outer += radix)
+          for (gsize e = 1; e < radix; e++)
+            joint[outer + e] += joint[outer + e - 1];
+      else if (radix == 2)
+        for (gsize outer = 0; outer < st->n_joint; outer += block)
+          {
+            const double *restrict low = &joint[outer];
+            double *restrict high = &joint[outer + stride];
+            gsize j = 0;
+
+            /* Four at a time, so the compiler keeps them in vector
+             * registers. */
+            for (; j + 4 <= stride; j += 4)
+              {
+                high[j] += low[j];
+                high[j + 1] += low[j + 1];
+                high[j + 2] += low[j + 2];
+                high[j + 3] += low[j + 3];
+              }
+            for (; j < stride; j++)
+              high[j] += low[j];
+          }
+      else
+        for (gsize outer = 0; outer < st->n_joint; outer += block)
+          for (gsize e = 1; e < radix; e++)
+            for (gsize j = 0; j < stride; j++)
+              joint[outer + e * stride + j] += joint[outer + (e - 1) * stride + j];
     }
 }
 
 /* --- The projection ------------------------------------------------------ */
+
+/* Whether a source takes part in an item's disruption sets: it can be
+ * disrupted, loses days when it is, and has a share in some year (a
+ * share that is 0 at the base year and in the targets stays 0). The
+ * others add nothing to any set, so leaving them out changes no figure
+ * and halves the sets for each. */
+static inline gboolean
+source_can_disrupt (double p,
+                    double loss_rate,
+                    double base,
+                    double target)
+{
+  return p > 0 && loss_rate > 0 && (base > 0 || target > 0);
+}
 
 void
 ss_engine_project_cell (SsStudy            *study,
@@ -917,21 +972,36 @@ ss_engine_project_cell (SsStudy            *study,
   out->too_many_states = st.n_joint > SS_MAX_JOINT_STATES;
   if (out->too_many_states)
     mode = JOINT_NONE;
-  else if (st.simple)
-    mode = JOINT_MAP;                    /* JOINT_IDENTITY item by item, see below */
   else
     {
+      /* JOINT_MAP stands for JOINT_IDENTITY too, item by item (below). */
       /* Per item and year, a table costs one pass over the joint states,
        * the Möbius transform (n + 1) · 2^n for the item's n countries
-       * (and one pass per country and year to sum up). */
-      double cost_map = 0, cost_mobius = (double)st.n * st.n_joint;
+       * (and, once a year, a running sum along each country's digit). */
+      double cost_map = 0, cost_mobius = 0;
 
+      for (guint k = 0; k < st.n; k++)
+        cost_mobius += (double)st.n_joint * st.m[k] / (st.m[k] + 1);
       for (guint i = 0; i < ni; i++)
         {
+          const SsItem *item = ss_study_get_item (study, i);
+          const double *targets = sc != NULL ? sc->targets[i] : NULL;
           guint n = 0;
 
           for (guint c = 0; c < nc; c++)
-            n += value[SS_DISRUPTION_PROBABILITY][(gsize)i * nc + c] > 0;
+            {
+              gsize at = (gsize)i * nc + c;
+              double b = item->sources[c].attr[SS_SOURCE_SHARE];
+
+              n += plain ? source_can_disrupt (country_value[SS_DISRUPTION_PROBABILITY][c],
+                                               country_value[SS_DISRUPTION_SEVERITY][c]
+                                               * country_value[SS_DISRUPTION_DAYS][c],
+                                               b, targets != NULL ? targets[c] : b)
+                         : source_can_disrupt (value[SS_DISRUPTION_PROBABILITY][at],
+                                               value[SS_DISRUPTION_SEVERITY][at]
+                                               * value[SS_DISRUPTION_DAYS][at],
+                                               b, targets != NULL ? targets[c] : b);
+            }
           cost_map += st.n_joint;
           cost_mobius += (double)(n + 1) * (1u << n);
         }
@@ -1027,7 +1097,7 @@ ss_engine_project_cell (SsStudy            *study,
           base_unit += base[c] * ss_engine_landed_unit (src, file, file);
           weight[c] = eff[c][SS_COUNTRY_GOVERNANCE] * src->attr[SS_SOURCE_TRADE_FACTOR];
           loss_rate[c] = item_v[c] * item_d[c];
-          if (item_p[c] > 0)
+          if (source_can_disrupt (item_p[c], loss_rate[c], base[c], target[c]))
             {
               active_p[n_active] = item_p[c];
               active[n_active++] = c;
