@@ -77,7 +77,15 @@ sed "s|'$installed_sample'|'$sample'|" "$installed" > "$completion"
 
 options=$("$supplyshift" --help-all | grep -o -- '--[a-z][a-z-]*' | sort -u)
 n_options=$(echo "$options" | wc -l)
-echo "1..$((12 + n_options))"
+# The values --help names for --chart and --import-format ("a, b or c").
+values_of ()
+{
+  LC_ALL=C "$supplyshift" --help | sed -n "s/^ *$1=[A-Z]* *[^:]*: //p" |
+    sed 's/ (.*//; s/ or /, /; s/,//g' | tr ' ' '\n' | sort | tr '\n' ' ' | sed 's/ $//'
+}
+charts=$(values_of --chart)
+formats=$(values_of --import-format)
+echo "1..$((14 + n_options))"
 
 grep -qF "'$installed_sample'" "$installed"
 check $? "without a study it reads the installed sample, $installed_sample"
@@ -96,6 +104,10 @@ expect "supplyshift --report=" "csv json"
 expect "supplyshift --report=c" "csv"
 expect "supplyshift --chart " "compare cost frontier heatmap mix risk"
 expect "supplyshift --import-format=" "comtrade kcs-csv kcs-xml wgi"
+# and exactly what the program's --help names, so a new chart needs its
+# completion.
+[ -n "$charts" ] && expect "supplyshift --chart=" "$charts"
+[ -n "$formats" ] && expect "supplyshift --import-format " "$formats"
 expect "supplyshift --item 81" "8104 8110 8111 811292-Ga 811292-In"
 expect "supplyshift --scenario=" \
   "baseline china-export-controls china-plus-one hormuz-closure reshoring stockpile-targets vietnam-plus vietnam-urea-curbs"

@@ -27,7 +27,9 @@ check ()
 options=$("$supplyshift" --help-all | grep -o -- '--[a-z][a-z-]*' | sort -u)
 [ -n "$options" ] || { echo "Bail out! $supplyshift --help-all listed no option"; exit 1; }
 n_options=$(echo "$options" | wc -l)
-echo "1..$((3 + n_options))"
+charts=$(LC_ALL=C "$supplyshift" --help | sed -n 's/^ *--chart=NAME *Chart to export: //p' |
+  sed 's/ or /, /; s/,//g')
+echo "1..$((4 + n_options))"
 
 warnings=$(groff -man -ww -z "$man_page" 2>&1)
 [ -z "$warnings" ]
@@ -44,6 +46,16 @@ check $? "man --warnings renders it without a warning"
 text=$(groff -man -Tascii -P-c -P-b -P-u "$man_page" 2>/dev/null)
 echo "$text" | grep -q '^EXIT STATUS' && echo "$text" | grep -q '^ *3 *The output could not be written'
 check $? "it has the exit status section, up to status 3"
+
+# The --chart entry names every chart --help names.
+entry=$(echo "$text" | sed -n '/^ *--chart=NAME/,/^$/p')
+missing=""
+for chart in $charts; do
+  echo "$entry" | grep -qw -- "$chart" || missing="$missing $chart"
+done
+[ -n "$charts" ] && [ -z "$missing" ]
+check $? "the --chart entry names every chart ($charts)"
+[ -z "$missing" ] || echo "# missing:$missing"
 
 for option in $options; do
   echo "$text" | grep -Eq -- "^ *(-[a-zA-Z], )?$option(=| |\$)"
