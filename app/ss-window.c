@@ -25,6 +25,7 @@
 #include "ss-attrs.h"
 #include "ss-bidi.h"
 #include "ss-document.h"
+#include "ss-help.h"
 #include "ss-input-guard.h"
 #include "ss-metric-card.h"
 #include "ss-mix-bar.h"
@@ -1431,6 +1432,19 @@ add_forward (SsWindow              *self,
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
+/* The study data window is not the application's, so the application's
+ * F1 does not reach it: it has its own, for the page about it. */
+static gboolean
+data_window_help (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  SsWindow *self = user_data;
+
+  ss_help_show (GTK_WINDOW (self->data_window), "study-data");
+  return TRUE;
+}
+
 /* Countries, items and scenarios are edited in a window of their own, so
  * the main window stays the scenario editor. Closing it only hides it. */
 static void
@@ -1470,6 +1484,10 @@ create_data_window (SsWindow *self)
     add_forward (self, GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                  "win.redo");
     add_forward (self, GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_s, GDK_CONTROL_MASK, "win.save");
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F1, 0),
+                                                            gtk_callback_action_new (data_window_help,
+                                                                                     self, NULL)));
     gtk_widget_add_controller (GTK_WIDGET (self->data_window), controller);
   }
 }

@@ -181,6 +181,57 @@ child_yelp (const char *root)
   g_assert_null (find_dialog ());
 }
 
+/* The study data window, which is not the application's, has an F1 of
+ * its own, for the page about it. */
+static void
+child_data_window (const char *root)
+{
+  g_autofree char *log = g_build_filename (root, "help.log", NULL);
+  g_autofree char *uri = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *data_window = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean pressed = FALSE;
+  Running r = { 0 };
+
+  running_start (&r);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (r.window), "win.study-data-page", "s", "items"));
+  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, k);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (r.window)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        data_window = GTK_WIDGET (window);
+    }
+  g_assert_nonnull (data_window);
+
+  /* What its F1 does, as a key press would run it. */
+  controllers = gtk_widget_observe_controllers (data_window);
+  for (guint k = 0; k < g_list_model_get_n_items (controllers) && !pressed; k++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, k);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !pressed; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_F1
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            pressed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, data_window,
+                                                    gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_true (pressed);
+  wait_until (file_written, log, 10000);
+  g_assert_true (g_file_get_contents (log, &uri, NULL, NULL));
+  g_assert_cmpstr (uri, ==, "help:supplyshift/study-data\n");
+}
+
 /* No Yelp: the HTML copy opens in the browser, in the user's language,
  * and a toast says why. */
 static void
@@ -313,6 +364,7 @@ add_handler (const char *root,
 typedef enum
 {
   CASE_YELP,
+  CASE_DATA_WINDOW,
   CASE_BROWSER,
   CASE_BROWSER_KOREAN,
   CASE_NOTHING,
@@ -334,6 +386,7 @@ test_case (gconstpointer data)
       switch (which)
         {
         case CASE_YELP: child_yelp (root); break;
+        case CASE_DATA_WINDOW: child_data_window (root); break;
         case CASE_BROWSER: child_browser (root, "html-C"); break;
         case CASE_BROWSER_KOREAN: child_browser (root, "html-ko"); break;
         case CASE_NOTHING: child_nothing (root, TRUE); break;
@@ -354,7 +407,7 @@ test_case (gconstpointer data)
   make_link ("/usr/share/mime", share, "mime");
   make_link ("/usr/share/icons", share, "icons");
   make_link ("/usr/share/glib-2.0", share, "glib-2.0");
-  if (which == CASE_YELP)
+  if (which == CASE_YELP || which == CASE_DATA_WINDOW)
     add_handler (root, "fake-yelp", "x-scheme-handler/help", "help.log");
   if (which == CASE_BROWSER || which == CASE_BROWSER_KOREAN)
     add_handler (root, "fake-browser", "text/html", "html.log");
@@ -424,6 +477,7 @@ main (int   argc,
 
   g_test_add_func ("/help/find-html", test_find_html);
   g_test_add_data_func ("/help/yelp", GINT_TO_POINTER (CASE_YELP), test_case);
+  g_test_add_data_func ("/help/study-data-window", GINT_TO_POINTER (CASE_DATA_WINDOW), test_case);
   g_test_add_data_func ("/help/no-yelp/browser", GINT_TO_POINTER (CASE_BROWSER), test_case);
   g_test_add_data_func ("/help/no-yelp/browser-korean", GINT_TO_POINTER (CASE_BROWSER_KOREAN), test_case);
   g_test_add_data_func ("/help/no-yelp/no-browser", GINT_TO_POINTER (CASE_NOTHING), test_case);
