@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-figures.h"
 #include "ssc-axis.h"
 #include "ssc-frame.h"
 #include "ssc-hit.h"
@@ -35,7 +36,7 @@ compare_values (SscCtx *c,
 
   if (p == NULL)
     return FALSE;
-  out[METRIC_NPV] = ssc_npv_premium (c->study, p, c->base, c->item);
+  out[METRIC_NPV] = ss_figures_npv_premium (c->study, p, c->base, c->item);
   out[METRIC_RISK] = ssc_ctx_series (c, p, SSC_SERIES_RISK, last);
   out[METRIC_HHI] = ssc_ctx_series (c, p, SSC_SERIES_HHI, last);
   out[METRIC_IMPACT] = ssc_ctx_series (c, p, SSC_SERIES_IMPACT, last);

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-figures.h"
 #include "ssc-axis.h"
 #include "ssc-draw.h"
 #include "ssc-frame.h"
@@ -225,7 +226,7 @@ cost_describe (SscCtx *c)
   g_autofree char *unit = ssc_ctx_money_unit (c);
   g_autofree char *total = ssc_format_value (tc);
   g_autofree char *diff = ssc_format_value (fabs (premium));
-  g_autofree char *npv = ssc_format_value (ssc_npv_premium (c->study, c->proj, c->base, c->item));
+  g_autofree char *npv = ssc_format_value (ss_figures_npv_premium (c->study, c->proj, c->base, c->item));
 
   if (c->scenario == SS_BASELINE)
     /* Translators: accessible summary of the cost chart for the baseline:

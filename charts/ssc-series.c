@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-figures.h"
 #include "ssc-series.h"
 
 static gboolean
@@ -72,47 +73,26 @@ ssc_series_at (SsStudy            *study,
   if (item < 0)
     switch (series)
       {
-      case SSC_SERIES_TOTAL: return p->total_cost[t];
+      case SSC_SERIES_TOTAL: return ss_figures_cost (p, item, t);
       case SSC_SERIES_PURCHASE: return p->total_cost_purchase[t];
       case SSC_SERIES_SWITCHING: return p->total_switching[t];
       case SSC_SERIES_SUBSIDY: return p->total_subsidy[t];
       case SSC_SERIES_HHI: return p->portfolio_hhi[t];
       case SSC_SERIES_RISK: return p->portfolio_supply_risk[t];
-      case SSC_SERIES_IMPACT: return p->expected_shortfall_impact[t];
+      case SSC_SERIES_IMPACT: return ss_figures_shortfall_impact (study, p, item, t);
       default: g_assert_not_reached ();
       }
 
   switch (series)
     {
-    case SSC_SERIES_TOTAL: return p->cost[k] + p->switching[k] - p->subsidy[k];
+    case SSC_SERIES_TOTAL: return ss_figures_cost (p, item, t);
     case SSC_SERIES_PURCHASE: return p->cost[k];
     case SSC_SERIES_SWITCHING: return p->switching[k];
     case SSC_SERIES_SUBSIDY: return p->subsidy[k];
     case SSC_SERIES_HHI: return p->hhi[k];
     case SSC_SERIES_RISK: return p->supply_risk[k];
-    case SSC_SERIES_IMPACT:
-      /* L(D) is linear in x_i(D), so the item's part of EL is ES_i C_i E_i. */
-      return p->expected_shortfall[k] * p->cost[k]
-             * ss_study_get_item (study, item)->attr[SS_ITEM_IMPACT];
+    case SSC_SERIES_IMPACT: return ss_figures_shortfall_impact (study, p, item, t);
     default: g_assert_not_reached ();
     }
 }
 
-/* The net present value of the cost premium over the baseline. */
-double
-ssc_npv_premium (SsStudy            *study,
-                 const SsProjection *p,
-                 const SsProjection *base,
-                 int                 item)
-{
-  double rho = ss_study_get_meta (study)->discount_rate, sum = 0;
-
-  for (guint t = 0; t < p->n_years; t++)
-    {
-      double premium = ssc_series_at (study, p, item, SSC_SERIES_TOTAL, t)
-                       - ssc_series_at (study, base, item, SSC_SERIES_TOTAL, t);
-
-      sum += premium / pow (1 + rho, t);
-    }
-  return sum;
-}

@@ -34,10 +34,6 @@ double              ssc_series_at           (SsStudy            *study,
                                              int                 item,
                                              SscSeries           series,
                                              guint               t);
-double              ssc_npv_premium         (SsStudy            *study,
-                                             const SsProjection *p,
-                                             const SsProjection *base,
-                                             int                 item);
 
 /* An item's share, or the portfolio's spend share, of a country over the
  * years. Inline: the heatmap reads one per cell. */

@@ -36,6 +36,7 @@
 
 #include "ss-attrs.h"
 #include "ss-engine.h"
+#include "ss-figures.h"
 
 #define ALERT_EPSILON  1e-9
 #define TARGET_EPSILON 1e-9
@@ -1398,16 +1399,10 @@ ss_engine_project_cell (SsStudy            *study,
       reference = own_reference;
     }
 
-  out->npv_cost_premium = 0;
-  out->npv_subsidy = 0;
   for (guint t = 0; t < ny; t++)
-    {
-      double discount = pow (1 + meta->discount_rate, t);
-
-      out->cost_premium[t] = strategy == SS_BASELINE ? 0 : out->total_cost[t] - reference->total_cost[t];
-      out->npv_cost_premium += out->cost_premium[t] / discount;
-      out->npv_subsidy += out->total_subsidy[t] / discount;
-    }
+    out->cost_premium[t] = strategy == SS_BASELINE ? 0 : out->total_cost[t] - reference->total_cost[t];
+  out->npv_cost_premium = ss_npv (out->cost_premium, ny, meta->discount_rate);
+  out->npv_subsidy = ss_npv (out->total_subsidy, ny, meta->discount_rate);
 }
 
 void
