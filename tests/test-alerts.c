@@ -1,5 +1,5 @@
-/* test-alerts.c: figures read off projections (model/ss-figures.c),
- * without a display
+/* test-alerts.c: figures read off projections, and the alerts list
+ * (model/ss-figures.c, model/ss-alerts.c), without a display
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ss-alerts.h"
 #include "ss-document.h"
 #include "ss-figures.h"
 #include "test-util.h"
@@ -60,6 +61,216 @@ test_figures_add_up (void)
     }
 }
 
+/* --- Spans ------------------------------------------------------------- */
+
+static void
+assert_span (const char *pattern,
+             int         first,
+             int         cleared)
+{
+  gboolean at[16];
+  guint n = strlen (pattern);
+  int f, c;
+
+  for (guint t = 0; t < n; t++)
+    at[t] = pattern[t] == 'x';
+  ss_alert_span (at, n, &f, &c);
+  g_assert_cmpint (f, ==, first);
+  g_assert_cmpint (c, ==, cleared);
+}
+
+/* model.md §6: first reached, and cleared for good. */
+static void
+test_span (void)
+{
+  assert_span ("......", -1, -1);
+  assert_span ("xxxxxx", 0, -1);
+  assert_span ("..xxx.", 2, 5);
+  assert_span ("x.....", 0, 1);
+  assert_span (".x..xx", 1, -1);                 /* back again: holds to the end */
+  assert_span (".x.x..", 1, 4);                  /* cleared for good in the last run */
+  assert_span (".....x", 5, -1);
+}
+
+/* --- The list ---------------------------------------------------------- */
+
+typedef struct
+{
+  guint n;
+  guint position, removed, added;
+} Changes;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->n++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+}
+
+static SsAlert *
+alert_at (SsAlertList *list,
+          guint        k)
+{
+  SsAlert *alert = g_list_model_get_item (G_LIST_MODEL (list), k);
+
+  g_object_unref (alert);                        /* the list holds it */
+  return alert;
+}
+
+/* An item's levels and supply risk as spans, worst first, with its
+ * targets' problems after them; the run that changes is all that is
+ * reported, and the alerts around it stay the same objects. */
+static void
+test_item_alerts (void)
+{
+  g_autoptr(SsStudy) study = ss_test_load_data_study ("example-v2-study.xml");
+  g_autoptr(SsAlertList) list = ss_alert_list_new ();
+  g_autoptr(SsProjection) p = ss_projection_new ();
+  static const guint8 levels[] = { 3, 3, 2, 1, 1, 0, 0 };
+  static const double risk[] = { 0.5, 1.2, 1.1, 0.9, 1.0, 1.3, 1.4 };
+  static const int cleared[] = { 2, 3, 5 };
+  Changes changes = { 0 };
+  SsAlert *alert, *kept;
+
+  ss_engine_project (study, SS_BASELINE, NULL, p);
+  g_assert_cmpuint (p->n_years, ==, G_N_ELEMENTS (levels));
+  memcpy (&p->alert[ss_projection_at (p, 1, 0)], levels, sizeof levels);
+  memcpy (&p->supply_risk[ss_projection_at (p, 1, 0)], risk, sizeof risk);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  ss_alert_list_update (list, study, p, SS_BASELINE, 1);
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  for (guint k = 0; k < 3; k++)
+    {
+      alert = alert_at (list, k);
+      g_assert_cmpint (ss_alert_get_kind (alert), ==, SS_ALERT_KIND_LEVEL);
+      g_assert_cmpint (ss_alert_get_level (alert), ==, SS_ALERT_CRITICAL - k);
+      g_assert_cmpint (ss_alert_get_first (alert), ==, 0);
+      g_assert_cmpint (ss_alert_get_cleared (alert), ==, cleared[k]);
+    }
+  alert = alert_at (list, 3);
+  g_assert_cmpint (ss_alert_get_kind (alert), ==, SS_ALERT_KIND_SUPPLY_RISK);
+  g_assert_cmpint (ss_alert_get_level (alert), ==, SS_ALERT_CRITICAL);
+  g_assert_cmpint (ss_alert_get_first (alert), ==, 1);
+  g_assert_cmpint (ss_alert_get_cleared (alert), ==, -1);
+
+  /* The same again: nothing to say. */
+  ss_alert_list_update (list, study, p, SS_BASELINE, 1);
+  g_assert_cmpuint (changes.n, ==, 1);
+
+  /* Warning clears a year later: that alert only. */
+  kept = alert_at (list, 3);
+  p->alert[ss_projection_at (p, 1, 3)] = 2;
+  ss_alert_list_update (list, study, p, SS_BASELINE, 1);
+  g_assert_cmpuint (changes.n, ==, 2);
+  g_assert_cmpuint (changes.position, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 1);
+  g_assert_cmpuint (changes.added, ==, 1);
+  g_assert_cmpint (ss_alert_get_cleared (alert_at (list, 1)), ==, 4);
+  g_assert_true (alert_at (list, 3) == kept);
+
+  /* No level and no risk: one alert saying so. */
+  memset (&p->alert[ss_projection_at (p, 1, 0)], 0, sizeof levels);
+  for (guint t = 0; t < p->n_years; t++)
+    p->supply_risk[ss_projection_at (p, 1, t)] = 0.2;
+  ss_alert_list_update (list, study, p, SS_BASELINE, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpint (ss_alert_get_kind (alert_at (list, 0)), ==, SS_ALERT_KIND_NONE);
+  g_assert_cmpint (ss_alert_get_level (alert_at (list, 0)), ==, SS_ALERT_NONE);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 4);
+  g_assert_cmpuint (changes.added, ==, 1);
+}
+
+/* A target above its source's capacity, and one the ramp does not let
+ * the country reach: each says the figures. */
+static void
+test_target_alerts (void)
+{
+  g_autoptr(SsStudy) study = ss_test_load_data_study ("example-v2-study.xml");
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(SsAlertList) list = ss_alert_list_new ();
+  /* Lithium hydroxide: Korea can make 40 % of it, targeted at 50 %;
+   * Indonesia's ramp (5 points a year) does not reach 45 % in six years. */
+  static const double targets[] = { 0.05, 0, 0.45, 0, 0.5 };
+  const SsProjection *p;
+  guint n, over = 0, missed = 0;
+
+  g_assert_true (ss_document_set_target (document, 0, 0, targets, 5, NULL));
+  p = ss_document_get_projection (document, 0);
+  ss_alert_list_update (list, study, p, 0, 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint k = 0; k < n; k++)
+    {
+      SsAlert *alert = alert_at (list, k);
+      int c = ss_alert_get_country (alert);
+
+      if (ss_alert_get_kind (alert) == SS_ALERT_KIND_OVER_CAPACITY)
+        {
+          over++;
+          g_assert_cmpint (c, ==, 4);
+          g_assert_cmpfloat (ss_alert_get_target (alert), ==, 0.5);
+          g_assert_cmpfloat (ss_alert_get_value (alert), ==, 0.4);
+          g_assert_cmpint (ss_alert_get_level (alert), ==, SS_ALERT_WARNING);
+        }
+      else if (ss_alert_get_kind (alert) == SS_ALERT_KIND_TARGET_MISSED)
+        {
+          double reached = p->share[(0 * p->n_countries + c) * p->n_years + p->n_years - 1];
+
+          missed++;
+          g_assert_cmpfloat (ss_alert_get_target (alert), ==, targets[c]);
+          g_assert_cmpfloat (ss_alert_get_value (alert), ==, reached);
+          g_assert_cmpfloat (fabs (reached - targets[c]), >, 1e-6);
+        }
+    }
+  g_assert_cmpuint (over, ==, 1);
+  g_assert_cmpuint (missed, >=, 1);
+
+  /* In the baseline the item has no targets, so no target alerts. */
+  ss_alert_list_update (list, study, ss_document_get_projection (document, SS_BASELINE), SS_BASELINE, 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint k = 0; k < n; k++)
+    g_assert_cmpint (ss_alert_get_country (alert_at (list, k)), ==, -1);
+}
+
+/* The portfolio's: every item at warning or worse at either end. */
+static void
+test_portfolio_alerts (void)
+{
+  g_autoptr(SsStudy) study = ss_test_load_data_study ("example-v2-study.xml");
+  g_autoptr(SsAlertList) list = ss_alert_list_new ();
+  g_autoptr(SsProjection) p = ss_projection_new ();
+  guint last;
+  SsAlert *alert;
+
+  ss_engine_project (study, SS_BASELINE, NULL, p);
+  last = p->n_years - 1;
+  for (guint i = 0; i < p->n_items; i++)
+    for (guint t = 0; t < p->n_years; t++)
+      p->alert[ss_projection_at (p, i, t)] = SS_ALERT_WATCH;
+  p->alert[ss_projection_at (p, 0, 0)] = SS_ALERT_WARNING;
+  p->alert[ss_projection_at (p, 2, last)] = SS_ALERT_CRITICAL;
+  ss_alert_list_update (list, study, p, SS_BASELINE, SS_PORTFOLIO);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  alert = alert_at (list, 0);
+  g_assert_cmpint (ss_alert_get_kind (alert), ==, SS_ALERT_KIND_ITEM);
+  g_assert_cmpint (ss_alert_get_item (alert), ==, 0);
+  g_assert_cmpint (ss_alert_get_first_level (alert), ==, SS_ALERT_WARNING);
+  g_assert_cmpint (ss_alert_get_level (alert), ==, SS_ALERT_WATCH);
+  alert = alert_at (list, 1);
+  g_assert_cmpint (ss_alert_get_item (alert), ==, 2);
+  g_assert_cmpint (ss_alert_get_first_level (alert), ==, SS_ALERT_WATCH);
+  g_assert_cmpint (ss_alert_get_level (alert), ==, SS_ALERT_CRITICAL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -68,6 +279,10 @@ main (int   argc,
 
   g_test_add_func ("/figures/npv", test_npv);
   g_test_add_func ("/figures/add-up", test_figures_add_up);
+  g_test_add_func ("/alerts/span", test_span);
+  g_test_add_func ("/alerts/item", test_item_alerts);
+  g_test_add_func ("/alerts/targets", test_target_alerts);
+  g_test_add_func ("/alerts/portfolio", test_portfolio_alerts);
 
   return g_test_run ();
 }
