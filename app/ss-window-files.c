@@ -794,8 +794,6 @@ new_blank_study (void)
 {
   g_autoptr(SsStudy) study = ss_study_load_sample ();
   SsMeta *meta = ss_study_get_meta (study);
-  SsItem *item;
-  guint index;
 
   while (ss_study_get_n_scenarios (study) > 0)
     ss_study_remove_scenario (study, 0);
@@ -808,12 +806,7 @@ new_blank_study (void)
   g_free (meta->source);
   meta->source = g_strdup ("");
 
-  index = ss_study_add_item (study, "item-1", _("New item"));
-  item = ss_study_get_item (study, index);
-  item->attr[SS_ITEM_VALUE] = 100;
-  item->set |= 1u << SS_ITEM_VALUE;
-  item->sources[0].attr[SS_SOURCE_SHARE] = 1;
-  item->sources[0].listed = TRUE;
+  ss_study_add_default_item (study, "item-1", _("New item"));
   return g_steal_pointer (&study);
 }
 

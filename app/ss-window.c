@@ -22,9 +22,11 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-alerts.h"
 #include "ss-attrs.h"
 #include "ss-bidi.h"
 #include "ss-document.h"
+#include "ss-figures.h"
 #include "ss-help.h"
 #include "ss-input-guard.h"
 #include "ss-metric-card.h"
@@ -104,8 +106,7 @@ struct _SsWindow
   GArray               *rows;                    /* of ItemRow, [0] = portfolio */
   GtkStringList        *scenario_names;
   guint                 tick_id;
-  GString              *alerts_pending;
-  GString              *alerts_shown;
+  SsAlertList          *alerts;
 
   /* Borrowed (children) */
   SsShareEditor        *share_editor;
@@ -119,6 +120,7 @@ struct _SsWindow
   int                   item;                    /* PORTFOLIO or an index */
   gboolean              updating;                /* setting widgets, not editing */
   gboolean              editor_dragging;
+  gboolean              alerts_reword;           /* names or lines changed */
   gboolean              close_confirmed;
 };
 
@@ -421,43 +423,33 @@ current_shares (SsWindow *self,
     }
 }
 
+/* A shock has no targets: its editor is insensitive, and a change made
+ * to it anyway (from code) edits nothing. */
 static void
 on_editor_begin (SsWindow *self)
 {
+  SsScenario *scenario = current_scenario (self);
+
   self->editor_dragging = TRUE;
-  ss_document_begin_edit (self->document);
+  if (scenario == NULL || scenario->kind == SS_SCENARIO_STRATEGY)
+    ss_document_begin_edit (self->document);
 }
 
+/* A step of the editor's gesture: it joins the edit "edit-begin" opened. */
 static void
 on_editor_changed (SsWindow *self)
 {
-  SsStudy *study = study_of (self);
   const double *shares = ss_share_editor_get_shares (self->share_editor);
-  SsScenario *scenario = current_scenario (self);
-  guint nc = ss_study_get_n_countries (study);
+  guint nc = ss_study_get_n_countries (study_of (self));
+  g_autoptr(GError) error = NULL;
 
   if (!ss_document_in_edit (self->document) || self->item < 0)
     return;
 
-  if (scenario == NULL)
-    {
-      SsItem *item = ss_study_get_item (study, self->item);
-
-      for (guint c = 0; c < nc; c++)
-        {
-          item->sources[c].attr[SS_SOURCE_SHARE] = shares[c];
-          if (shares[c] > 0)
-            item->sources[c].listed = TRUE;
-        }
-      ss_document_changed (self->document, SS_CHANGE_BASELINE, -1);
-    }
-  else
-    {
-      double *targets = ss_scenario_ensure_targets (study, scenario, self->item);
-
-      memcpy (targets, shares, nc * sizeof (double));
-      ss_document_changed (self->document, SS_CHANGE_SCENARIO, self->scenario);
-    }
+  if (self->scenario == SS_BASELINE
+      ? !ss_document_set_shares (self->document, self->item, shares, nc, &error)
+      : !ss_document_set_target (self->document, self->scenario, self->item, shares, nc, &error))
+    g_warning ("The share editor's shares were refused: %s", error->message);
 }
 
 static void
@@ -474,31 +466,29 @@ static void
 on_lever_changed (SsWindow      *self,
                   GtkSpinButton *spin)
 {
-  SsScenario *scenario = current_scenario (self);
   double value = gtk_spin_button_get_value (spin);
+  g_autoptr(GError) error = NULL;
+  gboolean done;
 
-  if (self->updating || scenario == NULL)
+  if (self->updating || self->scenario == SS_BASELINE)
     return;
 
-  ss_document_begin_edit (self->document);
   if (spin == self->transition_spin)
-    scenario->transition_years = value;
+    done = ss_document_set_scenario_lever (self->document, self->scenario, SS_LEVER_TRANSITION_YEARS,
+                                           value, &error);
   else if (spin == self->switching_spin)
-    scenario->switching_cost = value / 100;
+    done = ss_document_set_scenario_lever (self->document, self->scenario, SS_LEVER_SWITCHING_COST,
+                                           value / 100, &error);
   else if (spin == self->subsidy_spin)
-    scenario->subsidy = value / 100;
-  else if (spin == self->stockpile_spin)
-    {
-      if (self->item >= 0 && gtk_drop_down_get_selected (self->stockpile_scope) == 0)
-        scenario->stockpile[self->item] = value;
-      else
-        {
-          scenario->has_stockpile_all = TRUE;
-          scenario->stockpile_all = value;
-        }
-    }
-  ss_document_changed (self->document, SS_CHANGE_SCENARIO, self->scenario);
-  ss_document_end_edit (self->document);
+    done = ss_document_set_scenario_lever (self->document, self->scenario, SS_LEVER_SUBSIDY,
+                                           value / 100, &error);
+  else
+    done = ss_document_set_stockpile (self->document, self->scenario,
+                                      self->item >= 0 && gtk_drop_down_get_selected (self->stockpile_scope) == 0
+                                      ? self->item : SS_ALL_ITEMS,
+                                      value, &error);
+  if (!done)
+    ss_window_toast (self, error->message);
 }
 
 static void
@@ -514,14 +504,9 @@ reset_item_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   SsWindow *self = SS_WINDOW (widget);
-  SsScenario *scenario = current_scenario (self);
 
-  if (scenario == NULL || self->item < 0 || scenario->targets[self->item] == NULL)
-    return;
-  ss_document_begin_edit (self->document);
-  ss_scenario_clear_targets (scenario, self->item);
-  ss_document_changed (self->document, SS_CHANGE_SCENARIO, self->scenario);
-  ss_document_end_edit (self->document);
+  if (self->scenario != SS_BASELINE && self->item >= 0)
+    ss_document_clear_target (self->document, self->scenario, self->item);
 }
 
 /* Not in the middle of a drag: the drag's edit is one step, undone once
@@ -560,18 +545,6 @@ search_action (GtkWidget  *widget,
 
 /* --- Figures ----------------------------------------------------------- */
 
-static double
-npv (const double *series,
-     guint         n,
-     double        rate)
-{
-  double sum = 0;
-
-  for (guint t = 0; t < n; t++)
-    sum += series[t] / pow (1 + rate, t);
-  return sum;
-}
-
 static SsTrend
 trend_of (double scenario,
           double baseline,
@@ -608,11 +581,6 @@ update_cards (SsWindow           *self,
       hhi = p->portfolio_hhi, hhi_b = b->portfolio_hhi;
       spend_first = p->spend_share[r], spend_last = p->spend_share[r + last];
       spend_last_b = b->spend_share[r + last];
-      shortfall_first = p->expected_shortfall_impact[0];
-      shortfall_last = p->expected_shortfall_impact[last];
-      shortfall_last_b = b->expected_shortfall_impact[last];
-      premium_npv = p->npv_cost_premium;
-      subsidy_npv = p->npv_subsidy;
       level_first = level_last = SS_ALERT_NONE;
       for (int l = SS_ALERT_CRITICAL; l > SS_ALERT_NONE; l--)
         {
@@ -626,27 +594,21 @@ update_cards (SsWindow           *self,
     {
       gsize row = (gsize)self->item * ny;
       gsize spend_row = ((gsize)self->item * nc + cn) * ny;
-      double impact = ss_study_get_item (study, self->item)->attr[SS_ITEM_IMPACT];
-      double premium[SS_MAX_HORIZON + 1], subsidy[SS_MAX_HORIZON + 1];
 
       risk = &p->supply_risk[row], risk_b = &b->supply_risk[row];
       hhi = &p->hhi[row], hhi_b = &b->hhi[row];
       spend_first = p->spend[spend_row] / p->cost[row];
       spend_last = p->spend[spend_row + last] / p->cost[row + last];
       spend_last_b = b->spend[spend_row + last] / b->cost[row + last];
-      shortfall_first = p->cost[row] * impact * p->expected_shortfall[row];
-      shortfall_last = p->cost[row + last] * impact * p->expected_shortfall[row + last];
-      shortfall_last_b = b->cost[row + last] * impact * b->expected_shortfall[row + last];
-      for (guint t = 0; t < ny; t++)
-        {
-          premium[t] = p->cost[row + t] + p->switching[row + t] - p->subsidy[row + t] - b->cost[row + t];
-          subsidy[t] = p->subsidy[row + t];
-        }
-      premium_npv = npv (premium, ny, meta->discount_rate);
-      subsidy_npv = npv (subsidy, ny, meta->discount_rate);
       level_first = p->alert[row];
       level_last = p->alert[row + last];
     }
+
+  shortfall_first = ss_figures_shortfall_impact (study, p, self->item, 0);
+  shortfall_last = ss_figures_shortfall_impact (study, p, self->item, last);
+  shortfall_last_b = ss_figures_shortfall_impact (study, b, self->item, last);
+  premium_npv = ss_figures_npv_premium (study, p, b, self->item);
+  subsidy_npv = ss_figures_npv_subsidy (study, p, self->item);
 
   /* NPV cost premium */
   value = format_money (self, premium_npv, TRUE);
@@ -736,19 +698,6 @@ update_cards (SsWindow           *self,
   ss_metric_card_set_title (SS_METRIC_CARD (self->cards[CARD_CHINA]), cn_heading);
 }
 
-/* model.md §6: when each level is first reached and when it clears. */
-/* The alerts are gathered first as "title\tsubtitle\tclass\n" lines, and
- * the list is rebuilt only when they differ from what it shows: during a
- * drag they mostly stay the same, and building rows is not free. */
-static void
-add_alert_row (SsWindow   *self,
-               const char *title,
-               const char *subtitle,
-               const char *css_class)
-{
-  g_string_append_printf (self->alerts_pending, "%s\t%s\t%s\n", title, subtitle, css_class);
-}
-
 /* Shows one alert in row `index` of the list, reusing the row that is
  * there: creating rows is the costly part, and during a drag the alerts
  * change their words (a year, a share) far more often than their number. */
@@ -800,145 +749,105 @@ describe_span (int base_year,
                int first,
                int cleared)
 {
-  if (first < 0)
-    return NULL;
   if (cleared < 0)
     return g_strdup_printf (_("From %d to the end of the projection"), base_year + first);
   return g_strdup_printf (_("From %d, cleared in %d"), base_year + first, base_year + cleared);
 }
 
+/* An alert of the list in words. */
+static void
+describe_alert (SsWindow  *self,
+                SsAlert   *alert,
+                char     **title,
+                char     **subtitle)
+{
+  SsStudy *study = study_of (self);
+  SsMeta *meta = ss_study_get_meta (study);
+  int last_year = meta->base_year + meta->horizon;
+  SsAlertLevel level = ss_alert_get_level (alert);
+  int country = ss_alert_get_country (alert);
+  g_autofree char *name = country >= 0 ? ss_bidi_isolate (ss_study_get_country (study, country)->name)
+                                       : NULL;
+
+  switch (ss_alert_get_kind (alert))
+    {
+    case SS_ALERT_KIND_ITEM:
+      *title = g_strdup (ss_study_get_item (study, ss_alert_get_item (alert))->name);
+      *subtitle = g_strdup_printf (_("%s in %d, %s in %d"), alert_label (ss_alert_get_first_level (alert)),
+                                   meta->base_year, alert_label (level), last_year);
+      break;
+    case SS_ALERT_KIND_LEVEL:
+      if (level == SS_ALERT_CRITICAL)
+        *title = g_strdup_printf (_("Critical: %.0f %% or more from one country"), 100 * meta->threshold[level - 1]);
+      else if (level == SS_ALERT_WARNING)
+        *title = g_strdup_printf (_("Warning: %.0f %% or more from one country"), 100 * meta->threshold[level - 1]);
+      else
+        *title = g_strdup_printf (_("Watch: %.0f %% or more from one country"), 100 * meta->threshold[level - 1]);
+      *subtitle = describe_span (meta->base_year, ss_alert_get_first (alert), ss_alert_get_cleared (alert));
+      break;
+    case SS_ALERT_KIND_SUPPLY_RISK:
+      *title = g_strdup (_("Supply risk of 1 or more (critical, EU method)"));
+      *subtitle = describe_span (meta->base_year, ss_alert_get_first (alert), ss_alert_get_cleared (alert));
+      break;
+    case SS_ALERT_KIND_OVER_CAPACITY:
+      *title = g_strdup_printf (_("Target for %s exceeds its capacity"), name);
+      *subtitle = g_strdup_printf (_("Target %.1f %%, capacity %.1f %%"),
+                                   100 * ss_alert_get_target (alert), 100 * ss_alert_get_value (alert));
+      break;
+    case SS_ALERT_KIND_TARGET_MISSED:
+      *title = g_strdup_printf (_("%s does not reach its target by %d"), name, last_year);
+      *subtitle = g_strdup_printf (_("%.1f %% of a %.1f %% target; the ramp allows %.1f points a year"),
+                                   100 * ss_alert_get_value (alert), 100 * ss_alert_get_target (alert),
+                                   100 * ss_study_get_country (study, country)->attr[SS_COUNTRY_RAMP]);
+      break;
+    case SS_ALERT_KIND_NONE:
+    default:
+      *title = g_strdup (_("No alerts"));
+      *subtitle = g_strdup (_("No dependence above the watch line, no critical supply risk"));
+    }
+}
+
+/* Says the alerts from `position` on again, and drops rows past the end. */
+static void
+show_alerts_from (SsWindow *self,
+                  guint     position)
+{
+  GListModel *alerts = G_LIST_MODEL (self->alerts);
+  guint n = g_list_model_get_n_items (alerts);
+  GtkWidget *child;
+
+  for (guint k = position; k < n; k++)
+    {
+      g_autoptr(SsAlert) alert = g_list_model_get_item (alerts, k);
+      g_autofree char *title = NULL, *subtitle = NULL;
+
+      describe_alert (self, alert, &title, &subtitle);
+      show_alert_row (self, k, title, subtitle, alert_css_class (ss_alert_get_level (alert)));
+    }
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->alerts_list, n))) != NULL)
+    gtk_list_box_remove (self->alerts_list, child);
+}
+
+static void
+on_alerts_changed (SsWindow   *self,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GListModel *alerts)
+{
+  show_alerts_from (self, position);
+}
+
+/* The list reports the alerts that changed; a structural change may have
+ * changed the words of the others (a name, a threshold, the years). */
 static void
 update_alerts (SsWindow           *self,
                const SsProjection *p)
 {
-  SsStudy *study = study_of (self);
-  SsMeta *meta = ss_study_get_meta (study);
-  SsScenario *scenario = current_scenario (self);
-  guint ny = p->n_years, nc = p->n_countries;
-  GtkWidget *child;
-  guint added = 0, shown;
-  g_auto(GStrv) lines = NULL;
-
-  g_string_truncate (self->alerts_pending, 0);
-
-  if (self->item < 0)
-    {
-      for (guint i = 0; i < p->n_items; i++)
-        {
-          SsAlertLevel first = p->alert[(gsize)i * ny], last = p->alert[(gsize)i * ny + ny - 1];
-          g_autofree char *subtitle = NULL;
-
-          if (first < SS_ALERT_WARNING && last < SS_ALERT_WARNING)
-            continue;
-          subtitle = g_strdup_printf (_("%s in %d, %s in %d"), alert_label (first), meta->base_year,
-                                      alert_label (last), meta->base_year + (int)ny - 1);
-          add_alert_row (self, ss_study_get_item (study, i)->name, subtitle, alert_css_class (last));
-          added++;
-        }
-    }
-  else
-    {
-      gsize row = (gsize)self->item * ny;
-      SsItem *item = ss_study_get_item (study, self->item);
-
-      for (int l = SS_ALERT_CRITICAL; l >= SS_ALERT_WATCH; l--)
-        {
-          int first = -1, cleared = -1;
-          g_autofree char *title = NULL, *span = NULL;
-
-          for (guint t = 0; t < ny; t++)
-            {
-              gboolean at = p->alert[row + t] >= l;
-
-              if (at && first < 0)
-                first = t, cleared = -1;
-              else if (at && cleared >= 0)
-                cleared = -1;
-              else if (!at && first >= 0 && cleared < 0)
-                cleared = t;
-            }
-          if ((span = describe_span (meta->base_year, first, cleared)) == NULL)
-            continue;
-          if (l == SS_ALERT_CRITICAL)
-            title = g_strdup_printf (_("Critical: %.0f %% or more from one country"), 100 * meta->threshold[l - 1]);
-          else if (l == SS_ALERT_WARNING)
-            title = g_strdup_printf (_("Warning: %.0f %% or more from one country"), 100 * meta->threshold[l - 1]);
-          else
-            title = g_strdup_printf (_("Watch: %.0f %% or more from one country"), 100 * meta->threshold[l - 1]);
-          add_alert_row (self, title, span, alert_css_class (l));
-          added++;
-        }
-
-      {
-        int first = -1, cleared = -1;
-        g_autofree char *span = NULL;
-
-        for (guint t = 0; t < ny; t++)
-          {
-            gboolean at = p->supply_risk[row + t] >= 1;
-
-            if (at && first < 0)
-              first = t;
-            else if (at)
-              cleared = -1;
-            else if (first >= 0 && cleared < 0)
-              cleared = t;
-          }
-        if ((span = describe_span (meta->base_year, first, cleared)) != NULL)
-          {
-            add_alert_row (self, _("Supply risk of 1 or more (critical, EU method)"), span, "error");
-            added++;
-          }
-      }
-
-      if (scenario != NULL && scenario->targets[self->item] != NULL)
-        for (guint c = 0; c < nc; c++)
-          {
-            double target = scenario->targets[self->item][c];
-            double cap = item->sources[c].attr[SS_SOURCE_CAPACITY];
-            double reached = p->share[((gsize)self->item * nc + c) * ny + ny - 1];
-            SsCountry *country = ss_study_get_country (study, c);
-            g_autofree char *name = ss_bidi_isolate (country->name);
-
-            if (target > cap + 1e-9)
-              {
-                g_autofree char *title = g_strdup_printf (_("Target for %s exceeds its capacity"), name);
-                g_autofree char *subtitle = g_strdup_printf (_("Target %.1f %%, capacity %.1f %%"),
-                                                             100 * target, 100 * cap);
-
-                add_alert_row (self, title, subtitle, "warning");
-                added++;
-              }
-            if (fabs (reached - target) > 1e-6)
-              {
-                g_autofree char *title = g_strdup_printf (_("%s does not reach its target by %d"),
-                                                          name, meta->base_year + (int)ny - 1);
-                g_autofree char *subtitle = g_strdup_printf (_("%.1f %% of a %.1f %% target; the ramp allows %.1f points a year"),
-                                                             100 * reached, 100 * target,
-                                                             100 * country->attr[SS_COUNTRY_RAMP]);
-
-                add_alert_row (self, title, subtitle, "warning");
-                added++;
-              }
-          }
-    }
-
-  if (added == 0)
-    add_alert_row (self, _("No alerts"), _("No dependence above the watch line, no critical supply risk"),
-                   "success");
-
-  if (g_strcmp0 (self->alerts_pending->str, self->alerts_shown->str) == 0)
-    return;
-  g_string_assign (self->alerts_shown, self->alerts_pending->str);
-  lines = g_strsplit (self->alerts_shown->str, "\n", -1);
-  for (shown = 0; lines[shown] != NULL && *lines[shown]; shown++)
-    {
-      g_auto(GStrv) fields = g_strsplit (lines[shown], "\t", 3);
-
-      show_alert_row (self, shown, fields[0], fields[1], fields[2]);
-    }
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->alerts_list, shown))) != NULL)
-    gtk_list_box_remove (self->alerts_list, child);
+  ss_alert_list_update (self->alerts, study_of (self), p, self->scenario, self->item);
+  if (self->alerts_reword)
+    show_alerts_from (self, 0);
+  self->alerts_reword = FALSE;
 }
 
 static void
@@ -1072,6 +981,8 @@ update_content (SsWindow           *self,
         ? g_strdup_printf (_("Target shares in “%s”, reached over the transition"), scenario_name)
         : g_strdup (_("Baseline shares"));
       set_label (self->shares_heading, heading);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->share_editor),
+                                scenario == NULL || scenario->kind == SS_SCENARIO_STRATEGY);
       if (!self->editor_dragging)
         {
           current_shares (self, shares, baseline);
@@ -1083,7 +994,12 @@ update_content (SsWindow           *self,
   if (scenario != NULL)
     {
       gboolean all = self->item < 0 || gtk_drop_down_get_selected (self->stockpile_scope) == 1;
+      /* A shock only changes the world: it has no targets or levers. */
+      gboolean strategy = scenario->kind == SS_SCENARIO_STRATEGY;
 
+      gtk_widget_set_sensitive (GTK_WIDGET (self->transition_spin), strategy);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->switching_spin), strategy);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->subsidy_spin), strategy);
       gtk_spin_button_set_value (self->transition_spin, scenario->transition_years);
       gtk_spin_button_set_value (self->switching_spin, 100 * scenario->switching_cost);
       gtk_spin_button_set_value (self->subsidy_spin, 100 * scenario->subsidy);
@@ -1211,6 +1127,7 @@ ss_window_rebuild (SsWindow *self)
   if (self->item >= (int)ss_study_get_n_items (study))
     self->item = PORTFOLIO;
   ss_share_editor_set_countries (self->share_editor, study);
+  self->alerts_reword = TRUE;
   rebuild_scenarios (self);
   rebuild_sidebar (self);
   update_title (self);
@@ -1678,6 +1595,7 @@ ss_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->scenario_names);
+  g_clear_object (&self->alerts);
 
   G_OBJECT_CLASS (ss_window_parent_class)->dispose (object);
 }
@@ -1688,8 +1606,6 @@ ss_window_finalize (GObject *object)
   SsWindow *self = SS_WINDOW (object);
 
   g_clear_pointer (&self->rows, g_array_unref);
-  g_string_free (self->alerts_pending, TRUE);
-  g_string_free (self->alerts_shown, TRUE);
   g_ptr_array_unref (self->chart_projections);
 
   G_OBJECT_CLASS (ss_window_parent_class)->finalize (object);
@@ -1768,8 +1684,9 @@ ss_window_init (SsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_array_new (FALSE, FALSE, sizeof (ItemRow));
-  self->alerts_pending = g_string_new (NULL);
-  self->alerts_shown = g_string_new (NULL);
+  self->alerts = ss_alert_list_new ();
+  g_signal_connect_object (self->alerts, "items-changed", G_CALLBACK (on_alerts_changed), self,
+                           G_CONNECT_SWAPPED);
   self->chart_projections = g_ptr_array_new ();
   self->scenario = SS_BASELINE;
   self->item = PORTFOLIO;

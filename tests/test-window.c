@@ -212,6 +212,34 @@ test_baseline_edit (Fixture       *f,
                    targets, ss_study_get_n_countries (study) * sizeof (double));
 }
 
+/* A shock only changes the world: in one, the share editor and the
+ * levers a shock cannot have are insensitive, and moving a share anyway
+ * changes nothing. The stockpile, which a shock may set, stays. */
+static void
+test_shock_has_no_targets (Fixture       *f,
+                           gconstpointer  data)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  SsStudy *study = ss_window_get_study (f->window);
+  int shock = ss_study_find_scenario (study, "china-export-controls");
+  g_autoptr(SsStudy) original = ss_study_copy (study);
+
+  g_assert_cmpint (shock, >=, 0);
+  ss_window_select (f->window, shock, 0);
+  wait_frames (2);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (ss_window_get_share_editor (f->window))));
+
+  gtk_range_set_value (share_slider (f, 0), 30);
+  wait_frames (2);
+  g_assert_true (ss_study_equal (study, original));
+  g_assert_false (ss_document_get_modified (document));
+
+  /* A strategy's editor is sensitive again. */
+  ss_window_select (f->window, 0, 0);
+  wait_frames (2);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (ss_window_get_share_editor (f->window))));
+}
+
 static void
 test_invalid_file_keeps_study (Fixture       *f,
                                gconstpointer  data)
@@ -476,6 +504,8 @@ main (int   argc,
   g_test_add ("/window/share-edit-and-undo", Fixture, NULL, fixture_setup, test_share_edit_and_undo,
               fixture_teardown);
   g_test_add ("/window/baseline-edit", Fixture, NULL, fixture_setup, test_baseline_edit, fixture_teardown);
+  g_test_add ("/window/shock-has-no-targets", Fixture, NULL, fixture_setup, test_shock_has_no_targets,
+              fixture_teardown);
   g_test_add ("/window/invalid-file-keeps-study", Fixture, NULL, fixture_setup,
               test_invalid_file_keeps_study, fixture_teardown);
   g_test_add ("/window/copy-chart", Fixture, NULL, fixture_setup, test_copy_chart, fixture_teardown);
