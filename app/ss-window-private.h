@@ -5,11 +5,147 @@
 
 #pragma once
 
+#include <adwaita.h>
+
+#include "ss-alerts.h"
+#include "ss-chart.h"
 #include "ss-document.h"
+#include "ss-mix-bar.h"
 #include "ss-share-editor.h"
+#include "ssc-chart.h"
 #include "ss-window.h"
 
 G_BEGIN_DECLS
+
+/* The item the window shows: the portfolio, or an item's index. */
+#define PORTFOLIO (-1)
+
+enum
+{
+  CARD_PREMIUM,
+  CARD_RISK,
+  CARD_HHI,
+  CARD_CHINA,
+  CARD_SHORTFALL,
+  CARD_VAR,
+  CARD_ALERT,
+  N_CARDS
+};
+
+/* A row of the sidebar. */
+typedef struct
+{
+  GtkWidget *row;
+  GtkInscription *alert;
+  SsMixBar  *bar;
+} ItemRow;
+
+/* The window's state, shared by its files (ss-window*.c): each part
+ * keeps to its own fields and widgets. */
+struct _SsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  GtkDropDown          *scenario_dropdown;
+  GtkSearchEntry       *search_entry;
+  GtkListBox           *item_list;
+  GtkLabel             *item_title;
+  GtkLabel             *item_subtitle;
+  GtkLabel             *alert_badge;
+  GtkLabel             *shares_heading;
+  GtkLabel             *figures_heading;
+  GtkWidget            *shares_section;
+  GtkWidget            *share_editor_box;
+  GtkWidget            *levers_group;
+  AdwActionRow         *stockpile_row;
+  GtkSpinButton        *transition_spin;
+  GtkSpinButton        *switching_spin;
+  GtkSpinButton        *subsidy_spin;
+  GtkSpinButton        *stockpile_spin;
+  GtkDropDown          *stockpile_scope;
+  GtkFlowBox           *cards_box;
+  GtkWidget            *chart_box;
+  GtkListBox           *alerts_list;
+  AdwToastOverlay      *toasts;
+  GMenu                *recent_submenu;
+
+  /* The study data window: countries, items, scenarios */
+  AdwWindow            *data_window;
+  AdwViewStack         *data_stack;
+  GtkBox               *study_page;
+  GtkBox               *countries_page;
+  GtkBox               *items_page;
+  GtkBox               *scenarios_page;
+
+  /* Owned */
+  SsDocument           *document;
+  GSettings            *settings;
+  GArray               *rows;                    /* of ItemRow, [0] = portfolio */
+  GtkStringList        *scenario_names;
+  guint                 tick_id;
+  SsAlertList          *alerts;
+
+  /* Borrowed (children) */
+  SsShareEditor        *share_editor;
+  SsChart              *chart;
+  GtkWidget            *chart_buttons[SSC_N_CHARTS];
+  GtkSpinButton        *chart_year;
+  GPtrArray            *chart_projections;       /* borrowed from the document */
+  GtkWidget            *cards[N_CARDS];
+
+  int                   scenario;                /* SS_BASELINE or an index */
+  int                   item;                    /* PORTFOLIO or an index */
+  gboolean              updating;                /* setting widgets, not editing */
+  gboolean              editor_dragging;
+  gboolean              alerts_reword;           /* names or lines changed */
+  gboolean              close_confirmed;
+};
+
+static inline SsStudy *
+ss_window_study (SsWindow *self)
+{
+  return ss_document_get_study (self->document);
+}
+
+SsScenario    *ss_window_scenario           (SsWindow       *self);
+void           ss_window_queue_update       (SsWindow       *self);
+
+/* ss-window-figures.c: the cards, and figures and levels in words */
+void           ss_window_figures_init       (SsWindow       *self);
+void           ss_window_figures_update     (SsWindow           *self,
+                                             const SsProjection *p,
+                                             const SsProjection *b);
+const char    *ss_window_alert_label        (SsAlertLevel    level);
+const char    *ss_window_alert_css_class    (SsAlertLevel    level);
+void           ss_window_set_alert_inscription (GtkInscription *inscription,
+                                             SsAlertLevel    level);
+void           ss_window_set_label          (GtkLabel       *label,
+                                             const char     *text);
+
+/* ss-window-alerts.c */
+void           ss_window_alerts_init        (SsWindow       *self);
+void           ss_window_alerts_update      (SsWindow           *self,
+                                             const SsProjection *p);
+
+/* ss-window-charts.c */
+void           ss_window_charts_class_init  (GtkWidgetClass *widget_class);
+void           ss_window_charts_init        (SsWindow       *self);
+void           ss_window_charts_update      (SsWindow       *self);
+
+/* ss-window-sidebar.c */
+void           ss_window_sidebar_init       (SsWindow       *self);
+void           ss_window_sidebar_rebuild    (SsWindow       *self);
+void           ss_window_sidebar_update     (SsWindow           *self,
+                                             const SsProjection *p);
+
+/* ss-window-actions.c: actions, and the study data window */
+void           ss_window_actions_class_init (GtkWidgetClass *widget_class);
+void           ss_window_actions_update     (SsWindow       *self);
+void           ss_window_data_init          (SsWindow       *self);
+
+/* ss-window-files.c and ss-window-pages.c */
 
 /* What to do once unsaved changes are saved or discarded. */
 typedef enum

@@ -1,0 +1,261 @@
+/* ss-window-charts.c: the window's charts pane: the chart, its kinds, year and export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pane shows one chart of the chart library (charts/) for the item
+ * and scenario shown, with a button per chart of the registry, the year
+ * of the charts that show one, and export as SVG, PDF, PNG or an image
+ * on the clipboard.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ss-bidi.h"
+#include "ss-chart.h"
+#include "ss-input-guard.h"
+#include "ss-study-file.h"
+#include "ssc-chart.h"
+#include "ssc-export.h"
+#include "ss-window-private.h"
+
+/* The chart shows the selected scenario and item; compare needs every
+ * scenario's projection (only stale ones are recomputed). */
+static void
+fill_chart_data (SsWindow    *self,
+                 SscChartData *data)
+{
+  SsStudy *study = ss_window_study (self);
+  SscChartKind kind = ss_chart_get_kind (self->chart);
+  guint n = 1 + ss_study_get_n_scenarios (study);
+
+  g_ptr_array_set_size (self->chart_projections, n);
+  for (guint k = 0; k < n; k++)
+    {
+      gboolean needed = k == 0 || (int)k == self->scenario + 1 || ssc_chart_kind_needs_all_scenarios (kind);
+
+      g_ptr_array_index (self->chart_projections, k) =
+        needed ? (gpointer)ss_document_get_projection (self->document, (int)k - 1) : NULL;
+    }
+  ssc_chart_data_init (data, study, self->chart_projections);
+  data->scenario = self->scenario;
+  data->item = self->item;
+  data->year = (int)gtk_spin_button_get_value (self->chart_year) - ss_study_get_meta (study)->base_year;
+  /* One item's chart (the frontier): the portfolio shows the first. */
+  if (ssc_chart_kind_needs_item (kind) && data->item < 0)
+    data->item = 0;
+}
+
+void
+ss_window_charts_update (SsWindow *self)
+{
+  SsStudy *study = ss_window_study (self);
+  SsMeta *meta = ss_study_get_meta (study);
+  SscChartData data;
+
+  gtk_spin_button_set_range (self->chart_year, meta->base_year, meta->base_year + meta->horizon);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_year),
+                          ssc_chart_kind_uses_year (ss_chart_get_kind (self->chart)));
+  fill_chart_data (self, &data);
+  ss_chart_set_data (self->chart, &data);
+}
+
+static void
+on_chart_kind_toggled (SsWindow        *self,
+                       GtkToggleButton *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  for (guint k = 0; k < SSC_N_CHARTS; k++)
+    if (self->chart_buttons[k] == GTK_WIDGET (button))
+      ss_chart_set_kind (self->chart, k);
+  if (!self->updating && self->document != NULL)
+    ss_window_charts_update (self);
+}
+
+static void
+on_chart_year_changed (SsWindow *self)
+{
+  if (!self->updating && self->document != NULL)
+    ss_window_charts_update (self);
+}
+
+void
+ss_window_charts_init (SsWindow *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *kinds = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *heading = gtk_label_new (_("Charts"));
+  GtkWidget *export_button = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkToggleButton *group = NULL;
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_widget_add_css_class (kinds, "linked");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kinds), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
+  for (guint k = 0; k < SSC_N_CHARTS; k++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (ssc_chart_kind_get_label (k));
+
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      self->chart_buttons[k] = button;
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_chart_kind_toggled), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (kinds), button);
+    }
+
+  self->chart_year = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (2000, 2100, 1));
+  gtk_widget_set_valign (GTK_WIDGET (self->chart_year), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->chart_year), _("Year the heatmap shows"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_year), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Heatmap year"), -1);
+  ss_input_guard (GTK_WIDGET (self->chart_year));
+  g_signal_connect_object (self->chart_year, "value-changed", G_CALLBACK (on_chart_year_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  g_menu_append (menu, _("Export as _SVG…"), "win.export-chart::svg");
+  g_menu_append (menu, _("Export as _PDF…"), "win.export-chart::pdf");
+  g_menu_append (menu, _("Export as P_NG…"), "win.export-chart::png");
+  g_menu_append (menu, _("_Copy Image"), "win.copy-chart");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-send-symbolic");
+  gtk_widget_set_tooltip_text (export_button, _("Export the chart"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export the chart"), -1);
+
+  gtk_box_append (GTK_BOX (bar), heading);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->chart_year));
+  gtk_box_append (GTK_BOX (bar), kinds);
+  gtk_box_append (GTK_BOX (bar), export_button);
+  gtk_box_append (GTK_BOX (self->chart_box), bar);
+
+  self->chart = SS_CHART (ss_chart_new (SSC_CHART_MIX));
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 380);
+  gtk_widget_add_css_class (GTK_WIDGET (self->chart), "card");
+  gtk_widget_set_overflow (GTK_WIDGET (self->chart), GTK_OVERFLOW_HIDDEN);
+  gtk_box_append (GTK_BOX (self->chart_box), GTK_WIDGET (self->chart));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->chart_buttons[SSC_CHART_MIX]), TRUE);
+}
+
+static char *
+chart_file_name (SsWindow   *self,
+                 const char *extension)
+{
+  SsStudy *study = ss_window_study (self);
+  SsScenario *scenario = ss_window_scenario (self);
+  const char *item = self->item >= 0 ? ss_study_get_item (study, self->item)->code : "portfolio";
+  char *name = g_strdup_printf ("%s-%s-%s.%s", ssc_chart_kind_to_string (ss_chart_get_kind (self->chart)),
+                                scenario != NULL ? scenario->id : "baseline", item, extension);
+
+  g_strdelimit (name, "/\\:", '-');
+  return name;
+}
+
+typedef struct
+{
+  SsWindow    *window;
+  SscChartKind  kind;
+} ChartExport;
+
+static void
+on_export_chart_response (GtkNativeDialog *dialog,
+                          int              response,
+                          ChartExport     *job)
+{
+  SsWindow *self = job->window;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+
+  if (file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *basename = ss_file_get_display_basename (file);
+      g_autofree char *name = ss_bidi_isolate (basename);
+      g_autoptr(GError) error = NULL;
+      SscChartData data;
+
+      fill_chart_data (self, &data);
+      if (path == NULL || !ssc_chart_export (job->kind, &data, path, 960, 600, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” could not be written: %s"), name,
+                                                      error != NULL ? error->message : _("not a local file"));
+
+          ss_window_toast (self, message);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Chart exported to “%s”"), name);
+
+          ss_window_toast (self, message);
+        }
+    }
+  g_object_unref (job->window);
+  g_free (job);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SsWindow *self = SS_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                                              _("_Cancel"));
+  g_autofree char *name = chart_file_name (self, format);
+  ChartExport *job = g_new0 (ChartExport, 1);
+
+  job->window = g_object_ref (self);
+  job->kind = ss_chart_get_kind (self->chart);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_chart_response), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The chart as the export draws it (light style, 960×600), as an image on
+ * the clipboard, for pasting into a slide. */
+static void
+copy_chart_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SsWindow *self = SS_WINDOW (widget);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 600);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  SscChartData data;
+
+  fill_chart_data (self, &data);
+  ssc_chart_data_set_style (&data, FALSE);
+  data.fill_background = TRUE;
+  ssc_chart_render (ss_chart_get_kind (self->chart), &data, cr, 960, 600, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize)cairo_image_surface_get_stride (surface) * 600);
+  texture = gdk_memory_texture_new (960, 600, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  ss_window_toast (self, _("Chart copied"));
+}
+
+void
+ss_window_charts_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export-chart", "s", export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
+}
