@@ -110,6 +110,9 @@ ss_window_study (SsWindow *self)
 }
 
 SsScenario    *ss_window_scenario           (SsWindow       *self);
+void           ss_window_set_shown          (SsWindow       *self,
+                                             int             scenario,
+                                             int             item);
 void           ss_window_queue_update       (SsWindow       *self);
 
 /* ss-window-figures.c: the cards, and figures and levels in words */

@@ -93,7 +93,7 @@ ss_window_sidebar_rebuild (SsWindow *self)
     }
 
   if (self->item >= (int)ss_study_get_n_items (study))
-    self->item = PORTFOLIO;
+    ss_window_set_shown (self, self->scenario, PORTFOLIO);
   gtk_list_box_select_row (self->item_list,
                            GTK_LIST_BOX_ROW (g_array_index (self->rows, ItemRow, self->item + 1).row));
   self->updating = FALSE;
@@ -138,7 +138,7 @@ on_row_selected (SsWindow      *self,
 {
   if (self->updating || row == NULL)
     return;
-  self->item = gtk_list_box_row_get_index (row) - 1;
+  ss_window_set_shown (self, self->scenario, gtk_list_box_row_get_index (row) - 1);
   ss_window_queue_update (self);
 }
 

@@ -35,9 +35,40 @@
 
 G_DEFINE_FINAL_TYPE (SsWindow, ss_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SCENARIO,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void ss_window_rebuild (SsWindow *self);
 
 /* --- Document access --------------------------------------------------- */
+
+/* Records what the window shows; :scenario and :item follow. */
+void
+ss_window_set_shown (SsWindow *self,
+                     int       scenario,
+                     int       item)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->scenario != scenario)
+    {
+      self->scenario = scenario;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
+    }
+  if (self->item != item)
+    {
+      self->item = item;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
 
 /* The scenario shown, or NULL for the baseline. */
 SsScenario *
@@ -65,7 +96,7 @@ rebuild_scenarios (SsWindow *self)
   self->updating = TRUE;
   gtk_string_list_splice (self->scenario_names, 0, n, (const char * const *)names->pdata);
   if (self->scenario >= (int)ss_study_get_n_scenarios (study))
-    self->scenario = ss_study_get_n_scenarios (study) > 0 ? 0 : SS_BASELINE;
+    ss_window_set_shown (self, ss_study_get_n_scenarios (study) > 0 ? 0 : SS_BASELINE, self->item);
   gtk_drop_down_set_selected (self->scenario_dropdown, self->scenario + 1);
   self->updating = FALSE;
 }
@@ -77,7 +108,7 @@ on_scenario_selected (SsWindow *self)
 
   if (self->updating || selected == GTK_INVALID_LIST_POSITION)
     return;
-  self->scenario = (int)selected - 1;
+  ss_window_set_shown (self, (int)selected - 1, self->item);
   ss_window_queue_update (self);
 }
 
@@ -357,7 +388,7 @@ ss_window_rebuild (SsWindow *self)
   SsStudy *study = ss_window_study (self);
 
   if (self->item >= (int)ss_study_get_n_items (study))
-    self->item = PORTFOLIO;
+    ss_window_set_shown (self, self->scenario, PORTFOLIO);
   ss_share_editor_set_countries (self->share_editor, study);
   self->alerts_reword = TRUE;
   rebuild_scenarios (self);
@@ -394,11 +425,12 @@ ss_window_set_document (SsWindow   *self,
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify", G_CALLBACK (on_document_notify), self, G_CONNECT_SWAPPED);
 
-  self->item = ss_study_get_n_items (ss_window_study (self)) > 0 ? 0 : PORTFOLIO;
-  self->scenario = ss_study_get_n_scenarios (ss_window_study (self)) > 0 ? 0 : SS_BASELINE;
+  ss_window_set_shown (self, ss_study_get_n_scenarios (ss_window_study (self)) > 0 ? 0 : SS_BASELINE,
+                       ss_study_get_n_items (ss_window_study (self)) > 0 ? 0 : PORTFOLIO);
   ss_window_pages_set_document (self, document);
   ss_window_files_set_document (self, document);
   ss_window_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 void
@@ -416,8 +448,12 @@ ss_window_select (SsWindow *self,
                   int       scenario,
                   int       item)
 {
-  self->scenario = scenario;
-  self->item = item;
+  g_return_if_fail (SS_IS_WINDOW (self));
+  g_return_if_fail (self->document != NULL);
+  g_return_if_fail (scenario >= SS_BASELINE && scenario < (int)ss_study_get_n_scenarios (ss_window_study (self)));
+  g_return_if_fail (item >= PORTFOLIO && item < (int)ss_study_get_n_items (ss_window_study (self)));
+
+  ss_window_set_shown (self, scenario, item);
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->scenario_dropdown, scenario + 1);
   gtk_list_box_select_row (self->item_list,
@@ -558,6 +594,54 @@ ss_window_finalize (GObject *object)
 }
 
 static void
+ss_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SsWindow *self = SS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SCENARIO:
+      g_value_set_int (value, self->scenario);
+      break;
+    case PROP_ITEM:
+      g_value_set_int (value, self->item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ss_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SsWindow *self = SS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      ss_window_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_SCENARIO:
+      ss_window_select (self, g_value_get_int (value), self->item);
+      break;
+    case PROP_ITEM:
+      ss_window_select (self, self->scenario, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ss_window_class_init (SsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -566,7 +650,23 @@ ss_window_class_init (SsWindowClass *klass)
 
   object_class->dispose = ss_window_dispose;
   object_class->finalize = ss_window_finalize;
+  object_class->get_property = ss_window_get_property;
+  object_class->set_property = ss_window_set_property;
   window_class->close_request = ss_window_close_request;
+
+  /* The study the window shows, and what of it: for .ui bindings. */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* SS_BASELINE (-1) or a scenario's index. */
+  properties[PROP_SCENARIO] =
+    g_param_spec_int ("scenario", NULL, NULL, SS_BASELINE, SS_MAX_SCENARIOS - 1, SS_BASELINE,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* -1 (the portfolio) or an item's index. */
+  properties[PROP_ITEM] =
+    g_param_spec_int ("item", NULL, NULL, PORTFOLIO, SS_MAX_ITEMS - 1, PORTFOLIO,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/supplyshift/SupplyShift/ui/ss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SsWindow, window_title);

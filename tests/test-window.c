@@ -241,6 +241,41 @@ test_shock_has_no_targets (Fixture       *f,
 }
 
 static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* What the window shows is a property, for .ui bindings: setting it
+ * selects, and every change notifies once. */
+static void
+test_properties (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SsDocument) document = NULL;
+  guint items = 0, scenarios = 0;
+  int item, scenario;
+
+  g_object_get (f->window, "document", &document, NULL);
+  g_assert_true (document == ss_window_get_document (f->window));
+  g_signal_connect_swapped (f->window, "notify::item", G_CALLBACK (count_notify), &items);
+  g_signal_connect_swapped (f->window, "notify::scenario", G_CALLBACK (count_notify), &scenarios);
+
+  g_object_set (f->window, "item", 2, NULL);
+  g_object_get (f->window, "item", &item, "scenario", &scenario, NULL);
+  g_assert_cmpint (item, ==, 2);
+  g_assert_cmpint (scenario, ==, 0);
+  g_assert_cmpuint (items, ==, 1);
+  g_assert_cmpuint (scenarios, ==, 0);
+
+  ss_window_select (f->window, SS_BASELINE, 2);
+  g_assert_cmpuint (items, ==, 1);
+  g_assert_cmpuint (scenarios, ==, 1);
+  g_object_get (f->window, "scenario", &scenario, NULL);
+  g_assert_cmpint (scenario, ==, SS_BASELINE);
+}
+
+static void
 test_invalid_file_keeps_study (Fixture       *f,
                                gconstpointer  data)
 {
@@ -504,6 +539,7 @@ main (int   argc,
   g_test_add ("/window/share-edit-and-undo", Fixture, NULL, fixture_setup, test_share_edit_and_undo,
               fixture_teardown);
   g_test_add ("/window/baseline-edit", Fixture, NULL, fixture_setup, test_baseline_edit, fixture_teardown);
+  g_test_add ("/window/properties", Fixture, NULL, fixture_setup, test_properties, fixture_teardown);
   g_test_add ("/window/shock-has-no-targets", Fixture, NULL, fixture_setup, test_shock_has_no_targets,
               fixture_teardown);
   g_test_add ("/window/invalid-file-keeps-study", Fixture, NULL, fixture_setup,
