@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ss-dtoa.h"
 #include "ss-report.h"
 
 GPtrArray *
@@ -231,7 +232,8 @@ append_number (GString *out,
                double   value,
                gboolean csv)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[SS_G17_BUF];
+  gsize n;
 
   if (!isfinite (value))
     {
@@ -241,7 +243,8 @@ append_number (GString *out,
     }
   if (value == 0)
     value = 0;                         /* no "-0" */
-  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.17g", value));
+  n = ss_format_g17 (buf, value);
+  g_string_append_len (out, buf, n);
 }
 
 /* A series' value for year t, as JSON (csv = FALSE) or as a CSV field. */
