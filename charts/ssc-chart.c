@@ -30,6 +30,7 @@
 #include <glib/gi18n.h>
 
 #include "ssc-chart-private.h"
+#include "ssc-draw.h"
 #include "ssc-format.h"
 #include "ssc-frame.h"
 #include "ssc-hit.h"
@@ -280,9 +281,7 @@ ssc_chart_render (SscChartKind        kind,
   if (width < 1 || height < 1)
     return;
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
+  ssc_draw_clip (cr, (SscRect) { 0, 0, width, height });
   if (data->fill_background)
     {
       ssc_set_source (cr, data->bg, 1);
@@ -317,7 +316,7 @@ ssc_chart_render (SscChartKind        kind,
       c.klass->draw (&c);
     }
   ssc_text_free (c.text);
-  cairo_restore (cr);
+  ssc_draw_unclip (cr);
 }
 
 char *

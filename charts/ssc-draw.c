@@ -11,6 +11,24 @@
 
 #include "ssc-draw.h"
 #include "ssc-palette.h"
+#include "ssc-svg.h"
+
+/* cairo_save() and a clip to r, until ssc_draw_unclip(). Every clip of a
+ * chart goes through here: the SVG document cannot read an exact clip
+ * back from cairo (see ssc-svg.c). */
+void
+ssc_draw_clip (cairo_t *cr,
+               SscRect  r)
+{
+  ssc_svg_clip_push (cr, r.x, r.y, r.w, r.h);
+}
+
+/* cairo_restore(), ending ssc_draw_clip(). */
+void
+ssc_draw_unclip (cairo_t *cr)
+{
+  ssc_svg_clip_pop (cr);
+}
 
 /* Diagonal lines over r: the part of a sum the subsidy pays. */
 void
@@ -18,9 +36,7 @@ ssc_draw_hatch (cairo_t      *cr,
                 SscRect       r,
                 const double  rgba[4])
 {
-  cairo_save (cr);
-  cairo_rectangle (cr, r.x, r.y, r.w, r.h);
-  cairo_clip (cr);
+  ssc_draw_clip (cr, r);
   for (double k = -r.h; k < r.w; k += 4)
     {
       cairo_move_to (cr, r.x + k, r.y + r.h);
@@ -29,7 +45,7 @@ ssc_draw_hatch (cairo_t      *cr,
   cairo_set_line_width (cr, 1);
   ssc_set_source (cr, rgba, 0.9);
   cairo_stroke (cr);
-  cairo_restore (cr);
+  ssc_draw_unclip (cr);
 }
 
 void

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+void ssc_draw_clip             (cairo_t        *cr,
+                                SscRect         r);
+void ssc_draw_unclip           (cairo_t        *cr);
 void ssc_draw_hatch            (cairo_t        *cr,
                                 SscRect         r,
                                 const double    rgba[4]);

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The same drawing as the window's, on cairo's SVG, PDF or image surface,
- * written through ss-safe-file.c as a study is saved.
+ * The same drawing as the window's, on cairo's PDF or image surface or
+ * in an SVG document whose text stays text (ssc-svg.c), written through
+ * ss-safe-file.c as a study is saved.
  */
 
 #define G_LOG_DOMAIN "supplyshift-chart-export"
@@ -15,11 +16,11 @@
 #include <unistd.h>
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 
 #include "ss-safe-file.h"
 #include "ssc-export.h"
+#include "ssc-svg.h"
 
 G_DEFINE_QUARK (ssc-chart-error-quark, ssc_chart_error)
 
@@ -81,6 +82,30 @@ sink_write (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The chart as an SVG document, in the data's style, with its title and
+ * its summary (ssc_chart_describe()) as the document's <title> and <desc>.
+ * NULL if cairo failed. */
+char *
+ssc_chart_render_svg (SscChartKind        kind,
+                      const SscChartData *data,
+                      int                 width,
+                      int                 height,
+                      gsize              *length)
+{
+  g_autoptr(SscSvg) svg = NULL;
+  g_autofree char *title = NULL, *desc = NULL;
+
+  g_return_val_if_fail (kind < SSC_N_CHARTS, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  title = ssc_chart_title (kind, data);
+  desc = ssc_chart_describe (kind, data);
+  svg = ssc_svg_new (width, height, title, desc);
+  ssc_chart_render (kind, data, ssc_svg_get_context (svg), width, height, NULL);
+  return ssc_svg_finish (svg, length);
+}
+
 /* Writes the chart in the light style through ss-safe-file.c, so a
  * failure never leaves a half-written file and a link, a read-only file
  * or a FIFO is treated as when a study is saved. The SVG and the PNG are
@@ -133,38 +158,41 @@ ssc_chart_export (SscChartKind         kind,
     return FALSE;
   sink.fd = ss_safe_file_get_fd (out);
 
-  switch (format)
+  if (format == SSC_CHART_FORMAT_SVG)
     {
-    case SSC_CHART_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (sink_write, &sink, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-      break;
-    case SSC_CHART_FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (sink_write, &sink,
-                                                     width * 0.75, height * 0.75);
-      title = ssc_chart_title (kind, &light);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
-                                      PACKAGE_NAME " " PACKAGE_VERSION);
-      break;
-    case SSC_CHART_FORMAT_PNG:
-    default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      break;
-    }
+      gsize length = 0;
+      g_autofree char *doc = ssc_chart_render_svg (kind, &light, width, height, &length);
 
-  cr = cairo_create (surface);
-  if (format == SSC_CHART_FORMAT_PDF)
-    cairo_scale (cr, 0.75, 0.75);
-  ssc_chart_render (kind, &light, cr, width, height, NULL);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == SSC_CHART_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+      status = doc == NULL ? CAIRO_STATUS_NO_MEMORY
+                           : sink_write (&sink, (const unsigned char *)doc, length);
+    }
+  else
+    {
+      if (format == SSC_CHART_FORMAT_PDF)
+        {
+          surface = cairo_pdf_surface_create_for_stream (sink_write, &sink,
+                                                         width * 0.75, height * 0.75);
+          title = ssc_chart_title (kind, &light);
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                          PACKAGE_NAME " " PACKAGE_VERSION);
+        }
+      else
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+      cr = cairo_create (surface);
+      if (format == SSC_CHART_FORMAT_PDF)
+        cairo_scale (cr, 0.75, 0.75);
+      ssc_chart_render (kind, &light, cr, width, height, NULL);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+      if (status == CAIRO_STATUS_SUCCESS && format == SSC_CHART_FORMAT_PNG)
+        status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
+      cairo_surface_finish (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
+      cairo_surface_destroy (surface);
+    }
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

@@ -32,6 +32,11 @@ GQuark    ssc_chart_error_quark      (void);
 
 gboolean  ssc_chart_format_from_path (const char          *path,
                                       SscChartFormat      *format);
+char     *ssc_chart_render_svg       (SscChartKind         kind,
+                                      const SscChartData  *data,
+                                      int                  width,
+                                      int                  height,
+                                      gsize               *length);
 gboolean  ssc_chart_export           (SscChartKind         kind,
                                       const SscChartData  *data,
                                       const char          *path,

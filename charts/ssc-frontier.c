@@ -324,9 +324,7 @@ frontier_draw (SscCtx *c)
                  plot.y + plot.h + 6 + ssc_text_line_height (c->text, &ssc_font_tick) + 4,
                  0.5, 0, c->d->fg, 0.9);
 
-  cairo_save (cr);
-  cairo_rectangle (cr, plot.x, plot.y, plot.w, plot.h);
-  cairo_clip (cr);
+  ssc_draw_clip (cr, plot);
 
   ssc_draw_reference_line (c, plot, ssc_scale_y (&ty, plot, 1), _("Critical (SR = 1)"),
                            plot.x + plot.w - 6, NULL);
@@ -348,7 +346,7 @@ frontier_draw (SscCtx *c)
 
   draw_marks (c, &f, plot, &tx, &ty, show_scenario, grey);
 
-  cairo_restore (cr);
+  ssc_draw_unclip (cr);
   ssc_axis_zero (c, plot, &ty);
 }
 

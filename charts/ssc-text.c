@@ -8,6 +8,11 @@
  * most are measured for the room they need before they are drawn, and
  * shaping is the dearest part of drawing a chart.
  *
+ * On an SVG document's context (ssc-svg.c) the same layouts are written
+ * as <text> elements instead, one line a <tspan>, anchored where the
+ * glyphs would have been: their font, size and weight as the chart names
+ * them, the text as Pango broke and ellipsized it.
+ *
  * A name (of a scenario, an item or a country) set into a longer text (a
  * subtitle, a tooltip line, a summary) goes in through ssc_text_isolate(),
  * so a right-to-left override or a right-to-left name cannot reorder the
@@ -24,6 +29,7 @@
 
 #include "ss-bidi.h"
 #include "ssc-palette.h"
+#include "ssc-svg.h"
 #include "ssc-text.h"
 
 const SscFont ssc_font_title = { SSC_FONT_FAMILY, 16, PANGO_WEIGHT_BOLD };
@@ -54,8 +60,11 @@ typedef struct
 struct _SscText
 {
   cairo_t       *cr;
+  SscSvg        *svg;                  /* NULL: shown with cairo */
   PangoContext  *pango;
   PangoLayout   *layout;               /* for texts in a width */
+  const SscFont *layout_font;
+  SscAlign       layout_align;
   GHashTable    *plain;                /* "slot:text" → PangoLayout, one line */
   PangoAttrList *attrs;
   FontSlot       fonts[MAX_FONTS];
@@ -68,6 +77,7 @@ ssc_text_new (cairo_t *cr)
   SscText *t = g_new0 (SscText, 1);
 
   t->cr = cr;
+  t->svg = ssc_svg_from_context (cr);
   t->pango = pango_cairo_create_context (cr);
   t->layout = pango_layout_new (t->pango);
   t->plain = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -163,27 +173,196 @@ ssc_text_line_height (SscText       *t,
   return slot->line_h;
 }
 
-/* Shows a layout with (x, y) at the point (xalign, yalign) of its logical
- * box (which starts inside the layout when it is centred in a set width). */
-static void
-show_layout (SscText      *t,
-             PangoLayout  *layout,
-             double        x,
-             double        y,
-             double        xalign,
-             double        yalign,
-             const double  rgba[4],
-             double        alpha)
+/* Where the text of a line ends, less the spaces a break left there. */
+static int
+trim_end (const char *text,
+          int         start,
+          int         end)
 {
-  PangoRectangle logical;
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (text + start, text + end);
 
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  cairo_move_to (t->cr, round (x - logical.width * xalign - logical.x),
-                 round (y - logical.height * yalign - logical.y));
+      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev - text;
+    }
+  return end;
+}
+
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b)
+{
+  const PangoGlyphItem *x = *(PangoGlyphItem * const *)a, *y = *(PangoGlyphItem * const *)b;
+
+  return (x->item->offset > y->item->offset) - (x->item->offset < y->item->offset);
+}
+
+/* The text a line shows: its part of the layout's text, or where Pango
+ * ellipsized it, its runs in logical order with the ellipsis for the
+ * part left out. */
+static void
+line_text (PangoLayoutLine *line,
+           const char      *text,
+           GString         *out)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new ();
+  gboolean ellipsized = FALSE;
+
+  g_string_truncate (out, 0);
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      g_ptr_array_add (runs, run);
+      if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+        ellipsized = TRUE;
+    }
+  if (!ellipsized)
+    {
+      int start = line->start_index;
+
+      g_string_append_len (out, text + start,
+                           trim_end (text, start, start + line->length) - start);
+      return;
+    }
+  g_ptr_array_sort (runs, compare_runs);
+  for (guint k = 0; k < runs->len; k++)
+    {
+      PangoItem *item = ((PangoGlyphItem *)g_ptr_array_index (runs, k))->item;
+
+      if (item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+        g_string_append (out, "\u2026");
+      else
+        g_string_append_len (out, text + item->offset, item->length);
+    }
+  while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
+    g_string_truncate (out, out->len - 1);
+}
+
+/* The layout, its top left at (ox, oy), as a <text> of the document:
+ * each line anchored at the left, middle or right of where its glyphs
+ * are, on its baseline, so it shows where the PNG has it whatever the
+ * viewer's own measure of the text. */
+static void
+write_layout (SscText       *t,
+              PangoLayout   *layout,
+              const SscFont *font,
+              double         ox,
+              double         oy,
+              SscSvgAnchor   anchor,
+              const double   rgba[4],
+              double         alpha)
+{
+  typedef struct { double x, y; gsize start, len; } Line;
+  const char *text = pango_layout_get_text (layout);
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_autoptr(GString) all = g_string_new (NULL), one = g_string_new (NULL);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double color[4] = { rgba[0], rgba[1], rgba[2], rgba[3] * alpha };
+  gboolean rtl = FALSE;
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      int *ranges = NULL, n_ranges = 0, left = G_MAXINT, right = G_MININT;
+      int start = line->start_index, end = start + line->length;
+      Line l;
+
+      if (lines->len == 0)
+        rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
+      line_text (line, text, one);
+      if (one->len == 0)
+        continue;
+
+      /* Where the glyphs of the line are, spaces at the end left out. */
+      pango_layout_line_get_x_ranges (line, start, MAX (trim_end (text, start, end), start + 1),
+                                      &ranges, &n_ranges);
+      for (int k = 0; k < n_ranges; k++)
+        {
+          left = MIN (left, ranges[2 * k]);
+          right = MAX (right, ranges[2 * k + 1]);
+        }
+      g_free (ranges);
+      if (n_ranges == 0)
+        continue;
+
+      l.x = ox + (anchor == SSC_SVG_ANCHOR_LEFT ? left
+                  : anchor == SSC_SVG_ANCHOR_RIGHT ? right : (left + right) / 2.0) / PANGO_SCALE;
+      l.y = oy + (double)pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      l.start = all->len;
+      l.len = one->len;
+      g_string_append_len (all, one->str, one->len);
+      g_array_append_val (lines, l);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  ssc_svg_text_begin (t->svg, font->family, font->size, font->weight, color, rtl, anchor,
+                      lines->len);
+  for (guint k = 0; k < lines->len; k++)
+    {
+      Line *l = &g_array_index (lines, Line, k);
+
+      ssc_svg_text_line (t->svg, l->x, l->y, all->str + l->start, l->len);
+    }
+  ssc_svg_text_end (t->svg);
+}
+
+/* The anchor a text's alignment at its point asks for. */
+static SscSvgAnchor
+anchor_for (double xalign)
+{
+  if (xalign <= 0.25)
+    return SSC_SVG_ANCHOR_LEFT;
+  if (xalign >= 0.75)
+    return SSC_SVG_ANCHOR_RIGHT;
+  return SSC_SVG_ANCHOR_CENTER;
+}
+
+/* Shows a layout with its top left at (ox, oy). */
+static void
+show_at (SscText       *t,
+         PangoLayout   *layout,
+         const SscFont *font,
+         double         ox,
+         double         oy,
+         SscSvgAnchor   anchor,
+         const double   rgba[4],
+         double         alpha)
+{
+  if (t->svg != NULL)
+    {
+      write_layout (t, layout, font, ox, oy, anchor, rgba, alpha);
+      return;
+    }
+  cairo_move_to (t->cr, ox, oy);
   ssc_set_source (t->cr, rgba, alpha);
   pango_cairo_show_layout (t->cr, layout);
   /* No current point left behind for the next arc to join. */
   cairo_new_path (t->cr);
+}
+
+/* Shows a layout with (x, y) at the point (xalign, yalign) of its logical
+ * box (which starts inside the layout when it is centred in a set width). */
+static void
+show_layout (SscText       *t,
+             PangoLayout   *layout,
+             const SscFont *font,
+             double         x,
+             double         y,
+             double         xalign,
+             double         yalign,
+             SscSvgAnchor   anchor,
+             const double   rgba[4],
+             double         alpha)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  show_at (t, layout, font, round (x - logical.width * xalign - logical.x),
+           round (y - logical.height * yalign - logical.y), anchor, rgba, alpha);
 }
 
 void
@@ -197,7 +376,8 @@ ssc_text_draw (SscText       *t,
                const double   rgba[4],
                double         alpha)
 {
-  show_layout (t, plain_layout (t, font, str), x, y, xalign, yalign, rgba, alpha);
+  show_layout (t, plain_layout (t, font, str), font, x, y, xalign, yalign, anchor_for (xalign),
+               rgba, alpha);
 }
 
 /* Lays out text in the shared layout; the next ssc_text_get_size(),
@@ -212,6 +392,8 @@ ssc_text_set (SscText       *t,
 {
   PangoLayout *layout = t->layout;
 
+  t->layout_font = font;
+  t->layout_align = align;
   pango_layout_set_font_description (layout, t->fonts[font_slot (t, font)].desc);
   if (fit == SSC_FIT_LINE || max_width <= 0)
     {
@@ -261,7 +443,15 @@ ssc_text_show (SscText      *t,
                const double  rgba[4],
                double        alpha)
 {
-  show_layout (t, t->layout, x, y, xalign, yalign, rgba, alpha);
+  SscSvgAnchor anchor = SSC_SVG_ANCHOR_LEFT;
+
+  /* Lines centred in the width stay centred when edited; a line set at a
+   * point keeps that point. */
+  if (t->layout_align == SSC_ALIGN_CENTER)
+    anchor = SSC_SVG_ANCHOR_CENTER;
+  else if (pango_layout_get_line_count (t->layout) == 1)
+    anchor = anchor_for (xalign);
+  show_layout (t, t->layout, t->layout_font, x, y, xalign, yalign, anchor, rgba, alpha);
 }
 
 /* Text on a patch of the background, readable over areas; out, if not
@@ -288,10 +478,7 @@ ssc_text_draw_on_patch (SscText       *t,
   cairo_rectangle (t->cr, px - 3, py, w + 6, h);
   ssc_set_source (t->cr, bg, 0.85);
   cairo_fill (t->cr);
-  cairo_move_to (t->cr, px, py);
-  ssc_set_source (t->cr, fg, 1);
-  pango_cairo_show_layout (t->cr, t->layout);
-  cairo_new_path (t->cr);
+  show_at (t, t->layout, font, px, py, anchor_for (xalign), fg, 1);
   if (out != NULL)
     *out = (SscRect) { px - 3, py, w + 6, h };
 }
