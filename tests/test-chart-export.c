@@ -4,9 +4,11 @@
  *
  * Only the chart library is linked, not GTK, and DISPLAY and
  * WAYLAND_DISPLAY are unset, as for `supplyshift --export`: if the
- * renderer reached for GTK it would not link or would fail here. Every chart is exported for the sample study and for the worked
- * example in each format and read back: the SVG parsed with libxml2, the
- * PNG decoded by cairo, the PDF's header and page size. Then the failure
+ * renderer reached for GTK it would not link or would fail here. Every
+ * chart is exported for the sample study and for the worked examples (v1
+ * and v2) in each format and read back: the SVG parsed with libxml2 (its
+ * labels as <text>, the same characters as the PDF's text, its <title>
+ * and <desc>), the PNG decoded by cairo, the PDF's header and page size. Then the failure
  * paths (bad format, size, missing folder, folder in the way) must leave
  * no file behind, and the hover queries and accessible summaries are
  * checked against the data.
@@ -30,29 +32,8 @@
 #include "ss-study-file.h"
 #include "ssc-chart.h"
 #include "ssc-export.h"
-
-typedef enum
-{
-  STUDY_SAMPLE,
-  STUDY_EXAMPLE,
-} WhichStudy;
-
-static SsStudy *
-load_study (WhichStudy which)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  SsStudy *study;
-
-  if (which == STUDY_SAMPLE)
-    return ss_study_load_sample ();
-  path = g_test_build_filename (G_TEST_DIST, "data", "example-study.xml", NULL);
-  file = g_file_new_for_path (path);
-  study = ss_study_load_file (file, path, &error);
-  g_assert_no_error (error);
-  return study;
-}
+#include "svg-check.h"
+#include "test-util.h"
 
 /* Fixture: a study, its projections and a temporary folder. */
 typedef struct
@@ -69,7 +50,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->study = load_study (GPOINTER_TO_INT (user_data));
+  f->study = ss_test_load_study (GPOINTER_TO_INT (user_data));
   f->projections = ss_engine_project_all (f->study);
   ssc_chart_data_init (&f->data, f->study, f->projections);
   f->dir = g_dir_make_tmp ("supplyshift-charts-XXXXXX", &error);
@@ -229,7 +210,7 @@ test_formats (void)
 
 typedef struct
 {
-  WhichStudy    study;
+  SsTestStudy    study;
   SscChartKind   kind;
   SscChartFormat format;
 } ExportCase;
@@ -241,17 +222,14 @@ check_svg (const char *path,
            int         width,
            int         height)
 {
-  xmlDocPtr doc = xmlReadFile (path, NULL,
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlDocPtr doc = ss_test_svg_read (path);
   xmlNodePtr root;
   xmlChar *w, *h;
   g_autofree char *want_w = g_strdup_printf ("%dpx", width);
   g_autofree char *want_h = g_strdup_printf ("%dpx", height);
+  g_autofree char *contents = NULL;
 
-  g_assert_nonnull (doc);
   root = xmlDocGetRootElement (doc);
-  g_assert_nonnull (root);
-  g_assert_cmpstr ((const char *)root->name, ==, "svg");
   w = xmlGetProp (root, (const xmlChar *)"width");
   h = xmlGetProp (root, (const xmlChar *)"height");
   g_assert_cmpstr ((const char *)w, ==, want_w);
@@ -261,6 +239,40 @@ check_svg (const char *path,
   /* Something drawn: more than the background rectangle. */
   g_assert_nonnull (root->children);
   xmlFreeDoc (doc);
+
+  /* Not cairo's SVG surface, whose text is glyph outlines. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "<symbol id=\"glyph"));
+}
+
+/* The SVG export's labels are text a person can edit: every character the
+ * PDF export shows is in a <text> element, and the document has the
+ * chart's title and summary. */
+static void
+check_svg_text (Fixture      *f,
+                SscChartKind  kind,
+                const char   *path)
+{
+  g_autoptr(xmlDoc) doc = ss_test_svg_read (path);
+  g_autofree char *pdf = g_build_filename (f->dir, "same-chart.pdf", NULL);
+  g_autofree char *title = ssc_chart_title (kind, &f->data);
+  g_autofree char *desc = ssc_chart_describe (kind, &f->data);
+  g_autofree char *shown = NULL, *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ss_test_svg_assert_editable (doc, title, desc);
+
+  g_assert_true (ssc_chart_export (kind, &f->data, pdf, 960, 600, &error));
+  g_assert_no_error (error);
+  shown = ss_test_pdf_text (pdf);
+  g_remove (pdf);
+  if (shown == NULL)
+    {
+      g_test_message ("pdftotext (poppler-utils) is missing: labels not compared with the PDF");
+      return;
+    }
+  text = ss_test_svg_text (doc);
+  ss_test_assert_same_chars (shown, text);
 }
 
 static guint32
@@ -368,6 +380,7 @@ test_export (Fixture       *f,
     {
     case SSC_CHART_FORMAT_SVG:
       check_svg (path, 960, 600);
+      check_svg_text (f, c->kind, path);
       break;
     case SSC_CHART_FORMAT_PNG:
       check_png (path, 960, 600);
@@ -742,7 +755,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static ExportCase cases[2 * SSC_N_CHARTS * 3];
+  static ExportCase cases[SS_TEST_N_STUDIES * SSC_N_CHARTS * 3];
   guint n = 0;
 
   /* As `supplyshift --export` runs: no display of either kind. */
@@ -755,12 +768,12 @@ main (int   argc,
   g_test_add_func ("/charts/no-gtk", test_no_gtk);
   g_test_add_func ("/charts/formats", test_formats);
 
-  for (WhichStudy study = STUDY_SAMPLE; study <= STUDY_EXAMPLE; study++)
+  for (SsTestStudy study = 0; study < SS_TEST_N_STUDIES; study++)
     for (SscChartKind kind = 0; kind < SSC_N_CHARTS; kind++)
       for (SscChartFormat format = SSC_CHART_FORMAT_SVG; format <= SSC_CHART_FORMAT_PDF; format++)
         {
-          const char *name = study == STUDY_SAMPLE ? "sample" : "example";
-          g_autofree char *path = g_strdup_printf ("/charts/export/%s/%s/%s", name,
+          g_autofree char *path = g_strdup_printf ("/charts/export/%s/%s/%s",
+                                                   ss_test_study_name (study),
                                                    ssc_chart_kind_to_string (kind),
                                                    format_ext[format]);
 
@@ -771,22 +784,22 @@ main (int   argc,
 
 #define ADD(path, func, study) \
   g_test_add (path, Fixture, GINT_TO_POINTER (study), fixture_set_up, func, fixture_tear_down)
-  ADD ("/charts/render/sample", test_render_all_ways, STUDY_SAMPLE);
-  ADD ("/charts/render/example", test_render_all_ways, STUDY_EXAMPLE);
-  ADD ("/charts/export/bad-format", test_bad_format, STUDY_SAMPLE);
-  ADD ("/charts/export/bad-size", test_bad_size, STUDY_SAMPLE);
-  ADD ("/charts/export/other-size", test_other_size, STUDY_EXAMPLE);
-  ADD ("/charts/export/missing-folder", test_missing_folder, STUDY_SAMPLE);
-  ADD ("/charts/export/folder-in-the-way", test_folder_in_the_way, STUDY_SAMPLE);
-  ADD ("/charts/export/replace", test_replace, STUDY_SAMPLE);
-  ADD ("/charts/export/light-style", test_light_style, STUDY_SAMPLE);
-  ADD ("/charts/missing-projections", test_missing_projections, STUDY_SAMPLE);
-  ADD ("/charts/hover/sample", test_hover, STUDY_SAMPLE);
-  ADD ("/charts/hover/example", test_hover, STUDY_EXAMPLE);
-  ADD ("/charts/hover/frontier", test_hover_frontier, STUDY_SAMPLE);
-  ADD ("/charts/describe/sample", test_describe, STUDY_SAMPLE);
-  ADD ("/charts/describe/example", test_describe, STUDY_EXAMPLE);
-  ADD ("/charts/describe/example-mix", test_describe_example, STUDY_EXAMPLE);
+  ADD ("/charts/render/sample", test_render_all_ways, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/render/example", test_render_all_ways, SS_TEST_STUDY_EXAMPLE);
+  ADD ("/charts/export/bad-format", test_bad_format, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/export/bad-size", test_bad_size, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/export/other-size", test_other_size, SS_TEST_STUDY_EXAMPLE);
+  ADD ("/charts/export/missing-folder", test_missing_folder, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/export/folder-in-the-way", test_folder_in_the_way, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/export/replace", test_replace, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/export/light-style", test_light_style, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/missing-projections", test_missing_projections, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/hover/sample", test_hover, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/hover/example", test_hover, SS_TEST_STUDY_EXAMPLE);
+  ADD ("/charts/hover/frontier", test_hover_frontier, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/describe/sample", test_describe, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/describe/example", test_describe, SS_TEST_STUDY_EXAMPLE);
+  ADD ("/charts/describe/example-mix", test_describe_example, SS_TEST_STUDY_EXAMPLE);
 #undef ADD
 
   return g_test_run ();

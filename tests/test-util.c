@@ -45,6 +45,24 @@ ss_test_load_data_study (const char *name)
   return study;
 }
 
+const char *
+ss_test_study_name (SsTestStudy which)
+{
+  static const char * const names[] = { "sample", "example", "example-v2" };
+
+  g_assert_cmpint (which, <, SS_TEST_N_STUDIES);
+  return names[which];
+}
+
+SsStudy *
+ss_test_load_study (SsTestStudy which)
+{
+  if (which == SS_TEST_STUDY_SAMPLE)
+    return ss_study_load_sample ();
+  return ss_test_load_data_study (which == SS_TEST_STUDY_EXAMPLE ? "example-study.xml"
+                                                                 : "example-v2-study.xml");
+}
+
 guint
 ss_test_count_occurrences (const char *text,
                            const char *needle)

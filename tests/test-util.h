@@ -12,6 +12,19 @@ G_BEGIN_DECLS
 void     ss_test_assert_round_trips (SsStudy    *study);
 void     ss_test_flush              (void);
 SsStudy *ss_test_load_data_study    (const char *name);
+
+/* The studies every chart is drawn for: the sample, and the worked
+ * examples of file format v1 and v2. */
+typedef enum
+{
+  SS_TEST_STUDY_SAMPLE,
+  SS_TEST_STUDY_EXAMPLE,
+  SS_TEST_STUDY_EXAMPLE_V2,
+  SS_TEST_N_STUDIES
+} SsTestStudy;
+
+const char *ss_test_study_name      (SsTestStudy which);
+SsStudy    *ss_test_load_study      (SsTestStudy which);
 guint    ss_test_count_occurrences  (const char *text,
                                      const char *needle);
 char    *ss_test_mutate             (const char *text,
