@@ -27,8 +27,12 @@ PACKAGES="libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils libcairo2-dev
 # (yelp-check); bash-completion is the framework the completion test runs
 # the completion in; flatpak-builder reads the Flatpak manifest in a test
 # (the sandbox build needs the GNOME runtime, a download).
-# Only for making the optional locales.
-OPTIONAL="locales"
+# Optional, installed when we are root (as CI is) and never a reason to
+# ask for root: locales only makes the optional locales; inkscape lets
+# tests/test-chart-svg check that an exported SVG's labels are text
+# objects in Inkscape (about 100 MB with its GTK 3 stack, so not asked of
+# every developer; without it that check skips and says so).
+OPTIONAL="locales inkscape"
 
 if [ "${1-}" = "--fuzz" ]; then
   PACKAGES="$PACKAGES clang libclang-rt-14-dev"
