@@ -16,6 +16,15 @@
 #include <glib/gi18n.h>
 
 #include "ss-page-util.h"
+#include "ss-resources.h"
+
+/* The bundle sits in this static library: referencing it once keeps the
+ * linker from dropping it, and with it the templates. */
+void
+ss_page_ensure_resources (void)
+{
+  g_assert (ss_get_resource () != NULL);
+}
 
 /* --- The document ------------------------------------------------------ */
 
@@ -227,6 +236,19 @@ ss_page_show_status (GtkLabel   *status,
   if (g_strcmp0 (gtk_label_get_label (status), message != NULL ? message : "") != 0)
     gtk_label_set_label (status, message);
   gtk_widget_set_visible (GTK_WIDGET (status), message != NULL);
+}
+
+/* Shows the first refusal among @fields, or hides @status. */
+void
+ss_page_show_first_message (GtkLabel  *status,
+                            SsField  **fields,
+                            guint      n_fields)
+{
+  const char *message = NULL;
+
+  for (guint k = 0; k < n_fields && message == NULL; k++)
+    message = ss_field_get_message (fields[k]);
+  ss_page_show_status (status, message);
 }
 
 /* --- Building ---------------------------------------------------------- */

@@ -14,8 +14,14 @@
 
 #include "ss-attrs.h"
 #include "ss-document.h"
+#include "ss-field.h"
 
 G_BEGIN_DECLS
+
+/* A .ui template of the window's bundle, which is linked in for it. */
+#define SS_UI_RESOURCE(name) (ss_page_ensure_resources (), "/io/github/supplyshift/SupplyShift/ui/" name)
+
+void       ss_page_ensure_resources     (void);
 
 gboolean   ss_page_set_document         (GtkWidget             *page,
                                          SsDocument           **document_ptr,
@@ -44,6 +50,9 @@ void       ss_page_set_tooltip          (GtkWidget             *widget,
 GtkWidget *ss_page_new_status_label     (void);
 void       ss_page_show_status          (GtkLabel              *status,
                                          const char            *message);
+void       ss_page_show_first_message   (GtkLabel              *status,
+                                         SsField              **fields,
+                                         guint                  n_fields);
 
 GtkWidget *ss_page_get_focus            (GtkWidget             *widget);
 GtkWidget *ss_page_add_column           (GtkScrolledWindow     *scroller,
