@@ -178,10 +178,8 @@ static gboolean
 on_threshold_commit (SsStudyPage *self,
                      SsField     *field)
 {
-  SsMeta *meta = meta_of (self);
   SsField *fields[3];
   double values[3];
-  gboolean differs = FALSE;
 
   thresholds_of (self, fields);
   check_thresholds (self);
@@ -190,19 +188,12 @@ on_threshold_commit (SsStudyPage *self,
       if (ss_field_get_message (fields[k]) != NULL)
         return TRUE;
       values[k] = pending_threshold (self, fields[k], k);
-      differs |= values[k] != meta->threshold[k];
     }
 
-  if (differs)
-    {
-      ss_document_begin_edit (self->document);
-      for (guint k = 0; k < 3; k++)
-        meta->threshold[k] = values[k];
-      ss_document_changed (self->document, SS_CHANGE_STRUCTURE, -1);
-      ss_document_end_edit (self->document);
-    }
-  for (guint k = 0; k < 3; k++)
-    ss_field_reset (fields[k]);
+  /* The fields show the study again once it holds what they typed. */
+  if (ss_document_set_meta_thresholds (self->document, values, NULL))
+    for (guint k = 0; k < 3; k++)
+      ss_field_reset (fields[k]);
   return TRUE;
 }
 
@@ -247,10 +238,7 @@ on_home_selected (SsStudyPage *self)
   if (home == meta->home || home >= ss_study_get_n_countries (ss_document_get_study (self->document)))
     return;
 
-  ss_document_begin_edit (self->document);
-  meta->home = home;
-  ss_document_changed (self->document, SS_CHANGE_STRUCTURE, -1);
-  ss_document_end_edit (self->document);
+  ss_document_set_meta_home (self->document, home, NULL);
 }
 
 static void
