@@ -204,10 +204,10 @@ test_countries_add_remove (Fixture       *f,
 
   /* Refused: bad code, taken code, empty name. */
   g_assert_cmpint (ss_countries_page_add_country (f->countries, "X1", "Nowhere", &error), ==, -1);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_error (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (ss_countries_page_add_country (f->countries, "CN", "Again", &error), ==, -1);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_error (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_EXISTS);
   g_clear_error (&error);
   g_assert_cmpint (ss_countries_page_add_country (f->countries, "XA", " ", &error), ==, -1);
   g_clear_error (&error);
@@ -242,11 +242,11 @@ test_countries_add_remove (Fixture       *f,
 
   /* Refused while it supplies something, and for home. */
   g_assert_false (ss_countries_page_remove_country (f->countries, cn, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_error (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_IN_USE);
   g_assert_nonnull (strstr (error->message, "China"));
   g_clear_error (&error);
   g_assert_false (ss_countries_page_remove_country (f->countries, home, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_error (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_IN_USE);
   g_clear_error (&error);
 
   g_assert_true (ss_countries_page_remove_country (f->countries, xx, &error));
@@ -273,7 +273,7 @@ test_countries_add_remove (Fixture       *f,
       g_assert_cmpint (ss_countries_page_add_country (f->countries, code, code, NULL), >=, 0);
     }
   g_assert_cmpint (ss_countries_page_add_country (f->countries, "QZ", "Too many", &error), ==, -1);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_error (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_FULL);
   ss_test_assert_round_trips (f->study);
 }
 
@@ -517,7 +517,7 @@ test_xml_text (Fixture       *f,
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, "U+FFFE"));
   g_assert_cmpint (ss_countries_page_add_country (f->countries, "XA", "Bad\x02", &error), ==, -1);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_error (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "U+0002"));
   g_clear_error (&error);
 
