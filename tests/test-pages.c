@@ -419,7 +419,7 @@ test_items_add_remove (Fixture       *f,
     g_assert_true (ss_items_page_remove_item (f->items, ss_study_get_n_items (f->study) - 1, NULL));
   g_assert_cmpint (ss_items_page_get_selected (f->items), ==, 0);
   g_assert_false (ss_items_page_remove_item (f->items, 0, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_error (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_IN_USE);
   ss_test_assert_round_trips (f->study);
 
   while (ss_document_can_undo (f->document))

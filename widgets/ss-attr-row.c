@@ -86,7 +86,7 @@ update_labels (SsAttrRow *self)
       subtitle = g_strdup_printf (_("%s; in %s, empty for %s"), meaning, range, fallback);
     }
   else if (self->show_range)
-    subtitle = ss_field_dup_hint (self->field);
+    subtitle = ss_field_dup_description (self->field);
   else
     subtitle = g_steal_pointer (&meaning);
 

@@ -169,7 +169,7 @@ add_headings (SsCountriesPage *self)
   for (guint col = 0; col < N_COLUMNS; col++)
     {
       g_autoptr(SsField) field = ss_field_new (SS_ELEMENT_COUNTRY, column_name (col));
-      g_autofree char *tooltip = ss_field_dup_hint (field);
+      g_autofree char *tooltip = ss_field_dup_description (field);
       GtkWidget *label = gtk_label_new (ss_field_get_title (field));
       gboolean number = col >= COL_ATTR;
 

@@ -176,9 +176,9 @@ ss_field_dup_range (SsField *self)
   return self->key.spec != NULL ? ss_describe_range (self->key.spec) : NULL;
 }
 
-/* What the widget's tooltip says while the text is accepted. */
+/* "Its meaning; in [0, 1]", as a column heading's tooltip says it. */
 char *
-ss_field_dup_hint (SsField *self)
+ss_field_dup_description (SsField *self)
 {
   g_autofree char *meaning = NULL;
   g_autofree char *range = NULL;
@@ -203,6 +203,29 @@ ss_field_dup_hint (SsField *self)
       /* Translators: a column's meaning, then its range */
       return g_strdup_printf (_("%s; in %s"), meaning, range);
     }
+}
+
+/* What the widget's tooltip says while the text is accepted: the
+ * description, except in the two tables whose headings already give it.
+ * A source's cell names itself (the grid is wide and its headings far),
+ * an override's only its range (its row names the rest). */
+char *
+ss_field_dup_hint (SsField *self)
+{
+  g_autofree char *range = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (SS_IS_FIELD (self), NULL);
+
+  if (self->key.spec == NULL || (self->key.element != SS_ELEMENT_SOURCE
+                                 && self->key.element != SS_ELEMENT_OVERRIDE))
+    return ss_field_dup_description (self);
+  range = ss_describe_range (self->key.spec);
+  if (self->key.element == SS_ELEMENT_OVERRIDE)
+    return g_strdup_printf (_("In %s"), range);
+  label = ss_field_dup_label (self);
+  /* Translators: "Share of Gallium from China: in [0, 1]" */
+  return g_strdup_printf (_("%s: in %s"), label, range);
 }
 
 /* The field as a refusal names it: "Tariff of Japan", "Horizon". */

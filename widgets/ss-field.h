@@ -55,6 +55,7 @@ const SsAttrSpec *ss_field_get_spec         (SsField     *self);
 const char       *ss_field_get_title        (SsField     *self);
 char             *ss_field_dup_meaning      (SsField     *self);
 char             *ss_field_dup_range        (SsField     *self);
+char             *ss_field_dup_description  (SsField     *self);
 char             *ss_field_dup_hint         (SsField     *self);
 char             *ss_field_dup_label        (SsField     *self);
 gboolean          ss_field_may_be_empty     (SsField     *self);

@@ -4,10 +4,9 @@
  *
  * A list of the study's items on the left; on the right the selected
  * item's code, name and figures, and its baseline sources as a table with
- * one row per country. Every field is checked as it is typed (the "error"
- * style and a message naming the range) and written when the user presses
- * Enter or leaves it, as one undoable edit; a refused value is never
- * written.
+ * one row per country (ss-items-page.ui). Every value is an SsField that
+ * follows the page's "item": it is checked as it is typed and written
+ * through the document when the user presses Enter or leaves it.
  *
  * Shares are written together: typing one share makes the others no
  * longer sum to 1, so the page shows the running sum and writes all the
@@ -28,126 +27,56 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "ss-attrs.h"
+#include "ss-attr-row.h"
 #include "ss-bidi.h"
+#include "ss-field.h"
 #include "ss-items-page.h"
 #include "ss-page-util.h"
-#include "ss-xml-text.h"
 
 #define SHARE_TOLERANCE 1e-6
 
-typedef enum
-{
-  FIELD_CODE,
-  FIELD_NAME,
-  FIELD_CATEGORY,
-  FIELD_ITEM,                          /* an SsItemAttr */
-  FIELD_SOURCE,                        /* an SsSourceAttr of one country */
-} FieldKind;
-
-typedef struct
-{
-  const char *title;
-  const char *meaning;
-} Label;
-
-static const Label item_labels[SS_ITEM_N_ATTRS] = {
-  [SS_ITEM_VALUE] = { N_("Import value"), NULL },    /* names the currency */
-  [SS_ITEM_GROWTH] = { N_("Demand growth"), N_("Yearly growth of demand, 0.05 = 5 %") },
-  [SS_ITEM_SUBSTITUTABILITY] = { N_("Substitutability"),
-                                 N_("Substitution index, 1 = no substitute (EU CRM SI)") },
-  [SS_ITEM_RECYCLING] = { N_("Recycling"),
-                          N_("End-of-life recycling input rate (EU CRM EOL-RIR)") },
-  [SS_ITEM_STOCKPILE_DAYS] = { N_("Stockpile"), N_("Stock held, in days of consumption") },
-  [SS_ITEM_IMPACT] = { N_("Impact"),
-                       N_("Economic loss per dollar of supply that fails to arrive") },
-};
-
-static const Label source_labels[SS_SOURCE_N_ATTRS] = {
-  [SS_SOURCE_SHARE] = { N_("Share"), N_("Baseline share of the item's supply from the country") },
-  [SS_SOURCE_COST_INDEX] = { N_("Cost index"),
-                             N_("Price index for this item; empty for the country's") },
-  [SS_SOURCE_TARIFF] = { N_("Tariff"), N_("Tariff for this item; empty for the country's") },
-  [SS_SOURCE_CAPACITY] = { N_("Capacity"),
-                           N_("Largest share the country could supply; empty for 1") },
-  [SS_SOURCE_TRADE_FACTOR] = { N_("Trade factor"),
-                               N_("Above 1 where the country restricts exports, 0.8 under a "
-                                  "trade agreement; empty for 1") },
-  [SS_SOURCE_DISRUPTION_PROBABILITY] = { N_("Disruption probability"),
-                                         N_("Yearly probability that this item's supply from the "
-                                            "country is disrupted; empty for the country's") },
-  [SS_SOURCE_DISRUPTION_SEVERITY] = { N_("Disruption severity"),
-                                      N_("Fraction of this item's flow lost while disrupted; "
-                                         "empty for the country's") },
-  [SS_SOURCE_DISRUPTION_DAYS] = { N_("Disruption days"),
-                                  N_("How long a disruption of this item's supply lasts; empty "
-                                     "for the country's") },
-};
-
-/* One editable field; lives as long as its widget. */
-typedef struct
-{
-  SsItemsPage *page;
-  FieldKind    kind;
-  guint        attr;
-  guint        country;
-  gboolean     dirty;                  /* typed in since the last refresh */
-  char        *message;                /* why the text is refused, or NULL */
-} Field;
+#define N_ITEM_FIELDS (3 + SS_ITEM_N_ATTRS)
 
 struct _SsItemsPage
 {
   GtkWidget             parent_instance;
 
-  /* Children */
+  /* Template widgets */
   GtkWidget            *box;
   GtkListBox           *list;
-  GtkWidget            *add_button;
   GtkWidget            *remove_button;
   GtkWidget            *details;
   AdwPreferencesGroup  *item_group;
-  AdwPreferencesGroup  *figures_group;
-  AdwPreferencesGroup  *sources_group;
   GtkGrid              *sources_grid;
   GtkLabel             *sum_label;
   GtkLabel             *item_status;
   GtkLabel             *sources_status;
-
-  /* Borrowed widgets of the details */
-  GtkWidget            *item_fields[FIELD_ITEM + SS_ITEM_N_ATTRS];
-  AdwActionRow         *figure_rows[SS_ITEM_N_ATTRS];
-  GPtrArray            *source_fields; /* of GtkEntry, [country * N_ATTRS + attr] */
-  GPtrArray            *listed;        /* of GtkCheckButton, per country */
-  GPtrArray            *country_labels;
+  SsField              *item_fields[N_ITEM_FIELDS];  /* code, name, category, then attributes */
 
   /* Owned */
   SsDocument           *document;
+  GPtrArray            *source_fields; /* of SsField, [country * N_ATTRS + attr] */
+  GPtrArray            *listed;        /* of GtkCheckButton, per country, borrowed */
+  GPtrArray            *country_labels; /* of GtkLabel, borrowed */
   char                 *refusal;       /* why typed shares are not written */
 
   int                   item;          /* selected, -1 with no items */
   guint                 shown_n_items;
   guint                 n_list_rows;
-  guint                 n_source_rows;
-  gboolean              syncing;       /* setting widgets, not typing */
-  gboolean              rebuilding;
+  gboolean              syncing;       /* setting the list or the checks, not choosing */
 };
 
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (SsItemsPage, ss_items_page, GTK_TYPE_WIDGET)
-
-static void refresh (SsItemsPage *self);
-
-static void
-field_free (Field *field)
-{
-  g_free (field->message);
-  g_free (field);
-}
-
-static Field *
-field_of (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "ss-field");
-}
 
 static SsStudy *
 study_of (SsItemsPage *self)
@@ -163,345 +92,44 @@ current_item (SsItemsPage *self)
   return ss_study_get_item (study_of (self), self->item);
 }
 
-static GtkWidget *
-source_widget (SsItemsPage *self,
-               guint        country,
-               guint        attr)
+static guint
+n_source_rows (SsItemsPage *self)
+{
+  return self->listed->len;
+}
+
+static SsField *
+source_field (SsItemsPage *self,
+              guint        country,
+              guint        attr)
 {
   guint k = country * SS_SOURCE_N_ATTRS + attr;
 
   return k < self->source_fields->len ? g_ptr_array_index (self->source_fields, k) : NULL;
 }
 
-static char *
-format_number (double value)
+/* Another item under the page: the fields follow through "item". */
+static void
+set_item (SsItemsPage *self,
+          int          item)
 {
-  char buf[SS_NUMBER_BUF];
-
-  ss_format_number (buf, sizeof buf, value);
-  return g_strdup (buf);
+  if (self->item == item)
+    return;
+  self->item = item;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
-/* --- Values and checks ------------------------------------------------- */
-
-static const SsAttrSpec *
-spec_of (Field *field)
-{
-  return field->kind == FIELD_ITEM ? &ss_item_attrs[field->attr] : &ss_source_attrs[field->attr];
-}
-
-/* Empty means "not given": allowed where the file may omit the value. */
-static gboolean
-may_be_empty (Field *field)
-{
-  if (field->kind == FIELD_ITEM)
-    return !ss_item_attrs[field->attr].required;
-  return field->kind == FIELD_SOURCE;
-}
-
-/* Whether a source gives a value for an attribute: its share when it is
- * listed (share is required, so `set` does not record it), an optional
- * attribute when `set` says so. */
-static gboolean
-source_gives (const SsSource *source,
-              SsSourceAttr    attr)
-{
-  if (!source->listed)
-    return FALSE;
-  return attr == SS_SOURCE_SHARE || (source->set & (1u << attr)) != 0;
-}
-
-static char *
-study_text (SsItemsPage *self,
-            Field       *field)
-{
-  SsItem *item = current_item (self);
-  SsSource *source;
-
-  if (item == NULL)
-    return g_strdup ("");
-  switch (field->kind)
-    {
-    case FIELD_CODE:
-      return g_strdup (item->code);
-    case FIELD_NAME:
-      return g_strdup (item->name);
-    case FIELD_CATEGORY:
-      return g_strdup (item->category);
-    case FIELD_ITEM:
-      if (ss_item_attrs[field->attr].required || (item->set & (1u << field->attr)))
-        return format_number (item->attr[field->attr]);
-      return g_strdup ("");
-    case FIELD_SOURCE:
-    default:
-      source = &item->sources[field->country];
-      if (!source_gives (source, field->attr))
-        return g_strdup ("");
-      return format_number (source->attr[field->attr]);
-    }
-}
-
-/* What an empty field stands for, shown greyed in it. */
-static char *
-placeholder_text (SsItemsPage *self,
-                  Field       *field)
-{
-  SsCountry *country;
-
-  if (field->kind == FIELD_ITEM)
-    return format_number (ss_item_attrs[field->attr].fallback);
-  country = ss_study_get_country (study_of (self), field->country);
-  switch (field->attr)
-    {
-    case SS_SOURCE_SHARE:
-      return g_strdup ("0");
-    case SS_SOURCE_COST_INDEX:
-      return format_number (country->attr[SS_COUNTRY_COST_INDEX]);
-    case SS_SOURCE_TARIFF:
-      return format_number (country->attr[SS_COUNTRY_TARIFF]);
-    case SS_SOURCE_DISRUPTION_PROBABILITY:
-    case SS_SOURCE_DISRUPTION_SEVERITY:
-    case SS_SOURCE_DISRUPTION_DAYS:
-      return format_number (
-        country->attr[SS_COUNTRY_DISRUPTION (field->attr - SS_SOURCE_DISRUPTION_PROBABILITY)]);
-    default:
-      return format_number (ss_source_attrs[field->attr].fallback);
-    }
-}
-
-static char *
-field_label (SsItemsPage *self,
-             Field       *field)
-{
-  SsStudy *study = study_of (self);
-  SsItem *item = current_item (self);
-  g_autofree char *item_name = ss_bidi_isolate (item != NULL ? item->name : "");
-
-  switch (field->kind)
-    {
-    case FIELD_CODE:
-      return g_strdup_printf (_("Code of %s"), item_name);
-    case FIELD_NAME:
-      return g_strdup (_("Name"));
-    case FIELD_CATEGORY:
-      return g_strdup_printf (_("Category of %s"), item_name);
-    case FIELD_ITEM:
-      /* Translators: a figure, then an item, "Import value of Gallium" */
-      return g_strdup_printf (_("%s of %s"), _(item_labels[field->attr].title), item_name);
-    case FIELD_SOURCE:
-    default:
-      {
-        SsCountry *country = ss_study_get_country (study, field->country);
-        g_autofree char *country_name = ss_bidi_isolate (country->name);
-
-        /* Translators: "Share of Lithium hydroxide from China" */
-        return g_strdup_printf (_("%s of %s from %s"), _(source_labels[field->attr].title),
-                                item_name, country_name);
-      }
-    }
-}
-
-/* Checks a field's text; on success fills *value or *string (with *empty
- * for an empty optional number), else returns why it is refused. */
-static char *
-check_text (SsItemsPage  *self,
-            Field        *field,
-            const char   *text,
-            double       *value,
-            gboolean     *empty,
-            char        **string)
-{
-  SsStudy *study = study_of (self);
-  g_autofree char *clean = ss_page_clean_line (text);
-  g_autofree char *what = NULL;
-  const SsAttrSpec *spec;
-  char *message;
-  int other;
-
-  *empty = FALSE;
-  switch (field->kind)
-    {
-    case FIELD_CODE:
-      if (!ss_is_item_code (clean))
-        return g_strdup (_("An item code is 1 to 32 letters, digits, “.”, “_” or “-”"));
-      other = ss_study_find_item (study, clean);
-      if (other >= 0 && other != self->item)
-        {
-          g_autofree char *name = ss_bidi_isolate (ss_study_get_item (study, other)->name);
-
-          return g_strdup_printf (_("%s is already the code of %s"), clean, name);
-        }
-      *string = g_steal_pointer (&clean);
-      return NULL;
-    case FIELD_NAME:
-      if (*clean == '\0')
-        return g_strdup (_("The name cannot be empty"));
-      if ((message = ss_xml_text_check (clean, _("The name"))) != NULL)
-        return message;
-      *string = g_steal_pointer (&clean);
-      return NULL;
-    case FIELD_CATEGORY:
-      if ((message = ss_xml_text_check (clean, _("The category"))) != NULL)
-        return message;
-      *string = g_steal_pointer (&clean);
-      return NULL;
-    case FIELD_ITEM:
-    case FIELD_SOURCE:
-    default:
-      spec = spec_of (field);
-      if (*clean == '\0' && may_be_empty (field))
-        {
-          *empty = TRUE;
-          /* An empty share is no share; other empty figures take their default. */
-          *value = field->attr == SS_SOURCE_SHARE && field->kind == FIELD_SOURCE
-                   ? 0 : spec->fallback;
-          return NULL;
-        }
-      what = field_label (self, field);
-      return ss_page_check_number (text, spec, what, may_be_empty (field), value);
-    }
-}
-
-/* --- Field state ------------------------------------------------------- */
+/* --- Status and the sum of the shares ---------------------------------- */
 
 static void
 update_status (SsItemsPage *self)
 {
-  const char *item_message = NULL, *source_message = NULL;
+  const char *message = NULL;
 
-  for (guint k = 0; k < G_N_ELEMENTS (self->item_fields) && item_message == NULL; k++)
-    item_message = field_of (self->item_fields[k])->message;
-  for (guint k = 0; k < self->source_fields->len && source_message == NULL; k++)
-    source_message = field_of (g_ptr_array_index (self->source_fields, k))->message;
-
-  ss_page_show_status (self->item_status, item_message);
-  ss_page_show_status (self->sources_status,
-                       source_message != NULL ? source_message : self->refusal);
-}
-
-static void
-set_field_message (GtkWidget *widget,
-                   char      *message)
-{
-  Field *field = field_of (widget);
-  SsItemsPage *self = field->page;
-  g_autofree char *hint = NULL;
-
-  g_free (field->message);
-  field->message = message;
-
-  if (field->kind == FIELD_SOURCE && self->document != NULL && self->item >= 0)
-    {
-      g_autofree char *range = ss_page_describe_range (spec_of (field));
-      g_autofree char *what = field_label (self, field);
-
-      /* Translators: "Share of Gallium from China: in [0, 1]" */
-      hint = g_strdup_printf (_("%s: in %s"), what, range);
-    }
-  ss_page_show_input_state (widget, message, hint);
-}
-
-static void
-sync_field (SsItemsPage *self,
-            GtkWidget   *widget,
-            gboolean     force)
-{
-  Field *field = field_of (widget);
-  g_autofree char *text = NULL;
-  g_autofree char *label = NULL;
-
-  if (field->dirty && !force)
-    return;
-
-  text = study_text (self, field);
-  self->syncing = TRUE;
-  ss_page_set_text (widget, text);
-  if (GTK_IS_ENTRY (widget) && field->kind >= FIELD_ITEM && self->document != NULL)
-    {
-      g_autofree char *placeholder = may_be_empty (field) ? placeholder_text (self, field) : NULL;
-
-      if (g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) != 0)
-        gtk_entry_set_placeholder_text (GTK_ENTRY (widget), placeholder);
-    }
-  self->syncing = FALSE;
-  field->dirty = FALSE;
-  set_field_message (widget, NULL);
-
-  label = field_label (self, field);
-  ss_page_set_accessible_label (widget, label);
-}
-
-/* The sum of the shares as typed; FALSE if one of them is refused. */
-static gboolean
-typed_share_sum (SsItemsPage *self,
-                 double      *sum)
-{
-  gboolean ok = TRUE;
-
-  *sum = 0;
-  for (guint c = 0; c < self->n_source_rows; c++)
-    {
-      GtkWidget *entry = source_widget (self, c, SS_SOURCE_SHARE);
-      Field *field = field_of (entry);
-      g_autofree char *string = NULL;
-      gboolean empty;
-      double value = 0;
-      char *message = check_text (self, field, gtk_editable_get_text (GTK_EDITABLE (entry)),
-                                  &value, &empty, &string);
-
-      if (message != NULL)
-        {
-          g_free (message);
-          ok = FALSE;
-          continue;
-        }
-      *sum += value;
-    }
-  return ok;
-}
-
-static void
-update_sum (SsItemsPage *self)
-{
-  double sum;
-  gboolean ok = typed_share_sum (self, &sum);
-  gboolean valid = ok && fabs (sum - 1) <= SHARE_TOLERANCE;
-  g_autofree char *text = NULL;
-
-  if (self->n_source_rows == 0)
-    return;
-  if (valid)
-    text = g_strdup (_("Shares sum to 100 %"));
-  else
-    {
-      /* 99.96 % would read "100.0 %", which does not say what is wrong. */
-      int digits = fabs (100 * sum - 100) < 0.05 ? 4 : 1;
-
-      text = g_strdup_printf (_("Shares sum to %.*f %%, expected 100 %%"), digits, 100 * sum);
-    }
-  /* Shares typed but not written yet stand out until they sum to 1. */
-  for (guint c = 0; c < self->n_source_rows; c++)
-    {
-      GtkWidget *entry = source_widget (self, c, SS_SOURCE_SHARE);
-      Field *field = field_of (entry);
-
-      if (field->dirty && field->message == NULL && !valid)
-        gtk_widget_add_css_class (entry, "warning");
-      else
-        gtk_widget_remove_css_class (entry, "warning");
-    }
-
-  gtk_label_set_label (self->sum_label, text);
-  if (valid)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->sum_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->sum_label), "dim-label");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->sum_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->sum_label), "error");
-    }
+  ss_page_show_first_message (self->item_status, self->item_fields, N_ITEM_FIELDS);
+  for (guint k = 0; k < self->source_fields->len && message == NULL; k++)
+    message = ss_field_get_message (g_ptr_array_index (self->source_fields, k));
+  ss_page_show_status (self->sources_status, message != NULL ? message : self->refusal);
 }
 
 static void
@@ -513,20 +141,108 @@ show_share_refusal (SsItemsPage *self,
   update_status (self);
 }
 
+/* The shares as typed; FALSE if one of them is refused. */
+static gboolean
+typed_shares (SsItemsPage *self,
+              double      *shares,
+              double      *sum)
+{
+  gboolean ok = TRUE;
+
+  *sum = 0;
+  for (guint c = 0; c < n_source_rows (self); c++)
+    {
+      if (ss_field_get_typed_value (source_field (self, c, SS_SOURCE_SHARE), &shares[c]))
+        *sum += shares[c];
+      else
+        ok = FALSE;
+    }
+  return ok;
+}
+
 static void
-sync_details (SsItemsPage *self,
-              gboolean     force)
+update_sum (SsItemsPage *self)
+{
+  guint nc = n_source_rows (self);
+  g_autofree double *shares = g_new0 (double, MAX (nc, 1));
+  double sum;
+  gboolean valid;
+  g_autofree char *text = NULL;
+
+  if (nc == 0 || current_item (self) == NULL)
+    return;
+  valid = typed_shares (self, shares, &sum) && fabs (sum - 1) <= SHARE_TOLERANCE;
+  if (valid)
+    text = g_strdup (_("Shares sum to 100 %"));
+  else
+    {
+      /* 99.96 % would read "100.0 %", which does not say what is wrong. */
+      int digits = fabs (100 * sum - 100) < 0.05 ? 4 : 1;
+
+      text = g_strdup_printf (_("Shares sum to %.*f %%, expected 100 %%"), digits, 100 * sum);
+    }
+  /* Shares typed but not written yet stand out until they sum to 1. */
+  for (guint c = 0; c < nc; c++)
+    {
+      SsField *field = source_field (self, c, SS_SOURCE_SHARE);
+      GtkWidget *entry = ss_field_get_widget (field);
+
+      if (ss_field_get_dirty (field) && ss_field_get_message (field) == NULL && !valid)
+        gtk_widget_add_css_class (entry, "warning");
+      else
+        gtk_widget_remove_css_class (entry, "warning");
+    }
+
+  gtk_label_set_label (self->sum_label, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sum_label), valid ? "error" : "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->sum_label), valid ? "dim-label" : "error");
+}
+
+static void
+on_share_edited (SsItemsPage *self)
+{
+  show_share_refusal (self, NULL);
+  update_sum (self);
+}
+
+/* Writes every typed share at once, if they all pass and sum to 1. */
+static gboolean
+on_share_commit (SsItemsPage *self,
+                 SsField     *field)
+{
+  guint nc = n_source_rows (self);
+  g_autofree double *shares = g_new0 (double, MAX (nc, 1));
+  double sum;
+
+  if (!typed_shares (self, shares, &sum))
+    return TRUE;
+  if (fabs (sum - 1) > SHARE_TOLERANCE)
+    {
+      update_sum (self);
+      /* xgettext:no-c-format */
+      show_share_refusal (self, _("Not written yet: the shares must sum to 100 % first."));
+      return TRUE;
+    }
+
+  show_share_refusal (self, NULL);
+  /* The fields show the study again once it holds what they typed. */
+  if (ss_document_set_shares (self->document, self->item, shares, nc, NULL))
+    for (guint c = 0; c < nc; c++)
+      ss_field_reset (source_field (self, c, SS_SOURCE_SHARE));
+  update_sum (self);
+  return TRUE;
+}
+
+/* --- The item's details ------------------------------------------------ */
+
+static void
+sync_details (SsItemsPage *self)
 {
   SsItem *item = current_item (self);
   g_autofree char *heading = NULL;
 
   if (item == NULL)
     return;
-
-  for (guint k = 0; k < G_N_ELEMENTS (self->item_fields); k++)
-    sync_field (self, self->item_fields[k], force);
-  for (guint k = 0; k < self->source_fields->len; k++)
-    sync_field (self, g_ptr_array_index (self->source_fields, k), force);
 
   self->syncing = TRUE;
   for (guint c = 0; c < self->listed->len; c++)
@@ -548,345 +264,31 @@ sync_details (SsItemsPage *self,
   heading = g_strdup_printf (_("Item %d of %u"), self->item + 1,
                              ss_study_get_n_items (study_of (self)));
   adw_preferences_group_set_description (self->item_group, heading);
-  for (guint a = 0; a < SS_ITEM_N_ATTRS; a++)
-    {
-      g_autofree char *meaning = NULL;
-      g_autofree char *range = ss_page_describe_range (&ss_item_attrs[a]);
-      g_autofree char *subtitle = NULL;
-
-      if (a == SS_ITEM_VALUE)
-        meaning = g_strdup_printf (_("Yearly import value at the base year, million %s"),
-                                   ss_study_get_meta (study_of (self))->currency);
-      else
-        meaning = g_strdup (_(item_labels[a].meaning));
-      if (ss_item_attrs[a].required)
-        /* Translators: a figure's meaning, then its range */
-        subtitle = g_strdup_printf (_("%s; in %s"), meaning, range);
-      else
-        {
-          g_autofree char *fallback = format_number (ss_item_attrs[a].fallback);
-
-          /* Translators: a figure's meaning, its range, then its default */
-          subtitle = g_strdup_printf (_("%s; in %s, empty for %s"), meaning, range, fallback);
-        }
-      adw_action_row_set_subtitle (self->figure_rows[a], subtitle);
-    }
   update_sum (self);
   update_status (self);
 }
 
-/* --- Editing ----------------------------------------------------------- */
-
 static void
-on_field_changed (GtkEditable *editable,
-                  Field       *field)
+on_listed_toggled (SsItemsPage    *self,
+                   GtkCheckButton *check)
 {
-  SsItemsPage *self = field->page;
-  g_autofree char *string = NULL;
-  gboolean empty;
-  double value;
+  g_autoptr(GError) error = NULL;
+  guint c;
 
-  if (self->syncing || self->rebuilding || current_item (self) == NULL)
+  if (self->syncing || current_item (self) == NULL || ss_document_in_edit (self->document)
+      || !g_ptr_array_find (self->listed, check, &c))
     return;
 
-  field->dirty = TRUE;
-  set_field_message (GTK_WIDGET (editable),
-                     check_text (self, field, gtk_editable_get_text (editable), &value, &empty,
-                                 &string));
-  if (field->kind == FIELD_SOURCE && field->attr == SS_SOURCE_SHARE)
+  if (ss_document_set_source_listed (self->document, self->item, c,
+                                     gtk_check_button_get_active (check), &error))
+    show_share_refusal (self, NULL);
+  else
     {
-      show_share_refusal (self, NULL);
-      update_sum (self);
-    }
-  update_status (self);
-}
-
-/* Writes every typed share at once, if they all pass and sum to 1. */
-static void
-commit_shares (SsItemsPage *self)
-{
-  SsItem *item = current_item (self);
-  guint nc = self->n_source_rows;
-  g_autofree double *shares = g_new0 (double, MAX (nc, 1));
-  gboolean changed = FALSE;
-  double sum = 0;
-
-  for (guint c = 0; c < nc; c++)
-    {
-      GtkWidget *entry = source_widget (self, c, SS_SOURCE_SHARE);
-      g_autofree char *string = NULL;
-      gboolean empty;
-      char *message = check_text (self, field_of (entry),
-                                  gtk_editable_get_text (GTK_EDITABLE (entry)),
-                                  &shares[c], &empty, &string);
-
-      if (message != NULL)
-        {
-          set_field_message (entry, message);
-          update_status (self);
-          return;
-        }
-      sum += shares[c];
-      changed |= shares[c] != item->sources[c].attr[SS_SOURCE_SHARE];
-    }
-  if (fabs (sum - 1) > SHARE_TOLERANCE)
-    {
-      update_sum (self);
-      /* xgettext:no-c-format */
-      show_share_refusal (self, _("Not written yet: the shares must sum to 100 % first."));
-      return;
-    }
-
-  show_share_refusal (self, NULL);
-  if (!changed)
-    {
-      for (guint c = 0; c < nc; c++)
-        sync_field (self, source_widget (self, c, SS_SOURCE_SHARE), TRUE);
-      update_sum (self);
-      return;
-    }
-
-  ss_document_begin_edit (self->document);
-  for (guint c = 0; c < nc; c++)
-    {
-      SsSource *source = &item->sources[c];
-
-      source->attr[SS_SOURCE_SHARE] = shares[c];
-      if (shares[c] > 0)
-        source->listed = TRUE;
-      field_of (source_widget (self, c, SS_SOURCE_SHARE))->dirty = FALSE;
-    }
-  ss_document_changed (self->document, SS_CHANGE_BASELINE, -1);
-  ss_document_end_edit (self->document);
-}
-
-static void
-commit_field (SsItemsPage *self,
-              GtkWidget   *widget)
-{
-  Field *field = field_of (widget);
-  SsItem *item = current_item (self);
-  g_autofree char *string = NULL;
-  gboolean empty = FALSE;
-  double value = 0;
-  char *message;
-  SsChange change = SS_CHANGE_BASELINE;
-
-  if (self->syncing || self->rebuilding || item == NULL || !field->dirty
-      || ss_document_in_edit (self->document))
-    return;
-
-  if (field->kind == FIELD_SOURCE && field->attr == SS_SOURCE_SHARE)
-    {
-      commit_shares (self);
-      return;
-    }
-
-  message = check_text (self, field, gtk_editable_get_text (GTK_EDITABLE (widget)), &value, &empty,
-                        &string);
-  if (message != NULL)
-    {
-      set_field_message (widget, message);
-      update_status (self);
-      return;
-    }
-
-  /* Nothing to write when the study already says the same. */
-  switch (field->kind)
-    {
-    case FIELD_CODE:
-    case FIELD_NAME:
-    case FIELD_CATEGORY:
-      change = SS_CHANGE_STRUCTURE;
-      if (g_str_equal (string, field->kind == FIELD_CODE ? item->code
-                               : field->kind == FIELD_NAME ? item->name : item->category))
-        {
-          sync_field (self, widget, TRUE);
-          return;
-        }
-      break;
-    case FIELD_ITEM:
-      if (item->attr[field->attr] == value && !!(item->set & (1u << field->attr)) == !empty)
-        {
-          sync_field (self, widget, TRUE);
-          return;
-        }
-      break;
-    case FIELD_SOURCE:
-    default:
-      {
-        SsSource *source = &item->sources[field->country];
-
-        if (source->attr[field->attr] == value && source_gives (source, field->attr) == !empty
-            && (source->listed || empty))
-          {
-            sync_field (self, widget, TRUE);
-            return;
-          }
-      }
-    }
-
-  ss_document_begin_edit (self->document);
-  switch (field->kind)
-    {
-    case FIELD_CODE:
-      ss_study_set_item_code (study_of (self), self->item, string);
-      break;
-    case FIELD_NAME:
-      g_free (item->name);
-      item->name = g_steal_pointer (&string);
-      break;
-    case FIELD_CATEGORY:
-      g_free (item->category);
-      item->category = g_steal_pointer (&string);
-      break;
-    case FIELD_ITEM:
-      item->attr[field->attr] = value;
-      if (empty)
-        item->set &= ~(1u << field->attr);
-      else
-        item->set |= 1u << field->attr;
-      break;
-    case FIELD_SOURCE:
-    default:
-      {
-        SsSource *source = &item->sources[field->country];
-
-        /* Giving a figure for a country makes it a listed source (at share 0
-         * unless it had one): a scenario may move supply there later. */
-        source->attr[field->attr] = value;
-        /* Share is required, so `set` records only the optional ones. */
-        if (field->attr != SS_SOURCE_SHARE && empty)
-          source->set &= ~(1u << field->attr);
-        else if (field->attr != SS_SOURCE_SHARE)
-          source->set |= 1u << field->attr;
-        if (!empty && !source->listed)
-          {
-            source->listed = TRUE;
-          }
-      }
-    }
-  field->dirty = FALSE;
-  ss_document_changed (self->document, change, -1);
-  ss_document_end_edit (self->document);
-}
-
-static void
-on_field_activate (GtkWidget *widget,
-                   Field     *field)
-{
-  commit_field (field->page, widget);
-}
-
-static void
-on_field_leave (GtkEventControllerFocus *controller,
-                Field                   *field)
-{
-  commit_field (field->page, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
-}
-
-static gboolean
-on_field_key (GtkEventControllerKey *controller,
-              guint                  keyval,
-              guint                  keycode,
-              GdkModifierType        state,
-              Field                 *field)
-{
-  SsItemsPage *self = field->page;
-
-  if (keyval != GDK_KEY_Escape || !field->dirty)
-    return FALSE;
-  sync_field (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), TRUE);
-  if (field->kind == FIELD_SOURCE && field->attr == SS_SOURCE_SHARE)
-    {
-      show_share_refusal (self, NULL);
-      update_sum (self);
-    }
-  update_status (self);
-  return TRUE;
-}
-
-static void
-on_listed_toggled (GtkCheckButton *check,
-                   SsItemsPage    *self)
-{
-  guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "ss-country"));
-  gboolean active = gtk_check_button_get_active (check);
-  SsItem *item = current_item (self);
-  SsSource *source;
-
-  if (self->syncing || self->rebuilding || item == NULL || ss_document_in_edit (self->document))
-    return;
-
-  source = &item->sources[c];
-  if (active == source->listed)
-    return;
-
-  if (!active && source->attr[SS_SOURCE_SHARE] > 0)
-    {
-      g_autofree char *message = NULL;
-      g_autofree char *country = ss_bidi_isolate (ss_study_get_country (study_of (self), c)->name);
-      g_autofree char *item_name = ss_bidi_isolate (item->name);
-
-      message = g_strdup_printf (_("%s supplies %.1f %% of %s: set its share to 0 before taking it "
-                                   "off the list."),
-                                 country, 100 * source->attr[SS_SOURCE_SHARE], item_name);
       self->syncing = TRUE;
-      gtk_check_button_set_active (check, TRUE);
+      gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
       self->syncing = FALSE;
-      show_share_refusal (self, message);
-      return;
+      show_share_refusal (self, error->message);
     }
-
-  ss_document_begin_edit (self->document);
-  if (active)
-    {
-      source->listed = TRUE;
-    }
-  else
-    {
-      /* An unlisted source is what the loader makes of a country the item
-       * does not name: no share and the defaults. */
-      for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
-        source->attr[a] = ss_source_attrs[a].fallback;
-      source->attr[SS_SOURCE_SHARE] = 0;
-      source->set = 0;
-      source->listed = FALSE;
-    }
-  ss_document_changed (self->document, SS_CHANGE_BASELINE, -1);
-  ss_document_end_edit (self->document);
-  show_share_refusal (self, NULL);
-}
-
-static void
-connect_field (SsItemsPage *self,
-               GtkWidget   *widget,
-               FieldKind    kind,
-               guint        attr,
-               guint        country)
-{
-  Field *field = g_new0 (Field, 1);
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkEventController *key = gtk_event_controller_key_new ();
-
-  field->page = self;
-  field->kind = kind;
-  field->attr = attr;
-  field->country = country;
-  g_object_set_data_full (G_OBJECT (widget), "ss-field", field, (GDestroyNotify)field_free);
-
-  g_signal_connect (widget, "changed", G_CALLBACK (on_field_changed), field);
-  if (ADW_IS_ENTRY_ROW (widget))
-    {
-      g_signal_connect (widget, "entry-activated", G_CALLBACK (on_field_activate), field);
-      g_signal_connect (widget, "apply", G_CALLBACK (on_field_activate), field);
-    }
-  else
-    g_signal_connect (widget, "activate", G_CALLBACK (on_field_activate), field);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave), field);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_field_key), field);
-  gtk_widget_add_controller (widget, focus);
-  gtk_widget_add_controller (widget, key);
 }
 
 /* --- The item list ----------------------------------------------------- */
@@ -958,9 +360,8 @@ rebuild_list (SsItemsPage *self)
 }
 
 static void
-on_row_selected (GtkListBox    *list,
-                 GtkListBoxRow *row,
-                 SsItemsPage   *self)
+on_row_selected (SsItemsPage   *self,
+                 GtkListBoxRow *row)
 {
   if (self->syncing || row == NULL)
     return;
@@ -970,26 +371,18 @@ on_row_selected (GtkListBox    *list,
 /* --- The sources table ------------------------------------------------- */
 
 static void
-rebuild_sources (SsItemsPage *self)
+add_headings (SsItemsPage *self)
 {
-  SsStudy *study = study_of (self);
-  guint nc = ss_study_get_n_countries (study);
-  GtkWidget *child;
   static const char *headings[] = { N_("Country"), N_("Listed") };
-
-  self->rebuilding = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_grid))) != NULL)
-    gtk_grid_remove (self->sources_grid, child);
-  g_ptr_array_set_size (self->source_fields, 0);
-  g_ptr_array_set_size (self->listed, 0);
-  g_ptr_array_set_size (self->country_labels, 0);
-  self->rebuilding = FALSE;
 
   for (guint col = 0; col < 2 + SS_SOURCE_N_ATTRS; col++)
     {
-      const char *text = col < 2 ? _(headings[col]) : _(source_labels[col - 2].title);
-      GtkWidget *label = gtk_label_new (text);
+      g_autoptr(SsField) field = NULL;
+      GtkWidget *label;
 
+      if (col >= 2)
+        field = ss_field_new (SS_ELEMENT_SOURCE, ss_source_attrs[col - 2].name);
+      label = gtk_label_new (col < 2 ? _(headings[col]) : ss_field_get_title (field));
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
@@ -1004,45 +397,73 @@ rebuild_sources (SsItemsPage *self)
                                               "item's price or capacity there, for scenarios."));
       else if (col >= 2)
         {
-          g_autofree char *range = ss_page_describe_range (&ss_source_attrs[col - 2]);
-          g_autofree char *tooltip = g_strdup_printf (_("%s; in %s"),
-                                                      _(source_labels[col - 2].meaning),
-                                                      range);
+          g_autofree char *tooltip = ss_field_dup_description (field);
 
           gtk_widget_set_tooltip_text (label, tooltip);
         }
       gtk_grid_attach (self->sources_grid, label, col, 0, 1, 1);
     }
+}
 
-  for (guint c = 0; c < nc; c++)
+static void
+add_source_row (SsItemsPage *self,
+                guint        c)
+{
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (name), 10);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_grid_attach (self->sources_grid, name, 0, c + 1, 1, 1);
+  g_ptr_array_add (self->country_labels, name);
+
+  gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_listed_toggled), self);
+  gtk_grid_attach (self->sources_grid, check, 1, c + 1, 1, 1);
+  g_ptr_array_add (self->listed, check);
+
+  for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
     {
-      SsCountry *country = ss_study_get_country (study, c);
-      GtkWidget *name = gtk_label_new (country->name);
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *entry = ss_page_new_number_entry (5);
+      SsField *field = ss_field_new (SS_ELEMENT_SOURCE, ss_source_attrs[a].name);
 
-      gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (name), 10);
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_grid_attach (self->sources_grid, name, 0, c + 1, 1, 1);
-      g_ptr_array_add (self->country_labels, name);
-
-      gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (check), "ss-country", GUINT_TO_POINTER (c));
-      g_signal_connect (check, "toggled", G_CALLBACK (on_listed_toggled), self);
-      gtk_grid_attach (self->sources_grid, check, 1, c + 1, 1, 1);
-      g_ptr_array_add (self->listed, check);
-
-      for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
+      gtk_grid_attach (self->sources_grid, entry, 2 + a, c + 1, 1, 1);
+      ss_field_set_country (field, c);
+      g_object_bind_property (self, "document", field, "document", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "item", field, "item", G_BINDING_SYNC_CREATE);
+      ss_field_set_widget (field, entry);
+      g_signal_connect_object (field, "notify::message", G_CALLBACK (update_status), self,
+                               G_CONNECT_SWAPPED);
+      if (a == SS_SOURCE_SHARE)
         {
-          GtkWidget *entry = ss_page_new_number_entry (5);
-
-          connect_field (self, entry, FIELD_SOURCE, a, c);
-          gtk_grid_attach (self->sources_grid, entry, 2 + a, c + 1, 1, 1);
-          g_ptr_array_add (self->source_fields, entry);
+          g_signal_connect_object (field, "commit", G_CALLBACK (on_share_commit), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (field, "edited", G_CALLBACK (on_share_edited), self,
+                                   G_CONNECT_SWAPPED);
         }
+      g_ptr_array_add (self->source_fields, field);
     }
-  self->n_source_rows = nc;
+}
+
+static void
+rebuild_sources (SsItemsPage *self)
+{
+  guint nc = ss_study_get_n_countries (study_of (self));
+  GtkWidget *child;
+
+  for (guint k = 0; k < self->source_fields->len; k++)
+    ss_field_set_widget (g_ptr_array_index (self->source_fields, k), NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_grid))) != NULL)
+    gtk_grid_remove (self->sources_grid, child);
+  g_ptr_array_set_size (self->source_fields, 0);
+  g_ptr_array_set_size (self->listed, 0);
+  g_ptr_array_set_size (self->country_labels, 0);
+
+  add_headings (self);
+  for (guint c = 0; c < nc; c++)
+    add_source_row (self, c);
 }
 
 /* --- Refreshing -------------------------------------------------------- */
@@ -1052,25 +473,32 @@ refresh (SsItemsPage *self)
 {
   SsStudy *study = study_of (self);
   guint ni = ss_study_get_n_items (study);
-  gboolean item_moved = FALSE;
+  gboolean item_moved;
 
   /* Another item under the same index after an item went or came back
    * (undo): typing in the old one's fields is moot. */
   if (self->item >= (int)ni)
-    self->item = (int)ni - 1;
+    set_item (self, (int)ni - 1);
   else if (self->item < 0 && ni > 0)
-    self->item = 0;
+    set_item (self, 0);
   item_moved = ni != self->shown_n_items;
   self->shown_n_items = ni;
 
   rebuild_list (self);
-  if (ss_study_get_n_countries (study) != self->n_source_rows)
+  if (ss_study_get_n_countries (study) != n_source_rows (self))
     {
       rebuild_sources (self);
       item_moved = TRUE;
     }
+  if (item_moved)
+    {
+      for (guint k = 0; k < N_ITEM_FIELDS; k++)
+        ss_field_reset (self->item_fields[k]);
+      for (guint k = 0; k < self->source_fields->len; k++)
+        ss_field_reset (g_ptr_array_index (self->source_fields, k));
+    }
   gtk_widget_set_visible (self->details, self->item >= 0);
-  sync_details (self, item_moved);
+  sync_details (self);
 }
 
 static void
@@ -1081,7 +509,7 @@ on_document_changed (SsItemsPage *self,
   if (change & SS_CHANGE_STRUCTURE)
     refresh (self);
   else if (change & SS_CHANGE_BASELINE)
-    sync_details (self, FALSE);
+    sync_details (self);
 }
 
 /* --- Public API -------------------------------------------------------- */
@@ -1101,12 +529,12 @@ ss_items_page_select_item (SsItemsPage *self,
   g_return_if_fail (self->document != NULL);
   g_return_if_fail (index < ss_study_get_n_items (study_of (self)));
 
-  self->item = index;
+  set_item (self, index);
   self->syncing = TRUE;
   gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, index));
   self->syncing = FALSE;
   show_share_refusal (self, NULL);
-  sync_details (self, TRUE);
+  sync_details (self);
 }
 
 /**
@@ -1121,33 +549,15 @@ ss_items_page_select_item (SsItemsPage *self,
 int
 ss_items_page_add_item (SsItemsPage *self)
 {
-  SsStudy *study;
-  g_autofree char *code = NULL;
-  SsItem *item;
-  guint index;
+  int index;
 
   g_return_val_if_fail (SS_IS_ITEMS_PAGE (self), -1);
   g_return_val_if_fail (self->document != NULL, -1);
 
-  study = study_of (self);
-  if (ss_study_get_n_items (study) >= SS_MAX_ITEMS || ss_study_get_n_countries (study) == 0)
+  if ((index = ss_document_add_item (self->document, NULL)) < 0)
     return -1;
-
-  code = ss_study_unique_item_code (study, "new-item");
-  ss_document_begin_edit (self->document);
-  index = ss_study_add_item (study, code, _("New item"));
-  item = ss_study_get_item (study, index);
-  item->attr[SS_ITEM_VALUE] = 100;
-  item->set |= 1u << SS_ITEM_VALUE;
-  item->sources[0].attr[SS_SOURCE_SHARE] = 1;
-  item->sources[0].listed = TRUE;
-
-  self->item = index;
-  ss_document_changed (self->document, SS_CHANGE_STRUCTURE, -1);
-  ss_document_end_edit (self->document);
-
   ss_items_page_select_item (self, index);
-  gtk_widget_grab_focus (self->item_fields[FIELD_NAME]);
+  gtk_widget_grab_focus (ss_field_get_widget (self->item_fields[1]));
   return index;
 }
 
@@ -1162,28 +572,14 @@ ss_items_page_remove_item (SsItemsPage  *self,
                            guint         index,
                            GError      **error)
 {
-  SsStudy *study;
-
   g_return_val_if_fail (SS_IS_ITEMS_PAGE (self), FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
 
-  study = study_of (self);
-  g_return_val_if_fail (index < ss_study_get_n_items (study), FALSE);
-
-  if (ss_study_get_n_items (study) <= 1)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("A study needs at least one item, so the last one cannot be "
-                             "removed."));
-      return FALSE;
-    }
-
-  ss_document_begin_edit (self->document);
-  ss_study_remove_item (study, index);
-  if (self->item > (int)index || self->item >= (int)ss_study_get_n_items (study))
-    self->item--;
-  ss_document_changed (self->document, SS_CHANGE_STRUCTURE, -1);
-  ss_document_end_edit (self->document);
+  if (!ss_document_remove_item (self->document, index, error))
+    return FALSE;
+  /* The item shown stays shown when one before it goes. */
+  if (self->item > (int)index)
+    ss_items_page_select_item (self, self->item - 1);
   return TRUE;
 }
 
@@ -1224,16 +620,11 @@ GtkWidget *
 ss_items_page_get_field (SsItemsPage *self,
                          const char  *field)
 {
-  static const char *names[] = { "code", "name", "category" };
-
   g_return_val_if_fail (SS_IS_ITEMS_PAGE (self), NULL);
 
-  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
-    if (g_str_equal (field, names[k]))
-      return self->item_fields[k];
-  for (guint a = 0; a < SS_ITEM_N_ATTRS; a++)
-    if (g_str_equal (field, ss_item_attrs[a].name))
-      return self->item_fields[FIELD_ITEM + a];
+  for (guint k = 0; k < N_ITEM_FIELDS; k++)
+    if (g_str_equal (ss_field_get_name (self->item_fields[k]), field))
+      return ss_field_get_widget (self->item_fields[k]);
   return NULL;
 }
 
@@ -1254,8 +645,8 @@ ss_items_page_get_source_field (SsItemsPage *self,
   if (g_str_equal (field, "listed"))
     return country < self->listed->len ? g_ptr_array_index (self->listed, country) : NULL;
   for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
-    if (g_str_equal (field, ss_source_attrs[a].name))
-      return source_widget (self, country, a);
+    if (g_str_equal (field, ss_source_attrs[a].name) && source_field (self, country, a) != NULL)
+      return ss_field_get_widget (source_field (self, country, a));
   return NULL;
 }
 
@@ -1273,8 +664,9 @@ ss_items_page_dispose (GObject *object)
 {
   SsItemsPage *self = SS_ITEMS_PAGE (object);
 
-  self->rebuilding = TRUE;
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  if (self->source_fields != NULL)
+    g_ptr_array_set_size (self->source_fields, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_ITEMS_PAGE);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ss_items_page_parent_class)->dispose (object);
@@ -1294,13 +686,92 @@ ss_items_page_finalize (GObject *object)
 }
 
 static void
+ss_items_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SsItemsPage *self = SS_ITEMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_ITEM:
+      g_value_set_int (value, self->item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ss_items_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  SsItemsPage *self = SS_ITEMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      ss_items_page_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_ITEM:
+      if (self->document != NULL && g_value_get_int (value) >= 0)
+        ss_items_page_select_item (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ss_items_page_class_init (SsItemsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *names[N_ITEM_FIELDS] = {
+    "code_field", "name_field", "category_field", "value_field", "growth_field",
+    "substitutability_field", "recycling_field", "stockpile_days_field", "impact_field",
+  };
 
   object_class->dispose = ss_items_page_dispose;
   object_class->finalize = ss_items_page_finalize;
+  object_class->get_property = ss_items_page_get_property;
+  object_class->set_property = ss_items_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SsItemsPage:item:
+   *
+   * The selected item's index, -1 while the study has none.
+   */
+  properties[PROP_ITEM] =
+    g_param_spec_int ("item", NULL, NULL, -1, SS_MAX_ITEMS - 1, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SS_TYPE_ATTR_ROW);
+  g_type_ensure (SS_TYPE_FIELD);
+  gtk_widget_class_set_template_from_resource (widget_class, SS_UI_RESOURCE ("ss-items-page.ui"));
+  gtk_widget_class_bind_template_child (widget_class, SsItemsPage, box);
+  gtk_widget_class_bind_template_child (widget_class, SsItemsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, SsItemsPage, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, SsItemsPage, details);
+  gtk_widget_class_bind_template_child (widget_class, SsItemsPage, item_group);
+  gtk_widget_class_bind_template_child (widget_class, SsItemsPage, sources_grid);
+  gtk_widget_class_bind_template_child (widget_class, SsItemsPage, sum_label);
+  gtk_widget_class_bind_template_child (widget_class, SsItemsPage, item_status);
+  gtk_widget_class_bind_template_child (widget_class, SsItemsPage, sources_status);
+  for (guint k = 0; k < N_ITEM_FIELDS; k++)
+    gtk_widget_class_bind_template_child_full (widget_class, names[k], FALSE,
+                                               G_STRUCT_OFFSET (SsItemsPage, item_fields[k]));
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 
   gtk_widget_class_set_css_name (widget_class, "itemspage");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1311,123 +782,17 @@ ss_items_page_class_init (SsItemsPageClass *klass)
 }
 
 static void
-build_sidebar (SsItemsPage *self)
-{
-  GtkBox *bar;
-
-  ss_page_add_sidebar (GTK_BOX (self->box), _("Items"), &self->list, &bar);
-  g_signal_connect (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
-
-  self->add_button = ss_page_new_button ("list-add-symbolic", _("_Add Item"),
-                                         _("Add an item bought from the first country"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "items.add");
-  self->remove_button = ss_page_new_button ("list-remove-symbolic", _("_Remove"), NULL);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->remove_button), "items.remove");
-  gtk_widget_set_hexpand (self->add_button, TRUE);
-  gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
-  gtk_box_append (bar, self->add_button);
-  gtk_box_append (bar, self->remove_button);
-}
-
-static void
-build_details (SsItemsPage *self)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *box = ss_page_add_column (GTK_SCROLLED_WINDOW (scroller), 760, 24);
-  GtkWidget *card, *grid, *status;
-  static const char *entry_titles[] = { N_("Code"), N_("Name"), N_("Category") };
-
-  gtk_widget_set_hexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (self->box), scroller);
-  self->details = box;
-
-  /* Code, name, category */
-  self->item_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  for (guint k = 0; k < G_N_ELEMENTS (entry_titles); k++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(entry_titles[k]));
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      if (k == FIELD_CODE)
-        adw_entry_row_set_input_hints (ADW_ENTRY_ROW (row), GTK_INPUT_HINT_NO_SPELLCHECK);
-      connect_field (self, row, k, 0, 0);
-      adw_preferences_group_add (self->item_group, row);
-      self->item_fields[k] = row;
-    }
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->item_group));
-
-  /* Figures */
-  self->figures_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->figures_group, _("Demand and Resilience"));
-  for (guint a = 0; a < SS_ITEM_N_ATTRS; a++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *entry = ss_page_new_number_entry (8);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(item_labels[a].title));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
-      connect_field (self, entry, FIELD_ITEM, a, 0);
-      adw_preferences_group_add (self->figures_group, row);
-      self->item_fields[FIELD_ITEM + a] = entry;
-      self->figure_rows[a] = ADW_ACTION_ROW (row);
-    }
-  status = ss_page_new_status_label ();
-  self->item_status = GTK_LABEL (status);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->figures_group));
-  gtk_box_insert_child_after (GTK_BOX (box), status, GTK_WIDGET (self->item_group));
-
-  /* Sources */
-  self->sources_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->sources_group, _("Baseline Sources"));
-  adw_preferences_group_set_description (self->sources_group,
-                                         _("Where the item comes from today. Empty figures "
-                                           "take the country's value or the default, shown "
-                                           "greyed."));
-  self->sum_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->sum_label), "numeric");
-  gtk_widget_set_valign (GTK_WIDGET (self->sum_label), GTK_ALIGN_END);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sum_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Sum of the shares"), -1);
-  adw_preferences_group_set_header_suffix (self->sources_group, GTK_WIDGET (self->sum_label));
-
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (card, "card");
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
-  gtk_widget_set_margin_top (grid, 12);
-  gtk_widget_set_margin_bottom (grid, 12);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Baseline sources"), -1);
-  gtk_box_append (GTK_BOX (card), grid);
-  adw_preferences_group_add (self->sources_group, card);
-  self->sources_grid = GTK_GRID (grid);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sources_group));
-
-  status = ss_page_new_status_label ();
-  self->sources_status = GTK_LABEL (status);
-  gtk_box_append (GTK_BOX (box), status);
-}
-
-static void
 ss_items_page_init (SsItemsPage *self)
 {
   self->item = -1;
-  self->source_fields = g_ptr_array_new ();
+  self->source_fields = g_ptr_array_new_with_free_func (g_object_unref);
   self->listed = g_ptr_array_new ();
   self->country_labels = g_ptr_array_new ();
 
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-
-  build_sidebar (self);
-  build_details (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint k = 0; k < N_ITEM_FIELDS; k++)
+    g_signal_connect_object (self->item_fields[k], "notify::message", G_CALLBACK (update_status),
+                             self, G_CONNECT_SWAPPED);
   update_buttons (self);
 }
 
@@ -1447,7 +812,11 @@ ss_items_page_set_document (SsItemsPage *self,
   if (!ss_page_set_document (GTK_WIDGET (self), &self->document, document,
                              G_CALLBACK (on_document_changed)))
     return;
-  self->item = ss_study_get_n_items (study_of (self)) > 0 ? 0 : -1;
-  self->n_source_rows = G_MAXUINT;
+  self->item = -1;
+  self->shown_n_items = G_MAXUINT;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  set_item (self, ss_study_get_n_items (study_of (self)) > 0 ? 0 : -1);
+  g_ptr_array_set_size (self->listed, 0);
+  rebuild_sources (self);
   refresh (self);
 }
