@@ -440,7 +440,7 @@ test_scenarios_structure (Fixture       *f,
   int index;
 
   g_assert_cmpint (ss_scenarios_page_new_scenario (f->scenarios, "  ", &error), ==, -1);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_error (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_INVALID);
   g_clear_error (&error);
 
   index = ss_scenarios_page_new_scenario (f->scenarios, "Korea–Japan swap", &error);
@@ -481,10 +481,10 @@ test_scenarios_structure (Fixture       *f,
   while (ss_study_get_n_scenarios (f->study) < SS_MAX_SCENARIOS)
     g_assert_cmpint (ss_scenarios_page_new_scenario (f->scenarios, "More", NULL), >=, 0);
   g_assert_cmpint (ss_scenarios_page_new_scenario (f->scenarios, "Too many", &error), ==, -1);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_error (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_FULL);
   g_clear_error (&error);
   g_assert_cmpint (ss_scenarios_page_duplicate_scenario (f->scenarios, 0, &error), ==, -1);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_error (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_FULL);
   ss_test_assert_round_trips (f->study);
 
   /* Down to none: the page shows its empty state and still works. */
@@ -529,7 +529,7 @@ test_xml_text (Fixture       *f,
   type_and_enter (scenario_name, "Plan \xef\xbf\xbe");
   g_assert_true (gtk_widget_has_css_class (scenario_name, "error"));
   g_assert_cmpint (ss_scenarios_page_new_scenario (f->scenarios, "New \x1b", &error), ==, -1);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_error (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_INVALID);
   g_clear_error (&error);
 
   gtk_widget_grab_focus (view);

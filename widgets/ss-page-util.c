@@ -86,46 +86,6 @@ ss_page_clean_notes (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* "(0, 1000000000]" says less than "> 0" where the top is only a guard
- * against overflow (docs/decisions.md). */
-char *
-ss_page_describe_range (const SsAttrSpec *spec)
-{
-  if (spec->max >= 1e6)
-    {
-      char min[SS_NUMBER_BUF];
-
-      ss_format_number (min, sizeof min, spec->min);
-      /* Translators: a range with no upper bound, "> 0" or "≥ 0" */
-      return g_strdup_printf (spec->min_open ? _("> %s") : _("≥ %s"), min);
-    }
-  return ss_attr_describe_range (spec);
-}
-
-/* Reads @text as a number in @spec's range into *value. Returns NULL, or
- * why the text is refused, naming the field as @what; @or_empty adds that
- * the field may also be left empty. */
-char *
-ss_page_check_number (const char       *text,
-                      const SsAttrSpec *spec,
-                      const char       *what,
-                      gboolean          or_empty,
-                      double           *value)
-{
-  g_autofree char *clean = ss_page_clean_line (text);
-  g_autofree char *range = NULL;
-
-  if (ss_parse_number (clean, value) && ss_attr_in_range (spec, *value))
-    return NULL;
-
-  range = ss_page_describe_range (spec);
-  if (or_empty)
-    /* Translators: "Growth of Gallium must be a number in (-1, 1), or empty" */
-    return g_strdup_printf (_("%s must be a number in %s, or empty"), what, range);
-  /* Translators: "Disruption probability of China must be a number in [0, 1]" */
-  return g_strdup_printf (_("%s must be a number in %s"), what, range);
-}
-
 /* --- Input state ------------------------------------------------------- */
 
 /* The text of a GtkEditable or a GtkTextView. */
@@ -212,22 +172,6 @@ ss_page_set_tooltip (GtkWidget  *widget,
     gtk_widget_set_tooltip_text (widget, text);
 }
 
-/* The line that shows why an input is refused, hidden until one is;
- * named for screen readers on every page. */
-GtkWidget *
-ss_page_new_status_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Input problem"), -1);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  return label;
-}
-
 /* Shows @message in a status label, or hides it for NULL. */
 void
 ss_page_show_status (GtkLabel   *status,
@@ -262,56 +206,6 @@ ss_page_get_focus (GtkWidget *widget)
   return root != NULL ? gtk_root_get_focus (root) : NULL;
 }
 
-/* Puts in @scroller the column that holds a page's groups, at most
- * @maximum_size wide, and returns it: a vertical box of @spacing. */
-GtkWidget *
-ss_page_add_column (GtkScrolledWindow *scroller,
-                    int                maximum_size,
-                    int                spacing)
-{
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), maximum_size);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (scroller, clamp);
-  return box;
-}
-
-/* A flat button with an icon and a label with a mnemonic, or the icon
- * alone when @label is NULL; then @tooltip is also what a screen reader
- * says for it. */
-GtkWidget *
-ss_page_new_button (const char *icon_name,
-                    const char *label,
-                    const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new ();
-
-  if (label != NULL)
-    {
-      GtkWidget *content = adw_button_content_new ();
-
-      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon_name);
-      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
-      adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-      gtk_button_set_child (GTK_BUTTON (button), content);
-    }
-  else
-    {
-      gtk_button_set_icon_name (GTK_BUTTON (button), icon_name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      tooltip, -1);
-    }
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 /* A right-aligned entry for a number, as the suffix of a row. */
 GtkWidget *
 ss_page_new_number_entry (int width_chars)
@@ -325,61 +219,6 @@ ss_page_new_number_entry (int width_chars)
   gtk_widget_add_css_class (entry, "numeric");
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   return entry;
-}
-
-/* A text view for a few paragraphs, such as a description. */
-GtkWidget *
-ss_page_new_notes_view (const char *accessible_label)
-{
-  GtkWidget *view = gtk_text_view_new ();
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_widget_set_size_request (view, -1, 96);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  return view;
-}
-
-/* Adds to @box the left column of a page that lists things: *@list, read
- * as @list_label, scrolled above *@bar, a row for buttons. */
-void
-ss_page_add_sidebar (GtkBox      *box,
-                     const char  *list_label,
-                     GtkListBox **list,
-                     GtkBox     **bar)
-{
-  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *listbox = gtk_list_box_new ();
-
-  gtk_widget_set_size_request (sidebar, 240, -1);
-  gtk_widget_set_hexpand (sidebar, FALSE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_add_css_class (listbox, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (listbox), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  list_label, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), listbox);
-  gtk_widget_set_margin_top (buttons, 6);
-  gtk_widget_set_margin_bottom (buttons, 6);
-  gtk_widget_set_margin_start (buttons, 6);
-  gtk_widget_set_margin_end (buttons, 6);
-
-  gtk_box_append (GTK_BOX (sidebar), scroller);
-  gtk_box_append (GTK_BOX (sidebar), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (sidebar), buttons);
-  gtk_box_append (box, sidebar);
-  gtk_box_append (box, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-
-  *list = GTK_LIST_BOX (listbox);
-  *bar = GTK_BOX (buttons);
 }
 
 /* A sidebar row: a title over a dimmed subtitle, filled by
@@ -423,77 +262,17 @@ ss_page_set_list_row (GtkWidget  *row,
 
 /* --- Dialogs ----------------------------------------------------------- */
 
-/* A message dialog over the window that holds @page. */
-GtkWidget *
-ss_page_new_dialog (GtkWidget  *page,
-                    const char *heading,
-                    const char *body)
-{
-  GtkRoot *root = gtk_widget_get_root (page);
-
-  return adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-}
-
-/* Says why something could not be done, with only a Close button. */
+/* Says why something could not be done, over the window that holds
+ * @page, with only a Close button. */
 void
 ss_page_show_message (GtkWidget  *page,
                       const char *heading,
                       const char *body)
 {
-  GtkWidget *dialog = ss_page_new_dialog (page, heading, body);
+  GtkRoot *root = gtk_widget_get_root (page);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Cancel and @response, which Enter picks unless it destroys something;
- * Escape cancels. */
-void
-ss_page_add_responses (AdwMessageDialog      *dialog,
-                       const char            *response,
-                       const char            *label,
-                       AdwResponseAppearance  appearance)
-{
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    response, label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, response, appearance);
-  adw_message_dialog_set_default_response (dialog, appearance == ADW_RESPONSE_DESTRUCTIVE
-                                                   ? "cancel" : response);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-}
-
-/* An entry row of a dialog's form, where Enter picks the default response. */
-GtkWidget *
-ss_page_new_form_entry (const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  return row;
-}
-
-/* Puts the rows, then @note under them, in the dialog as what it asks. */
-void
-ss_page_set_form (AdwMessageDialog *dialog,
-                  GtkWidget        *note,
-                  GtkWidget        *first_row,
-                  ...)
-{
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  va_list rows;
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  va_start (rows, first_row);
-  for (GtkWidget *row = first_row; row != NULL; row = va_arg (rows, GtkWidget *))
-    gtk_list_box_append (GTK_LIST_BOX (list), row);
-  va_end (rows);
-
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (box), note);
-  adw_message_dialog_set_extra_child (dialog, box);
 }

@@ -3,16 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A list of the study's scenarios (new, duplicate, delete) and, for the
- * selected one, its name, its description and its country overrides.
- * Targets and levers are edited in the editor view; this page holds what
- * describes a scenario and the country values it changes (a shock or a
- * policy).
+ * selected one, its name, its description and its country overrides
+ * (ss-scenarios-page.ui). Targets and levers are edited in the editor
+ * view; this page holds what describes a scenario and the country values
+ * it changes (a shock or a policy).
  *
  * The study keeps one override record per country with a bit per
  * attribute; the page shows one row per overridden (country, attribute)
- * pair, sorted like the Countries table, so each row says one thing:
- * "in this scenario, China's disruption probability is 0.3". Anything not
- * listed is as the country.
+ * pair (SsOverrideRow), sorted like the Countries table, so each row says
+ * one thing: "in this scenario, China's disruption probability is 0.3".
+ * Anything not listed is as the country.
  */
 
 #define G_LOG_DOMAIN "supplyshift-scenarios-page"
@@ -22,92 +22,61 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "ss-attrs.h"
 #include "ss-bidi.h"
+#include "ss-field.h"
+#include "ss-override-row.h"
 #include "ss-page-util.h"
-#include "ss-xml-text.h"
 #include "ss-scenarios-page.h"
-
-static const char *attr_titles[SS_COUNTRY_N_ATTRS] = {
-  [SS_COUNTRY_GOVERNANCE] = N_("Governance"),
-  [SS_COUNTRY_DISRUPTION_PROBABILITY] = N_("Disruption probability"),
-  [SS_COUNTRY_DISRUPTION_SEVERITY] = N_("Disruption severity"),
-  [SS_COUNTRY_DISRUPTION_DAYS] = N_("Disruption days"),
-  [SS_COUNTRY_COST_INDEX] = N_("Cost index"),
-  [SS_COUNTRY_COST_GROWTH] = N_("Cost growth"),
-  [SS_COUNTRY_TARIFF] = N_("Tariff"),
-  [SS_COUNTRY_LOGISTICS] = N_("Logistics"),
-  [SS_COUNTRY_RAMP] = N_("Ramp"),
-};
-
-/* One override row; lives as long as its row. */
-typedef struct
-{
-  SsScenariosPage *page;
-  guint            country;
-  guint            attr;
-  gboolean         dirty;
-  char            *message;
-  GtkWidget       *row;
-  GtkWidget       *country_dropdown;
-  GtkWidget       *attr_dropdown;
-  GtkWidget       *entry;
-  GtkWidget       *hint;
-  GtkWidget       *remove;
-} Override;
-
-typedef enum
-{
-  FOCUS_NONE,
-  FOCUS_COUNTRY,
-  FOCUS_ATTR,
-  FOCUS_ENTRY,
-  FOCUS_REMOVE,
-} FocusPart;
+#include "ss-xml-text.h"
 
 struct _SsScenariosPage
 {
   GtkWidget             parent_instance;
 
-  /* Children */
+  /* Template widgets */
   GtkWidget            *box;
   GtkListBox           *list;
   GtkWidget            *new_button;
-  GtkWidget            *duplicate_button;
-  GtkWidget            *delete_button;
   GtkStack             *stack;
   AdwPreferencesGroup  *scenario_group;
-  GtkWidget            *name_row;
-  GtkTextView          *description;
-  AdwPreferencesGroup  *overrides_group;
   GtkWidget            *add_override_button;
   GtkListBox           *overrides;
   GtkLabel             *status;
+  SsField              *name_field;
+  SsField              *description_field;
+  AdwMessageDialog     *new_dialog;
+  GtkEditable          *new_name;
+  GtkLabel             *new_id;
+  AdwMessageDialog     *delete_dialog;
 
   /* Owned */
   SsDocument           *document;
-  GPtrArray            *rows;          /* of Override, borrowed from the rows */
+  GPtrArray            *rows;          /* of SsOverrideRow, borrowed from the list */
   GtkStringList        *country_names;
   GtkStringList        *attr_names;
 
   guint                 rebuild_id;    /* idle rebuild of the override rows */
   guint                 focus_country; /* where the idle rebuild puts the focus */
   guint                 focus_attr;
-  FocusPart             focus_part;
+  SsOverrideRowPart     focus_part;
 
   int                   scenario;      /* selected, -1 with none */
   guint                 shown_n_scenarios;
-  gboolean              name_dirty;
-  gboolean              description_dirty;
-  gboolean              syncing;
-  gboolean              rebuilding;
+  guint                 delete_index;  /* what the delete dialog asks about */
+  gboolean              syncing;       /* setting the list, not choosing */
 };
 
-G_DEFINE_FINAL_TYPE (SsScenariosPage, ss_scenarios_page, GTK_TYPE_WIDGET)
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SCENARIO,
+  N_PROPS
+};
 
-static void refresh (SsScenariosPage *self);
-static void sync_details (SsScenariosPage *self,
-                          gboolean         force);
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (SsScenariosPage, ss_scenarios_page, GTK_TYPE_WIDGET)
 
 static SsStudy *
 study_of (SsScenariosPage *self)
@@ -123,22 +92,29 @@ current_scenario (SsScenariosPage *self)
   return ss_study_get_scenario (study_of (self), self->scenario);
 }
 
-/* --- Overrides --------------------------------------------------------- */
+static void
+set_scenario (SsScenariosPage *self,
+              int              scenario)
+{
+  if (self->scenario == scenario)
+    return;
+  self->scenario = scenario;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
+}
 
 static void
-override_free (Override *ov)
+update_status (SsScenariosPage *self)
 {
-  g_free (ov->message);
-  g_free (ov);
+  const char *message = ss_field_get_message (self->name_field);
+
+  if (message == NULL)
+    message = ss_field_get_message (self->description_field);
+  for (guint k = 0; k < self->rows->len && message == NULL; k++)
+    message = ss_field_get_message (ss_override_row_get_field (g_ptr_array_index (self->rows, k)));
+  ss_page_show_status (self->status, message);
 }
 
-static double
-country_value (SsScenariosPage *self,
-               guint            country,
-               guint            attr)
-{
-  return ss_study_get_country (study_of (self), country)->attr[attr];
-}
+/* --- Overrides --------------------------------------------------------- */
 
 static gboolean
 is_overridden (SsScenario *scenario,
@@ -150,56 +126,15 @@ is_overridden (SsScenario *scenario,
   return ov != NULL && (ov->set & (1u << attr));
 }
 
-static void
-set_override (SsScenario *scenario,
-              guint       country,
-              guint       attr,
-              double      value)
-{
-  SsCountryOverride *ov = ss_scenario_find_override (scenario, country);
-
-  if (ov == NULL)
-    {
-      SsCountryOverride fresh = { 0 };
-
-      fresh.country = country;
-      g_array_append_val (scenario->overrides, fresh);
-      ov = &g_array_index (scenario->overrides, SsCountryOverride, scenario->overrides->len - 1);
-    }
-  ov->set |= 1u << attr;
-  ov->attr[attr] = value;
-}
-
-/* A record left with no attribute goes, so the file has no empty
- * <country code="…"/> line. */
-static void
-clear_override (SsScenario *scenario,
-                guint       country,
-                guint       attr)
-{
-  for (guint o = 0; o < scenario->overrides->len; o++)
-    {
-      SsCountryOverride *ov = &g_array_index (scenario->overrides, SsCountryOverride, o);
-
-      if (ov->country != country)
-        continue;
-      ov->set &= ~(1u << attr);
-      ov->attr[attr] = 0;
-      if (ov->set == 0)
-        g_array_remove_index (scenario->overrides, o);
-      return;
-    }
-}
-
 /* The overridden pairs, sorted by country then attribute. */
 static GArray *
-override_pairs (SsScenariosPage *self,
-                SsScenario      *scenario)
+override_pairs (SsScenariosPage *self)
 {
+  SsScenario *scenario = current_scenario (self);
   GArray *pairs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   guint nc = ss_study_get_n_countries (study_of (self));
 
-  for (guint c = 0; c < nc; c++)
+  for (guint c = 0; c < nc && scenario != NULL; c++)
     for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
       if (is_overridden (scenario, c, a))
         {
@@ -210,325 +145,94 @@ override_pairs (SsScenariosPage *self,
   return pairs;
 }
 
-static char *
-override_label (SsScenariosPage *self,
-                guint            country,
-                guint            attr)
-{
-  g_autofree char *name = ss_bidi_isolate (ss_study_get_country (study_of (self), country)->name);
-
-  /* Translators: an attribute, then a country, "Ramp of Vietnam" */
-  return g_strdup_printf (_("%s of %s"), _(attr_titles[attr]), name);
-}
-
-static char *
-check_value (SsScenariosPage *self,
-             Override        *ov,
-             const char      *text,
-             double          *value)
-{
-  g_autofree char *what = override_label (self, ov->country, ov->attr);
-
-  return ss_page_check_number (text, &ss_country_attrs[ov->attr], what, FALSE, value);
-}
-
-static void
-update_status (SsScenariosPage *self)
-{
-  for (guint k = 0; k < self->rows->len; k++)
-    {
-      Override *ov = g_ptr_array_index (self->rows, k);
-
-      if (ov->message != NULL)
-        {
-          ss_page_show_status (self->status, ov->message);
-          return;
-        }
-    }
-  ss_page_show_status (self->status, NULL);
-}
-
-static void
-set_override_message (Override *ov,
-                      char     *message)
-{
-  g_autofree char *range = ss_page_describe_range (&ss_country_attrs[ov->attr]);
-  g_autofree char *hint = g_strdup_printf (_("In %s"), range);
-
-  g_free (ov->message);
-  ov->message = message;
-  ss_page_show_input_state (ov->entry, message, hint);
-}
-
-static void
-sync_override (SsScenariosPage *self,
-               Override        *ov,
-               gboolean         force)
-{
-  SsCountryOverride *record = ss_scenario_find_override (current_scenario (self), ov->country);
-  char buf[SS_NUMBER_BUF], own[SS_NUMBER_BUF];
-  g_autofree char *hint = NULL, *label = NULL, *remove = NULL;
-
-  label = override_label (self, ov->country, ov->attr);
-  /* Translators: "Remove the override of Ramp of Vietnam" */
-  remove = g_strdup_printf (_("Remove the override of %s"), label);
-  ss_page_set_accessible_label (ov->entry, label);
-  ss_page_set_accessible_label (ov->remove, remove);
-  ss_page_set_tooltip (ov->remove, remove);
-
-  ss_format_number (own, sizeof own, country_value (self, ov->country, ov->attr));
-  /* Translators: the country's own value, which the override replaces */
-  hint = g_strdup_printf (_("instead of %s"), own);
-  gtk_label_set_label (GTK_LABEL (ov->hint), hint);
-
-  self->syncing = TRUE;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (ov->country_dropdown), ov->country);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (ov->attr_dropdown), ov->attr);
-  if ((!ov->dirty || force) && record != NULL)
-    {
-      ss_format_number (buf, sizeof buf, record->attr[ov->attr]);
-      ss_page_set_text (ov->entry, buf);
-      ov->dirty = FALSE;
-      set_override_message (ov, NULL);
-    }
-  self->syncing = FALSE;
-}
-
-static void
-commit_override (SsScenariosPage *self,
-                 Override        *ov)
-{
-  SsScenario *scenario = current_scenario (self);
-  SsCountryOverride *record;
-  double value = 0;
-  char *message;
-
-  if (self->syncing || self->rebuilding || scenario == NULL || !ov->dirty
-      || ss_document_in_edit (self->document))
-    return;
-
-  message = check_value (self, ov, gtk_editable_get_text (GTK_EDITABLE (ov->entry)), &value);
-  set_override_message (ov, message);
-  update_status (self);
-  if (message != NULL)
-    return;
-
-  record = ss_scenario_find_override (scenario, ov->country);
-  if (record != NULL && record->attr[ov->attr] == value)
-    {
-      sync_override (self, ov, TRUE);
-      return;
-    }
-
-  ss_document_begin_edit (self->document);
-  set_override (scenario, ov->country, ov->attr, value);
-  ov->dirty = FALSE;
-  ss_document_changed (self->document, SS_CHANGE_SCENARIO, self->scenario);
-  ss_document_end_edit (self->document);
-}
-
-static void
-on_override_changed (GtkEditable *editable,
-                     Override    *ov)
-{
-  SsScenariosPage *self = ov->page;
-  double value;
-
-  if (self->syncing || self->rebuilding)
-    return;
-  ov->dirty = TRUE;
-  set_override_message (ov, check_value (self, ov, gtk_editable_get_text (editable), &value));
-  update_status (self);
-}
-
-static void
-on_override_activate (GtkEntry *entry,
-                      Override *ov)
-{
-  commit_override (ov->page, ov);
-}
-
-static void
-on_override_leave (GtkEventControllerFocus *controller,
-                   Override                *ov)
-{
-  commit_override (ov->page, ov);
-}
-
 static gboolean
-on_override_key (GtkEventControllerKey *controller,
-                 guint                  keyval,
-                 guint                  keycode,
-                 GdkModifierType        state,
-                 Override              *ov)
+row_is (SsOverrideRow *row,
+        GArray        *pairs,
+        guint          k)
 {
-  if (keyval != GDK_KEY_Escape || !ov->dirty)
-    return FALSE;
-  sync_override (ov->page, ov, TRUE);
-  update_status (ov->page);
-  return TRUE;
+  guint *pair = &g_array_index (pairs, guint, 2 * k);
+
+  return ss_override_row_get_country (row) == pair[0] && ss_override_row_get_attr (row) == pair[1];
 }
 
 static void queue_rebuild (SsScenariosPage *self);
 
 /* Moves an override to another country or attribute, keeping its value
- * where it is still in range (else the new attribute's own value). */
+ * where it is still in range (else the new attribute's own value), as one
+ * undo step. */
 static void
-on_override_moved (GtkDropDown *dropdown,
-                   GParamSpec  *pspec,
-                   Override    *ov)
+on_override_move (SsScenariosPage *self,
+                  guint            country,
+                  guint            attr,
+                  SsOverrideRow   *row)
 {
-  SsScenariosPage *self = ov->page;
   SsScenario *scenario = current_scenario (self);
-  guint country = gtk_drop_down_get_selected (GTK_DROP_DOWN (ov->country_dropdown));
-  guint attr = gtk_drop_down_get_selected (GTK_DROP_DOWN (ov->attr_dropdown));
-  FocusPart part = GTK_WIDGET (dropdown) == ov->country_dropdown ? FOCUS_COUNTRY : FOCUS_ATTR;
+  guint old_country = ss_override_row_get_country (row);
+  guint old_attr = ss_override_row_get_attr (row);
+  GtkWidget *focus = ss_page_get_focus (GTK_WIDGET (self));
   SsCountryOverride *record;
   double value;
 
-  if (self->syncing || self->rebuilding || scenario == NULL || ss_document_in_edit (self->document)
-      || country == GTK_INVALID_LIST_POSITION || attr == GTK_INVALID_LIST_POSITION
-      || (country == ov->country && attr == ov->attr))
+  if (self->syncing || scenario == NULL || ss_document_in_edit (self->document))
     return;
-
   if (is_overridden (scenario, country, attr))
     {
-      g_autofree char *what = override_label (self, country, attr);
-      g_autofree char *message = g_strdup_printf (_("%s is already overridden in this scenario"),
-                                                  what);
+      g_autoptr(SsField) field = ss_field_new (SS_ELEMENT_OVERRIDE, ss_country_attrs[attr].name);
+      g_autofree char *what = NULL;
+      g_autofree char *message = NULL;
 
-      sync_override (self, ov, FALSE);
+      ss_field_set_document (field, self->document);
+      ss_field_set_scenario (field, self->scenario);
+      ss_field_set_country (field, country);
+      what = ss_field_dup_label (field);
+      message = g_strdup_printf (_("%s is already overridden in this scenario"), what);
+      ss_override_row_sync (row);
       ss_page_show_status (self->status, message);
       return;
     }
 
-  record = ss_scenario_find_override (scenario, ov->country);
-  value = record != NULL ? record->attr[ov->attr] : 0;
-  if (attr != ov->attr || !ss_attr_in_range (&ss_country_attrs[attr], value))
-    value = country_value (self, country, attr);
+  record = ss_scenario_find_override (scenario, old_country);
+  value = record != NULL ? record->attr[old_attr] : 0;
+  if (attr != old_attr || !ss_attr_in_range (&ss_country_attrs[attr], value))
+    value = ss_study_get_country (study_of (self), country)->attr[attr];
 
   self->focus_country = country;
   self->focus_attr = attr;
-  self->focus_part = part;
+  self->focus_part = ss_override_row_find_focus (row, focus);
+  if (self->focus_part == SS_OVERRIDE_ROW_NONE)
+    self->focus_part = SS_OVERRIDE_ROW_COUNTRY;
   ss_document_begin_edit (self->document);
-  clear_override (scenario, ov->country, ov->attr);
-  set_override (scenario, country, attr, value);
-  ss_document_changed (self->document, SS_CHANGE_SCENARIO, self->scenario);
+  ss_document_clear_override (self->document, self->scenario, old_country, old_attr);
+  ss_document_set_override (self->document, self->scenario, country, attr, value, NULL);
   ss_document_end_edit (self->document);
   queue_rebuild (self);
 }
 
 static void
-on_override_remove (GtkButton *button,
-                    Override  *ov)
+on_override_remove (SsScenariosPage *self,
+                    SsOverrideRow   *row)
 {
-  SsScenariosPage *self = ov->page;
-  SsScenario *scenario = current_scenario (self);
-
-  if (scenario == NULL || ss_document_in_edit (self->document))
+  if (current_scenario (self) == NULL || ss_document_in_edit (self->document))
     return;
-  ss_document_begin_edit (self->document);
-  clear_override (scenario, ov->country, ov->attr);
-  ss_document_changed (self->document, SS_CHANGE_SCENARIO, self->scenario);
-  ss_document_end_edit (self->document);
+  ss_document_clear_override (self->document, self->scenario, ss_override_row_get_country (row),
+                              ss_override_row_get_attr (row));
 }
 
-static Override *
+static SsOverrideRow *
 make_override_row (SsScenariosPage *self,
                    guint            country,
                    guint            attr)
 {
-  Override *ov = g_new0 (Override, 1);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkWidget *row = ss_override_row_new (self->document, self->scenario, country, attr,
+                                        G_LIST_MODEL (self->country_names),
+                                        G_LIST_MODEL (self->attr_names));
 
-  ov->page = self;
-  ov->country = country;
-  ov->attr = attr;
-  ov->row = row;
-  g_object_set_data_full (G_OBJECT (row), "ss-override", ov, (GDestroyNotify)override_free);
-
-  ov->country_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->country_names)),
-                                            NULL);
-  gtk_widget_set_valign (ov->country_dropdown, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (ov->country_dropdown, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (ov->country_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Country"), -1);
-  ov->attr_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->attr_names)), NULL);
-  gtk_widget_set_valign (ov->attr_dropdown, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (ov->attr_dropdown, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (ov->attr_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Attribute"), -1);
-
-  ov->hint = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (ov->hint), 1);
-  gtk_widget_set_hexpand (ov->hint, TRUE);
-  gtk_widget_add_css_class (ov->hint, "dim-label");
-  gtk_widget_add_css_class (ov->hint, "caption");
-  gtk_widget_add_css_class (ov->hint, "numeric");
-
-  ov->entry = ss_page_new_number_entry (7);
-
-  ov->remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (ov->remove, "flat");
-  gtk_widget_set_valign (ov->remove, GTK_ALIGN_CENTER);
-
-  gtk_box_append (GTK_BOX (box), ov->country_dropdown);
-  gtk_box_append (GTK_BOX (box), ov->attr_dropdown);
-  gtk_box_append (GTK_BOX (box), ov->hint);
-  gtk_box_append (GTK_BOX (box), ov->entry);
-  gtk_box_append (GTK_BOX (box), ov->remove);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-
-  sync_override (self, ov, TRUE);
-
-  g_signal_connect (ov->country_dropdown, "notify::selected", G_CALLBACK (on_override_moved), ov);
-  g_signal_connect (ov->attr_dropdown, "notify::selected", G_CALLBACK (on_override_moved), ov);
-  g_signal_connect (ov->entry, "changed", G_CALLBACK (on_override_changed), ov);
-  g_signal_connect (ov->entry, "activate", G_CALLBACK (on_override_activate), ov);
-  g_signal_connect (ov->remove, "clicked", G_CALLBACK (on_override_remove), ov);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_override_leave), ov);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_override_key), ov);
-  gtk_widget_add_controller (ov->entry, focus);
-  gtk_widget_add_controller (ov->entry, key);
-
-  return ov;
-}
-
-static gboolean
-same_pairs (SsScenariosPage *self,
-            GArray          *pairs)
-{
-  if (pairs->len != self->rows->len)
-    return FALSE;
-  for (guint k = 0; k < pairs->len; k++)
-    {
-      Override *ov = g_ptr_array_index (self->rows, k);
-      guint *pair = &g_array_index (pairs, guint, 2 * k);
-
-      if (ov->country != pair[0] || ov->attr != pair[1])
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-row_is (Override *ov,
-        GArray   *pairs,
-        guint     k)
-{
-  guint *pair = &g_array_index (pairs, guint, 2 * k);
-
-  return ov->country == pair[0] && ov->attr == pair[1];
+  g_signal_connect_object (row, "move", G_CALLBACK (on_override_move), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_override_remove), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (ss_override_row_get_field (SS_OVERRIDE_ROW (row)), "notify::message",
+                           G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  return SS_OVERRIDE_ROW (row);
 }
 
 /* Makes the rows match the scenario's overrides. Unless `everything`,
@@ -536,70 +240,58 @@ row_is (Override *ov,
  * rows between the first and the last difference are replaced, so adding
  * or removing one override builds at most one row. */
 static void
-rebuild_overrides (SsScenariosPage *self,
-                   gboolean         everything,
-                   guint            focus_country,
-                   guint            focus_attr,
-                   FocusPart        focus_part)
+rebuild_overrides (SsScenariosPage   *self,
+                   gboolean           everything,
+                   guint              focus_country,
+                   guint              focus_attr,
+                   SsOverrideRowPart  focus_part)
 {
-  SsScenario *scenario = current_scenario (self);
-  g_autoptr(GArray) pairs = NULL;
-  guint n_old = self->rows->len, n_new, head = 0, tail = 0;
+  g_autoptr(GArray) pairs = override_pairs (self);
+  guint n_old = self->rows->len, n_new = pairs->len, head = 0, tail = 0;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  pairs = scenario != NULL ? override_pairs (self, scenario)
-                           : g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-  n_new = pairs->len;
   if (!everything)
     {
-      while (head < n_old && head < n_new
-             && row_is (g_ptr_array_index (self->rows, head), pairs, head))
+      while (head < n_old && head < n_new && row_is (g_ptr_array_index (self->rows, head), pairs, head))
         head++;
       while (tail < n_old - head && tail < n_new - head
              && row_is (g_ptr_array_index (self->rows, n_old - 1 - tail), pairs, n_new - 1 - tail))
         tail++;
     }
 
-  self->rebuilding = TRUE;
   for (guint k = n_old - tail; k-- > head;)
-    {
-      Override *ov = g_ptr_array_steal_index (self->rows, k);
-
-      gtk_list_box_remove (self->overrides, ov->row);
-    }
-  self->rebuilding = FALSE;
-
+    gtk_list_box_remove (self->overrides, g_ptr_array_steal_index (self->rows, k));
   for (guint k = head; k < n_new - tail; k++)
     {
       guint *pair = &g_array_index (pairs, guint, 2 * k);
-      Override *ov = make_override_row (self, pair[0], pair[1]);
+      SsOverrideRow *row = make_override_row (self, pair[0], pair[1]);
 
-      gtk_list_box_insert (self->overrides, ov->row, k);
-      g_ptr_array_insert (self->rows, k, ov);
+      gtk_list_box_insert (self->overrides, GTK_WIDGET (row), k);
+      g_ptr_array_insert (self->rows, k, row);
     }
   for (guint k = 0; k < self->rows->len; k++)
     if (k < head || k >= n_new - tail)
-      sync_override (self, g_ptr_array_index (self->rows, k), FALSE);
+      ss_override_row_sync (g_ptr_array_index (self->rows, k));
 
-  if (focus_part == FOCUS_NONE)
+  if (focus_part == SS_OVERRIDE_ROW_NONE)
     return;
   for (guint k = 0; k < self->rows->len; k++)
     {
-      Override *ov = g_ptr_array_index (self->rows, k);
+      SsOverrideRow *row = g_ptr_array_index (self->rows, k);
 
-      if (ov->country != focus_country || ov->attr != focus_attr)
-        continue;
-      gtk_widget_grab_focus (focus_part == FOCUS_COUNTRY ? ov->country_dropdown
-                             : focus_part == FOCUS_ATTR ? ov->attr_dropdown
-                             : focus_part == FOCUS_ENTRY ? ov->entry : ov->remove);
-      return;
+      if (ss_override_row_get_country (row) == focus_country
+          && ss_override_row_get_attr (row) == focus_attr)
+        {
+          ss_override_row_grab_part (row, focus_part);
+          return;
+        }
     }
   /* The row went (its override was removed): the button that adds one. */
   gtk_widget_grab_focus (self->add_override_button);
 }
 
 /* Which part of which override row holds the focus, to give it back. */
-static FocusPart
+static SsOverrideRowPart
 find_focus (SsScenariosPage *self,
             guint           *country,
             guint           *attr)
@@ -608,20 +300,16 @@ find_focus (SsScenariosPage *self,
 
   for (guint k = 0; k < self->rows->len && focus != NULL; k++)
     {
-      Override *ov = g_ptr_array_index (self->rows, k);
+      SsOverrideRow *row = g_ptr_array_index (self->rows, k);
+      SsOverrideRowPart part = ss_override_row_find_focus (row, focus);
 
-      *country = ov->country;
-      *attr = ov->attr;
-      if (gtk_widget_is_ancestor (focus, ov->country_dropdown) || focus == ov->country_dropdown)
-        return FOCUS_COUNTRY;
-      if (gtk_widget_is_ancestor (focus, ov->attr_dropdown) || focus == ov->attr_dropdown)
-        return FOCUS_ATTR;
-      if (gtk_widget_is_ancestor (focus, ov->entry) || focus == ov->entry)
-        return FOCUS_ENTRY;
-      if (focus == ov->remove)
-        return FOCUS_REMOVE;
+      if (part == SS_OVERRIDE_ROW_NONE)
+        continue;
+      *country = ss_override_row_get_country (row);
+      *attr = ss_override_row_get_attr (row);
+      return part;
     }
-  return FOCUS_NONE;
+  return SS_OVERRIDE_ROW_NONE;
 }
 
 static gboolean
@@ -629,12 +317,12 @@ rebuild_in_idle (gpointer data)
 {
   SsScenariosPage *self = data;
   guint country = self->focus_country, attr = self->focus_attr;
-  FocusPart part = self->focus_part;
+  SsOverrideRowPart part = self->focus_part;
 
   self->rebuild_id = 0;
-  if (part == FOCUS_NONE)
+  if (part == SS_OVERRIDE_ROW_NONE)
     part = find_focus (self, &country, &attr);
-  self->focus_part = FOCUS_NONE;
+  self->focus_part = SS_OVERRIDE_ROW_NONE;
   rebuild_overrides (self, FALSE, country, attr, part);
   return G_SOURCE_REMOVE;
 }
@@ -653,32 +341,35 @@ static void
 sync_overrides (SsScenariosPage *self,
                 gboolean         force)
 {
-  SsScenario *scenario = current_scenario (self);
   g_autoptr(GArray) pairs = NULL;
-  guint nc;
+  gboolean same;
 
-  if (scenario == NULL)
+  if (current_scenario (self) == NULL)
     return;
-  nc = ss_study_get_n_countries (study_of (self));
 
-  pairs = override_pairs (self, scenario);
-  if (!force && same_pairs (self, pairs))
-    {
-      for (guint k = 0; k < self->rows->len; k++)
-        sync_override (self, g_ptr_array_index (self->rows, k), FALSE);
-    }
-  else if (force)
+  pairs = override_pairs (self);
+  same = pairs->len == self->rows->len;
+  for (guint k = 0; k < pairs->len && same; k++)
+    same = row_is (g_ptr_array_index (self->rows, k), pairs, k);
+
+  if (force)
     {
       guint country = 0, attr = 0;
-      FocusPart part = find_focus (self, &country, &attr);
+      SsOverrideRowPart part = find_focus (self, &country, &attr);
 
       rebuild_overrides (self, TRUE, country, attr, part);
+    }
+  else if (same)
+    {
+      for (guint k = 0; k < self->rows->len; k++)
+        ss_override_row_sync (g_ptr_array_index (self->rows, k));
     }
   else
     queue_rebuild (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.add-override",
-                                 pairs->len < nc * SS_COUNTRY_N_ATTRS);
+                                 pairs->len < ss_study_get_n_countries (study_of (self))
+                                              * SS_COUNTRY_N_ATTRS);
   update_status (self);
 }
 
@@ -695,7 +386,8 @@ ss_scenarios_page_add_override (SsScenariosPage  *self,
 
   if ((scenario = current_scenario (self)) == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No scenario is selected"));
+      g_set_error_literal (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_INVALID,
+                           _("No scenario is selected"));
       return FALSE;
     }
   nc = ss_study_get_n_countries (study_of (self));
@@ -709,19 +401,18 @@ ss_scenarios_page_add_override (SsScenariosPage  *self,
 
         if (is_overridden (scenario, c, a))
           continue;
-        ss_document_begin_edit (self->document);
-        set_override (scenario, c, a, country_value (self, c, a));
-        ss_document_changed (self->document, SS_CHANGE_SCENARIO, self->scenario);
-        ss_document_end_edit (self->document);
+        if (!ss_document_set_override (self->document, self->scenario, c, a,
+                                       ss_study_get_country (study_of (self), c)->attr[a], error))
+          return FALSE;
         if (country != NULL)
           *country = c;
         if (attr != NULL)
           *attr = a;
-        rebuild_overrides (self, FALSE, c, a, FOCUS_COUNTRY);
+        rebuild_overrides (self, FALSE, c, a, SS_OVERRIDE_ROW_COUNTRY);
         return TRUE;
       }
 
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+  g_set_error_literal (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_FULL,
                        _("Every attribute of every country is already overridden"));
   return FALSE;
 }
@@ -747,123 +438,15 @@ ss_scenarios_page_get_override_entry (SsScenariosPage *self,
 
   for (guint k = 0; k < self->rows->len; k++)
     {
-      Override *ov = g_ptr_array_index (self->rows, k);
+      SsOverrideRow *row = g_ptr_array_index (self->rows, k);
 
-      if (ov->country == country && ov->attr == attr)
-        return ov->entry;
+      if (ss_override_row_get_country (row) == country && ss_override_row_get_attr (row) == attr)
+        return ss_field_get_widget (ss_override_row_get_field (row));
     }
   return NULL;
 }
 
-/* --- Name and description ---------------------------------------------- */
-
-/* Why a typed name is refused, or NULL. */
-static char *
-check_name (const char *name)
-{
-  if (*name == '\0')
-    return g_strdup (_("A scenario’s name cannot be empty"));
-  return ss_xml_text_check (name, _("The name"));
-}
-
-static void
-commit_name (SsScenariosPage *self)
-{
-  SsScenario *scenario = current_scenario (self);
-  g_autofree char *name = NULL, *problem = NULL;
-
-  if (self->syncing || self->rebuilding || scenario == NULL || !self->name_dirty
-      || ss_document_in_edit (self->document))
-    return;
-
-  name = ss_page_clean_line (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  if ((problem = check_name (name)) != NULL)
-    {
-      gtk_widget_add_css_class (self->name_row, "error");
-      ss_page_show_status (self->status, problem);
-      return;
-    }
-  self->name_dirty = FALSE;
-  if (g_str_equal (name, scenario->name))
-    {
-      sync_details (self, FALSE);
-      return;
-    }
-
-  ss_document_begin_edit (self->document);
-  g_free (scenario->name);
-  scenario->name = g_steal_pointer (&name);
-  ss_document_changed (self->document, SS_CHANGE_STRUCTURE, -1);
-  ss_document_end_edit (self->document);
-}
-
-static void
-on_name_changed (SsScenariosPage *self)
-{
-  g_autofree char *name = NULL, *problem = NULL;
-
-  if (self->syncing || self->rebuilding)
-    return;
-  self->name_dirty = TRUE;
-  name = ss_page_clean_line (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  if ((problem = check_name (name)) != NULL)
-    {
-      gtk_widget_add_css_class (self->name_row, "error");
-      ss_page_show_status (self->status, problem);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (self->name_row, "error");
-      update_status (self);
-    }
-}
-
-static void
-commit_description (SsScenariosPage *self)
-{
-  SsScenario *scenario = current_scenario (self);
-  g_autofree char *text = NULL, *clean = NULL, *problem = NULL;
-
-  if (self->syncing || self->rebuilding || scenario == NULL || !self->description_dirty
-      || ss_document_in_edit (self->document))
-    return;
-
-  text = ss_page_get_text (GTK_WIDGET (self->description));
-  clean = ss_page_clean_notes (text);
-  if ((problem = ss_xml_text_check (clean, _("The description"))) != NULL)
-    {
-      ss_page_show_input_state (GTK_WIDGET (self->description), problem, NULL);
-      ss_page_show_status (self->status, problem);
-      return;
-    }
-  ss_page_show_input_state (GTK_WIDGET (self->description), NULL, NULL);
-  self->description_dirty = FALSE;
-  if (g_str_equal (clean, scenario->description))
-    return;
-
-  ss_document_begin_edit (self->document);
-  g_free (scenario->description);
-  scenario->description = g_steal_pointer (&clean);
-  ss_document_changed (self->document, SS_CHANGE_SCENARIO, self->scenario);
-  ss_document_end_edit (self->document);
-}
-
-static void
-on_description_changed (SsScenariosPage *self)
-{
-  g_autofree char *text = NULL, *problem = NULL;
-
-  if (self->syncing || self->rebuilding)
-    return;
-  self->description_dirty = TRUE;
-  text = ss_page_get_text (GTK_WIDGET (self->description));
-  problem = ss_xml_text_check (text, _("The description"));
-  ss_page_show_input_state (GTK_WIDGET (self->description), problem, NULL);
-  if (problem != NULL)
-    ss_page_show_status (self->status, problem);
-  else
-    update_status (self);
-}
+/* --- The scenario ------------------------------------------------------ */
 
 static void
 sync_details (SsScenariosPage *self,
@@ -874,21 +457,11 @@ sync_details (SsScenariosPage *self,
 
   if (scenario == NULL)
     return;
-
-  self->syncing = TRUE;
-  if (force || !self->name_dirty)
+  if (force)
     {
-      ss_page_set_text (self->name_row, scenario->name);
-      gtk_widget_remove_css_class (self->name_row, "error");
-      self->name_dirty = FALSE;
+      ss_field_reset (self->name_field);
+      ss_field_reset (self->description_field);
     }
-  if (force || !self->description_dirty)
-    {
-      ss_page_set_text (GTK_WIDGET (self->description), scenario->description);
-      self->description_dirty = FALSE;
-    }
-  self->syncing = FALSE;
-
   adw_preferences_group_set_title (self->scenario_group, scenario->name);
   /* Translators: the scenario's id in the study file */
   description = g_strdup_printf (_("Identifier in the file: %s"), scenario->id);
@@ -948,44 +521,51 @@ rebuild_list (SsScenariosPage *self)
     gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
+/* The rows' dropdowns share the list of countries; when it changes, the
+ * rows' indices may have moved, so they are matched again. */
+static gboolean
+sync_country_names (SsScenariosPage *self)
+{
+  SsStudy *study = study_of (self);
+  guint nc = ss_study_get_n_countries (study);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->country_names));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean changed = shown != nc;
+
+  for (guint c = 0; c < nc; c++)
+    {
+      g_ptr_array_add (names, ss_study_get_country (study, c)->name);
+      changed |= c < shown && !g_str_equal (gtk_string_list_get_string (self->country_names, c),
+                                            ss_study_get_country (study, c)->name);
+    }
+  g_ptr_array_add (names, NULL);
+  if (changed)
+    {
+      self->syncing = TRUE;
+      gtk_string_list_splice (self->country_names, 0, shown, (const char * const *)names->pdata);
+      self->syncing = FALSE;
+    }
+  return changed;
+}
+
 static void
 refresh (SsScenariosPage *self)
 {
-  SsStudy *study = study_of (self);
-  guint ns = ss_study_get_n_scenarios (study);
-  guint nc = ss_study_get_n_countries (study);
-  gboolean moved, countries_changed;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint ns = ss_study_get_n_scenarios (study_of (self));
+  gboolean moved;
 
   if (self->scenario >= (int)ns)
-    self->scenario = (int)ns - 1;
+    set_scenario (self, (int)ns - 1);
   else if (self->scenario < 0 && ns > 0)
-    self->scenario = 0;
+    set_scenario (self, 0);
   moved = ns != self->shown_n_scenarios;
   self->shown_n_scenarios = ns;
 
-  for (guint c = 0; c < nc; c++)
-    g_ptr_array_add (names, ss_study_get_country (study, c)->name);
-  g_ptr_array_add (names, NULL);
-  countries_changed = g_list_model_get_n_items (G_LIST_MODEL (self->country_names)) != nc;
-  for (guint c = 0; c < nc && !countries_changed; c++)
-    countries_changed = !g_str_equal (gtk_string_list_get_string (self->country_names, c),
-                                      g_ptr_array_index (names, c));
-  if (countries_changed)
+  if (sync_country_names (self) && !moved)
     {
-      /* The rows' dropdowns share the list; indices may have moved, so
-       * rows are matched again and show the study's values. */
-      self->syncing = TRUE;
-      gtk_string_list_splice (self->country_names, 0,
-                              g_list_model_get_n_items (G_LIST_MODEL (self->country_names)),
-                              (const char * const *)names->pdata);
-      self->syncing = FALSE;
-      if (!moved)
-        {
-          rebuild_overrides (self, FALSE, 0, 0, FOCUS_NONE);
-          for (guint k = 0; k < self->rows->len; k++)
-            sync_override (self, g_ptr_array_index (self->rows, k), TRUE);
-        }
+      rebuild_overrides (self, FALSE, 0, 0, SS_OVERRIDE_ROW_NONE);
+      for (guint k = 0; k < self->rows->len; k++)
+        ss_field_reset (ss_override_row_get_field (g_ptr_array_index (self->rows, k)));
     }
 
   rebuild_list (self);
@@ -1008,9 +588,8 @@ on_document_changed (SsScenariosPage *self,
 }
 
 static void
-on_row_selected (GtkListBox      *list,
-                 GtkListBoxRow   *row,
-                 SsScenariosPage *self)
+on_row_selected (SsScenariosPage *self,
+                 GtkListBoxRow   *row)
 {
   if (self->syncing || row == NULL)
     return;
@@ -1019,46 +598,20 @@ on_row_selected (GtkListBox      *list,
 
 /* --- New, duplicate, delete -------------------------------------------- */
 
-static gboolean
-check_room (SsStudy  *study,
-            GError  **error)
-{
-  if (ss_study_get_n_scenarios (study) < SS_MAX_SCENARIOS)
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("A study holds at most %d scenarios"),
-               SS_MAX_SCENARIOS);
-  return FALSE;
-}
-
 int
 ss_scenarios_page_new_scenario (SsScenariosPage  *self,
                                 const char       *name,
                                 GError          **error)
 {
-  SsStudy *study;
-  g_autofree char *clean = NULL, *id = NULL, *problem = NULL;
-  guint index;
+  g_autofree char *clean = NULL;
+  int index;
 
   g_return_val_if_fail (SS_IS_SCENARIOS_PAGE (self), -1);
   g_return_val_if_fail (self->document != NULL, -1);
 
-  study = study_of (self);
   clean = ss_page_clean_line (name != NULL ? name : "");
-  if (!check_room (study, error))
-    return -1;
-  if ((problem = check_name (clean)) != NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, problem);
-      return -1;
-    }
-
-  id = ss_study_unique_scenario_id (study, clean);
-  ss_document_begin_edit (self->document);
-  index = ss_study_add_scenario (study, id, clean);
-  self->scenario = index;
-  ss_document_changed (self->document, SS_CHANGE_STRUCTURE, -1);
-  ss_document_end_edit (self->document);
-  ss_scenarios_page_select_scenario (self, index);
+  if ((index = ss_document_add_scenario (self->document, clean, error)) >= 0)
+    ss_scenarios_page_select_scenario (self, index);
   return index;
 }
 
@@ -1067,28 +620,13 @@ ss_scenarios_page_duplicate_scenario (SsScenariosPage  *self,
                                       guint             index,
                                       GError          **error)
 {
-  SsStudy *study;
-  g_autofree char *name = NULL, *id = NULL;
-  guint copy;
+  int copy;
 
   g_return_val_if_fail (SS_IS_SCENARIOS_PAGE (self), -1);
   g_return_val_if_fail (self->document != NULL, -1);
 
-  study = study_of (self);
-  g_return_val_if_fail (index < ss_study_get_n_scenarios (study), -1);
-
-  if (!check_room (study, error))
-    return -1;
-
-  /* Translators: the name of a scenario's copy */
-  name = g_strdup_printf (_("%s (copy)"), ss_study_get_scenario (study, index)->name);
-  id = ss_study_unique_scenario_id (study, name);
-  ss_document_begin_edit (self->document);
-  copy = ss_study_duplicate_scenario (study, index, id, name);
-  self->scenario = copy;
-  ss_document_changed (self->document, SS_CHANGE_STRUCTURE, -1);
-  ss_document_end_edit (self->document);
-  ss_scenarios_page_select_scenario (self, copy);
+  if ((copy = ss_document_duplicate_scenario (self->document, index, error)) >= 0)
+    ss_scenarios_page_select_scenario (self, copy);
   return copy;
 }
 
@@ -1096,52 +634,61 @@ void
 ss_scenarios_page_delete_scenario (SsScenariosPage *self,
                                    guint            index)
 {
-  SsStudy *study;
-
   g_return_if_fail (SS_IS_SCENARIOS_PAGE (self));
   g_return_if_fail (self->document != NULL);
 
-  study = study_of (self);
-  g_return_if_fail (index < ss_study_get_n_scenarios (study));
+  ss_document_remove_scenario (self->document, index);
+  /* The scenario shown stays shown when one before it goes. */
+  if (self->scenario > (int)index)
+    ss_scenarios_page_select_scenario (self, self->scenario - 1);
+}
 
-  ss_document_begin_edit (self->document);
-  ss_study_remove_scenario (study, index);
-  if (self->scenario > (int)index || self->scenario >= (int)ss_study_get_n_scenarios (study))
-    self->scenario--;
-  ss_document_changed (self->document, SS_CHANGE_STRUCTURE, -1);
-  ss_document_end_edit (self->document);
+/* Why a typed name is refused, or NULL. */
+static char *
+check_name (const char *name)
+{
+  if (*name == '\0')
+    return g_strdup (_("A scenario’s name cannot be empty"));
+  return ss_xml_text_check (name, _("The name"));
 }
 
 static void
-on_new_dialog_changed (AdwMessageDialog *dialog)
+on_new_dialog_changed (SsScenariosPage *self)
 {
-  SsScenariosPage *self = g_object_get_data (G_OBJECT (dialog), "ss-page");
-  GtkEditable *row = g_object_get_data (G_OBJECT (dialog), "ss-name");
-  GtkLabel *label = g_object_get_data (G_OBJECT (dialog), "ss-id");
-  g_autofree char *name = ss_page_clean_line (gtk_editable_get_text (row));
-  g_autofree char *id = ss_study_unique_scenario_id (study_of (self), name);
-  g_autofree char *text = g_strdup_printf (_("Identifier in the file: %s"), id);
-
-  gtk_label_set_label (label, text);
+  g_autofree char *name = ss_page_clean_line (gtk_editable_get_text (self->new_name));
   g_autofree char *problem = check_name (name);
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
 
+  if (self->document == NULL)
+    return;
+  id = ss_study_unique_scenario_id (study_of (self), name);
+  text = g_strdup_printf (_("Identifier in the file: %s"), id);
   /* An empty name is not worth a message while the dialog is new. */
-  if (problem != NULL && *name != '\0')
-    gtk_label_set_label (label, problem);
-  adw_message_dialog_set_response_enabled (dialog, "create", problem == NULL);
+  gtk_label_set_label (self->new_id, problem != NULL && *name != '\0' ? problem : text);
+  adw_message_dialog_set_response_enabled (self->new_dialog, "create", problem == NULL);
 }
 
 static void
-on_new_dialog_response (AdwMessageDialog *dialog,
-                        const char       *response)
+on_new_dialog_response (SsScenariosPage *self,
+                        const char      *response)
 {
-  SsScenariosPage *self = g_object_get_data (G_OBJECT (dialog), "ss-page");
-  GtkEditable *row = g_object_get_data (G_OBJECT (dialog), "ss-name");
   g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "create")
-      && ss_scenarios_page_new_scenario (self, gtk_editable_get_text (row), &error) < 0)
+  if (g_str_equal (response, "create") && self->document != NULL
+      && ss_scenarios_page_new_scenario (self, gtk_editable_get_text (self->new_name), &error) < 0)
     ss_page_show_message (GTK_WIDGET (self), _("Cannot Add the Scenario"), error->message);
+}
+
+static void
+present_dialog (SsScenariosPage  *self,
+                AdwMessageDialog *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                           : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1150,33 +697,13 @@ new_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   SsScenariosPage *self = SS_SCENARIOS_PAGE (widget);
-  GtkWidget *dialog, *row, *label;
 
   if (self->document == NULL)
     return;
-
-  dialog = ss_page_new_dialog (widget, _("New Scenario"),
-                               _("A new scenario keeps the baseline until you set its "
-                                 "targets and levers in the editor."));
-  row = ss_page_new_form_entry (_("Name"));
-  /* The identifier the name makes, see on_new_dialog_changed(). */
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  ss_page_set_form (ADW_MESSAGE_DIALOG (dialog), label, row, NULL);
-  ss_page_add_responses (ADW_MESSAGE_DIALOG (dialog), "create", _("C_reate"),
-                         ADW_RESPONSE_SUGGESTED);
-
-  g_object_set_data (G_OBJECT (dialog), "ss-page", self);
-  g_object_set_data (G_OBJECT (dialog), "ss-name", row);
-  g_object_set_data (G_OBJECT (dialog), "ss-id", label);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (on_new_dialog_changed), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_new_dialog_response), NULL);
-  on_new_dialog_changed (ADW_MESSAGE_DIALOG (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (self->new_name, "");
+  on_new_dialog_changed (self);
+  present_dialog (self, self->new_dialog);
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_name));
 }
 
 static void
@@ -1193,15 +720,12 @@ duplicate_action (GtkWidget  *widget,
 }
 
 static void
-on_delete_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SsScenariosPage  *self)
+on_delete_response (SsScenariosPage *self,
+                    const char      *response)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "ss-index"));
-
   if (g_str_equal (response, "delete") && self->document != NULL
-      && index < ss_study_get_n_scenarios (study_of (self)))
-    ss_scenarios_page_delete_scenario (self, index);
+      && self->delete_index < ss_study_get_n_scenarios (study_of (self)))
+    ss_scenarios_page_delete_scenario (self, self->delete_index);
 }
 
 static void
@@ -1211,19 +735,14 @@ delete_action (GtkWidget  *widget,
 {
   SsScenariosPage *self = SS_SCENARIOS_PAGE (widget);
   SsScenario *scenario = current_scenario (self);
-  GtkWidget *dialog;
 
   if (scenario == NULL)
     return;
-  dialog = ss_page_new_dialog (widget, _("Delete Scenario?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+  adw_message_dialog_format_body (self->delete_dialog,
                                   _("“%s” will be deleted with its targets, levers and overrides. "
                                     "Undo brings it back."), scenario->name);
-  ss_page_add_responses (ADW_MESSAGE_DIALOG (dialog), "delete", _("_Delete"),
-                         ADW_RESPONSE_DESTRUCTIVE);
-  g_object_set_data (G_OBJECT (dialog), "ss-index", GUINT_TO_POINTER (self->scenario));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  self->delete_index = self->scenario;
+  present_dialog (self, self->delete_dialog);
 }
 
 /* --- Public API -------------------------------------------------------- */
@@ -1243,7 +762,7 @@ ss_scenarios_page_select_scenario (SsScenariosPage *self,
   g_return_if_fail (self->document != NULL);
   g_return_if_fail (index < ss_study_get_n_scenarios (study_of (self)));
 
-  self->scenario = index;
+  set_scenario (self, index);
   self->syncing = TRUE;
   gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, index));
   self->syncing = FALSE;
@@ -1256,14 +775,14 @@ GtkWidget *
 ss_scenarios_page_get_name_row (SsScenariosPage *self)
 {
   g_return_val_if_fail (SS_IS_SCENARIOS_PAGE (self), NULL);
-  return self->name_row;
+  return ss_field_get_widget (self->name_field);
 }
 
 GtkWidget *
 ss_scenarios_page_get_description_view (SsScenariosPage *self)
 {
   g_return_val_if_fail (SS_IS_SCENARIOS_PAGE (self), NULL);
-  return GTK_WIDGET (self->description);
+  return ss_field_get_widget (self->description_field);
 }
 
 /* --- GObject ----------------------------------------------------------- */
@@ -1273,9 +792,12 @@ ss_scenarios_page_dispose (GObject *object)
 {
   SsScenariosPage *self = SS_SCENARIOS_PAGE (object);
 
-  self->rebuilding = TRUE;
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  if (self->new_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->new_dialog));
+  if (self->delete_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->delete_dialog));
+  gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_SCENARIOS_PAGE);
   g_clear_object (&self->document);
   g_clear_object (&self->country_names);
   g_clear_object (&self->attr_names);
@@ -1294,6 +816,49 @@ ss_scenarios_page_finalize (GObject *object)
 }
 
 static void
+ss_scenarios_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SsScenariosPage *self = SS_SCENARIOS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SCENARIO:
+      g_value_set_int (value, self->scenario);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ss_scenarios_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SsScenariosPage *self = SS_SCENARIOS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      ss_scenarios_page_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_SCENARIO:
+      if (self->document != NULL && g_value_get_int (value) >= 0)
+        ss_scenarios_page_select_scenario (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ss_scenarios_page_class_init (SsScenariosPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1301,6 +866,43 @@ ss_scenarios_page_class_init (SsScenariosPageClass *klass)
 
   object_class->dispose = ss_scenarios_page_dispose;
   object_class->finalize = ss_scenarios_page_finalize;
+  object_class->get_property = ss_scenarios_page_get_property;
+  object_class->set_property = ss_scenarios_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SsScenariosPage:scenario:
+   *
+   * The selected scenario's index, -1 while the study has none.
+   */
+  properties[PROP_SCENARIO] =
+    g_param_spec_int ("scenario", NULL, NULL, -1, SS_MAX_SCENARIOS - 1, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SS_TYPE_FIELD);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               SS_UI_RESOURCE ("ss-scenarios-page.ui"));
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, box);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, list);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, scenario_group);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, add_override_button);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, overrides);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, status);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, name_field);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, description_field);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, new_dialog);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, new_name);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, new_id);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, delete_dialog);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_dialog_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_dialog_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_response);
 
   gtk_widget_class_set_css_name (widget_class, "scenariospage");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1314,130 +916,6 @@ ss_scenarios_page_class_init (SsScenariosPageClass *klass)
 }
 
 static void
-build_sidebar (SsScenariosPage *self)
-{
-  GtkBox *bar;
-
-  ss_page_add_sidebar (GTK_BOX (self->box), _("Scenarios"), &self->list, &bar);
-  g_signal_connect (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
-
-  self->new_button = ss_page_new_button ("list-add-symbolic", _("_New…"), _("Add a scenario"));
-  gtk_widget_set_hexpand (self->new_button, TRUE);
-  gtk_widget_set_halign (self->new_button, GTK_ALIGN_START);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button), "scenarios.new");
-  self->duplicate_button = ss_page_new_button ("edit-copy-symbolic", NULL,
-                                               _("Duplicate the scenario"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->duplicate_button), "scenarios.duplicate");
-  self->delete_button = ss_page_new_button ("user-trash-symbolic", NULL, _("Delete the scenario"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "scenarios.delete");
-  gtk_box_append (bar, self->new_button);
-  gtk_box_append (bar, self->duplicate_button);
-  gtk_box_append (bar, self->delete_button);
-}
-
-static void
-build_details (SsScenariosPage *self)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *box = ss_page_add_column (GTK_SCROLLED_WINDOW (scroller), 760, 24);
-  GtkWidget *list, *frame, *view, *empty, *button;
-  GtkEventController *focus;
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
-
-  /* No scenario yet */
-  empty = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "view-paged-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Scenarios"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("A scenario moves sourcing towards target shares, with "
-                                     "transition years, switching costs and subsidies, and may "
-                                     "change countries’ figures, like a shock or a policy."));
-  button = gtk_button_new_with_mnemonic (_("_New Scenario…"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "scenarios.new");
-  adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
-  gtk_stack_add_named (self->stack, empty, "empty");
-
-  gtk_stack_add_named (self->stack, scroller, "details");
-
-  /* Name */
-  self->scenario_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  self->name_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->name_row), TRUE);
-  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (on_name_changed), self);
-  g_signal_connect_swapped (self->name_row, "apply", G_CALLBACK (commit_name), self);
-  g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (commit_name), self);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_name), self);
-  gtk_widget_add_controller (self->name_row, focus);
-  adw_preferences_group_add (self->scenario_group, self->name_row);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scenario_group));
-
-  /* Description */
-  list = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (list), _("Description"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (list),
-                                         _("What the scenario assumes and where its figures come "
-                                           "from."));
-  frame = gtk_frame_new (NULL);
-  gtk_widget_add_css_class (frame, "view");
-  view = ss_page_new_notes_view (_("Description of the scenario"));
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (list), frame);
-  gtk_box_append (GTK_BOX (box), list);
-  self->description = GTK_TEXT_VIEW (view);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->description), "changed",
-                            G_CALLBACK (on_description_changed), self);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_description), self);
-  gtk_widget_add_controller (view, focus);
-
-  /* Overrides */
-  self->overrides_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->overrides_group, _("Country Overrides"));
-  adw_preferences_group_set_description (self->overrides_group,
-                                         _("Figures that differ from the Countries page in this "
-                                           "scenario only, such as a shock or a policy. Every "
-                                           "other figure is as the country."));
-  self->add_override_button = ss_page_new_button ("list-add-symbolic", _("_Add Override"),
-                                           _("Override a country’s figure in this scenario"));
-  gtk_widget_set_valign (self->add_override_button, GTK_ALIGN_END);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_override_button),
-                                  "scenarios.add-override");
-  adw_preferences_group_set_header_suffix (self->overrides_group, self->add_override_button);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Country overrides"), -1);
-  {
-    GtkWidget *placeholder = gtk_label_new (_("No overrides: every country is as on the "
-                                              "Countries page."));
-
-    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_widget_set_margin_top (placeholder, 18);
-    gtk_widget_set_margin_bottom (placeholder, 18);
-    gtk_widget_set_margin_start (placeholder, 12);
-    gtk_widget_set_margin_end (placeholder, 12);
-    gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  }
-  adw_preferences_group_add (self->overrides_group, list);
-  self->overrides = GTK_LIST_BOX (list);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->overrides_group));
-
-  self->status = GTK_LABEL (ss_page_new_status_label ());
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
-}
-
-static void
 ss_scenarios_page_init (SsScenariosPage *self)
 {
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
@@ -1446,17 +924,15 @@ ss_scenarios_page_init (SsScenariosPage *self)
   self->rows = g_ptr_array_new ();
   self->country_names = gtk_string_list_new (NULL);
   for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
-    g_ptr_array_add (titles, (gpointer)_(attr_titles[a]));
+    g_ptr_array_add (titles, (gpointer)_(ss_country_attrs[a].title));
   g_ptr_array_add (titles, NULL);
   self->attr_names = gtk_string_list_new ((const char * const *)titles->pdata);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-
-  build_sidebar (self);
-  build_details (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->name_field, "notify::message", G_CALLBACK (update_status), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->description_field, "notify::message",
+                           G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   update_buttons (self);
 }
 
@@ -1476,7 +952,9 @@ ss_scenarios_page_set_document (SsScenariosPage *self,
   if (!ss_page_set_document (GTK_WIDGET (self), &self->document, document,
                              G_CALLBACK (on_document_changed)))
     return;
-  self->scenario = ss_study_get_n_scenarios (study_of (self)) > 0 ? 0 : -1;
+  self->scenario = -1;
   self->shown_n_scenarios = G_MAXUINT;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  set_scenario (self, ss_study_get_n_scenarios (study_of (self)) > 0 ? 0 : -1);
   refresh (self);
 }
