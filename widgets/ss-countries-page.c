@@ -45,7 +45,7 @@ static const struct
 
 struct _SsCountriesPage
 {
-  GtkWidget             parent_instance;
+  SsDataPage            parent_instance;
 
   /* Template widgets */
   GtkWidget            *scroller;
@@ -59,26 +59,22 @@ struct _SsCountriesPage
   GtkLabel             *add_message;
 
   /* Owned */
-  SsDocument           *document;
   GPtrArray            *fields;        /* of SsField, row-major, N_COLUMNS a row */
   GPtrArray            *remove_buttons; /* of GtkButton, borrowed */
 };
 
-enum
+G_DEFINE_FINAL_TYPE (SsCountriesPage, ss_countries_page, SS_TYPE_DATA_PAGE)
+
+static SsDocument *
+document_of (SsCountriesPage *self)
 {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (SsCountriesPage, ss_countries_page, GTK_TYPE_WIDGET)
+  return ss_data_page_get_document (SS_DATA_PAGE (self));
+}
 
 static SsStudy *
 study_of (SsCountriesPage *self)
 {
-  return ss_document_get_study (self->document);
+  return ss_document_get_study (document_of (self));
 }
 
 static const char *
@@ -209,7 +205,7 @@ add_row (SsCountriesPage *self,
       gtk_grid_attach (self->grid, entry, col, country + 1, 1, 1);
 
       ss_field_set_country (field, country);
-      ss_field_set_document (field, self->document);
+      ss_field_set_document (field, document_of (self));
       ss_field_set_widget (field, entry);
       g_signal_connect_object (field, "notify::message", G_CALLBACK (update_status), self,
                                G_CONNECT_SWAPPED);
@@ -305,12 +301,14 @@ rebuild (SsCountriesPage *self)
 }
 
 static void
-on_document_changed (SsCountriesPage *self,
-                     guint            change,
-                     int              scenario)
+ss_countries_page_document_changed (SsDataPage *page,
+                                    SsChange    change,
+                                    int         scenario)
 {
+  SsCountriesPage *self = SS_COUNTRIES_PAGE (page);
+
   /* A scenario's targets or levers show nowhere on this page. */
-  if (!(change & (SS_CHANGE_STRUCTURE | SS_CHANGE_BASELINE)))
+  if (!(change & (SS_CHANGE_STRUCTURE | SS_CHANGE_BASELINE)) || document_of (self) == NULL)
     return;
   if (ss_study_get_n_countries (study_of (self)) != n_rows (self))
     rebuild (self);
@@ -341,10 +339,10 @@ ss_countries_page_add_country (SsCountriesPage  *self,
   int index;
 
   g_return_val_if_fail (SS_IS_COUNTRIES_PAGE (self), -1);
-  g_return_val_if_fail (self->document != NULL, -1);
+  g_return_val_if_fail (document_of (self) != NULL, -1);
 
   clean_name = ss_page_clean_line (name != NULL ? name : "");
-  index = ss_document_add_country (self->document, code, clean_name, error);
+  index = ss_document_add_country (document_of (self), code, clean_name, error);
   if (index >= 0 && (field = get_field (self, index, 1)) != NULL)
     gtk_widget_grab_focus (ss_field_get_widget (field));
   return index;
@@ -363,9 +361,9 @@ ss_countries_page_remove_country (SsCountriesPage  *self,
                                   GError          **error)
 {
   g_return_val_if_fail (SS_IS_COUNTRIES_PAGE (self), FALSE);
-  g_return_val_if_fail (self->document != NULL, FALSE);
+  g_return_val_if_fail (document_of (self) != NULL, FALSE);
 
-  return ss_document_remove_country (self->document, index, error);
+  return ss_document_remove_country (document_of (self), index, error);
 }
 
 /* countries.remove (u): the row's remove button. */
@@ -378,7 +376,7 @@ remove_action (GtkWidget  *widget,
   guint index = g_variant_get_uint32 (parameter);
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL || index >= ss_study_get_n_countries (study_of (self)))
+  if (document_of (self) == NULL || index >= ss_study_get_n_countries (study_of (self)))
     return;
   if (!ss_countries_page_remove_country (self, index, &error))
     {
@@ -407,7 +405,7 @@ on_add_dialog_changed (SsCountriesPage *self)
   g_autofree char *name_problem = NULL;
   gboolean taken, code_bad, name_bad;
 
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
   get_new_country (self, &code, &name);
   /* Not while the first letter is typed; the code is checked before the name. */
@@ -457,7 +455,7 @@ on_add_dialog_response (SsCountriesPage *self,
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "add") || self->document == NULL)
+  if (!g_str_equal (response, "add") || document_of (self) == NULL)
     return;
   get_new_country (self, &code, &name);
   if (ss_countries_page_add_country (self, code, name, &error) < 0)
@@ -473,7 +471,7 @@ add_action (GtkWidget  *widget,
   SsCountriesPage *self = SS_COUNTRIES_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
   gtk_editable_set_text (self->add_code, "");
   gtk_editable_set_text (self->add_name, "");
@@ -496,7 +494,6 @@ ss_countries_page_dispose (GObject *object)
   if (self->fields != NULL)
     g_ptr_array_set_size (self->fields, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_COUNTRIES_PAGE);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ss_countries_page_parent_class)->dispose (object);
 }
@@ -513,39 +510,13 @@ ss_countries_page_finalize (GObject *object)
 }
 
 static void
-ss_countries_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+ss_countries_page_document_set (SsDataPage *page)
 {
-  SsCountriesPage *self = SS_COUNTRIES_PAGE (object);
+  SsCountriesPage *self = SS_COUNTRIES_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ss_countries_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SsCountriesPage *self = SS_COUNTRIES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      ss_countries_page_set_document (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  for (guint k = 0; k < self->fields->len; k++)
+    ss_field_set_document (g_ptr_array_index (self->fields, k), document_of (self));
+  ss_countries_page_document_changed (page, SS_CHANGE_STRUCTURE, -1);
 }
 
 static void
@@ -553,16 +524,12 @@ ss_countries_page_class_init (SsCountriesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SsDataPageClass *page_class = SS_DATA_PAGE_CLASS (klass);
 
   object_class->dispose = ss_countries_page_dispose;
   object_class->finalize = ss_countries_page_finalize;
-  object_class->get_property = ss_countries_page_get_property;
-  object_class->set_property = ss_countries_page_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, SS_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->document_set = ss_countries_page_document_set;
+  page_class->document_changed = ss_countries_page_document_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SS_UI_RESOURCE ("ss-countries-page.ui"));
@@ -579,8 +546,6 @@ ss_countries_page_class_init (SsCountriesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_add_dialog_response);
 
   gtk_widget_class_set_css_name (widget_class, "countriespage");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   gtk_widget_class_install_action (widget_class, "countries.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "countries.remove", "u", remove_action);
@@ -608,15 +573,7 @@ ss_countries_page_set_document (SsCountriesPage *self,
                                 SsDocument      *document)
 {
   g_return_if_fail (SS_IS_COUNTRIES_PAGE (self));
-  g_return_if_fail (document == NULL || SS_IS_DOCUMENT (document));
-
-  if (!ss_page_set_document (GTK_WIDGET (self), &self->document, document,
-                             G_CALLBACK (on_document_changed)))
-    return;
-  for (guint k = 0; k < self->fields->len; k++)
-    ss_field_set_document (g_ptr_array_index (self->fields, k), document);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  on_document_changed (self, SS_CHANGE_STRUCTURE, -1);
+  ss_data_page_set_document (SS_DATA_PAGE (self), document);
 }
 
 /**

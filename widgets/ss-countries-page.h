@@ -7,12 +7,12 @@
 
 #include <gtk/gtk.h>
 
-#include "ss-document.h"
+#include "ss-data-page.h"
 
 G_BEGIN_DECLS
 
 #define SS_TYPE_COUNTRIES_PAGE (ss_countries_page_get_type ())
-G_DECLARE_FINAL_TYPE (SsCountriesPage, ss_countries_page, SS, COUNTRIES_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SsCountriesPage, ss_countries_page, SS, COUNTRIES_PAGE, SsDataPage)
 
 GtkWidget *ss_countries_page_new            (void);
 void       ss_countries_page_set_document   (SsCountriesPage  *self,

@@ -39,7 +39,7 @@
 
 struct _SsItemsPage
 {
-  GtkWidget             parent_instance;
+  SsDataPage            parent_instance;
 
   /* Template widgets */
   GtkWidget            *box;
@@ -54,9 +54,8 @@ struct _SsItemsPage
   SsField              *item_fields[N_ITEM_FIELDS];  /* code, name, category, then attributes */
 
   /* Owned */
-  SsDocument           *document;
   GPtrArray            *source_fields; /* of SsField, [country * N_ATTRS + attr] */
-  GPtrArray            *listed;        /* of GtkCheckButton, per country, borrowed */
+  GPtrArray            *listed_checks; /* of GtkCheckButton, per country, borrowed */
   GPtrArray            *country_labels; /* of GtkLabel, borrowed */
   char                 *refusal;       /* why typed shares are not written */
 
@@ -69,25 +68,30 @@ struct _SsItemsPage
 enum
 {
   PROP_0,
-  PROP_DOCUMENT,
   PROP_ITEM,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (SsItemsPage, ss_items_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SsItemsPage, ss_items_page, SS_TYPE_DATA_PAGE)
+
+static SsDocument *
+document_of (SsItemsPage *self)
+{
+  return ss_data_page_get_document (SS_DATA_PAGE (self));
+}
 
 static SsStudy *
 study_of (SsItemsPage *self)
 {
-  return ss_document_get_study (self->document);
+  return ss_document_get_study (document_of (self));
 }
 
 static SsItem *
 current_item (SsItemsPage *self)
 {
-  if (self->document == NULL || self->item < 0)
+  if (document_of (self) == NULL || self->item < 0)
     return NULL;
   return ss_study_get_item (study_of (self), self->item);
 }
@@ -95,7 +99,7 @@ current_item (SsItemsPage *self)
 static guint
 n_source_rows (SsItemsPage *self)
 {
-  return self->listed->len;
+  return self->listed_checks->len;
 }
 
 static SsField *
@@ -226,7 +230,7 @@ on_share_commit (SsItemsPage *self,
 
   show_share_refusal (self, NULL);
   /* The fields show the study again once it holds what they typed. */
-  if (ss_document_set_shares (self->document, self->item, shares, nc, NULL))
+  if (ss_document_set_shares (document_of (self), self->item, shares, nc, NULL))
     for (guint c = 0; c < nc; c++)
       ss_field_reset (source_field (self, c, SS_SOURCE_SHARE));
   update_sum (self);
@@ -245,9 +249,9 @@ sync_details (SsItemsPage *self)
     return;
 
   self->syncing = TRUE;
-  for (guint c = 0; c < self->listed->len; c++)
+  for (guint c = 0; c < self->listed_checks->len; c++)
     {
-      GtkWidget *check = g_ptr_array_index (self->listed, c);
+      GtkWidget *check = g_ptr_array_index (self->listed_checks, c);
       SsCountry *country = ss_study_get_country (study_of (self), c);
       g_autofree char *item_name = ss_bidi_isolate (item->name);
       g_autofree char *country_name = ss_bidi_isolate (country->name);
@@ -275,11 +279,11 @@ on_listed_toggled (SsItemsPage    *self,
   g_autoptr(GError) error = NULL;
   guint c;
 
-  if (self->syncing || current_item (self) == NULL || ss_document_in_edit (self->document)
-      || !g_ptr_array_find (self->listed, check, &c))
+  if (self->syncing || current_item (self) == NULL || ss_document_in_edit (document_of (self))
+      || !g_ptr_array_find (self->listed_checks, check, &c))
     return;
 
-  if (ss_document_set_source_listed (self->document, self->item, c,
+  if (ss_document_set_source_listed (document_of (self), self->item, c,
                                      gtk_check_button_get_active (check), &error))
     show_share_refusal (self, NULL);
   else
@@ -296,10 +300,10 @@ on_listed_toggled (SsItemsPage    *self,
 static void
 update_buttons (SsItemsPage *self)
 {
-  guint n = self->document != NULL ? ss_study_get_n_items (study_of (self)) : 0;
+  guint n = document_of (self) != NULL ? ss_study_get_n_items (study_of (self)) : 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.add",
-                                 self->document != NULL && n < SS_MAX_ITEMS);
+                                 document_of (self) != NULL && n < SS_MAX_ITEMS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.remove", n > 1);
   ss_page_set_tooltip (self->remove_button, n > 1 ? _("Remove the selected item")
                                             : _("A study needs at least one item"));
@@ -422,7 +426,7 @@ add_source_row (SsItemsPage *self,
   gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_listed_toggled), self);
   gtk_grid_attach (self->sources_grid, check, 1, c + 1, 1, 1);
-  g_ptr_array_add (self->listed, check);
+  g_ptr_array_add (self->listed_checks, check);
 
   for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
     {
@@ -458,7 +462,7 @@ rebuild_sources (SsItemsPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_grid))) != NULL)
     gtk_grid_remove (self->sources_grid, child);
   g_ptr_array_set_size (self->source_fields, 0);
-  g_ptr_array_set_size (self->listed, 0);
+  g_ptr_array_set_size (self->listed_checks, 0);
   g_ptr_array_set_size (self->country_labels, 0);
 
   add_headings (self);
@@ -502,10 +506,12 @@ refresh (SsItemsPage *self)
 }
 
 static void
-on_document_changed (SsItemsPage *self,
-                     guint        change,
-                     int          scenario)
+ss_items_page_document_changed (SsDataPage *page,
+                                SsChange    change,
+                                int         scenario)
 {
+  SsItemsPage *self = SS_ITEMS_PAGE (page);
+
   if (change & SS_CHANGE_STRUCTURE)
     refresh (self);
   else if (change & SS_CHANGE_BASELINE)
@@ -526,7 +532,7 @@ ss_items_page_select_item (SsItemsPage *self,
                            guint        index)
 {
   g_return_if_fail (SS_IS_ITEMS_PAGE (self));
-  g_return_if_fail (self->document != NULL);
+  g_return_if_fail (document_of (self) != NULL);
   g_return_if_fail (index < ss_study_get_n_items (study_of (self)));
 
   set_item (self, index);
@@ -552,9 +558,9 @@ ss_items_page_add_item (SsItemsPage *self)
   int index;
 
   g_return_val_if_fail (SS_IS_ITEMS_PAGE (self), -1);
-  g_return_val_if_fail (self->document != NULL, -1);
+  g_return_val_if_fail (document_of (self) != NULL, -1);
 
-  if ((index = ss_document_add_item (self->document, NULL)) < 0)
+  if ((index = ss_document_add_item (document_of (self), NULL)) < 0)
     return -1;
   ss_items_page_select_item (self, index);
   gtk_widget_grab_focus (ss_field_get_widget (self->item_fields[1]));
@@ -573,9 +579,9 @@ ss_items_page_remove_item (SsItemsPage  *self,
                            GError      **error)
 {
   g_return_val_if_fail (SS_IS_ITEMS_PAGE (self), FALSE);
-  g_return_val_if_fail (self->document != NULL, FALSE);
+  g_return_val_if_fail (document_of (self) != NULL, FALSE);
 
-  if (!ss_document_remove_item (self->document, index, error))
+  if (!ss_document_remove_item (document_of (self), index, error))
     return FALSE;
   /* The item shown stays shown when one before it goes. */
   if (self->item > (int)index)
@@ -590,7 +596,7 @@ add_action (GtkWidget  *widget,
 {
   SsItemsPage *self = SS_ITEMS_PAGE (widget);
 
-  if (self->document != NULL)
+  if (document_of (self) != NULL)
     ss_items_page_add_item (self);
 }
 
@@ -602,7 +608,7 @@ remove_action (GtkWidget  *widget,
   SsItemsPage *self = SS_ITEMS_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
 
   if (self->item >= 0 && !ss_items_page_remove_item (self, self->item, &error))
@@ -643,7 +649,7 @@ ss_items_page_get_source_field (SsItemsPage *self,
   g_return_val_if_fail (SS_IS_ITEMS_PAGE (self), NULL);
 
   if (g_str_equal (field, "listed"))
-    return country < self->listed->len ? g_ptr_array_index (self->listed, country) : NULL;
+    return country < self->listed_checks->len ? g_ptr_array_index (self->listed_checks, country) : NULL;
   for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
     if (g_str_equal (field, ss_source_attrs[a].name) && source_field (self, country, a) != NULL)
       return ss_field_get_widget (source_field (self, country, a));
@@ -667,7 +673,6 @@ ss_items_page_dispose (GObject *object)
   if (self->source_fields != NULL)
     g_ptr_array_set_size (self->source_fields, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_ITEMS_PAGE);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ss_items_page_parent_class)->dispose (object);
 }
@@ -678,11 +683,28 @@ ss_items_page_finalize (GObject *object)
   SsItemsPage *self = SS_ITEMS_PAGE (object);
 
   g_clear_pointer (&self->source_fields, g_ptr_array_unref);
-  g_clear_pointer (&self->listed, g_ptr_array_unref);
+  g_clear_pointer (&self->listed_checks, g_ptr_array_unref);
   g_clear_pointer (&self->country_labels, g_ptr_array_unref);
   g_clear_pointer (&self->refusal, g_free);
 
   G_OBJECT_CLASS (ss_items_page_parent_class)->finalize (object);
+}
+
+static void
+ss_items_page_document_set (SsDataPage *page)
+{
+  SsItemsPage *self = SS_ITEMS_PAGE (page);
+
+  g_ptr_array_set_size (self->listed_checks, 0);
+  if (document_of (self) == NULL)
+    {
+      gtk_widget_set_visible (self->details, FALSE);
+      return;
+    }
+  self->shown_n_items = G_MAXUINT;
+  set_item (self, ss_study_get_n_items (study_of (self)) > 0 ? 0 : -1);
+  rebuild_sources (self);
+  refresh (self);
 }
 
 static void
@@ -695,9 +717,6 @@ ss_items_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
     case PROP_ITEM:
       g_value_set_int (value, self->item);
       break;
@@ -716,11 +735,8 @@ ss_items_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      ss_items_page_set_document (self, g_value_get_object (value));
-      break;
     case PROP_ITEM:
-      if (self->document != NULL && g_value_get_int (value) >= 0)
+      if (document_of (self) != NULL && g_value_get_int (value) >= 0)
         ss_items_page_select_item (self, g_value_get_int (value));
       break;
     default:
@@ -733,6 +749,7 @@ ss_items_page_class_init (SsItemsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SsDataPageClass *page_class = SS_DATA_PAGE_CLASS (klass);
   static const char *names[N_ITEM_FIELDS] = {
     "code_field", "name_field", "category_field", "value_field", "growth_field",
     "substitutability_field", "recycling_field", "stockpile_days_field", "impact_field",
@@ -742,10 +759,9 @@ ss_items_page_class_init (SsItemsPageClass *klass)
   object_class->finalize = ss_items_page_finalize;
   object_class->get_property = ss_items_page_get_property;
   object_class->set_property = ss_items_page_set_property;
+  page_class->document_set = ss_items_page_document_set;
+  page_class->document_changed = ss_items_page_document_changed;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, SS_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * SsItemsPage:item:
    *
@@ -774,8 +790,6 @@ ss_items_page_class_init (SsItemsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 
   gtk_widget_class_set_css_name (widget_class, "itemspage");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   gtk_widget_class_install_action (widget_class, "items.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "items.remove", NULL, remove_action);
@@ -786,7 +800,7 @@ ss_items_page_init (SsItemsPage *self)
 {
   self->item = -1;
   self->source_fields = g_ptr_array_new_with_free_func (g_object_unref);
-  self->listed = g_ptr_array_new ();
+  self->listed_checks = g_ptr_array_new ();
   self->country_labels = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -807,16 +821,5 @@ ss_items_page_set_document (SsItemsPage *self,
                             SsDocument  *document)
 {
   g_return_if_fail (SS_IS_ITEMS_PAGE (self));
-  g_return_if_fail (document == NULL || SS_IS_DOCUMENT (document));
-
-  if (!ss_page_set_document (GTK_WIDGET (self), &self->document, document,
-                             G_CALLBACK (on_document_changed)))
-    return;
-  self->item = -1;
-  self->shown_n_items = G_MAXUINT;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  set_item (self, ss_study_get_n_items (study_of (self)) > 0 ? 0 : -1);
-  g_ptr_array_set_size (self->listed, 0);
-  rebuild_sources (self);
-  refresh (self);
+  ss_data_page_set_document (SS_DATA_PAGE (self), document);
 }

@@ -7,12 +7,12 @@
 
 #include <gtk/gtk.h>
 
-#include "ss-document.h"
+#include "ss-data-page.h"
 
 G_BEGIN_DECLS
 
 #define SS_TYPE_ITEMS_PAGE (ss_items_page_get_type ())
-G_DECLARE_FINAL_TYPE (SsItemsPage, ss_items_page, SS, ITEMS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SsItemsPage, ss_items_page, SS, ITEMS_PAGE, SsDataPage)
 
 GtkWidget  *ss_items_page_new              (void);
 void        ss_items_page_set_document     (SsItemsPage  *self,

@@ -34,7 +34,7 @@ struct _SsOverrideRow
   SsField       *field;
 
   guint          country;
-  guint          attr;
+  guint          attribute;
   gboolean       syncing;              /* setting the dropdowns, not choosing */
 };
 
@@ -56,7 +56,7 @@ on_selected (SsOverrideRow *self)
   guint attr = gtk_drop_down_get_selected (self->attr_dropdown);
 
   if (self->syncing || country == GTK_INVALID_LIST_POSITION || attr == GTK_INVALID_LIST_POSITION
-      || (country == self->country && attr == self->attr))
+      || (country == self->country && attr == self->attribute))
     return;
   g_signal_emit (self, signals[MOVE], 0, country, attr);
 }
@@ -83,14 +83,14 @@ ss_override_row_sync (SsOverrideRow *self)
   ss_page_set_accessible_label (self->remove_button, remove);
   ss_page_set_tooltip (self->remove_button, remove);
 
-  ss_format_number (own, sizeof own, country->attr[self->attr]);
+  ss_format_number (own, sizeof own, country->attr[self->attribute]);
   /* Translators: the country's own value, which the override replaces */
   hint = g_strdup_printf (_("instead of %s"), own);
   gtk_label_set_label (self->hint, hint);
 
   self->syncing = TRUE;
   gtk_drop_down_set_selected (self->country_dropdown, self->country);
-  gtk_drop_down_set_selected (self->attr_dropdown, self->attr);
+  gtk_drop_down_set_selected (self->attr_dropdown, self->attribute);
   self->syncing = FALSE;
 }
 
@@ -105,7 +105,7 @@ guint
 ss_override_row_get_attr (SsOverrideRow *self)
 {
   g_return_val_if_fail (SS_IS_OVERRIDE_ROW (self), 0);
-  return self->attr;
+  return self->attribute;
 }
 
 SsField *
@@ -237,7 +237,7 @@ ss_override_row_new (SsDocument *document,
   g_return_val_if_fail (attr < SS_COUNTRY_N_ATTRS, NULL);
 
   self->country = country;
-  self->attr = attr;
+  self->attribute = attr;
   self->syncing = TRUE;
   gtk_drop_down_set_model (self->country_dropdown, countries);
   gtk_drop_down_set_model (self->attr_dropdown, attrs);

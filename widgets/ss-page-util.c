@@ -26,28 +26,6 @@ ss_page_ensure_resources (void)
   g_assert (ss_get_resource () != NULL);
 }
 
-/* --- The document ------------------------------------------------------ */
-
-/* Makes @page follow @document's "changed" signal, with @on_changed
- * called swapped, instead of the document in *@document_ptr. Returns
- * whether there is a new document to show. */
-gboolean
-ss_page_set_document (GtkWidget   *page,
-                      SsDocument **document_ptr,
-                      SsDocument  *document,
-                      GCallback    on_changed)
-{
-  if (*document_ptr == document)
-    return FALSE;
-  if (*document_ptr != NULL)
-    g_signal_handlers_disconnect_by_data (*document_ptr, page);
-  g_set_object (document_ptr, document);
-  if (document == NULL)
-    return FALSE;
-  g_signal_connect_object (document, "changed", on_changed, page, G_CONNECT_SWAPPED);
-  return TRUE;
-}
-
 /* --- Text as typed ----------------------------------------------------- */
 
 /* Names, codes and numbers are one line in the file, where line breaks

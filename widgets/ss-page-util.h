@@ -22,11 +22,6 @@ G_BEGIN_DECLS
 
 void       ss_page_ensure_resources     (void);
 
-gboolean   ss_page_set_document         (GtkWidget             *page,
-                                         SsDocument           **document_ptr,
-                                         SsDocument            *document,
-                                         GCallback              on_changed);
-
 char      *ss_page_clean_line           (const char            *text);
 char      *ss_page_clean_notes          (const char            *text);
 

@@ -31,7 +31,7 @@
 
 struct _SsScenariosPage
 {
-  GtkWidget             parent_instance;
+  SsDataPage            parent_instance;
 
   /* Template widgets */
   GtkWidget            *box;
@@ -50,7 +50,6 @@ struct _SsScenariosPage
   AdwMessageDialog     *delete_dialog;
 
   /* Owned */
-  SsDocument           *document;
   GPtrArray            *rows;          /* of SsOverrideRow, borrowed from the list */
   GtkStringList        *country_names;
   GtkStringList        *attr_names;
@@ -69,25 +68,30 @@ struct _SsScenariosPage
 enum
 {
   PROP_0,
-  PROP_DOCUMENT,
   PROP_SCENARIO,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (SsScenariosPage, ss_scenarios_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SsScenariosPage, ss_scenarios_page, SS_TYPE_DATA_PAGE)
+
+static SsDocument *
+document_of (SsScenariosPage *self)
+{
+  return ss_data_page_get_document (SS_DATA_PAGE (self));
+}
 
 static SsStudy *
 study_of (SsScenariosPage *self)
 {
-  return ss_document_get_study (self->document);
+  return ss_document_get_study (document_of (self));
 }
 
 static SsScenario *
 current_scenario (SsScenariosPage *self)
 {
-  if (self->document == NULL || self->scenario < 0)
+  if (document_of (self) == NULL || self->scenario < 0)
     return NULL;
   return ss_study_get_scenario (study_of (self), self->scenario);
 }
@@ -173,7 +177,7 @@ on_override_move (SsScenariosPage *self,
   SsCountryOverride *record;
   double value;
 
-  if (self->syncing || scenario == NULL || ss_document_in_edit (self->document))
+  if (self->syncing || scenario == NULL || ss_document_in_edit (document_of (self)))
     return;
   if (is_overridden (scenario, country, attr))
     {
@@ -181,7 +185,7 @@ on_override_move (SsScenariosPage *self,
       g_autofree char *what = NULL;
       g_autofree char *message = NULL;
 
-      ss_field_set_document (field, self->document);
+      ss_field_set_document (field, document_of (self));
       ss_field_set_scenario (field, self->scenario);
       ss_field_set_country (field, country);
       what = ss_field_dup_label (field);
@@ -201,10 +205,10 @@ on_override_move (SsScenariosPage *self,
   self->focus_part = ss_override_row_find_focus (row, focus);
   if (self->focus_part == SS_OVERRIDE_ROW_NONE)
     self->focus_part = SS_OVERRIDE_ROW_COUNTRY;
-  ss_document_begin_edit (self->document);
-  ss_document_clear_override (self->document, self->scenario, old_country, old_attr);
-  ss_document_set_override (self->document, self->scenario, country, attr, value, NULL);
-  ss_document_end_edit (self->document);
+  ss_document_begin_edit (document_of (self));
+  ss_document_clear_override (document_of (self), self->scenario, old_country, old_attr);
+  ss_document_set_override (document_of (self), self->scenario, country, attr, value, NULL);
+  ss_document_end_edit (document_of (self));
   queue_rebuild (self);
 }
 
@@ -212,9 +216,9 @@ static void
 on_override_remove (SsScenariosPage *self,
                     SsOverrideRow   *row)
 {
-  if (current_scenario (self) == NULL || ss_document_in_edit (self->document))
+  if (current_scenario (self) == NULL || ss_document_in_edit (document_of (self)))
     return;
-  ss_document_clear_override (self->document, self->scenario, ss_override_row_get_country (row),
+  ss_document_clear_override (document_of (self), self->scenario, ss_override_row_get_country (row),
                               ss_override_row_get_attr (row));
 }
 
@@ -223,7 +227,7 @@ make_override_row (SsScenariosPage *self,
                    guint            country,
                    guint            attr)
 {
-  GtkWidget *row = ss_override_row_new (self->document, self->scenario, country, attr,
+  GtkWidget *row = ss_override_row_new (document_of (self), self->scenario, country, attr,
                                         G_LIST_MODEL (self->country_names),
                                         G_LIST_MODEL (self->attr_names));
 
@@ -401,7 +405,7 @@ ss_scenarios_page_add_override (SsScenariosPage  *self,
 
         if (is_overridden (scenario, c, a))
           continue;
-        if (!ss_document_set_override (self->document, self->scenario, c, a,
+        if (!ss_document_set_override (document_of (self), self->scenario, c, a,
                                        ss_study_get_country (study_of (self), c)->attr[a], error))
           return FALSE;
         if (country != NULL)
@@ -475,11 +479,11 @@ sync_details (SsScenariosPage *self,
 static void
 update_buttons (SsScenariosPage *self)
 {
-  guint n = self->document != NULL ? ss_study_get_n_scenarios (study_of (self)) : 0;
+  guint n = document_of (self) != NULL ? ss_study_get_n_scenarios (study_of (self)) : 0;
   gboolean room = n < SS_MAX_SCENARIOS;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.new",
-                                 self->document != NULL && room);
+                                 document_of (self) != NULL && room);
   ss_page_set_tooltip (self->new_button, room ? _("Add a scenario")
                                         : _("A study holds at most 100 scenarios"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.duplicate",
@@ -575,10 +579,12 @@ refresh (SsScenariosPage *self)
 }
 
 static void
-on_document_changed (SsScenariosPage *self,
-                     guint            change,
-                     int              scenario)
+ss_scenarios_page_document_changed (SsDataPage *page,
+                                    SsChange    change,
+                                    int         scenario)
 {
+  SsScenariosPage *self = SS_SCENARIOS_PAGE (page);
+
   if (change & SS_CHANGE_STRUCTURE)
     refresh (self);
   else if (change & SS_CHANGE_BASELINE)
@@ -607,10 +613,10 @@ ss_scenarios_page_new_scenario (SsScenariosPage  *self,
   int index;
 
   g_return_val_if_fail (SS_IS_SCENARIOS_PAGE (self), -1);
-  g_return_val_if_fail (self->document != NULL, -1);
+  g_return_val_if_fail (document_of (self) != NULL, -1);
 
   clean = ss_page_clean_line (name != NULL ? name : "");
-  if ((index = ss_document_add_scenario (self->document, clean, error)) >= 0)
+  if ((index = ss_document_add_scenario (document_of (self), clean, error)) >= 0)
     ss_scenarios_page_select_scenario (self, index);
   return index;
 }
@@ -623,9 +629,9 @@ ss_scenarios_page_duplicate_scenario (SsScenariosPage  *self,
   int copy;
 
   g_return_val_if_fail (SS_IS_SCENARIOS_PAGE (self), -1);
-  g_return_val_if_fail (self->document != NULL, -1);
+  g_return_val_if_fail (document_of (self) != NULL, -1);
 
-  if ((copy = ss_document_duplicate_scenario (self->document, index, error)) >= 0)
+  if ((copy = ss_document_duplicate_scenario (document_of (self), index, error)) >= 0)
     ss_scenarios_page_select_scenario (self, copy);
   return copy;
 }
@@ -635,9 +641,9 @@ ss_scenarios_page_delete_scenario (SsScenariosPage *self,
                                    guint            index)
 {
   g_return_if_fail (SS_IS_SCENARIOS_PAGE (self));
-  g_return_if_fail (self->document != NULL);
+  g_return_if_fail (document_of (self) != NULL);
 
-  ss_document_remove_scenario (self->document, index);
+  ss_document_remove_scenario (document_of (self), index);
   /* The scenario shown stays shown when one before it goes. */
   if (self->scenario > (int)index)
     ss_scenarios_page_select_scenario (self, self->scenario - 1);
@@ -660,7 +666,7 @@ on_new_dialog_changed (SsScenariosPage *self)
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
 
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
   id = ss_study_unique_scenario_id (study_of (self), name);
   text = g_strdup_printf (_("Identifier in the file: %s"), id);
@@ -675,7 +681,7 @@ on_new_dialog_response (SsScenariosPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "create") && self->document != NULL
+  if (g_str_equal (response, "create") && document_of (self) != NULL
       && ss_scenarios_page_new_scenario (self, gtk_editable_get_text (self->new_name), &error) < 0)
     ss_page_show_message (GTK_WIDGET (self), _("Cannot Add the Scenario"), error->message);
 }
@@ -698,7 +704,7 @@ new_action (GtkWidget  *widget,
 {
   SsScenariosPage *self = SS_SCENARIOS_PAGE (widget);
 
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
   gtk_editable_set_text (self->new_name, "");
   on_new_dialog_changed (self);
@@ -723,7 +729,7 @@ static void
 on_delete_response (SsScenariosPage *self,
                     const char      *response)
 {
-  if (g_str_equal (response, "delete") && self->document != NULL
+  if (g_str_equal (response, "delete") && document_of (self) != NULL
       && self->delete_index < ss_study_get_n_scenarios (study_of (self)))
     ss_scenarios_page_delete_scenario (self, self->delete_index);
 }
@@ -759,7 +765,7 @@ ss_scenarios_page_select_scenario (SsScenariosPage *self,
                                    guint            index)
 {
   g_return_if_fail (SS_IS_SCENARIOS_PAGE (self));
-  g_return_if_fail (self->document != NULL);
+  g_return_if_fail (document_of (self) != NULL);
   g_return_if_fail (index < ss_study_get_n_scenarios (study_of (self)));
 
   set_scenario (self, index);
@@ -798,7 +804,6 @@ ss_scenarios_page_dispose (GObject *object)
   if (self->delete_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->delete_dialog));
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_SCENARIOS_PAGE);
-  g_clear_object (&self->document);
   g_clear_object (&self->country_names);
   g_clear_object (&self->attr_names);
 
@@ -816,6 +821,18 @@ ss_scenarios_page_finalize (GObject *object)
 }
 
 static void
+ss_scenarios_page_document_set (SsDataPage *page)
+{
+  SsScenariosPage *self = SS_SCENARIOS_PAGE (page);
+
+  if (document_of (self) == NULL)
+    return;
+  self->shown_n_scenarios = G_MAXUINT;
+  set_scenario (self, ss_study_get_n_scenarios (study_of (self)) > 0 ? 0 : -1);
+  refresh (self);
+}
+
+static void
 ss_scenarios_page_get_property (GObject    *object,
                                 guint       prop_id,
                                 GValue     *value,
@@ -825,9 +842,6 @@ ss_scenarios_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
     case PROP_SCENARIO:
       g_value_set_int (value, self->scenario);
       break;
@@ -846,11 +860,8 @@ ss_scenarios_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      ss_scenarios_page_set_document (self, g_value_get_object (value));
-      break;
     case PROP_SCENARIO:
-      if (self->document != NULL && g_value_get_int (value) >= 0)
+      if (document_of (self) != NULL && g_value_get_int (value) >= 0)
         ss_scenarios_page_select_scenario (self, g_value_get_int (value));
       break;
     default:
@@ -863,15 +874,15 @@ ss_scenarios_page_class_init (SsScenariosPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SsDataPageClass *page_class = SS_DATA_PAGE_CLASS (klass);
 
   object_class->dispose = ss_scenarios_page_dispose;
   object_class->finalize = ss_scenarios_page_finalize;
   object_class->get_property = ss_scenarios_page_get_property;
   object_class->set_property = ss_scenarios_page_set_property;
+  page_class->document_set = ss_scenarios_page_document_set;
+  page_class->document_changed = ss_scenarios_page_document_changed;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, SS_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * SsScenariosPage:scenario:
    *
@@ -905,8 +916,6 @@ ss_scenarios_page_class_init (SsScenariosPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_delete_response);
 
   gtk_widget_class_set_css_name (widget_class, "scenariospage");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   gtk_widget_class_install_action (widget_class, "scenarios.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "scenarios.duplicate", NULL, duplicate_action);
@@ -947,14 +956,5 @@ ss_scenarios_page_set_document (SsScenariosPage *self,
                                 SsDocument      *document)
 {
   g_return_if_fail (SS_IS_SCENARIOS_PAGE (self));
-  g_return_if_fail (document == NULL || SS_IS_DOCUMENT (document));
-
-  if (!ss_page_set_document (GTK_WIDGET (self), &self->document, document,
-                             G_CALLBACK (on_document_changed)))
-    return;
-  self->scenario = -1;
-  self->shown_n_scenarios = G_MAXUINT;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  set_scenario (self, ss_study_get_n_scenarios (study_of (self)) > 0 ? 0 : -1);
-  refresh (self);
+  ss_data_page_set_document (SS_DATA_PAGE (self), document);
 }

@@ -7,12 +7,12 @@
 
 #include <gtk/gtk.h>
 
-#include "ss-document.h"
+#include "ss-data-page.h"
 
 G_BEGIN_DECLS
 
 #define SS_TYPE_SCENARIOS_PAGE (ss_scenarios_page_get_type ())
-G_DECLARE_FINAL_TYPE (SsScenariosPage, ss_scenarios_page, SS, SCENARIOS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SsScenariosPage, ss_scenarios_page, SS, SCENARIOS_PAGE, SsDataPage)
 
 GtkWidget *ss_scenarios_page_new                  (void);
 void       ss_scenarios_page_set_document         (SsScenariosPage  *self,

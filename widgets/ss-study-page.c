@@ -30,7 +30,7 @@
 
 struct _SsStudyPage
 {
-  GtkWidget            parent_instance;
+  SsDataPage           parent_instance;
 
   /* Template widgets */
   GtkWidget           *scroller;
@@ -54,27 +54,23 @@ struct _SsStudyPage
   SsField             *critical_field;
 
   /* Owned */
-  SsDocument          *document;
   guint                resize_id[2];   /* see on_notes_height_changed() */
 
   gboolean             syncing;        /* setting the home country, not choosing it */
 };
 
-enum
+G_DEFINE_FINAL_TYPE (SsStudyPage, ss_study_page, SS_TYPE_DATA_PAGE)
+
+static SsDocument *
+document_of (SsStudyPage *self)
 {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (SsStudyPage, ss_study_page, GTK_TYPE_WIDGET)
+  return ss_data_page_get_document (SS_DATA_PAGE (self));
+}
 
 static SsMeta *
 meta_of (SsStudyPage *self)
 {
-  return ss_study_get_meta (ss_document_get_study (self->document));
+  return ss_study_get_meta (ss_document_get_study (document_of (self)));
 }
 
 static SsField **
@@ -191,7 +187,7 @@ on_threshold_commit (SsStudyPage *self,
     }
 
   /* The fields show the study again once it holds what they typed. */
-  if (ss_document_set_meta_thresholds (self->document, values, NULL))
+  if (ss_document_set_meta_thresholds (document_of (self), values, NULL))
     for (guint k = 0; k < 3; k++)
       ss_field_reset (fields[k]);
   return TRUE;
@@ -202,7 +198,7 @@ on_threshold_commit (SsStudyPage *self,
 static void
 sync_home (SsStudyPage *self)
 {
-  SsStudy *study = ss_document_get_study (self->document);
+  SsStudy *study = ss_document_get_study (document_of (self));
   guint nc = ss_study_get_n_countries (study);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->country_names));
   gboolean same = shown == nc;
@@ -231,14 +227,14 @@ on_home_selected (SsStudyPage *self)
   guint home = gtk_drop_down_get_selected (self->home_dropdown);
   SsMeta *meta;
 
-  if (self->syncing || self->document == NULL || ss_document_in_edit (self->document)
+  if (self->syncing || document_of (self) == NULL || ss_document_in_edit (document_of (self))
       || home == GTK_INVALID_LIST_POSITION)
     return;
   meta = meta_of (self);
-  if (home == meta->home || home >= ss_study_get_n_countries (ss_document_get_study (self->document)))
+  if (home == meta->home || home >= ss_study_get_n_countries (ss_document_get_study (document_of (self))))
     return;
 
-  ss_document_set_meta_home (self->document, home, NULL);
+  ss_document_set_meta_home (document_of (self), home, NULL);
 }
 
 static void
@@ -256,12 +252,14 @@ update_projection_description (SsStudyPage *self)
 }
 
 static void
-on_document_changed (SsStudyPage *self,
-                     guint        change,
-                     int          scenario)
+ss_study_page_document_changed (SsDataPage *page,
+                                SsChange    change,
+                                int         scenario)
 {
+  SsStudyPage *self = SS_STUDY_PAGE (page);
+
   /* A scenario's targets or levers show nowhere on this page. */
-  if (!(change & (SS_CHANGE_STRUCTURE | SS_CHANGE_BASELINE)))
+  if (!(change & (SS_CHANGE_STRUCTURE | SS_CHANGE_BASELINE)) || document_of (self) == NULL)
     return;
   sync_home (self);
   check_thresholds (self);
@@ -325,45 +323,17 @@ ss_study_page_dispose (GObject *object)
   for (guint k = 0; k < G_N_ELEMENTS (self->resize_id); k++)
     g_clear_handle_id (&self->resize_id[k], g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_STUDY_PAGE);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ss_study_page_parent_class)->dispose (object);
 }
 
 static void
-ss_study_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+ss_study_page_document_set (SsDataPage *page)
 {
-  SsStudyPage *self = SS_STUDY_PAGE (object);
+  SsStudyPage *self = SS_STUDY_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ss_study_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  SsStudyPage *self = SS_STUDY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      ss_study_page_set_document (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  gtk_widget_set_sensitive (self->scroller, document_of (self) != NULL);
+  ss_study_page_document_changed (page, SS_CHANGE_STRUCTURE, -1);
 }
 
 static void
@@ -371,15 +341,11 @@ ss_study_page_class_init (SsStudyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SsDataPageClass *page_class = SS_DATA_PAGE_CLASS (klass);
 
   object_class->dispose = ss_study_page_dispose;
-  object_class->get_property = ss_study_page_get_property;
-  object_class->set_property = ss_study_page_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, SS_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->document_set = ss_study_page_document_set;
+  page_class->document_changed = ss_study_page_document_changed;
 
   g_type_ensure (SS_TYPE_ATTR_ROW);
   g_type_ensure (SS_TYPE_FIELD);
@@ -408,8 +374,6 @@ ss_study_page_class_init (SsStudyPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, check_thresholds);
 
   gtk_widget_class_set_css_name (widget_class, "studypage");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -447,19 +411,7 @@ ss_study_page_set_document (SsStudyPage *self,
                             SsDocument  *document)
 {
   g_return_if_fail (SS_IS_STUDY_PAGE (self));
-  g_return_if_fail (document == NULL || SS_IS_DOCUMENT (document));
-
-  if (!ss_page_set_document (GTK_WIDGET (self), &self->document, document,
-                             G_CALLBACK (on_document_changed)))
-    {
-      gtk_widget_set_sensitive (self->scroller, self->document != NULL);
-      return;
-    }
-  /* The page's fields follow through their bindings, before the page's own
-   * parts that read what they show. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  gtk_widget_set_sensitive (self->scroller, TRUE);
-  on_document_changed (self, SS_CHANGE_STRUCTURE, -1);
+  ss_data_page_set_document (SS_DATA_PAGE (self), document);
 }
 
 /**

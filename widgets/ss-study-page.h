@@ -7,12 +7,12 @@
 
 #include <gtk/gtk.h>
 
-#include "ss-document.h"
+#include "ss-data-page.h"
 
 G_BEGIN_DECLS
 
 #define SS_TYPE_STUDY_PAGE (ss_study_page_get_type ())
-G_DECLARE_FINAL_TYPE (SsStudyPage, ss_study_page, SS, STUDY_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SsStudyPage, ss_study_page, SS, STUDY_PAGE, SsDataPage)
 
 GtkWidget *ss_study_page_new          (void);
 void       ss_study_page_set_document (SsStudyPage *self,
