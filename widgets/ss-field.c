@@ -43,66 +43,33 @@ G_DEFINE_ENUM_TYPE (SsElement, ss_element,
                     G_DEFINE_ENUM_VALUE (SS_ELEMENT_OVERRIDE, "override"),
                     G_DEFINE_ENUM_VALUE (SS_ELEMENT_SCENARIO, "scenario"))
 
-struct _SsField
-{
-  GObject             parent_instance;
 
-  SsFieldKey          key;             /* what it edits; its document is owned */
-  char               *name;
-  gboolean            resolved;        /* the key names a value of the element */
 
-  /* Borrowed */
-  GtkWidget          *widget;          /* weak */
-  GtkEventController *focus;
-  GtkEventController *key_controller;
-
-  /* Owned */
-  char               *message;         /* why the text is refused, or NULL */
-  char               *refusal;         /* the page's refusal, see ss_field_set_refusal() */
-  char               *shown_label;     /* the accessible label last set */
-
-  gboolean            dirty;           /* typed in since the study was shown */
-  gboolean            syncing;         /* setting the text, not typing */
-  gboolean            show_hint;
-};
-
-enum
-{
-  PROP_0,
-  PROP_DOCUMENT,
-  PROP_ELEMENT,
-  PROP_NAME,
-  PROP_COUNTRY,
-  PROP_ITEM,
-  PROP_SCENARIO,
-  PROP_WIDGET,
-  PROP_SHOW_HINT,
-  PROP_TITLE,
-  PROP_MEANING,
-  PROP_MESSAGE,
-  PROP_DIRTY,
-  N_PROPS
-};
-
-enum
-{
-  COMMIT,
-  EDITED,
-  N_SIGNALS
-};
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SsField, ss_field, G_TYPE_OBJECT)
 
-static void sync_field (SsField  *self,
-                        gboolean  force);
-
-static gboolean
-exists (SsField *self)
+gboolean
+_ss_field_exists (SsField *self)
 {
   return self->resolved && _ss_field_key_exists (&self->key);
+}
+
+void
+_ss_field_notify (SsField *self,
+                  guint    prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+_ss_field_emit (SsField  *self,
+                guint     signal,
+                gboolean *handled)
+{
+  g_signal_emit (self, signals[signal], 0, handled);
 }
 
 /* --- Words ------------------------------------------------------------- */
@@ -210,12 +177,10 @@ ss_field_dup_description (SsField *self)
  * A source's cell names itself (the grid is wide and its headings far),
  * an override's only its range (its row names the rest). */
 char *
-ss_field_dup_hint (SsField *self)
+_ss_field_dup_hint (SsField *self)
 {
   g_autofree char *range = NULL;
   g_autofree char *label = NULL;
-
-  g_return_val_if_fail (SS_IS_FIELD (self), NULL);
 
   if (self->key.spec == NULL || (self->key.element != SS_ELEMENT_SOURCE
                                  && self->key.element != SS_ELEMENT_OVERRIDE))
@@ -244,8 +209,8 @@ ss_field_may_be_empty (SsField *self)
 }
 
 /* What a screen reader says for the widget. */
-static char *
-accessible_label (SsField *self)
+char *
+_ss_field_dup_accessible_label (SsField *self)
 {
   const char *fixed = _ss_field_key_fixed_label (&self->key);
   g_autofree char *label = NULL;
@@ -289,96 +254,9 @@ real_commit (SsField *self)
     {
       g_free (self->message);
       self->message = message;
-      sync_field (self, FALSE);
+      _ss_field_sync (self, FALSE);
     }
   return TRUE;
-}
-
-/* --- Showing ----------------------------------------------------------- */
-
-static void
-set_accessible_label (SsField    *self,
-                      const char *label)
-{
-  if (g_strcmp0 (self->shown_label, label) == 0)
-    return;
-  g_free (self->shown_label);
-  self->shown_label = g_strdup (label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
-}
-
-/* Shows the field's state on its widget and says so. */
-static void
-show_state (SsField  *self,
-            gboolean  was_dirty,
-            char     *old_message)
-{
-  const char *message = self->message != NULL ? self->message : self->refusal;
-  g_autofree char *hint = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *owned_old = old_message;
-
-  if (self->widget == NULL)
-    return;
-
-  /* A text view shows its meaning around it: only a refusal goes on it. */
-  if (self->show_hint && self->resolved && !_ss_field_key_is_notes (&self->key))
-    hint = ss_field_dup_hint (self);
-  ss_page_show_input_state (self->widget, message, hint);
-  label = accessible_label (self);
-  set_accessible_label (self, label);
-
-  if (g_strcmp0 (owned_old, message) != 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
-  if (was_dirty != self->dirty)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
-}
-
-static char *
-take_shown_message (SsField *self)
-{
-  return g_strdup (self->message != NULL ? self->message : self->refusal);
-}
-
-/* Shows the study's value, unless the user is typing (or @force). */
-static void
-sync_field (SsField  *self,
-      gboolean  force)
-{
-  gboolean was_dirty = self->dirty;
-  char *old_message = take_shown_message (self);
-  g_autofree char *text = NULL;
-
-  if (self->widget == NULL)
-    {
-      g_free (old_message);
-      return;
-    }
-  if (!self->dirty || force)
-    {
-      text = _ss_field_key_text (&self->key);
-      self->syncing = TRUE;
-      ss_page_set_text (self->widget, text);
-      self->syncing = FALSE;
-      self->dirty = FALSE;
-      g_clear_pointer (&self->message, g_free);
-      g_clear_pointer (&self->refusal, g_free);
-    }
-  if (GTK_IS_ENTRY (self->widget) && self->key.spec != NULL)
-    {
-      g_autofree char *placeholder = NULL;
-      char buf[SS_NUMBER_BUF];
-
-      if (ss_field_may_be_empty (self) && exists (self))
-        {
-          ss_attr_format (self->key.spec, buf, sizeof buf, _ss_field_key_empty_value (&self->key));
-          placeholder = g_strdup (buf);
-        }
-      if (g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (self->widget)), placeholder) != 0)
-        gtk_entry_set_placeholder_text (GTK_ENTRY (self->widget), placeholder);
-    }
-  show_state (self, was_dirty, old_message);
 }
 
 static void
@@ -391,148 +269,7 @@ on_document_changed (SsField *self,
       && ((self->key.element != SS_ELEMENT_OVERRIDE && self->key.element != SS_ELEMENT_SCENARIO)
           || scenario != self->key.scenario))
     return;
-  sync_field (self, FALSE);
-}
-
-/* --- Input ------------------------------------------------------------- */
-
-static void
-on_text_changed (SsField *self)
-{
-  gboolean was_dirty = self->dirty;
-  char *old_message;
-  g_autofree char *text = NULL;
-  SsFieldValue value;
-
-  if (self->syncing || !exists (self))
-    return;
-
-  old_message = take_shown_message (self);
-  self->dirty = TRUE;
-  text = ss_page_get_text (self->widget);
-  g_free (self->message);
-  self->message = _ss_field_key_check (&self->key, text, &value);
-  g_free (value.string);
-  show_state (self, was_dirty, old_message);
-  g_signal_emit (self, signals[EDITED], 0);
-}
-
-static void
-on_activate (SsField *self)
-{
-  ss_field_commit (self);
-}
-
-static void
-on_leave (SsField *self)
-{
-  ss_field_commit (self);
-}
-
-/* Escape puts the study's value back. */
-static gboolean
-on_key_pressed (SsField         *self,
-                guint            keyval,
-                guint            keycode,
-                GdkModifierType  state)
-{
-  if (keyval != GDK_KEY_Escape || !self->dirty)
-    return FALSE;
-  ss_field_reset (self);
-  g_signal_emit (self, signals[EDITED], 0);
-  return TRUE;
-}
-
-static void
-unwatch (SsField *self)
-{
-  GObject *emitter;
-
-  if (self->widget == NULL)
-    return;
-  emitter = GTK_IS_TEXT_VIEW (self->widget)
-            ? G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->widget)))
-            : G_OBJECT (self->widget);
-  g_signal_handlers_disconnect_by_data (emitter, self);
-  g_signal_handlers_disconnect_by_data (self->widget, self);
-  gtk_widget_remove_controller (self->widget, self->focus);
-  gtk_widget_remove_controller (self->widget, self->key_controller);
-  self->focus = NULL;
-  self->key_controller = NULL;
-  g_object_remove_weak_pointer (G_OBJECT (self->widget), (gpointer *)&self->widget);
-  self->widget = NULL;
-}
-
-/* Sets what an entry for the field's kind of value needs. */
-static void
-configure (SsField *self)
-{
-  GtkInputHints hints = _ss_field_key_hints (&self->key);
-
-  if (ADW_IS_ENTRY_ROW (self->widget))
-    adw_entry_row_set_input_hints (ADW_ENTRY_ROW (self->widget), hints);
-  else if (GTK_IS_ENTRY (self->widget) && self->key.spec == NULL)
-    gtk_entry_set_input_hints (GTK_ENTRY (self->widget), hints);
-  else if (GTK_IS_ENTRY (self->widget))
-    {
-      gtk_editable_set_alignment (GTK_EDITABLE (self->widget), 1);
-      gtk_entry_set_input_purpose (GTK_ENTRY (self->widget),
-                                   self->key.spec->unit == SS_UNIT_WHOLE ? GTK_INPUT_PURPOSE_DIGITS
-                                                                     : GTK_INPUT_PURPOSE_NUMBER);
-      gtk_widget_add_css_class (self->widget, "numeric");
-    }
-}
-
-/**
- * ss_field_set_widget:
- * @widget: (nullable): a GtkEntry, an AdwEntryRow or a GtkTextView
- *
- * Makes @widget edit the field: it shows the study's value, is checked as
- * it is typed in and written on Enter or when it loses the focus. The
- * field sets the widget's alignment and input purpose for its kind of
- * value, its tooltip and its accessible label.
- */
-void
-ss_field_set_widget (SsField   *self,
-                     GtkWidget *widget)
-{
-  g_return_if_fail (SS_IS_FIELD (self));
-  g_return_if_fail (widget == NULL || GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget));
-
-  if (self->widget == widget)
-    return;
-  unwatch (self);
-  g_clear_pointer (&self->shown_label, g_free);
-  if (widget != NULL)
-    {
-      self->widget = widget;
-      g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *)&self->widget);
-      if (GTK_IS_TEXT_VIEW (widget))
-        g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), "changed",
-                                  G_CALLBACK (on_text_changed), self);
-      else
-        {
-          g_signal_connect_swapped (widget, "changed", G_CALLBACK (on_text_changed), self);
-          if (ADW_IS_ENTRY_ROW (widget))
-            {
-              g_signal_connect_swapped (widget, "entry-activated", G_CALLBACK (on_activate), self);
-              g_signal_connect_swapped (widget, "apply", G_CALLBACK (on_activate), self);
-            }
-          else
-            g_signal_connect_swapped (widget, "activate", G_CALLBACK (on_activate), self);
-        }
-      self->focus = gtk_event_controller_focus_new ();
-      g_signal_connect_swapped (self->focus, "leave", G_CALLBACK (on_leave), self);
-      gtk_widget_add_controller (widget, self->focus);
-      self->key_controller = gtk_event_controller_key_new ();
-      g_signal_connect_swapped (self->key_controller, "key-pressed", G_CALLBACK (on_key_pressed),
-                                self);
-      gtk_widget_add_controller (widget, self->key_controller);
-      if (self->resolved)
-        configure (self);
-      sync_field (self, TRUE);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDGET]);
+  _ss_field_sync (self, FALSE);
 }
 
 /* --- Public API -------------------------------------------------------- */
@@ -566,15 +303,8 @@ ss_field_set_document (SsField    *self,
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self,
                              G_CONNECT_SWAPPED);
-  sync_field (self, TRUE);
+  _ss_field_sync (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-SsElement
-ss_field_get_element (SsField *self)
-{
-  g_return_val_if_fail (SS_IS_FIELD (self), SS_ELEMENT_META);
-  return self->key.element;
 }
 
 const char *
@@ -594,15 +324,8 @@ set_index (SsField *self,
   if (*index == value)
     return;
   *index = value;
-  sync_field (self, TRUE);
+  _ss_field_sync (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-int
-ss_field_get_country (SsField *self)
-{
-  g_return_val_if_fail (SS_IS_FIELD (self), -1);
-  return self->key.country;
 }
 
 void
@@ -611,28 +334,6 @@ ss_field_set_country (SsField *self,
 {
   g_return_if_fail (SS_IS_FIELD (self));
   set_index (self, &self->key.country, country, PROP_COUNTRY);
-}
-
-int
-ss_field_get_item (SsField *self)
-{
-  g_return_val_if_fail (SS_IS_FIELD (self), -1);
-  return self->key.item;
-}
-
-void
-ss_field_set_item (SsField *self,
-                   int      item)
-{
-  g_return_if_fail (SS_IS_FIELD (self));
-  set_index (self, &self->key.item, item, PROP_ITEM);
-}
-
-int
-ss_field_get_scenario (SsField *self)
-{
-  g_return_val_if_fail (SS_IS_FIELD (self), -1);
-  return self->key.scenario;
 }
 
 void
@@ -662,7 +363,7 @@ ss_field_set_show_hint (SsField  *self,
   if (self->show_hint == show_hint)
     return;
   self->show_hint = show_hint;
-  sync_field (self, FALSE);
+  _ss_field_sync (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_HINT]);
 }
 
@@ -699,7 +400,7 @@ ss_field_get_typed_value (SsField *self,
   g_return_val_if_fail (SS_IS_FIELD (self), FALSE);
   g_return_val_if_fail (self->key.spec != NULL, FALSE);
 
-  if (self->widget == NULL || !exists (self))
+  if (self->widget == NULL || !_ss_field_exists (self))
     return FALSE;
   text = ss_page_get_text (self->widget);
   message = _ss_field_key_check (&self->key, text, &typed);
@@ -726,10 +427,10 @@ ss_field_set_refusal (SsField    *self,
 
   if (g_strcmp0 (self->refusal, refusal) == 0)
     return;
-  old_message = take_shown_message (self);
+  old_message = _ss_field_dup_shown_message (self);
   g_free (self->refusal);
   self->refusal = g_strdup (refusal);
-  show_state (self, self->dirty, old_message);
+  _ss_field_show_state (self, old_message);
 }
 
 /* Shows the study's value again, dropping what was typed. */
@@ -737,30 +438,7 @@ void
 ss_field_reset (SsField *self)
 {
   g_return_if_fail (SS_IS_FIELD (self));
-  sync_field (self, TRUE);
-}
-
-/**
- * ss_field_commit:
- *
- * Writes what is typed, if anything, as one undoable edit, through
- * "commit" (which a page may handle to write several fields at once).
- * Nothing is written while the document is in an edit of its own.
- *
- * Returns: whether the text was accepted (written or already the study's)
- */
-gboolean
-ss_field_commit (SsField *self)
-{
-  gboolean handled = FALSE;
-
-  g_return_val_if_fail (SS_IS_FIELD (self), FALSE);
-
-  if (!self->dirty || self->syncing || self->widget == NULL || !exists (self)
-      || ss_document_in_edit (self->key.document))
-    return self->message == NULL;
-  g_signal_emit (self, signals[COMMIT], 0, &handled);
-  return ss_field_get_message (self) == NULL;
+  _ss_field_sync (self, TRUE);
 }
 
 /* --- GObject ----------------------------------------------------------- */
@@ -770,7 +448,7 @@ ss_field_dispose (GObject *object)
 {
   SsField *self = SS_FIELD (object);
 
-  unwatch (self);
+  _ss_field_unwatch (self);
   if (self->key.document != NULL)
     g_signal_handlers_disconnect_by_data (self->key.document, self);
   g_clear_object (&self->key.document);
@@ -834,9 +512,6 @@ ss_field_get_property (GObject    *object,
     case PROP_MESSAGE:
       g_value_set_string (value, ss_field_get_message (self));
       break;
-    case PROP_DIRTY:
-      g_value_set_boolean (value, self->dirty);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -865,7 +540,7 @@ ss_field_set_property (GObject      *object,
       ss_field_set_country (self, g_value_get_int (value));
       break;
     case PROP_ITEM:
-      ss_field_set_item (self, g_value_get_int (value));
+      set_index (self, &self->key.item, g_value_get_int (value), PROP_ITEM);
       break;
     case PROP_SCENARIO:
       ss_field_set_scenario (self, g_value_get_int (value));
@@ -894,8 +569,8 @@ ss_field_constructed (GObject *object)
                 g_enum_to_string (SS_TYPE_ELEMENT, self->key.element), self->name);
   if (self->widget != NULL && self->resolved)
     {
-      configure (self);
-      sync_field (self, TRUE);
+      _ss_field_configure (self);
+      _ss_field_sync (self, TRUE);
     }
 }
 
@@ -951,9 +626,6 @@ ss_field_class_init (SsFieldClass *klass)
   properties[PROP_MESSAGE] =
     g_param_spec_string ("message", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DIRTY] =
-    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

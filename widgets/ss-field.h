@@ -34,15 +34,9 @@ SsField          *ss_field_new              (SsElement    element,
 SsDocument       *ss_field_get_document     (SsField     *self);
 void              ss_field_set_document     (SsField     *self,
                                              SsDocument  *document);
-SsElement         ss_field_get_element      (SsField     *self);
 const char       *ss_field_get_name         (SsField     *self);
-int               ss_field_get_country      (SsField     *self);
 void              ss_field_set_country      (SsField     *self,
                                              int          country);
-int               ss_field_get_item         (SsField     *self);
-void              ss_field_set_item         (SsField     *self,
-                                             int          item);
-int               ss_field_get_scenario     (SsField     *self);
 void              ss_field_set_scenario     (SsField     *self,
                                              int          scenario);
 GtkWidget        *ss_field_get_widget       (SsField     *self);
@@ -56,7 +50,6 @@ const char       *ss_field_get_title        (SsField     *self);
 char             *ss_field_dup_meaning      (SsField     *self);
 char             *ss_field_dup_range        (SsField     *self);
 char             *ss_field_dup_description  (SsField     *self);
-char             *ss_field_dup_hint         (SsField     *self);
 char             *ss_field_dup_label        (SsField     *self);
 gboolean          ss_field_may_be_empty     (SsField     *self);
 
@@ -67,7 +60,6 @@ gboolean          ss_field_get_typed_value  (SsField     *self,
 void              ss_field_set_refusal      (SsField     *self,
                                              const char  *refusal);
 void              ss_field_reset            (SsField     *self);
-gboolean          ss_field_commit           (SsField     *self);
 
 char             *ss_describe_range         (const SsAttrSpec *spec);
 
