@@ -80,8 +80,8 @@ describe_alert (SsWindow  *self,
                 char     **title,
                 char     **subtitle)
 {
-  SsStudy *study = ss_window_study (self);
-  SsMeta *meta = ss_study_get_meta (study);
+  const SsStudy *study = ss_window_study (self);
+  const SsMeta *meta = ss_study_get_meta (study);
   int last_year = meta->base_year + meta->horizon;
   SsAlertLevel level = ss_alert_get_level (alert);
   int country = ss_alert_get_country (alert);
@@ -161,7 +161,7 @@ on_alerts_changed (SsWindow   *self,
  * changed the words of the others (a name, a threshold, the years). */
 void
 ss_window_alerts_update (SsWindow           *self,
-               const SsProjection *p)
+                         const SsProjection *p)
 {
   ss_alert_list_update (self->alerts, ss_window_study (self), p, self->scenario, self->item);
   if (self->alerts_reword)

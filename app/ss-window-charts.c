@@ -28,7 +28,7 @@ static void
 fill_chart_data (SsWindow    *self,
                  SscChartData *data)
 {
-  SsStudy *study = ss_window_study (self);
+  const SsStudy *study = ss_window_study (self);
   SscChartKind kind = ss_chart_get_kind (self->chart);
   guint n = 1 + ss_study_get_n_scenarios (study);
 
@@ -52,8 +52,8 @@ fill_chart_data (SsWindow    *self,
 void
 ss_window_charts_update (SsWindow *self)
 {
-  SsStudy *study = ss_window_study (self);
-  SsMeta *meta = ss_study_get_meta (study);
+  const SsStudy *study = ss_window_study (self);
+  const SsMeta *meta = ss_study_get_meta (study);
   SscChartData data;
 
   gtk_spin_button_set_range (self->chart_year, meta->base_year, meta->base_year + meta->horizon);
@@ -148,8 +148,8 @@ static char *
 chart_file_name (SsWindow   *self,
                  const char *extension)
 {
-  SsStudy *study = ss_window_study (self);
-  SsScenario *scenario = ss_window_scenario (self);
+  const SsStudy *study = ss_window_study (self);
+  const SsScenario *scenario = ss_window_scenario (self);
   const char *item = self->item >= 0 ? ss_study_get_item (study, self->item)->code : "portfolio";
   char *name = g_strdup_printf ("%s-%s-%s.%s", ssc_chart_kind_to_string (ss_chart_get_kind (self->chart)),
                                 scenario != NULL ? scenario->id : "baseline", item, extension);

@@ -105,7 +105,7 @@ format_money (SsWindow *self,
 /* The country whose dependence the cards follow: China where the study
  * has it, else the first foreign country. */
 static int
-watched_country (SsStudy *study)
+watched_country (const SsStudy *study)
 {
   int cn = ss_study_find_country (study, "CN");
 
@@ -129,11 +129,11 @@ trend_of (double scenario,
 
 void
 ss_window_figures_update (SsWindow           *self,
-              const SsProjection *p,
-              const SsProjection *b)
+                          const SsProjection *p,
+                          const SsProjection *b)
 {
-  SsStudy *study = ss_window_study (self);
-  SsMeta *meta = ss_study_get_meta (study);
+  const SsStudy *study = ss_window_study (self);
+  const SsMeta *meta = ss_study_get_meta (study);
   guint ny = p->n_years, last = ny - 1, nc = p->n_countries;
   int year_last = meta->base_year + (int)last;
   int cn = watched_country (study);

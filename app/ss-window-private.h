@@ -103,13 +103,14 @@ struct _SsWindow
   gboolean              close_confirmed;
 };
 
-static inline SsStudy *
+/* The window reads the study; it changes only through the document. */
+static inline const SsStudy *
 ss_window_study (SsWindow *self)
 {
   return ss_document_get_study (self->document);
 }
 
-SsScenario    *ss_window_scenario           (SsWindow       *self);
+const SsScenario *ss_window_scenario         (SsWindow       *self);
 void           ss_window_set_shown          (SsWindow       *self,
                                              int             scenario,
                                              int             item);

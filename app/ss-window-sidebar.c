@@ -72,7 +72,7 @@ make_item_row (SsWindow   *self,
 void
 ss_window_sidebar_rebuild (SsWindow *self)
 {
-  SsStudy *study = ss_window_study (self);
+  const SsStudy *study = ss_window_study (self);
   GtkWidget *child;
   ItemRow row;
 
@@ -86,7 +86,7 @@ ss_window_sidebar_rebuild (SsWindow *self)
   g_array_append_val (self->rows, row);
   for (guint i = 0; i < ss_study_get_n_items (study); i++)
     {
-      SsItem *item = ss_study_get_item (study, i);
+      const SsItem *item = ss_study_get_item (study, i);
 
       gtk_list_box_append (self->item_list, make_item_row (self, item->name, item->code, &row));
       g_array_append_val (self->rows, row);
@@ -108,7 +108,7 @@ filter_items (GtkListBoxRow *row,
   int index = gtk_list_box_row_get_index (row) - 1;
   g_autofree char *needle = NULL;
   g_autofree char *haystack = NULL;
-  SsItem *item;
+  const SsItem *item;
 
   if (index < 0 || text == NULL || *text == '\0')
     return TRUE;
@@ -144,9 +144,9 @@ on_row_selected (SsWindow      *self,
 
 void
 ss_window_sidebar_update (SsWindow           *self,
-                const SsProjection *p)
+                          const SsProjection *p)
 {
-  SsStudy *study = ss_window_study (self);
+  const SsStudy *study = ss_window_study (self);
   guint ny = p->n_years, nc = p->n_countries, last = ny - 1;
   SsAlertLevel worst = SS_ALERT_NONE;
   double mix[SS_MAX_COUNTRIES] = { 0 };

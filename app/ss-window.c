@@ -71,7 +71,7 @@ ss_window_set_shown (SsWindow *self,
 }
 
 /* The scenario shown, or NULL for the baseline. */
-SsScenario *
+const SsScenario *
 ss_window_scenario (SsWindow *self)
 {
   if (self->scenario == SS_BASELINE)
@@ -84,7 +84,7 @@ ss_window_scenario (SsWindow *self)
 static void
 rebuild_scenarios (SsWindow *self)
 {
-  SsStudy *study = ss_window_study (self);
+  const SsStudy *study = ss_window_study (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->scenario_names));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
@@ -120,9 +120,9 @@ current_shares (SsWindow *self,
                 double   *shares,
                 double   *baseline)
 {
-  SsStudy *study = ss_window_study (self);
-  SsItem *item = ss_study_get_item (study, self->item);
-  SsScenario *scenario = ss_window_scenario (self);
+  const SsStudy *study = ss_window_study (self);
+  const SsItem *item = ss_study_get_item (study, self->item);
+  const SsScenario *scenario = ss_window_scenario (self);
   guint nc = ss_study_get_n_countries (study);
 
   for (guint c = 0; c < nc; c++)
@@ -138,7 +138,7 @@ current_shares (SsWindow *self,
 static void
 on_editor_begin (SsWindow *self)
 {
-  SsScenario *scenario = ss_window_scenario (self);
+  const SsScenario *scenario = ss_window_scenario (self);
 
   self->editor_dragging = TRUE;
   if (scenario == NULL || scenario->kind == SS_SCENARIO_STRATEGY)
@@ -213,9 +213,9 @@ update_content (SsWindow           *self,
                 const SsProjection *p,
                 const SsProjection *b)
 {
-  SsStudy *study = ss_window_study (self);
-  SsMeta *meta = ss_study_get_meta (study);
-  SsScenario *scenario = ss_window_scenario (self);
+  const SsStudy *study = ss_window_study (self);
+  const SsMeta *meta = ss_study_get_meta (study);
+  const SsScenario *scenario = ss_window_scenario (self);
   g_autofree char *scenario_name = scenario != NULL ? ss_bidi_isolate (scenario->name)
                                                     : g_strdup (_("Baseline"));
   g_autofree char *heading = NULL, *figures = NULL, *subtitle = NULL;
@@ -232,7 +232,7 @@ update_content (SsWindow           *self,
     }
   else
     {
-      SsItem *item = ss_study_get_item (study, self->item);
+      const SsItem *item = ss_study_get_item (study, self->item);
 
       g_autofree char *category = ss_bidi_isolate (item->category);
 
@@ -307,7 +307,7 @@ update_content (SsWindow           *self,
 static void
 update_title (SsWindow *self)
 {
-  SsStudy *study = ss_window_study (self);
+  const SsStudy *study = ss_window_study (self);
   g_autofree char *name = ss_document_get_display_name (self->document);
   g_autofree char *isolated_name = ss_bidi_isolate (name);
   g_autofree char *subtitle = NULL;
@@ -385,7 +385,7 @@ on_document_notify (SsWindow *self)
 static void
 ss_window_rebuild (SsWindow *self)
 {
-  SsStudy *study = ss_window_study (self);
+  const SsStudy *study = ss_window_study (self);
 
   if (self->item >= (int)ss_study_get_n_items (study))
     ss_window_set_shown (self, self->scenario, PORTFOLIO);
@@ -406,7 +406,7 @@ ss_window_get_document (SsWindow *self)
   return self->document;
 }
 
-SsStudy *
+const SsStudy *
 ss_window_get_study (SsWindow *self)
 {
   return self->document != NULL ? ss_window_study (self) : NULL;

@@ -24,7 +24,7 @@ void           ss_window_set_study        (SsWindow      *self,
                                            SsStudy       *study,
                                            GFile         *file);
 SsDocument    *ss_window_get_document     (SsWindow      *self);
-SsStudy       *ss_window_get_study        (SsWindow      *self);
+const SsStudy *ss_window_get_study        (SsWindow      *self);
 gboolean       ss_window_load_file        (SsWindow      *self,
                                            GFile         *file);
 void           ss_window_load_file_async  (SsWindow      *self,

@@ -36,8 +36,8 @@ typedef struct
   const SscChartData          *d;
 
   /* The study and what the chart shows of it, always set. */
-  SsStudy                     *study;
-  SsMeta                      *meta;
+  const SsStudy               *study;
+  const SsMeta                *meta;
   int                          scenario;
   int                          item;
   const SsProjection          *base;

@@ -146,9 +146,9 @@ ssc_chart_data_set_style (SscChartData *data,
 /* The light style, the first scenario (else the baseline), the whole
  * portfolio and the final year. */
 void
-ssc_chart_data_init (SscChartData *data,
-                     SsStudy      *study,
-                     GPtrArray    *projections)
+ssc_chart_data_init (SscChartData  *data,
+                     const SsStudy *study,
+                     GPtrArray     *projections)
 {
   g_return_if_fail (data != NULL);
 

@@ -40,7 +40,7 @@ typedef enum
  * blue and alpha in 0..1; ssc_chart_data_init() fills them for a style. */
 typedef struct
 {
-  SsStudy   *study;
+  const SsStudy *study;
   GPtrArray *projections;
   int        scenario;                 /* index in the study, or SS_BASELINE */
   int        item;                     /* index, or -1 for the whole portfolio */
@@ -66,7 +66,7 @@ gboolean        ssc_chart_kind_needs_item          (SscChartKind         kind);
 gboolean        ssc_chart_kind_uses_year           (SscChartKind         kind);
 
 void            ssc_chart_data_init                (SscChartData        *data,
-                                                    SsStudy             *study,
+                                                    const SsStudy       *study,
                                                     GPtrArray           *projections);
 void            ssc_chart_data_set_style           (SscChartData        *data,
                                                     gboolean             dark);

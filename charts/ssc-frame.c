@@ -62,7 +62,7 @@ ssc_frame_subtitle (SscCtx      *c,
         g_string_append (s, " · ");
       if (c->item >= 0)
         {
-          SsItem *item = ss_study_get_item (c->study, c->item);
+          const SsItem *item = ss_study_get_item (c->study, c->item);
           g_autofree char *name = ssc_text_isolate (item->name);
 
           g_string_append_printf (s, "%s (%s)", name, item->code);

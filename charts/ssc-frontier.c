@@ -61,7 +61,7 @@ static gboolean
 frontier_compute (SscCtx   *c,
                   Frontier *f)
 {
-  SsItem *item = ss_study_get_item (c->study, c->item);
+  const SsItem *item = ss_study_get_item (c->study, c->item);
   double *targets = NULL;
 
   memset (f, 0, sizeof *f);
@@ -221,7 +221,7 @@ static void
 frontier_draw (SscCtx *c)
 {
   cairo_t *cr = c->cr;
-  SsItem *item = ss_study_get_item (c->study, c->item);
+  const SsItem *item = ss_study_get_item (c->study, c->item);
   g_autoptr(SscLegend) legend = ssc_legend_new ();
   g_autofree char *subtitle = NULL;
   g_auto(Frontier) f = { 0 };

@@ -145,7 +145,7 @@ draw_heads (SscCtx *c,
   for (guint k = 0; k < c->nc; k++)
     {
       double rgba[4], x = grid_x + k * cell_w;
-      SsCountry *country = ss_study_get_country (c->study, k);
+      const SsCountry *country = ss_study_get_country (c->study, k);
 
       ssc_country_rgba (k, rgba);
       cairo_rectangle (cr, round (x + 2), c->area.y, round (cell_w - 4), 4);
@@ -303,7 +303,7 @@ heatmap_draw (SscCtx *c)
 
   for (guint r = 0; r < rows->len; r++)
     {
-      SsItem *item = ss_study_get_item (c->study, g_array_index (rows, int, r));
+      const SsItem *item = ss_study_get_item (c->study, g_array_index (rows, int, r));
 
       label_w = MAX (label_w, ssc_text_width (c->text, &ssc_font_label, item->name));
     }
@@ -422,7 +422,7 @@ heatmap_query (SscCtx            *c,
   gboolean with_base = c->scenario != SS_BASELINE;
   int row = ssc_hit_row (hit, hit->labels, x, y);
   int item, when;
-  SsItem *it;
+  const SsItem *it;
   gsize at;
   g_autofree char *head = NULL, *item_name = NULL;
 

@@ -17,7 +17,7 @@
 #include "ssc-series.h"
 
 static gboolean
-projection_fits (SsStudy            *study,
+projection_fits (const SsStudy      *study,
                  const SsProjection *p)
 {
   return p != NULL
@@ -52,8 +52,8 @@ ssc_data_scenario_valid (const SscChartData *d,
 }
 
 const char *
-ssc_scenario_name (SsStudy *study,
-                   int      scenario)
+ssc_scenario_name (const SsStudy *study,
+                   int            scenario)
 {
   if (scenario == SS_BASELINE)
     /* Translators: the implicit scenario in which nothing changes */
@@ -62,7 +62,7 @@ ssc_scenario_name (SsStudy *study,
 }
 
 double
-ssc_series_at (SsStudy            *study,
+ssc_series_at (const SsStudy      *study,
                const SsProjection *p,
                int                 item,
                SscSeries           series,

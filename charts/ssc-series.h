@@ -26,10 +26,10 @@ const SsProjection *ssc_data_get_projection (const SscChartData *data,
                                              int                 scenario);
 gboolean            ssc_data_scenario_valid (const SscChartData *data,
                                              int                 scenario);
-const char         *ssc_scenario_name       (SsStudy            *study,
+const char         *ssc_scenario_name       (const SsStudy      *study,
                                              int                 scenario);
 
-double              ssc_series_at           (SsStudy            *study,
+double              ssc_series_at           (const SsStudy      *study,
                                              const SsProjection *p,
                                              int                 item,
                                              SscSeries           series,

@@ -64,10 +64,10 @@ ssc_tooltip_add_country (GString    *s,
 
 /* The largest shares first, at most four. */
 void
-ssc_tooltip_add_mix (GString      *s,
-                     SsStudy      *study,
-                     const double *shares,
-                     guint         nc)
+ssc_tooltip_add_mix (GString       *s,
+                     const SsStudy *study,
+                     const double  *shares,
+                     guint          nc)
 {
   gboolean used[SS_MAX_COUNTRIES] = { FALSE };
 

@@ -22,7 +22,7 @@ void  ssc_tooltip_add_country  (GString      *s,
                                 guint         country,
                                 const char   *line);
 void  ssc_tooltip_add_mix      (GString      *s,
-                                SsStudy      *study,
+                                const SsStudy      *study,
                                 const double *shares,
                                 guint         n_countries);
 

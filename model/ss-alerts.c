@@ -294,7 +294,7 @@ add_target_alert (GPtrArray   *out,
  * capacity and every target not reached by the last year. */
 static void
 add_item_detail (GPtrArray          *out,
-                 SsStudy            *study,
+                 const SsStudy      *study,
                  const SsProjection *p,
                  int                 scenario,
                  guint               item)
@@ -337,7 +337,7 @@ add_item_detail (GPtrArray          *out,
  * them; emits "items-changed" for the run that changed, if any. */
 void
 ss_alert_list_update (SsAlertList        *self,
-                      SsStudy            *study,
+                      const SsStudy      *study,
                       const SsProjection *projection,
                       int                 scenario,
                       int                 item)

@@ -43,7 +43,7 @@ G_DECLARE_FINAL_TYPE (SsAlertList, ss_alert_list, SS, ALERT_LIST, GObject)
 
 SsAlertList  *ss_alert_list_new        (void);
 void          ss_alert_list_update     (SsAlertList        *self,
-                                        SsStudy            *study,
+                                        const SsStudy      *study,
                                         const SsProjection *projection,
                                         int                 scenario,
                                         int                 item);

@@ -195,16 +195,16 @@ projection_release_scratch (SsProjection *p)
  * itself ⊕ no shock. */
 typedef struct
 {
-  SsStudy          *study;
+  const SsStudy          *study;
   const SsScenario *strategy;          /* NULL: the baseline */
   const SsScenario *shock;             /* NULL: no shock */
 } Combo;
 
 static void
-combo_init (Combo   *combo,
-            SsStudy *study,
-            int      strategy,
-            int      shock)
+combo_init (Combo         *combo,
+            const SsStudy *study,
+            int            strategy,
+            int            shock)
 {
   combo->study = study;
   combo->strategy = strategy == SS_BASELINE ? NULL : ss_study_get_scenario (study, strategy);
@@ -216,7 +216,7 @@ apply_override (const SsScenario *scenario,
                 guint             country,
                 double           *attr)
 {
-  SsCountryOverride *ov;
+  const SsCountryOverride *ov;
 
   if (scenario == NULL || (ov = ss_scenario_find_override ((SsScenario *)scenario, country)) == NULL)
     return;
@@ -353,10 +353,10 @@ combo_disruption (const Combo  *combo,
 }
 
 void
-ss_engine_effective_country (SsStudy *study,
-                             int      scenario,
-                             guint    country,
-                             double  *attr)
+ss_engine_effective_country (const SsStudy *study,
+                             int            scenario,
+                             guint          country,
+                             double        *attr)
 {
   Combo combo;
 
@@ -550,10 +550,10 @@ set_probabilities (guint         n,
 }
 
 gboolean
-ss_engine_check_joint_states (SsStudy  *study,
-                              int       strategy,
-                              int       shock,
-                              char    **message)
+ss_engine_check_joint_states (const SsStudy  *study,
+                              int             strategy,
+                              int             shock,
+                              char          **message)
 {
   guint ni = ss_study_get_n_items (study), nc = ss_study_get_n_countries (study);
   g_autofree double *values = g_new (double, (gsize)SS_DISRUPTION_N * MAX (ni * nc, 1));
@@ -877,13 +877,13 @@ source_can_disrupt (double p,
 }
 
 void
-ss_engine_project_cell (SsStudy            *study,
+ss_engine_project_cell (const SsStudy      *study,
                         int                 strategy,
                         int                 shock,
                         const SsProjection *reference,
                         SsProjection       *out)
 {
-  SsMeta *meta = ss_study_get_meta (study);
+  const SsMeta *meta = ss_study_get_meta (study);
   const SsScenario *sc;
   guint nc = ss_study_get_n_countries (study);
   guint ni = ss_study_get_n_items (study);
@@ -911,7 +911,7 @@ ss_engine_project_cell (SsStudy            *study,
   States st;
   Combo combo;
 
-  g_return_if_fail (SS_IS_STUDY (study));
+  g_return_if_fail (SS_IS_STUDY ((gpointer)study));
   g_return_if_fail (nc <= SS_MAX_COUNTRIES && ny <= SS_MAX_HORIZON + 1);
 
   combo_init (&combo, study, strategy, shock);
@@ -923,7 +923,7 @@ ss_engine_project_cell (SsStudy            *study,
 
   for (guint c = 0; c < nc; c++)
     {
-      SsCountry *country = ss_study_get_country (study, c);
+      const SsCountry *country = ss_study_get_country (study, c);
 
       combo_country (&combo, c, eff[c]);
       ramp[c] = eff[c][SS_COUNTRY_RAMP];
@@ -1061,7 +1061,7 @@ ss_engine_project_cell (SsStudy            *study,
 
   for (guint i = 0; i < ni; i++)
     {
-      SsItem *item = ss_study_get_item (study, i);
+      const SsItem *item = ss_study_get_item (study, i);
       const double *targets = sc != NULL ? sc->targets[i] : NULL;
       double *share = &out->share[(gsize)i * nc * ny];
       const double *item_p = plain ? country_value[SS_DISRUPTION_PROBABILITY]
@@ -1406,7 +1406,7 @@ ss_engine_project_cell (SsStudy            *study,
 }
 
 void
-ss_engine_project (SsStudy            *study,
+ss_engine_project (const SsStudy      *study,
                    int                 scenario,
                    const SsProjection *baseline,
                    SsProjection       *out)
@@ -1418,7 +1418,7 @@ ss_engine_project (SsStudy            *study,
 
 typedef struct
 {
-  SsStudy            *study;
+  const SsStudy            *study;
   const SsProjection *p;
   GError            **error;
   int                 group_of[SS_MAX_COUNTRIES];
@@ -1504,7 +1504,7 @@ null_without_group_weight (const Check *k,
 
 /* "baseline", the scenario's id, or "S+K" for a cell of the stress grid. */
 static char *
-projection_name (SsStudy            *study,
+projection_name (const SsStudy      *study,
                  const SsProjection *p)
 {
   const char *strategy = p->scenario == SS_BASELINE ? "baseline"
@@ -1557,9 +1557,9 @@ check_rows (const Check  *k,
 }
 
 gboolean
-ss_projection_check (SsStudy            *study,
-                     const SsProjection *p,
-                     GError            **error)
+ss_projection_check (const SsStudy       *study,
+                     const SsProjection  *p,
+                     GError             **error)
 {
   Check k = { study, p, error, { 0 } };
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
@@ -1597,7 +1597,7 @@ ss_projection_check (SsStudy            *study,
     { N_("policy target"), p->policy_target, 1, 0, null_without_policy_target },
   };
 
-  g_return_val_if_fail (SS_IS_STUDY (study), FALSE);
+  g_return_val_if_fail (SS_IS_STUDY ((gpointer)study), FALSE);
   g_return_val_if_fail (p != NULL && p->block != NULL, FALSE);
 
   ss_study_get_groups (study, groups);

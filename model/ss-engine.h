@@ -92,17 +92,17 @@ void          ss_projection_free       (SsProjection       *self);
 void          ss_projection_copy_into  (SsProjection       *dest,
                                         const SsProjection *src);
 
-void          ss_engine_project        (SsStudy            *study,
+void          ss_engine_project        (const SsStudy      *study,
                                         int                 scenario,
                                         const SsProjection *baseline,
                                         SsProjection       *out);
-void          ss_engine_project_cell   (SsStudy            *study,
+void          ss_engine_project_cell   (const SsStudy      *study,
                                         int                 strategy,
                                         int                 shock,
                                         const SsProjection *reference,
                                         SsProjection       *out);
 
-gboolean      ss_engine_check_joint_states (SsStudy        *study,
+gboolean      ss_engine_check_joint_states (const SsStudy  *study,
                                             int             strategy,
                                             int             shock,
                                             char          **message);
@@ -112,14 +112,14 @@ gboolean      ss_engine_check_joint_states (SsStudy        *study,
  * portfolio average or spend share in a year without cost, the policy
  * target where none is in force, VaR95 with too many joint states. Else
  * sets a SS_ENGINE_ERROR_NOT_FINITE naming the first figure that is not. */
-gboolean      ss_projection_check      (SsStudy            *study,
+gboolean      ss_projection_check      (const SsStudy      *study,
                                         const SsProjection *p,
                                         GError            **error);
 
 double        ss_engine_landed_unit    (const SsSource     *source,
                                         const double       *file_country,
                                         const double       *country);
-void          ss_engine_effective_country (SsStudy         *study,
+void          ss_engine_effective_country (const SsStudy   *study,
                                            int              scenario,
                                            guint            country,
                                            double          *attr);

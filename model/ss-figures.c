@@ -56,7 +56,7 @@ ss_figures_premium (const SsProjection *p,
 /* The net present value of the premium over `base`. The portfolio's is
  * the engine's npv_cost_premium when base is the projection's reference. */
 double
-ss_figures_npv_premium (SsStudy            *study,
+ss_figures_npv_premium (const SsStudy      *study,
                         const SsProjection *p,
                         const SsProjection *base,
                         int                 item)
@@ -72,7 +72,7 @@ ss_figures_npv_premium (SsStudy            *study,
 
 /* The net present value of the subsidy paid. */
 double
-ss_figures_npv_subsidy (SsStudy            *study,
+ss_figures_npv_subsidy (const SsStudy      *study,
                         const SsProjection *p,
                         int                 item)
 {
@@ -85,7 +85,7 @@ ss_figures_npv_subsidy (SsStudy            *study,
  * EL, or the item's part of it. L(D) is linear in x_i(D), so that part is
  * ES_i · C_i · E_i (model.md §4). */
 double
-ss_figures_shortfall_impact (SsStudy            *study,
+ss_figures_shortfall_impact (const SsStudy      *study,
                              const SsProjection *p,
                              int                 item,
                              guint               year)

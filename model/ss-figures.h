@@ -23,14 +23,14 @@ double  ss_figures_premium            (const SsProjection *p,
                                        const SsProjection *base,
                                        int                 item,
                                        guint               year);
-double  ss_figures_npv_premium        (SsStudy            *study,
+double  ss_figures_npv_premium        (const SsStudy      *study,
                                        const SsProjection *p,
                                        const SsProjection *base,
                                        int                 item);
-double  ss_figures_npv_subsidy        (SsStudy            *study,
+double  ss_figures_npv_subsidy        (const SsStudy      *study,
                                        const SsProjection *p,
                                        int                 item);
-double  ss_figures_shortfall_impact   (SsStudy            *study,
+double  ss_figures_shortfall_impact   (const SsStudy      *study,
                                        const SsProjection *p,
                                        int                 item,
                                        guint               year);

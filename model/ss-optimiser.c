@@ -66,12 +66,12 @@ typedef struct
 } Problem;
 
 static void
-problem_init (Problem *p,
-              SsStudy *study,
-              int      scenario,
-              guint    item_index)
+problem_init (Problem       *p,
+              const SsStudy *study,
+              int            scenario,
+              guint          item_index)
 {
-  SsItem *item = ss_study_get_item (study, item_index);
+  const SsItem *item = ss_study_get_item (study, item_index);
   double risk_scale = item->attr[SS_ITEM_SUBSTITUTABILITY] * (1 - item->attr[SS_ITEM_RECYCLING]);
   double q_max = 0;
 
@@ -102,7 +102,7 @@ problem_init (Problem *p,
 
 static gboolean
 problem_check (const Problem  *p,
-               SsStudy        *study,
+               const SsStudy  *study,
                guint           item_index,
                GError        **error)
 {
@@ -490,16 +490,16 @@ problem_risk (const Problem *p,
 }
 
 gboolean
-ss_optimiser_solve (SsStudy  *study,
-                    int       scenario,
-                    guint     item,
-                    double    lambda,
-                    double   *shares_out,
-                    GError  **error)
+ss_optimiser_solve (const SsStudy  *study,
+                    int             scenario,
+                    guint           item,
+                    double          lambda,
+                    double         *shares_out,
+                    GError        **error)
 {
   Problem p;
 
-  g_return_val_if_fail (SS_IS_STUDY (study), FALSE);
+  g_return_val_if_fail (SS_IS_STUDY ((gpointer)study), FALSE);
   g_return_val_if_fail (item < ss_study_get_n_items (study), FALSE);
   g_return_val_if_fail (scenario == SS_BASELINE
                         || (scenario >= 0 && (guint)scenario < ss_study_get_n_scenarios (study)),
@@ -516,14 +516,14 @@ ss_optimiser_solve (SsStudy  *study,
 }
 
 double
-ss_optimiser_cost (SsStudy      *study,
-                   int           scenario,
-                   guint         item,
-                   const double *shares)
+ss_optimiser_cost (const SsStudy *study,
+                   int            scenario,
+                   guint          item,
+                   const double  *shares)
 {
   Problem p;
 
-  g_return_val_if_fail (SS_IS_STUDY (study), NAN);
+  g_return_val_if_fail (SS_IS_STUDY ((gpointer)study), NAN);
   g_return_val_if_fail (item < ss_study_get_n_items (study), NAN);
 
   problem_init (&p, study, scenario, item);
@@ -531,14 +531,14 @@ ss_optimiser_cost (SsStudy      *study,
 }
 
 double
-ss_optimiser_risk (SsStudy      *study,
-                   int           scenario,
-                   guint         item,
-                   const double *shares)
+ss_optimiser_risk (const SsStudy *study,
+                   int            scenario,
+                   guint          item,
+                   const double  *shares)
 {
   Problem p;
 
-  g_return_val_if_fail (SS_IS_STUDY (study), NAN);
+  g_return_val_if_fail (SS_IS_STUDY ((gpointer)study), NAN);
   g_return_val_if_fail (item < ss_study_get_n_items (study), NAN);
 
   problem_init (&p, study, scenario, item);
@@ -678,18 +678,18 @@ mix_at (const Problem *p,
 }
 
 GArray *
-ss_optimiser_frontier (SsStudy  *study,
-                       int       scenario,
-                       guint     item,
-                       guint     n_points,
-                       GError  **error)
+ss_optimiser_frontier (const SsStudy  *study,
+                       int             scenario,
+                       guint           item,
+                       guint           n_points,
+                       GError        **error)
 {
   GArray *frontier;
   Problem p;
   SsMix cheapest, least_risk;
   double lambda_lo, lambda_hi;
 
-  g_return_val_if_fail (SS_IS_STUDY (study), NULL);
+  g_return_val_if_fail (SS_IS_STUDY ((gpointer)study), NULL);
   g_return_val_if_fail (item < ss_study_get_n_items (study), NULL);
   g_return_val_if_fail (scenario == SS_BASELINE
                         || (scenario >= 0 && (guint)scenario < ss_study_get_n_scenarios (study)),

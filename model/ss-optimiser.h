@@ -32,24 +32,24 @@ GQuark   ss_optimiser_error_quark (void);
 
 /* lambda = 0 gives the cheapest feasible mix and lambda = INFINITY the
  * least-risk mix; scenario is an index or SS_BASELINE. */
-gboolean ss_optimiser_solve       (SsStudy       *study,
+gboolean ss_optimiser_solve       (const SsStudy *study,
                                    int            scenario,
                                    guint          item,
                                    double         lambda,
                                    double        *shares_out,
                                    GError       **error);
-double   ss_optimiser_cost        (SsStudy       *study,
+double   ss_optimiser_cost        (const SsStudy *study,
                                    int            scenario,
                                    guint          item,
                                    const double  *shares);
-double   ss_optimiser_risk        (SsStudy       *study,
+double   ss_optimiser_risk        (const SsStudy *study,
                                    int            scenario,
                                    guint          item,
                                    const double  *shares);
 
 /* n_points ≥ 2 SsMix, from the cheapest to the least-risk mix. The array
  * frees each mix's shares itself (g_array_unref). */
-GArray  *ss_optimiser_frontier    (SsStudy       *study,
+GArray  *ss_optimiser_frontier    (const SsStudy *study,
                                    int            scenario,
                                    guint          item,
                                    guint          n_points,

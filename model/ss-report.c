@@ -20,7 +20,7 @@
 #include "ss-report.h"
 
 GPtrArray *
-ss_engine_project_all (SsStudy *study)
+ss_engine_project_all (const SsStudy *study)
 {
   GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
   SsProjection *baseline = ss_projection_new ();
@@ -62,9 +62,9 @@ typedef struct
 } Contents;
 
 static void
-contents_init (Contents *contents,
-               SsStudy  *study,
-               int       only)
+contents_init (Contents      *contents,
+               const SsStudy *study,
+               int            only)
 {
   g_autoptr(GArray) strategies = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) shocks = g_array_new (FALSE, FALSE, sizeof (int));
@@ -136,7 +136,7 @@ typedef struct
 
 typedef struct
 {
-  SsStudy            *study;
+  const SsStudy            *study;
   const SsProjection *p;
   GArray             *series;          /* of Series */
   GPtrArray          *groups;
@@ -364,22 +364,22 @@ append_empty_groups (GString          *out,
 }
 
 static const char *
-scenario_id (SsStudy *study,
-             int      scenario)
+scenario_id (const SsStudy *study,
+             int            scenario)
 {
   return scenario == SS_BASELINE ? "baseline" : ss_study_get_scenario (study, scenario)->id;
 }
 
 static const char *
-scenario_name (SsStudy *study,
-               int      scenario)
+scenario_name (const SsStudy *study,
+               int            scenario)
 {
   return scenario == SS_BASELINE ? "Baseline" : ss_study_get_scenario (study, scenario)->name;
 }
 
 static const char *
-scenario_kind (SsStudy *study,
-               int      scenario)
+scenario_kind (const SsStudy *study,
+               int            scenario)
 {
   return scenario != SS_BASELINE && ss_study_get_scenario (study, scenario)->kind == SS_SCENARIO_SHOCK
          ? "shock" : "strategy";
@@ -410,12 +410,12 @@ append_year_or_null (GString *out,
 }
 
 static char *
-report_json (SsStudy   *study,
-             Contents  *contents,
-             GPtrArray *groups)
+report_json (const SsStudy *study,
+             Contents      *contents,
+             GPtrArray     *groups)
 {
   GPtrArray *projections = contents->projections;
-  SsMeta *meta = ss_study_get_meta (study);
+  const SsMeta *meta = ss_study_get_meta (study);
   GString *out = g_string_new ("{\n  \"format\": \"supplyshift-report\",\n  \"version\": 2,\n");
   g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (Series));
 
@@ -460,7 +460,7 @@ report_json (SsStudy   *study,
 
       for (guint i = 0; i < p->n_items; i++)
         {
-          SsItem *item = ss_study_get_item (study, i);
+          const SsItem *item = ss_study_get_item (study, i);
 
           g_string_append (out, "        {\n          \"code\": ");
           append_json_string (out, item->code);
@@ -569,12 +569,12 @@ append_csv_yearless (GString    *out,
 }
 
 static char *
-report_csv (SsStudy   *study,
-            Contents  *contents,
-            GPtrArray *groups)
+report_csv (const SsStudy *study,
+            Contents      *contents,
+            GPtrArray     *groups)
 {
   GPtrArray *projections = contents->projections;
-  SsMeta *meta = ss_study_get_meta (study);
+  const SsMeta *meta = ss_study_get_meta (study);
   GString *out = g_string_new ("scenario,item,year,metric,value\n");
   g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (Series));
 
@@ -629,7 +629,7 @@ report_csv (SsStudy   *study,
  * strategy or the shock of (cli.md, --scenario). With only = SS_BASELINE,
  * the baseline and its row of the grid. */
 char *
-ss_report_generate_for (SsStudy         *study,
+ss_report_generate_for (const SsStudy   *study,
                         SsReportFormat   format,
                         int              only,
                         GError         **error)
@@ -667,7 +667,7 @@ ss_report_generate_for (SsStudy         *study,
 }
 
 char *
-ss_report_generate (SsStudy         *study,
+ss_report_generate (const SsStudy   *study,
                     SsReportFormat   format,
                     GError         **error)
 {

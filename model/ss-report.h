@@ -18,13 +18,13 @@ typedef enum
 /* ss_report_generate_for(): every scenario */
 #define SS_REPORT_ALL (-2)
 
-GPtrArray *ss_engine_project_all  (SsStudy         *study);
+GPtrArray *ss_engine_project_all  (const SsStudy   *study);
 /* NULL, with a SS_ENGINE_ERROR, when a figure is not a finite number
  * where model.md defines it (ss_projection_check()). */
-char      *ss_report_generate     (SsStudy         *study,
+char      *ss_report_generate     (const SsStudy   *study,
                                    SsReportFormat   format,
                                    GError         **error);
-char      *ss_report_generate_for (SsStudy         *study,
+char      *ss_report_generate_for (const SsStudy   *study,
                                    SsReportFormat   format,
                                    int              only,
                                    GError         **error);

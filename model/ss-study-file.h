@@ -37,16 +37,16 @@ SsStudy  *ss_study_load_file     (GFile       *file,
                                   GError     **error);
 SsStudy  *ss_study_load_sample   (void);
 
-char     *ss_study_to_xml        (SsStudy     *study);
-gboolean  ss_study_save_file     (SsStudy     *study,
-                                  GFile       *file,
-                                  gboolean     make_backup,
-                                  GError     **error);
-gboolean  ss_study_save_file_full (SsStudy    *study,
-                                  GFile       *file,
-                                  gboolean     make_backup,
-                                  SsFileStamp *stamp,
-                                  GError     **error);
+char     *ss_study_to_xml         (const SsStudy *study);
+gboolean  ss_study_save_file      (const SsStudy *study,
+                                   GFile         *file,
+                                   gboolean       make_backup,
+                                   GError       **error);
+gboolean  ss_study_save_file_full (const SsStudy *study,
+                                   GFile         *file,
+                                   gboolean       make_backup,
+                                   SsFileStamp   *stamp,
+                                   GError       **error);
 
 GBytes   *ss_study_get_schema    (void);
 

@@ -112,9 +112,9 @@ append_number_element (GString    *out,
 }
 
 char *
-ss_study_to_xml (SsStudy *study)
+ss_study_to_xml (const SsStudy *study)
 {
-  SsMeta *meta = ss_study_get_meta (study);
+  const SsMeta *meta = ss_study_get_meta (study);
   guint nc = ss_study_get_n_countries (study);
   guint ni = ss_study_get_n_items (study);
   guint ns = ss_study_get_n_scenarios (study);
@@ -142,7 +142,7 @@ ss_study_to_xml (SsStudy *study)
   g_string_append (out, "/>\n");
   for (guint k = 0; k < meta->policy_targets->len; k++)
     {
-      SsPolicyTarget *target = &g_array_index (meta->policy_targets, SsPolicyTarget, k);
+      const SsPolicyTarget *target = &g_array_index (meta->policy_targets, SsPolicyTarget, k);
 
       g_string_append_printf (out, "    <policy-target year=\"%d\"", target->year);
       append_number_attr (out, "share", target->share);
@@ -155,7 +155,7 @@ ss_study_to_xml (SsStudy *study)
   g_string_append (out, "  <countries>\n");
   for (guint c = 0; c < nc; c++)
     {
-      SsCountry *country = ss_study_get_country (study, c);
+      const SsCountry *country = ss_study_get_country (study, c);
 
       g_string_append (out, "    <country");
       append_attr (out, "code", country->code);
@@ -171,7 +171,7 @@ ss_study_to_xml (SsStudy *study)
   g_string_append (out, "  <items>\n");
   for (guint i = 0; i < ni; i++)
     {
-      SsItem *item = ss_study_get_item (study, i);
+      const SsItem *item = ss_study_get_item (study, i);
 
       g_string_append (out, "    <item");
       append_attr (out, "code", item->code);
@@ -184,7 +184,7 @@ ss_study_to_xml (SsStudy *study)
       g_string_append (out, ">\n");
       for (guint c = 0; c < nc; c++)
         {
-          SsSource *source = &item->sources[c];
+          const SsSource *source = &item->sources[c];
 
           if (!source->listed)
             continue;
@@ -202,7 +202,7 @@ ss_study_to_xml (SsStudy *study)
   g_string_append (out, ns > 0 ? "  <scenarios>\n" : "  <scenarios/>\n");
   for (guint s = 0; s < ns; s++)
     {
-      SsScenario *scenario = ss_study_get_scenario (study, s);
+      const SsScenario *scenario = ss_study_get_scenario (study, s);
 
       g_string_append (out, "    <scenario");
       append_attr (out, "id", scenario->id);
@@ -235,7 +235,7 @@ ss_study_to_xml (SsStudy *study)
           }
       for (guint o = 0; o < scenario->overrides->len; o++)
         {
-          SsCountryOverride *ov = &g_array_index (scenario->overrides, SsCountryOverride, o);
+          const SsCountryOverride *ov = &g_array_index (scenario->overrides, SsCountryOverride, o);
 
           g_string_append (out, "      <country");
           append_attr (out, "code", ss_study_get_country (study, ov->country)->code);
@@ -246,7 +246,7 @@ ss_study_to_xml (SsStudy *study)
         }
       for (guint k = 0; k < scenario->shocks->len; k++)
         {
-          SsShock *shock = &g_array_index (scenario->shocks, SsShock, k);
+          const SsShock *shock = &g_array_index (scenario->shocks, SsShock, k);
 
           g_string_append (out, "      <shock");
           append_attr (out, "country", ss_study_get_country (study, shock->country)->code);
@@ -368,11 +368,11 @@ check_xml_text (const char  *xml,
  * regular file. Files not on a local path go through GIO.
  */
 gboolean
-ss_study_save_file_full (SsStudy      *study,
-                         GFile        *file,
-                         gboolean      make_backup,
-                         SsFileStamp  *stamp,
-                         GError      **error)
+ss_study_save_file_full (const SsStudy  *study,
+                         GFile          *file,
+                         gboolean        make_backup,
+                         SsFileStamp    *stamp,
+                         GError        **error)
 {
   g_autofree char *xml = ss_study_to_xml (study);
   g_autofree char *path = g_file_get_path (file);
@@ -391,10 +391,10 @@ ss_study_save_file_full (SsStudy      *study,
 }
 
 gboolean
-ss_study_save_file (SsStudy   *study,
-                    GFile     *file,
-                    gboolean   make_backup,
-                    GError   **error)
+ss_study_save_file (const SsStudy  *study,
+                    GFile          *file,
+                    gboolean        make_backup,
+                    GError        **error)
 {
   return ss_study_save_file_full (study, file, make_backup, NULL, error);
 }

@@ -175,29 +175,29 @@ ss_study_new (void)
 }
 
 SsMeta *
-ss_study_get_meta (SsStudy *self)
+_ss_study_get_meta (const SsStudy *self)
 {
-  g_return_val_if_fail (SS_IS_STUDY (self), NULL);
-  return &self->meta;
+  g_return_val_if_fail (SS_IS_STUDY ((SsStudy *)self), NULL);
+  return (SsMeta *)&self->meta;
 }
 
 guint
-ss_study_get_n_countries (SsStudy *self)
+ss_study_get_n_countries (const SsStudy *self)
 {
   return self->countries->len;
 }
 
 SsCountry *
-ss_study_get_country (SsStudy *self,
-                      guint    index)
+_ss_study_get_country (const SsStudy *self,
+                       guint          index)
 {
   g_return_val_if_fail (index < self->countries->len, NULL);
   return g_ptr_array_index (self->countries, index);
 }
 
 int
-ss_study_find_country (SsStudy    *self,
-                       const char *code)
+ss_study_find_country (const SsStudy *self,
+                       const char    *code)
 {
   for (guint c = 0; c < self->countries->len; c++)
     if (g_strcmp0 (((SsCountry *)g_ptr_array_index (self->countries, c))->code, code) == 0)
@@ -256,14 +256,14 @@ ss_study_add_country (SsStudy    *self,
 }
 
 guint
-ss_study_get_n_items (SsStudy *self)
+ss_study_get_n_items (const SsStudy *self)
 {
   return self->items->len;
 }
 
 SsItem *
-ss_study_get_item (SsStudy *self,
-                   guint    index)
+_ss_study_get_item (const SsStudy *self,
+                    guint          index)
 {
   g_return_val_if_fail (index < self->items->len, NULL);
   return g_ptr_array_index (self->items, index);
@@ -295,9 +295,11 @@ item_index_build (SsStudy *self)
 }
 
 int
-ss_study_find_item (SsStudy    *self,
-                    const char *code)
+ss_study_find_item (const SsStudy *study,
+                    const char    *code)
 {
+  /* The index is a cache: building it changes nothing a reader sees. */
+  SsStudy *self = (SsStudy *)study;
   guint found;
 
   g_return_val_if_fail (code != NULL, -1);
@@ -431,22 +433,22 @@ ss_study_remove_item (SsStudy *self,
 }
 
 guint
-ss_study_get_n_scenarios (SsStudy *self)
+ss_study_get_n_scenarios (const SsStudy *self)
 {
   return self->scenarios->len;
 }
 
 SsScenario *
-ss_study_get_scenario (SsStudy *self,
-                       guint    index)
+_ss_study_get_scenario (const SsStudy *self,
+                        guint          index)
 {
   g_return_val_if_fail (index < self->scenarios->len, NULL);
   return g_ptr_array_index (self->scenarios, index);
 }
 
 int
-ss_study_find_scenario (SsStudy    *self,
-                        const char *id)
+ss_study_find_scenario (const SsStudy *self,
+                        const char    *id)
 {
   for (guint s = 0; s < self->scenarios->len; s++)
     if (strcmp (((SsScenario *)g_ptr_array_index (self->scenarios, s))->id, id) == 0)
@@ -518,8 +520,8 @@ ss_scenario_clear_targets (SsScenario *scenario,
 }
 
 SsCountryOverride *
-ss_scenario_find_override (SsScenario *scenario,
-                           guint       country)
+_ss_scenario_find_override (const SsScenario *scenario,
+                            guint             country)
 {
   for (guint o = 0; o < scenario->overrides->len; o++)
     {
@@ -613,8 +615,8 @@ ss_study_add_policy_target (SsStudy *self,
 /* The target in force in a calendar year: the one with the latest year
  * up to it; NAN before the first (model.md §1). */
 double
-ss_study_policy_target_at (SsStudy *self,
-                           int      year)
+ss_study_policy_target_at (const SsStudy *self,
+                           int            year)
 {
   GArray *targets = self->meta.policy_targets;
   double share = NAN;
@@ -628,7 +630,7 @@ ss_study_policy_target_at (SsStudy *self,
 /* Whether saving needs format version 2: a study that uses none of its
  * additions is written as version 1, so a version-1 file saves as it was. */
 gboolean
-ss_study_uses_version_2 (SsStudy *self)
+ss_study_uses_version_2 (const SsStudy *self)
 {
   const guint16 v2_source = (1u << SS_SOURCE_DISRUPTION_PROBABILITY)
                             | (1u << SS_SOURCE_DISRUPTION_SEVERITY)
@@ -658,9 +660,9 @@ ss_study_uses_version_2 (SsStudy *self)
  * strategies are the baseline (-1) and every kind="strategy" scenario, the
  * shocks none (-1) and every kind="shock" scenario, in file order. */
 void
-ss_study_get_stress_axes (SsStudy *self,
-                          GArray  *strategies,
-                          GArray  *shocks)
+ss_study_get_stress_axes (const SsStudy *self,
+                          GArray        *strategies,
+                          GArray        *shocks)
 {
   int none = -1;
 
@@ -679,8 +681,8 @@ ss_study_get_stress_axes (SsStudy *self,
 
 /* Distinct group labels in the order their first country is declared. */
 void
-ss_study_get_groups (SsStudy   *self,
-                     GPtrArray *groups)
+ss_study_get_groups (const SsStudy *self,
+                     GPtrArray     *groups)
 {
   for (guint c = 0; c < self->countries->len; c++)
     {
@@ -697,7 +699,7 @@ ss_study_get_groups (SsStudy   *self,
 }
 
 SsStudy *
-ss_study_copy (SsStudy *self)
+ss_study_copy (const SsStudy *self)
 {
   SsStudy *copy = ss_study_new ();
   guint nc = self->countries->len;
@@ -748,8 +750,8 @@ ss_study_copy (SsStudy *self)
 /* Makes self hold a copy of from's contents, keeping self's identity (and
  * so every pointer to it): what undo needs. */
 void
-ss_study_assign (SsStudy *self,
-                 SsStudy *from)
+ss_study_assign (SsStudy       *self,
+                 const SsStudy *from)
 {
   g_autoptr(SsStudy) copy = ss_study_copy (from);
   SsMeta meta = self->meta;
@@ -787,8 +789,8 @@ same_doubles (const double *a,
 }
 
 gboolean
-ss_study_equal (SsStudy *a,
-                SsStudy *b)
+ss_study_equal (const SsStudy *a,
+                const SsStudy *b)
 {
   guint nc = a->countries->len;
   guint ni = a->items->len;
@@ -1062,8 +1064,8 @@ slug (const char  *text,
 static char *
 make_unique (const char  *base,
              gsize        max_len,
-             gboolean   (*taken) (SsStudy *self, const char *text),
-             SsStudy     *self)
+             gboolean   (*taken) (const SsStudy *self, const char *text),
+             const SsStudy *self)
 {
   if (!taken (self, base))
     return g_strdup (base);
@@ -1092,16 +1094,16 @@ make_unique (const char  *base,
 }
 
 static gboolean
-scenario_id_taken (SsStudy    *self,
-                   const char *id)
+scenario_id_taken (const SsStudy *self,
+                   const char    *id)
 {
   return g_str_equal (id, "baseline") || ss_study_find_scenario (self, id) >= 0;
 }
 
 /* A scenario id made from its name: "China +1 (2030)" → "china-1-2030". */
 char *
-ss_study_unique_scenario_id (SsStudy    *self,
-                             const char *name)
+ss_study_unique_scenario_id (const SsStudy *self,
+                             const char    *name)
 {
   g_autofree char *base = slug (name, 64, TRUE, is_id_char);
 
@@ -1114,15 +1116,15 @@ ss_study_unique_scenario_id (SsStudy    *self,
 }
 
 static gboolean
-item_code_taken (SsStudy    *self,
-                 const char *code)
+item_code_taken (const SsStudy *self,
+                 const char    *code)
 {
   return ss_study_find_item (self, code) >= 0;
 }
 
 char *
-ss_study_unique_item_code (SsStudy    *self,
-                           const char *stem)
+ss_study_unique_item_code (const SsStudy *self,
+                           const char    *stem)
 {
   g_autofree char *base = slug (stem, 32, FALSE, is_item_char);
 

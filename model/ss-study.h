@@ -180,27 +180,52 @@ typedef struct
 G_DECLARE_FINAL_TYPE (SsStudy, ss_study, SS, STUDY, GObject)
 
 SsStudy           *ss_study_new                 (void);
-SsStudy           *ss_study_copy                (SsStudy           *self);
-gboolean           ss_study_equal               (SsStudy           *a,
-                                                 SsStudy           *b);
+SsStudy           *ss_study_copy                (const SsStudy     *self);
+gboolean           ss_study_equal               (const SsStudy     *a,
+                                                 const SsStudy     *b);
 void               ss_study_assign              (SsStudy           *self,
-                                                 SsStudy           *from);
+                                                 const SsStudy     *from);
 
-SsMeta            *ss_study_get_meta            (SsStudy           *self);
+/* The study's parts. Read through a `const SsStudy *` (what a view holds:
+ * ss_document_get_study()) they are const, so writing into them does not
+ * compile; read through an `SsStudy *` (what the loader, the importer,
+ * the document's operations and a test that builds a study hold) they
+ * may be written. C has no overloading: _Generic picks the type. */
+#define SS_STUDY_PART(self, type, part) \
+  _Generic ((self), const SsStudy *: (const type *)(part), default: (part))
 
-guint              ss_study_get_n_countries     (SsStudy           *self);
-SsCountry         *ss_study_get_country         (SsStudy           *self,
+#define ss_study_get_meta(self) \
+  SS_STUDY_PART (self, SsMeta, _ss_study_get_meta (self))
+#define ss_study_get_country(self, index) \
+  SS_STUDY_PART (self, SsCountry, _ss_study_get_country (self, index))
+#define ss_study_get_item(self, index) \
+  SS_STUDY_PART (self, SsItem, _ss_study_get_item (self, index))
+#define ss_study_get_scenario(self, index) \
+  SS_STUDY_PART (self, SsScenario, _ss_study_get_scenario (self, index))
+#define ss_scenario_find_override(scenario, country) \
+  _Generic ((scenario), \
+            const SsScenario *: (const SsCountryOverride *)_ss_scenario_find_override (scenario, country), \
+            default: _ss_scenario_find_override (scenario, country))
+
+SsMeta            *_ss_study_get_meta           (const SsStudy     *self);
+SsCountry         *_ss_study_get_country        (const SsStudy     *self,
                                                  guint              index);
-int                ss_study_find_country        (SsStudy           *self,
+SsItem            *_ss_study_get_item           (const SsStudy     *self,
+                                                 guint              index);
+SsScenario        *_ss_study_get_scenario       (const SsStudy     *self,
+                                                 guint              index);
+SsCountryOverride *_ss_scenario_find_override   (const SsScenario  *scenario,
+                                                 guint              country);
+
+guint              ss_study_get_n_countries     (const SsStudy     *self);
+int                ss_study_find_country        (const SsStudy     *self,
                                                  const char        *code);
 guint              ss_study_add_country         (SsStudy           *self,
                                                  const char        *code,
                                                  const char        *name);
 
-guint              ss_study_get_n_items         (SsStudy           *self);
-SsItem            *ss_study_get_item            (SsStudy           *self,
-                                                 guint              index);
-int                ss_study_find_item           (SsStudy           *self,
+guint              ss_study_get_n_items         (const SsStudy     *self);
+int                ss_study_find_item           (const SsStudy     *self,
                                                  const char        *code);
 /* The study finds items by code through an index: change a code only
  * through this, never by writing item->code. */
@@ -216,10 +241,8 @@ guint              ss_study_add_default_item    (SsStudy           *self,
 void               ss_study_remove_item         (SsStudy           *self,
                                                  guint              index);
 
-guint              ss_study_get_n_scenarios     (SsStudy           *self);
-SsScenario        *ss_study_get_scenario        (SsStudy           *self,
-                                                 guint              index);
-int                ss_study_find_scenario       (SsStudy           *self,
+guint              ss_study_get_n_scenarios     (const SsStudy     *self);
+int                ss_study_find_scenario       (const SsStudy     *self,
                                                  const char        *id);
 guint              ss_study_add_scenario        (SsStudy           *self,
                                                  const char        *id,
@@ -232,8 +255,6 @@ double            *ss_scenario_ensure_targets   (SsStudy           *self,
                                                  guint              item);
 void               ss_scenario_clear_targets    (SsScenario        *scenario,
                                                  guint              item);
-SsCountryOverride *ss_scenario_find_override    (SsScenario        *scenario,
-                                                 guint              country);
 double             ss_scenario_get_stockpile    (const SsScenario  *strategy,
                                                  const SsScenario  *shock,
                                                  const SsItem      *item,
@@ -249,14 +270,14 @@ gboolean           ss_shock_covers              (const SsShock     *shock,
 void               ss_study_add_policy_target   (SsStudy           *self,
                                                  int                year,
                                                  double             share);
-double             ss_study_policy_target_at    (SsStudy           *self,
+double             ss_study_policy_target_at    (const SsStudy     *self,
                                                  int                year);
-gboolean           ss_study_uses_version_2      (SsStudy           *self);
-void               ss_study_get_stress_axes     (SsStudy           *self,
+gboolean           ss_study_uses_version_2      (const SsStudy     *self);
+void               ss_study_get_stress_axes     (const SsStudy     *self,
                                                  GArray            *strategies,
                                                  GArray            *shocks);
 
-void               ss_study_get_groups          (SsStudy           *self,
+void               ss_study_get_groups          (const SsStudy     *self,
                                                  GPtrArray         *groups);
 
 /* Editing helpers for the Countries, Items and Scenarios pages.
@@ -275,9 +296,9 @@ guint              ss_study_duplicate_scenario  (SsStudy           *self,
                                                  guint              index,
                                                  const char        *id,
                                                  const char        *name);
-char              *ss_study_unique_scenario_id  (SsStudy           *self,
+char              *ss_study_unique_scenario_id  (const SsStudy     *self,
                                                  const char        *name);
-char              *ss_study_unique_item_code    (SsStudy           *self,
+char              *ss_study_unique_item_code    (const SsStudy     *self,
                                                  const char        *stem);
 
 gboolean           ss_is_country_code           (const char        *text);

@@ -416,7 +416,7 @@ test_undo_in_spin (Fixture       *f,
                    gconstpointer  data)
 {
   SsDocument *document = ss_window_get_document (f->window);
-  SsStudy *study = ss_window_get_study (f->window);
+  const SsStudy *study = ss_window_get_study (f->window);
   g_autoptr(SsStudy) original = ss_study_copy (study);
   GtkWidget *spin = share_control (f, GTK_TYPE_SPIN_BUTTON, VIETNAM);
   g_autofree char *vietnam = shown (100 * ss_study_get_scenario (study, 0)->targets[0][VIETNAM]);
@@ -459,17 +459,14 @@ test_left_field_keeps_value (Fixture       *f,
                              gconstpointer  data)
 {
   SsDocument *document = ss_window_get_document (f->window);
-  SsStudy *study = ss_window_get_study (f->window);
+  const SsStudy *study = ss_window_get_study (f->window);
   g_autoptr(GPtrArray) spins = g_ptr_array_new ();
   g_autoptr(SsStudy) before = NULL;
   GtkWidget *switching = NULL;
   g_autofree char *rounded = shown (1.234);
 
   /* A switching cost of 1.234 %, which the field shows as 1.2. */
-  ss_document_begin_edit (document);
-  ss_study_get_scenario (study, 0)->switching_cost = 0.01234;
-  ss_document_changed (document, SS_CHANGE_SCENARIO, 0);
-  ss_document_end_edit (document);
+  g_assert_true (ss_document_set_scenario_lever (document, 0, SS_LEVER_SWITCHING_COST, 0.01234, NULL));
   wait_frames ();
   before = ss_study_copy (study);
 

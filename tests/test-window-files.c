@@ -346,7 +346,7 @@ test_opening_cancel (Fixture       *f,
 {
   g_autofree char *path = write_big_study (f);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  SsStudy *before = ss_window_get_study (f->window);
+  const SsStudy *before = ss_window_get_study (f->window);
   GtkWidget *cancel;
 
   ss_window_load_file_async (f->window, file);

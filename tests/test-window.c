@@ -139,7 +139,7 @@ static void
 test_opens_sample (Fixture       *f,
                    gconstpointer  data)
 {
-  SsStudy *study = ss_window_get_study (f->window);
+  const SsStudy *study = ss_window_get_study (f->window);
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Korea key materials");
   g_assert_cmpuint (ss_study_get_n_items (study), >=, 12);
@@ -155,10 +155,10 @@ test_share_edit_and_undo (Fixture       *f,
                           gconstpointer  data)
 {
   SsDocument *document = ss_window_get_document (f->window);
-  SsStudy *study = ss_window_get_study (f->window);
+  const SsStudy *study = ss_window_get_study (f->window);
   g_autoptr(SsStudy) original = ss_study_copy (study);
   g_autofree char *risk_before = g_strdup (risk_card_value (f));
-  SsScenario *scenario = ss_study_get_scenario (study, 0);
+  const SsScenario *scenario = ss_study_get_scenario (study, 0);
   double sum = 0;
 
   ss_window_select (f->window, 0, 0);             /* China plus one, lithium hydroxide */
@@ -194,9 +194,9 @@ static void
 test_baseline_edit (Fixture       *f,
                     gconstpointer  data)
 {
-  SsStudy *study = ss_window_get_study (f->window);
-  SsItem *item = ss_study_get_item (study, 0);
-  SsScenario *scenario = ss_study_get_scenario (study, 0);
+  const SsStudy *study = ss_window_get_study (f->window);
+  const SsItem *item = ss_study_get_item (study, 0);
+  const SsScenario *scenario = ss_study_get_scenario (study, 0);
   g_autofree double *targets = g_memdup2 (scenario->targets[0], ss_study_get_n_countries (study) * sizeof (double));
   double sum = 0;
 
@@ -220,7 +220,7 @@ test_shock_has_no_targets (Fixture       *f,
                            gconstpointer  data)
 {
   SsDocument *document = ss_window_get_document (f->window);
-  SsStudy *study = ss_window_get_study (f->window);
+  const SsStudy *study = ss_window_get_study (f->window);
   int shock = ss_study_find_scenario (study, "china-export-controls");
   g_autoptr(SsStudy) original = ss_study_copy (study);
 
@@ -279,7 +279,7 @@ static void
 test_invalid_file_keeps_study (Fixture       *f,
                                gconstpointer  data)
 {
-  SsStudy *study = ss_window_get_study (f->window);
+  const SsStudy *study = ss_window_get_study (f->window);
   SsDocument *document = ss_window_get_document (f->window);
   g_autoptr(SsStudy) original = ss_study_copy (study);
   g_autofree char *path = g_build_filename (f->dir, "broken.supplyshift", NULL);
@@ -310,7 +310,7 @@ test_async_open (Fixture       *f,
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autofree char *example = g_test_build_filename (G_TEST_DIST, "data", "example-study.xml", NULL);
   g_autofree char *text = NULL;
-  SsStudy *before = ss_window_get_study (f->window);
+  const SsStudy *before = ss_window_get_study (f->window);
 
   g_assert_true (g_file_get_contents (example, &text, NULL, NULL));
   g_assert_true (g_file_set_contents (good, text, -1, NULL));

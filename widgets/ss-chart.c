@@ -31,7 +31,7 @@ struct _SsChart
   GtkWidget      parent_instance;
 
   /* owned */
-  SsStudy       *study;
+  SsStudy       *study;                /* a reference, only read */
   GPtrArray     *projections;          /* copies; NULL where none was given */
   SscChartHit    *hit;
   GskRenderNode *node;                 /* the chart without the hover mark */
@@ -372,7 +372,7 @@ ss_chart_set_kind (SsChart     *self,
  * scenario, item and year; the colours stay the widget's style's. Call it
  * again after every change to the study or its projections. */
 void
-ss_chart_set_data (SsChart           *self,
+ss_chart_set_data (SsChart            *self,
                    const SscChartData *data)
 {
   GPtrArray *copies;
@@ -380,7 +380,7 @@ ss_chart_set_data (SsChart           *self,
   g_return_if_fail (SS_IS_CHART (self));
   g_return_if_fail (data != NULL);
 
-  g_set_object (&self->study, data->study);
+  g_set_object (&self->study, (SsStudy *)data->study);
 
   copies = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
   for (guint k = 0; data->projections != NULL && k < data->projections->len; k++)

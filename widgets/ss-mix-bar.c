@@ -91,10 +91,10 @@ ss_mix_bar_new (void)
 
 /* shares[c * stride] is country c's share. */
 void
-ss_mix_bar_set_shares (SsMixBar     *self,
-                       SsStudy      *study,
-                       const double *shares,
-                       gsize         stride)
+ss_mix_bar_set_shares (SsMixBar      *self,
+                       const SsStudy *study,
+                       const double  *shares,
+                       gsize          stride)
 {
   guint n = MIN (ss_study_get_n_countries (study), SS_MAX_COUNTRIES);
   g_autoptr(GString) description = g_string_new (NULL);

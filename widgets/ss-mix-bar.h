@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (SsMixBar, ss_mix_bar, SS, MIX_BAR, GtkWidget)
 
 GtkWidget *ss_mix_bar_new        (void);
 void       ss_mix_bar_set_shares (SsMixBar     *self,
-                                  SsStudy      *study,
+                                  const SsStudy *study,
                                   const double *shares,
                                   gsize         stride);
 

@@ -412,7 +412,7 @@ describe_country (const SsCountry *country)
 /* Whether the rows already show @study's countries, as after an undo. */
 static gboolean
 shows_countries (SsShareEditor *self,
-                 SsStudy       *study)
+                 const SsStudy *study)
 {
   guint n = study != NULL ? ss_study_get_n_countries (study) : 0;
 
@@ -571,13 +571,13 @@ finish_edit (SsShareEditor *self)
  */
 void
 ss_share_editor_set_countries (SsShareEditor *self,
-                               SsStudy       *study)
+                               const SsStudy *study)
 {
   GtkWidget *child;
   guint n;
 
   g_return_if_fail (SS_IS_SHARE_EDITOR (self));
-  g_return_if_fail (study == NULL || SS_IS_STUDY (study));
+  g_return_if_fail (study == NULL || SS_IS_STUDY ((gpointer)study));
 
   finish_edit (self);
   if (shows_countries (self, study))

@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (SsShareEditor, ss_share_editor, SS, SHARE_EDITOR, GtkWidge
 
 GtkWidget    *ss_share_editor_new             (void);
 void          ss_share_editor_set_countries   (SsShareEditor *self,
-                                               SsStudy       *study);
+                                               const SsStudy *study);
 guint         ss_share_editor_get_n_countries (SsShareEditor *self);
 void          ss_share_editor_set_shares      (SsShareEditor *self,
                                                const double  *shares,
