@@ -728,7 +728,7 @@ static void
 save_as (SsWindow      *self,
          PendingAction *then)
 {
-  SsStudy *study = ss_document_get_study (ss_window_get_document (self));
+  const SsStudy *study = ss_document_get_study (ss_window_get_document (self));
   GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save Study"), GTK_WINDOW (self),
                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                                               _("_Cancel"));

@@ -273,7 +273,9 @@ ss_document_new (SsStudy *study,
   return self;
 }
 
-SsStudy *
+/* The study, to read: it changes only through the operations of
+ * ss-document-edit.c, ss-document-data.c and ss-document-scenario.c. */
+const SsStudy *
 ss_document_get_study (SsDocument *self)
 {
   g_return_val_if_fail (SS_IS_DOCUMENT (self), NULL);

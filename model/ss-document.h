@@ -62,7 +62,7 @@ GQuark              ss_document_error_quark     (void);
 
 SsDocument         *ss_document_new             (SsStudy     *study,
                                                  GFile       *file);
-SsStudy            *ss_document_get_study       (SsDocument  *self);
+const SsStudy      *ss_document_get_study       (SsDocument  *self);
 GFile              *ss_document_get_file        (SsDocument  *self);
 void                ss_document_set_file        (SsDocument  *self,
                                                  GFile       *file);
@@ -76,8 +76,9 @@ void                ss_document_mark_saved      (SsDocument  *self);
 /* A gesture: the operations between begin and end are one undo step. */
 void                ss_document_begin_edit      (SsDocument  *self);
 void                ss_document_end_edit        (SsDocument  *self);
-/* For code that still writes into the study itself, being moved to the
- * operations below; it goes once nothing calls it. */
+/* For the code that made the study and kept it writable (a test setting
+ * up what no operation makes) and has changed it inside an edit. A view
+ * holds the study as const (ss_document_get_study()) and cannot. */
 void                ss_document_changed         (SsDocument  *self,
                                                  SsChange     change,
                                                  int          scenario);

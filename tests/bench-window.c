@@ -90,8 +90,10 @@ on_tick (GtkWidget     *widget,
 {
   Run *run = user_data;
   SsDocument *document = ss_window_get_document (run->window);
-  SsStudy *study = ss_document_get_study (document);
-  double *targets;
+  const SsStudy *study = ss_document_get_study (document);
+  double targets[SS_MAX_COUNTRIES];
+  const double *now;
+  guint nc = ss_study_get_n_countries (study);
   double value;
 
   if (run->frame == 0)
@@ -116,10 +118,13 @@ on_tick (GtkWidget     *widget,
       run->frame++;
       return G_SOURCE_CONTINUE;
     }
-  targets = ss_scenario_ensure_targets (study, ss_study_get_scenario (study, 0), 0);
+  /* What the share editor does on a step: rebalance, then set. */
+  now = ss_study_get_scenario (study, 0)->targets[0];
+  for (guint c = 0; c < nc; c++)
+    targets[c] = now != NULL ? now[c] : ss_study_get_item (study, 0)->sources[c].attr[SS_SOURCE_SHARE];
   value = 0.5 + 0.3 * sin (run->frame / 20.0);
-  ss_rebalance (targets, NULL, ss_study_get_n_countries (study), 0, value);
-  ss_document_changed (document, SS_CHANGE_SCENARIO, 0);
+  ss_rebalance (targets, NULL, nc, 0, value);
+  ss_document_set_target (document, 0, 0, targets, nc, NULL);
   run->frame++;
   return G_SOURCE_CONTINUE;
 }

@@ -69,7 +69,7 @@ assert_same_projection (const SsProjection *a,
 static void
 assert_cache_right (SsDocument *document)
 {
-  SsStudy *study = ss_document_get_study (document);
+  const SsStudy *study = ss_document_get_study (document);
   g_autoptr(SsProjection) baseline = ss_projection_new ();
   const GArray *strategies, *shocks;
 

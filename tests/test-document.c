@@ -165,7 +165,7 @@ stale_map (SsDocument *document)
 static void
 assert_cells_fresh (SsDocument *document)
 {
-  SsStudy *study = ss_document_get_study (document);
+  const SsStudy *study = ss_document_get_study (document);
   const GArray *strategies, *shocks;
 
   ss_document_get_stress_axes (document, &strategies, &shocks);

@@ -96,14 +96,7 @@ static void
 edit_title (Fixture    *f,
             const char *title)
 {
-  SsDocument *document = ss_window_get_document (f->window);
-  SsMeta *meta = ss_study_get_meta (ss_document_get_study (document));
-
-  ss_document_begin_edit (document);
-  g_free (meta->title);
-  meta->title = g_strdup (title);
-  ss_document_changed (document, SS_CHANGE_STRUCTURE, -1);
-  ss_document_end_edit (document);
+  g_assert_true (ss_document_set_meta_title (ss_window_get_document (f->window), title, NULL));
 }
 
 static void

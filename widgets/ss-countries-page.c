@@ -71,7 +71,7 @@ document_of (SsCountriesPage *self)
   return ss_data_page_get_document (SS_DATA_PAGE (self));
 }
 
-static SsStudy *
+static const SsStudy *
 study_of (SsCountriesPage *self)
 {
   return ss_document_get_study (document_of (self));

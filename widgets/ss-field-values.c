@@ -142,36 +142,36 @@ text_of (const SsFieldKey *key)
 
 /* --- The element ------------------------------------------------------- */
 
-static SsStudy *
+static const SsStudy *
 study_of (const SsFieldKey *key)
 {
   return key->document != NULL ? ss_document_get_study (key->document) : NULL;
 }
 
-static SsCountry *
+static const SsCountry *
 country_of (const SsFieldKey *key)
 {
-  SsStudy *study = study_of (key);
+  const SsStudy *study = study_of (key);
 
   if (study == NULL || key->country < 0 || (guint)key->country >= ss_study_get_n_countries (study))
     return NULL;
   return ss_study_get_country (study, key->country);
 }
 
-static SsItem *
+static const SsItem *
 item_of (const SsFieldKey *key)
 {
-  SsStudy *study = study_of (key);
+  const SsStudy *study = study_of (key);
 
   if (study == NULL || key->item < 0 || (guint)key->item >= ss_study_get_n_items (study))
     return NULL;
   return ss_study_get_item (study, key->item);
 }
 
-static SsScenario *
+static const SsScenario *
 scenario_of (const SsFieldKey *key)
 {
-  SsStudy *study = study_of (key);
+  const SsStudy *study = study_of (key);
 
   if (study == NULL || key->scenario < 0
       || (guint)key->scenario >= ss_study_get_n_scenarios (study))
@@ -179,10 +179,10 @@ scenario_of (const SsFieldKey *key)
   return ss_study_get_scenario (study, key->scenario);
 }
 
-static SsSource *
+static const SsSource *
 source_of (const SsFieldKey *key)
 {
-  SsItem *item = item_of (key);
+  const SsItem *item = item_of (key);
 
   return item != NULL && country_of (key) != NULL ? &item->sources[key->country] : NULL;
 }
@@ -217,10 +217,10 @@ static gboolean
 study_number (const SsFieldKey *key,
               double           *value)
 {
-  SsMeta *meta;
-  SsItem *item;
-  SsSource *source;
-  SsCountryOverride *ov;
+  const SsMeta *meta;
+  const SsItem *item;
+  const SsSource *source;
+  const SsCountryOverride *ov;
 
   switch (key->element)
     {
@@ -275,7 +275,7 @@ study_number (const SsFieldKey *key,
 static const char *
 study_string (const SsFieldKey *key)
 {
-  SsMeta *meta = ss_study_get_meta (study_of (key));
+  const SsMeta *meta = ss_study_get_meta (study_of (key));
 
   switch ((TextId)key->index)
     {
@@ -343,7 +343,7 @@ _ss_field_key_may_be_empty (const SsFieldKey *key)
 double
 _ss_field_key_empty_value (const SsFieldKey *key)
 {
-  SsCountry *country = country_of (key);
+  const SsCountry *country = country_of (key);
 
   if (key->element == SS_ELEMENT_SOURCE && key->index == SS_SOURCE_SHARE)
     return 0;
@@ -477,7 +477,7 @@ check_string (const SsFieldKey *key,
               const char       *text,
               SsFieldValue     *value)
 {
-  SsStudy *study = study_of (key);
+  const SsStudy *study = study_of (key);
   g_autofree char *clean = _ss_field_key_is_notes (key) ? ss_page_clean_notes (text)
                                                         : ss_page_clean_line (text);
   g_autofree char *what = NULL;

@@ -82,13 +82,13 @@ document_of (SsItemsPage *self)
   return ss_data_page_get_document (SS_DATA_PAGE (self));
 }
 
-static SsStudy *
+static const SsStudy *
 study_of (SsItemsPage *self)
 {
   return ss_document_get_study (document_of (self));
 }
 
-static SsItem *
+static const SsItem *
 current_item (SsItemsPage *self)
 {
   if (document_of (self) == NULL || self->item < 0)
@@ -242,7 +242,7 @@ on_share_commit (SsItemsPage *self,
 static void
 sync_details (SsItemsPage *self)
 {
-  SsItem *item = current_item (self);
+  const SsItem *item = current_item (self);
   g_autofree char *heading = NULL;
 
   if (item == NULL)
@@ -252,7 +252,7 @@ sync_details (SsItemsPage *self)
   for (guint c = 0; c < self->listed_checks->len; c++)
     {
       GtkWidget *check = g_ptr_array_index (self->listed_checks, c);
-      SsCountry *country = ss_study_get_country (study_of (self), c);
+      const SsCountry *country = ss_study_get_country (study_of (self), c);
       g_autofree char *item_name = ss_bidi_isolate (item->name);
       g_autofree char *country_name = ss_bidi_isolate (country->name);
       g_autofree char *label = g_strdup_printf (_("%s lists %s as a source"), item_name,
@@ -312,7 +312,7 @@ update_buttons (SsItemsPage *self)
 /* Shows an item's name, code and category in its list row. */
 static void
 set_list_row (GtkWidget *row,
-              SsItem    *item)
+              const SsItem    *item)
 {
   g_autofree char *detail = NULL;
   g_autofree char *category = ss_bidi_isolate (item->category);
@@ -327,7 +327,7 @@ set_list_row (GtkWidget *row,
 static void
 rebuild_list (SsItemsPage *self)
 {
-  SsStudy *study = study_of (self);
+  const SsStudy *study = study_of (self);
   guint ni = ss_study_get_n_items (study);
   GtkWidget *focus = ss_page_get_focus (GTK_WIDGET (self));
   gboolean list_had_focus = focus != NULL
@@ -475,7 +475,7 @@ rebuild_sources (SsItemsPage *self)
 static void
 refresh (SsItemsPage *self)
 {
-  SsStudy *study = study_of (self);
+  const SsStudy *study = study_of (self);
   guint ni = ss_study_get_n_items (study);
   gboolean item_moved;
 

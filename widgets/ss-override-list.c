@@ -62,13 +62,13 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SsOverrideList, ss_override_list, GTK_TYPE_WIDGET)
 
-static SsStudy *
+static const SsStudy *
 study_of (SsOverrideList *self)
 {
   return ss_document_get_study (self->document);
 }
 
-static SsScenario *
+static const SsScenario *
 current_scenario (SsOverrideList *self)
 {
   if (self->document == NULL || self->scenario < 0
@@ -95,11 +95,11 @@ on_row_message (SsOverrideList *self)
 }
 
 static gboolean
-is_overridden (SsScenario *scenario,
-               guint       country,
-               guint       attr)
+is_overridden (const SsScenario *scenario,
+               guint             country,
+               guint             attr)
 {
-  SsCountryOverride *ov = ss_scenario_find_override (scenario, country);
+  const SsCountryOverride *ov = ss_scenario_find_override (scenario, country);
 
   return ov != NULL && (ov->set & (1u << attr));
 }
@@ -108,7 +108,7 @@ is_overridden (SsScenario *scenario,
 static GArray *
 override_pairs (SsOverrideList *self)
 {
-  SsScenario *scenario = current_scenario (self);
+  const SsScenario *scenario = current_scenario (self);
   GArray *pairs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   guint nc = scenario != NULL ? ss_study_get_n_countries (study_of (self)) : 0;
 
@@ -146,10 +146,10 @@ on_row_move (SsOverrideList *self,
              guint           attr,
              SsOverrideRow  *row)
 {
-  SsScenario *scenario = current_scenario (self);
+  const SsScenario *scenario = current_scenario (self);
   guint old_country = ss_override_row_get_country (row);
   guint old_attr = ss_override_row_get_attr (row);
-  SsCountryOverride *record;
+  const SsCountryOverride *record;
   double value;
 
   if (self->syncing || scenario == NULL || ss_document_in_edit (self->document))
@@ -324,7 +324,7 @@ queue_rebuild (SsOverrideList *self)
 static gboolean
 sync_country_names (SsOverrideList *self)
 {
-  SsStudy *study = study_of (self);
+  const SsStudy *study = study_of (self);
   guint nc = ss_study_get_n_countries (study);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->country_names));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -424,7 +424,7 @@ ss_override_list_add (SsOverrideList  *self,
                       guint           *attr,
                       GError         **error)
 {
-  SsScenario *scenario;
+  const SsScenario *scenario;
   guint nc;
 
   g_return_val_if_fail (SS_IS_OVERRIDE_LIST (self), FALSE);

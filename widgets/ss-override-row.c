@@ -72,7 +72,7 @@ void
 ss_override_row_sync (SsOverrideRow *self)
 {
   SsDocument *document = ss_field_get_document (self->field);
-  SsCountry *country = ss_study_get_country (ss_document_get_study (document), self->country);
+  const SsCountry *country = ss_study_get_country (ss_document_get_study (document), self->country);
   g_autofree char *label = ss_field_dup_label (self->field);
   g_autofree char *remove = NULL;
   g_autofree char *hint = NULL;

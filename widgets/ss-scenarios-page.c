@@ -68,13 +68,13 @@ document_of (SsScenariosPage *self)
   return ss_data_page_get_document (SS_DATA_PAGE (self));
 }
 
-static SsStudy *
+static const SsStudy *
 study_of (SsScenariosPage *self)
 {
   return ss_document_get_study (document_of (self));
 }
 
-static SsScenario *
+static const SsScenario *
 current_scenario (SsScenariosPage *self)
 {
   if (document_of (self) == NULL || self->scenario < 0)
@@ -153,7 +153,7 @@ static void
 sync_details (SsScenariosPage *self,
               gboolean         force)
 {
-  SsScenario *scenario = current_scenario (self);
+  const SsScenario *scenario = current_scenario (self);
   g_autofree char *description = NULL;
 
   if (scenario == NULL)
@@ -193,7 +193,7 @@ update_buttons (SsScenariosPage *self)
 static void
 rebuild_list (SsScenariosPage *self)
 {
-  SsStudy *study = study_of (self);
+  const SsStudy *study = study_of (self);
   guint ns = ss_study_get_n_scenarios (study);
   GtkWidget *focus = ss_page_get_focus (GTK_WIDGET (self));
   gboolean list_had_focus = focus != NULL
@@ -205,7 +205,7 @@ rebuild_list (SsScenariosPage *self)
     gtk_list_box_remove (self->list, GTK_WIDGET (row));
   for (guint s = 0; s < ns; s++)
     {
-      SsScenario *scenario = ss_study_get_scenario (study, s);
+      const SsScenario *scenario = ss_study_get_scenario (study, s);
 
       if ((row = gtk_list_box_get_row_at_index (self->list, s)) == NULL)
         {
@@ -403,7 +403,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SsScenariosPage *self = SS_SCENARIOS_PAGE (widget);
-  SsScenario *scenario = current_scenario (self);
+  const SsScenario *scenario = current_scenario (self);
 
   if (scenario == NULL)
     return;

@@ -67,7 +67,7 @@ document_of (SsStudyPage *self)
   return ss_data_page_get_document (SS_DATA_PAGE (self));
 }
 
-static SsMeta *
+static const SsMeta *
 meta_of (SsStudyPage *self)
 {
   return ss_study_get_meta (ss_document_get_study (document_of (self)));
@@ -198,7 +198,7 @@ on_threshold_commit (SsStudyPage *self,
 static void
 sync_home (SsStudyPage *self)
 {
-  SsStudy *study = ss_document_get_study (document_of (self));
+  const SsStudy *study = ss_document_get_study (document_of (self));
   guint nc = ss_study_get_n_countries (study);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->country_names));
   gboolean same = shown == nc;
@@ -225,7 +225,7 @@ static void
 on_home_selected (SsStudyPage *self)
 {
   guint home = gtk_drop_down_get_selected (self->home_dropdown);
-  SsMeta *meta;
+  const SsMeta *meta;
 
   if (self->syncing || document_of (self) == NULL || ss_document_in_edit (document_of (self))
       || home == GTK_INVALID_LIST_POSITION)
@@ -240,7 +240,7 @@ on_home_selected (SsStudyPage *self)
 static void
 update_projection_description (SsStudyPage *self)
 {
-  SsMeta *meta = meta_of (self);
+  const SsMeta *meta = meta_of (self);
   g_autofree char *currency = g_markup_escape_text (meta->currency, -1);
   g_autofree char *description = NULL;
 
