@@ -69,19 +69,6 @@ ss_window_actions_update (SsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", ss_document_can_redo (self->document));
 }
 
-static GtkBox *
-add_data_page (SsWindow   *self,
-               const char *name,
-               const char *title,
-               const char *icon)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  adw_view_stack_add_titled (self->data_stack, box, name, title);
-  adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->data_stack, box), icon);
-  return GTK_BOX (box);
-}
-
 /* The study data window passes undo, redo and save on to the main
  * window, whose actions they are. */
 static gboolean
@@ -122,36 +109,13 @@ data_window_help (GtkWidget *widget,
   return TRUE;
 }
 
-/* Countries, items and scenarios are edited in a window of their own, so
- * the main window stays the scenario editor. Closing it only hides it. */
+/* Countries, items and scenarios are edited in a window of their own
+ * (SsDataWindow), so the main window stays the scenario editor. */
 void
 ss_window_data_init (SsWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *title = adw_view_switcher_title_new ();
-  GtkWidget *bar = adw_view_switcher_bar_new ();
-
-  self->data_window = ADW_WINDOW (adw_window_new ());
+  self->data_window = SS_DATA_WINDOW (ss_data_window_new ());
   gtk_window_set_transient_for (GTK_WINDOW (self->data_window), GTK_WINDOW (self));
-  gtk_window_set_hide_on_close (GTK_WINDOW (self->data_window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self->data_window), 1100, 720);
-  self->data_stack = ADW_VIEW_STACK (adw_view_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->data_stack), TRUE);
-
-  self->study_page = add_data_page (self, "study", _("Study"), "document-properties-symbolic");
-  self->countries_page = add_data_page (self, "countries", _("Countries"), "mark-location-symbolic");
-  self->items_page = add_data_page (self, "items", _("Items"), "view-list-symbolic");
-  self->scenarios_page = add_data_page (self, "scenarios", _("Scenarios"), "view-paged-symbolic");
-
-  adw_view_switcher_title_set_stack (ADW_VIEW_SWITCHER_TITLE (title), self->data_stack);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (bar), self->data_stack);
-  g_object_bind_property (title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->data_stack));
-  gtk_box_append (GTK_BOX (box), bar);
-  adw_window_set_content (self->data_window, box);
 
   {
     GtkEventController *controller = gtk_shortcut_controller_new ();
@@ -177,7 +141,7 @@ study_data_action (GtkWidget  *widget,
   SsWindow *self = SS_WINDOW (widget);
 
   if (parameter != NULL)
-    adw_view_stack_set_visible_child_name (self->data_stack, g_variant_get_string (parameter, NULL));
+    ss_data_window_set_page (self->data_window, g_variant_get_string (parameter, NULL));
   gtk_window_present (GTK_WINDOW (self->data_window));
 }
 

@@ -1,10 +1,11 @@
-/* ss-window-pages.c: the Study, Countries, Items and Scenarios pages
+/* ss-window-pages.c: the study data window of the main window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each page is a widget of its own (widgets/ss-*-page.c) that edits the
- * study through the document and follows its "changed" signal; the window
- * only puts them in its view stack and hands them the document.
+ * The Study, Countries, Items and Scenarios pages are widgets of their
+ * own (widgets/ss-*-page.c) in a window of their own (SsDataWindow), which
+ * edit the study through the document and follow its "changed" signal;
+ * the main window only hands the data window its document.
  *
  * SUPPLYSHIFT_PAGE=study|countries|items|scenarios opens the study data
  * window on that page at start-up. It exists for build-aux/screenshot and
@@ -15,20 +16,7 @@
 
 #include "config.h"
 
-#include "ss-countries-page.h"
-#include "ss-items-page.h"
-#include "ss-scenarios-page.h"
-#include "ss-study-page.h"
 #include "ss-window-private.h"
-
-static GtkWidget *
-get_page_widget (SsWindow   *self,
-                 const char *name)
-{
-  GtkWidget *box = GTK_WIDGET (ss_window_get_page (self, name));
-
-  return gtk_widget_get_first_child (box);
-}
 
 /* Opens the study data window on the page SUPPLYSHIFT_PAGE names, once
  * the main window is on screen (the data window is transient for it). */
@@ -55,14 +43,7 @@ ss_window_pages_init (SsWindow *self)
 {
   const char *initial = g_getenv ("SUPPLYSHIFT_PAGE");
 
-  gtk_box_append (ss_window_get_page (self, "study"), ss_study_page_new ());
-  gtk_box_append (ss_window_get_page (self, "countries"), ss_countries_page_new ());
-  gtk_box_append (ss_window_get_page (self, "items"), ss_items_page_new ());
-  gtk_box_append (ss_window_get_page (self, "scenarios"), ss_scenarios_page_new ());
-
-  if (initial != NULL
-      && (g_str_equal (initial, "study") || g_str_equal (initial, "countries")
-          || g_str_equal (initial, "items") || g_str_equal (initial, "scenarios")))
+  if (initial != NULL && ss_data_window_get_page_widget (self->data_window, initial) != NULL)
     g_signal_connect (self, "map", G_CALLBACK (on_window_mapped), NULL);
 }
 
@@ -70,13 +51,5 @@ void
 ss_window_pages_set_document (SsWindow   *self,
                               SsDocument *document)
 {
-  GtkWidget *study = get_page_widget (self, "study");
-  GtkWidget *countries = get_page_widget (self, "countries");
-  GtkWidget *items = get_page_widget (self, "items");
-  GtkWidget *scenarios = get_page_widget (self, "scenarios");
-
-  ss_study_page_set_document (SS_STUDY_PAGE (study), document);
-  ss_countries_page_set_document (SS_COUNTRIES_PAGE (countries), document);
-  ss_items_page_set_document (SS_ITEMS_PAGE (items), document);
-  ss_scenarios_page_set_document (SS_SCENARIOS_PAGE (scenarios), document);
+  ss_data_window_set_document (self->data_window, document);
 }

@@ -9,6 +9,7 @@
 
 #include "ss-alerts.h"
 #include "ss-chart.h"
+#include "ss-data-window.h"
 #include "ss-document.h"
 #include "ss-mix-bar.h"
 #include "ss-share-editor.h"
@@ -72,12 +73,7 @@ struct _SsWindow
   GMenu                *recent_submenu;
 
   /* The study data window: countries, items, scenarios */
-  AdwWindow            *data_window;
-  AdwViewStack         *data_stack;
-  GtkBox               *study_page;
-  GtkBox               *countries_page;
-  GtkBox               *items_page;
-  GtkBox               *scenarios_page;
+  SsDataWindow         *data_window;
 
   /* Owned */
   SsDocument           *document;
@@ -179,7 +175,5 @@ void           ss_window_toast              (SsWindow       *self,
 GSettings     *ss_window_get_settings       (SsWindow       *self);
 GMenu         *_ss_window_get_recent_menu   (SsWindow       *self);
 GtkWidget     *_ss_window_get_content       (SsWindow       *self);
-GtkBox        *ss_window_get_page           (SsWindow       *self,
-                                             const char     *name);
 
 G_END_DECLS

@@ -319,13 +319,6 @@ update_title (SsWindow *self)
     subtitle = modified ? g_strdup_printf ("%s •", isolated_name) : g_strdup (name);
   adw_window_title_set_title (self->window_title, ss_study_get_meta (study)->title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  if (self->data_window != NULL)
-    {
-      g_autofree char *title = ss_bidi_isolate (ss_study_get_meta (study)->title);
-      g_autofree char *data_title = g_strdup_printf (_("Study Data — %s"), title);
-
-      gtk_window_set_title (GTK_WINDOW (self->data_window), data_title);
-    }
   gtk_window_set_title (GTK_WINDOW (self), ss_study_get_meta (study)->title);
 }
 
@@ -487,21 +480,6 @@ GSettings *
 ss_window_get_settings (SsWindow *self)
 {
   return self->settings;
-}
-
-GtkBox *
-ss_window_get_page (SsWindow   *self,
-                    const char *name)
-{
-  if (g_str_equal (name, "study"))
-    return self->study_page;
-  if (g_str_equal (name, "countries"))
-    return self->countries_page;
-  if (g_str_equal (name, "items"))
-    return self->items_page;
-  if (g_str_equal (name, "scenarios"))
-    return self->scenarios_page;
-  g_return_val_if_reached (NULL);
 }
 
 GMenu *

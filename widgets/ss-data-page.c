@@ -55,7 +55,6 @@ ss_data_page_set_document (SsDataPage *self,
                            SsDocument *document)
 {
   SsDataPagePrivate *priv = ss_data_page_get_instance_private (self);
-  SsDataPageClass *klass;
 
   g_return_if_fail (SS_IS_DATA_PAGE (self));
   g_return_if_fail (document == NULL || SS_IS_DOCUMENT (document));
@@ -68,10 +67,18 @@ ss_data_page_set_document (SsDataPage *self,
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self,
                              G_CONNECT_SWAPPED);
-  /* The fields follow through their bindings before the page's own parts,
-   * which read what they show. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  klass = SS_DATA_PAGE_GET_CLASS (self);
+}
+
+/* The fields follow through their bindings before the page's own parts,
+ * which read what they show: after the bindings, which are handlers of
+ * this notification, and after it is sent, which is once the property is
+ * set when a binding sets it. */
+static void
+on_notify_document (SsDataPage *self)
+{
+  SsDataPageClass *klass = SS_DATA_PAGE_GET_CLASS (self);
+
   if (klass->document_set != NULL)
     klass->document_set (self);
 }
@@ -150,4 +157,5 @@ ss_data_page_class_init (SsDataPageClass *klass)
 static void
 ss_data_page_init (SsDataPage *self)
 {
+  g_signal_connect_after (self, "notify::document", G_CALLBACK (on_notify_document), NULL);
 }
