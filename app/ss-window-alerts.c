@@ -92,8 +92,8 @@ describe_alert (SsWindow  *self,
     {
     case SS_ALERT_KIND_ITEM:
       *title = g_strdup (ss_study_get_item (study, ss_alert_get_item (alert))->name);
-      *subtitle = g_strdup_printf (_("%s in %d, %s in %d"), ss_window_alert_label (ss_alert_get_first_level (alert)),
-                                   meta->base_year, ss_window_alert_label (level), last_year);
+      *subtitle = g_strdup_printf (_("%s in %d, %s in %d"), ss_alert_level_get_label (ss_alert_get_first_level (alert)),
+                                   meta->base_year, ss_alert_level_get_label (level), last_year);
       break;
     case SS_ALERT_KIND_LEVEL:
       if (level == SS_ALERT_CRITICAL)

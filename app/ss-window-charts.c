@@ -25,7 +25,7 @@
 /* The chart shows the selected scenario and item; compare needs every
  * scenario's projection (only stale ones are recomputed). */
 static void
-fill_chart_data (SsWindow    *self,
+fill_chart_data (SsWindow     *self,
                  SscChartData *data)
 {
   const SsStudy *study = ss_window_study (self);

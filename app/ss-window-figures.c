@@ -22,19 +22,6 @@
 #include "ss-window-private.h"
 
 const char *
-ss_window_alert_label (SsAlertLevel level)
-{
-  switch (level)
-    {
-    case SS_ALERT_CRITICAL: return C_("alert level", "Critical");
-    case SS_ALERT_WARNING: return C_("alert level", "Warning");
-    case SS_ALERT_WATCH: return C_("alert level", "Watch");
-    case SS_ALERT_NONE:
-    default: return C_("alert level", "No alert");
-    }
-}
-
-const char *
 ss_window_alert_css_class (SsAlertLevel level)
 {
   switch (level)
@@ -47,44 +34,52 @@ ss_window_alert_css_class (SsAlertLevel level)
     }
 }
 
-void
-ss_window_set_alert_inscription (GtkInscription *inscription,
-                       SsAlertLevel    level)
+/* The level's colour, and only it: a change of CSS class restyles the
+ * widget, and the sidebar has one per item, every frame. */
+static void
+restyle (GtkWidget    *widget,
+         SsAlertLevel  level)
 {
   static const char *classes[] = { "error", "warning", "accent", "success" };
 
-  if (g_strcmp0 (gtk_inscription_get_text (inscription), ss_window_alert_label (level)) == 0)
-    return;
   for (guint k = 0; k < G_N_ELEMENTS (classes); k++)
-    gtk_widget_remove_css_class (GTK_WIDGET (inscription), classes[k]);
-  gtk_widget_add_css_class (GTK_WIDGET (inscription), ss_window_alert_css_class (level));
-  gtk_inscription_set_text (inscription, ss_window_alert_label (level));
+    gtk_widget_remove_css_class (widget, classes[k]);
+  gtk_widget_add_css_class (widget, ss_window_alert_css_class (level));
+}
+
+/* Only touches the inscription or label when the level changed. */
+void
+ss_window_set_alert_inscription (GtkInscription *inscription,
+                                 SsAlertLevel    level)
+{
+  const char *label = ss_alert_level_get_label (level);
+
+  if (g_strcmp0 (gtk_inscription_get_text (inscription), label) == 0)
+    return;
+  restyle (GTK_WIDGET (inscription), level);
+  gtk_inscription_set_text (inscription, label);
+}
+
+static void
+set_alert_label (GtkLabel     *label,
+                 SsAlertLevel  level)
+{
+  const char *text = ss_alert_level_get_label (level);
+
+  if (g_strcmp0 (gtk_label_get_label (label), text) == 0)
+    return;
+  restyle (GTK_WIDGET (label), level);
+  gtk_label_set_label (label, text);
 }
 
 /* Setting a label's text, even to the same text, makes it lay out again:
  * the figures are refreshed every frame of a drag, so compare first. */
 void
 ss_window_set_label (GtkLabel   *label,
-           const char *text)
+                     const char *text)
 {
   if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
     gtk_label_set_label (label, text);
-}
-
-/* Only touches the label when the level changed: a change of CSS class
- * restyles the label, and the sidebar has one per item, every frame. */
-static void
-set_alert_label (GtkLabel     *label,
-                 SsAlertLevel  level)
-{
-  static const char *classes[] = { "error", "warning", "accent", "success" };
-
-  if (g_strcmp0 (gtk_label_get_label (label), ss_window_alert_label (level)) == 0)
-    return;
-  for (guint k = 0; k < G_N_ELEMENTS (classes); k++)
-    gtk_widget_remove_css_class (GTK_WIDGET (label), classes[k]);
-  gtk_widget_add_css_class (GTK_WIDGET (label), ss_window_alert_css_class (level));
-  gtk_label_set_label (label, ss_window_alert_label (level));
 }
 
 /* Millions of the study's currency, grouped in the user's locale. */
@@ -118,8 +113,8 @@ watched_country (const SsStudy *study)
 }
 
 static SsTrend
-trend_of (double scenario,
-          double baseline,
+trend_of (double   scenario,
+          double   baseline,
           gboolean lower_is_better)
 {
   if (fabs (scenario - baseline) < 1e-9 * MAX (1, fabs (baseline)))
@@ -241,7 +236,7 @@ ss_window_figures_update (SsWindow           *self,
   g_clear_pointer (&delta, g_free);
 
   /* Alert level */
-  value = g_strdup_printf ("%s → %s", ss_window_alert_label (level_first), ss_window_alert_label (level_last));
+  value = g_strdup_printf ("%s → %s", ss_alert_level_get_label (level_first), ss_alert_level_get_label (level_last));
   if (self->item >= 0)
     {
       gsize row = (gsize)self->item * ny;

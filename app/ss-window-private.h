@@ -117,7 +117,6 @@ void           ss_window_figures_init       (SsWindow       *self);
 void           ss_window_figures_update     (SsWindow           *self,
                                              const SsProjection *p,
                                              const SsProjection *b);
-const char    *ss_window_alert_label        (SsAlertLevel    level);
 const char    *ss_window_alert_css_class    (SsAlertLevel    level);
 void           ss_window_set_alert_inscription (GtkInscription *inscription,
                                              SsAlertLevel    level);

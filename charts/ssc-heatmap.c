@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-alerts.h"
 #include "ssc-axis.h"
 #include "ssc-draw.h"
 #include "ssc-frame.h"
@@ -49,20 +50,6 @@ heat_color (const SscCtx *c,
   for (guint j = 0; j < 3; j++)
     out[j] = a[j] + (b[j] - a[j]) * f;
   out[3] = 1;
-}
-
-static const char *
-alert_word (SsAlertLevel level)
-{
-  switch (level)
-    {
-    /* Translators: alert levels, shown as a badge per item */
-    case SS_ALERT_CRITICAL: return C_("alert level", "Critical");
-    case SS_ALERT_WARNING: return C_("alert level", "Warning");
-    case SS_ALERT_WATCH: return C_("alert level", "Watch");
-    case SS_ALERT_NONE:
-    default: return C_("alert level", "No alert");
-    }
 }
 
 static guint
@@ -220,11 +207,11 @@ draw_row (SscCtx *c,
       ssc_set_source (cr, rgba, 1);
       cairo_fill (cr);
       ssc_rgba_from_hex (ink, c->d->dark ? 0x000000 : 0xffffff, c->d->dark ? 0.85 : 1);
-      ssc_text_draw (c->text, &ssc_font_badge, alert_word (level), badge.x + badge.w / 2,
+      ssc_text_draw (c->text, &ssc_font_badge, ss_alert_level_get_label (level), badge.x + badge.w / 2,
                      badge.y + badge.h / 2, 0.5, 0.5, ink, 1);
     }
   else
-    ssc_text_draw (c->text, &ssc_font_badge, alert_word (level), badge.x + badge.w / 2,
+    ssc_text_draw (c->text, &ssc_font_badge, ss_alert_level_get_label (level), badge.x + badge.w / 2,
                    badge.y + badge.h / 2, 0.5, 0.5, c->d->fg, 0.55);
 }
 
@@ -309,7 +296,7 @@ heatmap_draw (SscCtx *c)
     }
   label_w = MIN (label_w, c->area.w * 0.26) + 12;
   for (SsAlertLevel l = SS_ALERT_NONE; l <= SS_ALERT_CRITICAL; l++)
-    badge_w = MAX (badge_w, ssc_text_width (c->text, &ssc_font_badge, alert_word (l)));
+    badge_w = MAX (badge_w, ssc_text_width (c->text, &ssc_font_badge, ss_alert_level_get_label (l)));
   badge_w += 16;
 
   grid_x = c->area.x + label_w;
@@ -455,7 +442,7 @@ heatmap_query (SscCtx            *c,
 
       head = g_markup_printf_escaped ("<b>%s</b> (%s), %d", item_name, it->code, when);
       g_string_append (s, head);
-      ssc_tooltip_add_pair (s, _("Alert"), g_strdup (alert_word (p->alert[at])), NULL);
+      ssc_tooltip_add_pair (s, _("Alert"), g_strdup (ss_alert_level_get_label (p->alert[at])), NULL);
       if (top >= 0)
         {
           g_autofree char *country = ssc_text_isolate (ss_study_get_country (c->study, top)->name);

@@ -22,6 +22,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include "ss-alerts.h"
 
 struct _SsAlert
@@ -135,6 +137,21 @@ ss_alert_get_value (SsAlert *self)
 {
   g_return_val_if_fail (SS_IS_ALERT (self), NAN);
   return self->value;
+}
+
+/* An alert level in words, for a badge or a card. */
+const char *
+ss_alert_level_get_label (SsAlertLevel level)
+{
+  switch (level)
+    {
+    /* Translators: alert levels, shown as a badge per item */
+    case SS_ALERT_CRITICAL: return C_("alert level", "Critical");
+    case SS_ALERT_WARNING: return C_("alert level", "Warning");
+    case SS_ALERT_WATCH: return C_("alert level", "Watch");
+    case SS_ALERT_NONE:
+    default: return C_("alert level", "No alert");
+    }
 }
 
 /* model.md §6: the first year a condition holds, and the year it clears

@@ -48,6 +48,7 @@ void          ss_alert_list_update     (SsAlertList        *self,
                                         int                 scenario,
                                         int                 item);
 
+const char   *ss_alert_level_get_label (SsAlertLevel        level);
 void          ss_alert_span            (const gboolean     *at,
                                         guint               n_years,
                                         int                *first,
