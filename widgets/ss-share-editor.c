@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One row per country of the study: a colour swatch, the name, a slider
- * and a spin button for the share in percent, the baseline share for
- * reference and a lock. Moving one share rebalances the unlocked others
- * with ss_rebalance(), so the shares always sum to 1.
+ * One row per country of the study (SsShareRow): a colour swatch, the
+ * name, a slider and a spin button for the share in percent, the baseline
+ * share for reference and a lock. Moving one share rebalances the
+ * unlocked others with ss_rebalance(), so the shares always sum to 1.
  *
  * The editor never touches the document. It reports each edit as
  * "edit-begin", one "shares-changed" per step, then "edit-end", and the
@@ -35,33 +35,22 @@
 
 #include <glib/gi18n.h>
 
-#include "ss-bidi.h"
 #include "ss-input-guard.h"
-#include "ss-palette.h"
 #include "ss-rebalance.h"
 #include "ss-share-editor.h"
-
-#define ROW_KEY "ss-share-editor-row"
-
-typedef struct
-{
-  GtkWidget *name;
-  GtkWidget *code;
-  GtkWidget *scale;
-  GtkWidget *spin;
-  GtkWidget *baseline;
-  GtkWidget *lock;
-} Row;
+#include "ss-share-row.h"
 
 struct _SsShareEditor
 {
   GtkWidget          parent_instance;
 
   /* Children */
-  GtkWidget         *grid;
+  GtkWidget         *box;              /* the rows, with separators between them */
 
   /* Owned */
-  GArray            *rows;             /* of Row; the widgets belong to the grid */
+  GPtrArray         *rows;             /* of SsShareRow, borrowed from the box */
+  GtkSizeGroup      *names;            /* so the rows line up as columns */
+  GtkSizeGroup      *baselines;
   double            *shares;           /* n entries, fractions summing to 1 */
   double            *baseline;         /* n entries; NAN where not known */
   gboolean          *locked;           /* n entries */
@@ -116,11 +105,11 @@ ss_share_editor_emit (SsShareEditor *self,
   g_signal_emit (self, signals[signal], 0);
 }
 
-static Row *
+static SsShareRow *
 get_row (SsShareEditor *self,
          guint          index)
 {
-  return &g_array_index (self->rows, Row, index);
+  return g_ptr_array_index (self->rows, index);
 }
 
 /* The row a slider, spin button or lock belongs to, or -1 for a widget
@@ -129,31 +118,22 @@ static int
 row_of (SsShareEditor *self,
         GtkWidget     *widget)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), ROW_KEY));
-  Row *row;
+  GtkWidget *row = gtk_widget_get_ancestor (widget, SS_TYPE_SHARE_ROW);
+  guint index;
 
-  if (index == 0 || index > self->rows->len)
+  if (row == NULL || !g_ptr_array_find (self->rows, row, &index))
     return -1;
-  row = get_row (self, index - 1);
-  if (widget != row->scale && widget != row->spin && widget != row->lock)
-    return -1;
-  return index - 1;
+  return index;
 }
 
 static void
 sync_row (SsShareEditor *self,
           guint          index)
 {
-  Row *row = get_row (self, index);
   gboolean was_updating = self->updating;
 
-  /* Only what changed: even an unchanged value makes a spin button
-   * reformat its text, and the window refreshes on every frame. */
   self->updating = TRUE;
-  if (gtk_range_get_value (GTK_RANGE (row->scale)) != self->shares[index] * 100)
-    gtk_range_set_value (GTK_RANGE (row->scale), self->shares[index] * 100);
-  if (gtk_spin_button_get_value (GTK_SPIN_BUTTON (row->spin)) != self->shares[index] * 100)
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (row->spin), self->shares[index] * 100);
+  ss_share_row_set_share (get_row (self, index), self->shares[index]);
   self->updating = was_updating;
 }
 
@@ -168,33 +148,7 @@ static void
 sync_baseline (SsShareEditor *self,
                guint          index)
 {
-  Row *row = get_row (self, index);
-  double baseline = self->baseline[index];
-  g_autofree char *text = NULL;
-
-  if (isnan (baseline))
-    {
-      gtk_label_set_text (GTK_LABEL (row->baseline), "");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row->scale),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row->spin),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      return;
-    }
-
-  /* Translators: the share of imports from a country in the baseline,
-   * shown for reference beside the share being edited, e.g. "Baseline 84.0 %" */
-  text = g_strdup_printf (_("Baseline %.1f %%"), baseline * 100);
-  /* A label given its own text again still lays itself out again. */
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (row->baseline)), text) == 0)
-    return;
-  gtk_label_set_text (GTK_LABEL (row->baseline), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->scale),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->spin),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
+  ss_share_row_set_baseline (get_row (self, index), self->baseline[index]);
 }
 
 /* Moves share `index` to `percent` and rebalances the others. */
@@ -261,19 +215,11 @@ static void
 on_lock_toggled (GtkToggleButton *button,
                  SsShareEditor   *self)
 {
-  gboolean locked = gtk_toggle_button_get_active (button);
   int index;
-  Row *row;
 
   if ((index = row_of (self, GTK_WIDGET (button))) < 0)
     return;
-
-  row = get_row (self, index);
-  self->locked[index] = locked;
-  gtk_button_set_icon_name (GTK_BUTTON (button),
-                            locked ? "changes-prevent-symbolic" : "changes-allow-symbolic");
-  gtk_widget_set_sensitive (row->scale, !locked);
-  gtk_widget_set_sensitive (row->spin, !locked);
+  self->locked[index] = gtk_toggle_button_get_active (button);
 }
 
 static void
@@ -372,43 +318,6 @@ watch_range_drag (SsShareEditor *self,
     }
 }
 
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  guint index = GPOINTER_TO_UINT (user_data);
-  double size = MIN (width, height);
-  GdkRGBA color, fg;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  ss_palette_country_color (index, &color);
-
-  cairo_arc (cr, width / 2., height / 2., size / 2. - 0.5, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_fill_preserve (cr);
-  /* A faint outline keeps the dark colours visible on a dark background. */
-  fg.alpha *= 0.25f;
-  gdk_cairo_set_source_rgba (cr, &fg);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-}
-
-/* The line under a country's name. */
-static char *
-describe_country (const SsCountry *country)
-{
-  if (country->group != NULL)
-    /* Translators: a country's code and its group, e.g. "VN · ASEAN" */
-    return g_strdup_printf (C_("country code and group", "%s · %s"),
-                            country->code, country->group);
-  return g_strdup (country->code);
-}
-
 /* Whether the rows already show @study's countries, as after an undo. */
 static gboolean
 shows_countries (SsShareEditor *self,
@@ -419,15 +328,8 @@ shows_countries (SsShareEditor *self,
   if (n != self->n || n != self->rows->len)
     return FALSE;
   for (guint i = 0; i < n; i++)
-    {
-      const SsCountry *country = ss_study_get_country (study, i);
-      Row *row = get_row (self, i);
-      g_autofree char *code_text = describe_country (country);
-
-      if (!g_str_equal (gtk_label_get_text (GTK_LABEL (row->name)), country->name)
-          || !g_str_equal (gtk_label_get_text (GTK_LABEL (row->code)), code_text))
-        return FALSE;
-    }
+    if (!ss_share_row_shows (get_row (self, i), ss_study_get_country (study, i)))
+      return FALSE;
   return TRUE;
 }
 
@@ -436,116 +338,24 @@ add_row (SsShareEditor   *self,
          guint            index,
          const SsCountry *country)
 {
-  GtkGrid *grid = GTK_GRID (self->grid);
-  int y = 2 * index;
-  Row row;
-  GtkWidget *swatch, *names, *unit, *spin_box;
-  g_autofree char *share_label = NULL;
-  g_autofree char *lock_label = NULL;
-  g_autofree char *code_text = describe_country (country);
-  g_autofree char *name = ss_bidi_isolate (country->name);
-
-  /* Translators: accessible name of the slider and of the spin button
-   * that set the share of imports from a country; %s is the country */
-  share_label = g_strdup_printf (_("Share from %s"), name);
-  /* Translators: accessible name of the lock button of a country's share;
-   * %s is the country */
-  lock_label = g_strdup_printf (_("Lock share from %s"), name);
+  GtkWidget *row = ss_share_row_new (index, country, self->names, self->baselines);
+  GtkWidget *scale = GTK_WIDGET (ss_share_row_get_scale (SS_SHARE_ROW (row)));
+  GtkWidget *spin = GTK_WIDGET (ss_share_row_get_spin (SS_SHARE_ROW (row)));
 
   if (index > 0)
-    gtk_grid_attach (grid, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, y - 1, 6, 1);
+    gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->box), row);
+  g_ptr_array_add (self->rows, row);
 
-  swatch = g_object_new (GTK_TYPE_DRAWING_AREA,
-                         "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                         "content-width", 12,
-                         "content-height", 12,
-                         "valign", GTK_ALIGN_CENTER,
-                         "margin-start", 12,
-                         NULL);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
-                                  GUINT_TO_POINTER (index), NULL);
-  gtk_widget_add_css_class (swatch, "swatch");
-  gtk_grid_attach (grid, swatch, 0, y, 1, 1);
-
-  names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_valign (names, GTK_ALIGN_CENTER);
-  row.name = gtk_label_new (country->name);
-  gtk_label_set_xalign (GTK_LABEL (row.name), 0);
-  gtk_box_append (GTK_BOX (names), row.name);
-  row.code = gtk_label_new (code_text);
-  gtk_label_set_xalign (GTK_LABEL (row.code), 0);
-  gtk_widget_add_css_class (row.code, "caption");
-  gtk_widget_add_css_class (row.code, "dim-label");
-  gtk_box_append (GTK_BOX (names), row.code);
-  gtk_grid_attach (grid, names, 1, y, 1, 1);
-
-  row.scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL,
-                             gtk_adjustment_new (0, 0, 100, 0.1, 5, 0));
-  gtk_scale_set_draw_value (GTK_SCALE (row.scale), FALSE);
-  gtk_scale_set_digits (GTK_SCALE (row.scale), 1);
-  gtk_range_set_round_digits (GTK_RANGE (row.scale), 1);
-  gtk_widget_set_hexpand (row.scale, TRUE);
-  gtk_widget_set_size_request (row.scale, 96, -1);
-  gtk_widget_set_valign (row.scale, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row.scale),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, share_label,
-                                  -1);
-  gtk_grid_attach (grid, row.scale, 2, y, 1, 1);
-
-  spin_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_valign (spin_box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (spin_box, 6);
-  gtk_widget_set_margin_bottom (spin_box, 6);
-  row.spin = gtk_spin_button_new (gtk_adjustment_new (0, 0, 100, 0.1, 5, 0), 0.1, 1);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (row.spin), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row.spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, share_label,
-                                  -1);
-  gtk_box_append (GTK_BOX (spin_box), row.spin);
-  /* The spin button's accessible name already says it is a share. */
-  unit = g_object_new (GTK_TYPE_LABEL,
-                       "label", C_("percent sign after a share", "%"),
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                       NULL);
-  gtk_widget_add_css_class (unit, "dim-label");
-  gtk_box_append (GTK_BOX (spin_box), unit);
-  gtk_grid_attach (grid, spin_box, 3, y, 1, 1);
-
-  row.baseline = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row.baseline), 1);
-  gtk_widget_add_css_class (row.baseline, "dim-label");
-  gtk_widget_add_css_class (row.baseline, "numeric");
-  gtk_widget_add_css_class (row.baseline, "caption");
-  gtk_grid_attach (grid, row.baseline, 4, y, 1, 1);
-
-  row.lock = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (row.lock), "changes-allow-symbolic");
-  gtk_widget_set_tooltip_text (row.lock, _("Lock this share"));
-  gtk_widget_set_valign (row.lock, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_end (row.lock, 12);
-  gtk_widget_add_css_class (row.lock, "flat");
-  gtk_widget_add_css_class (row.lock, "circular");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row.lock),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lock_label,
-                                  -1);
-  gtk_grid_attach (grid, row.lock, 5, y, 1, 1);
-
-  g_object_set_data (G_OBJECT (row.scale), ROW_KEY, GUINT_TO_POINTER (index + 1));
-  g_object_set_data (G_OBJECT (row.spin), ROW_KEY, GUINT_TO_POINTER (index + 1));
-  g_object_set_data (G_OBJECT (row.lock), ROW_KEY, GUINT_TO_POINTER (index + 1));
-  g_array_append_val (self->rows, row);
-
-  g_signal_connect_object (row.scale, "value-changed",
-                           G_CALLBACK (on_scale_value_changed), self, 0);
-  g_signal_connect_object (row.spin, "value-changed",
-                           G_CALLBACK (on_spin_value_changed), self, 0);
-  g_signal_connect_object (row.lock, "toggled",
+  g_signal_connect_object (scale, "value-changed", G_CALLBACK (on_scale_value_changed), self, 0);
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_spin_value_changed), self, 0);
+  g_signal_connect_object (ss_share_row_get_lock (SS_SHARE_ROW (row)), "toggled",
                            G_CALLBACK (on_lock_toggled), self, 0);
-  watch_pointer (self, row.scale);
-  watch_pointer (self, row.spin);
-  watch_range_drag (self, row.scale);
-  ss_input_guard (row.scale);
-  ss_input_guard (row.spin);
+  watch_pointer (self, scale);
+  watch_pointer (self, spin);
+  watch_range_drag (self, scale);
+  ss_input_guard (scale);
+  ss_input_guard (spin);
 }
 
 /* Ends an edit under way, for when the rows it was made in go away. */
@@ -583,9 +393,9 @@ ss_share_editor_set_countries (SsShareEditor *self,
   if (shows_countries (self, study))
     return;
 
-  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
-    gtk_grid_remove (GTK_GRID (self->grid), child);
-  g_array_set_size (self->rows, 0);
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+  g_ptr_array_set_size (self->rows, 0);
 
   n = study != NULL ? ss_study_get_n_countries (study) : 0;
   self->n = n;
@@ -601,7 +411,7 @@ ss_share_editor_set_countries (SsShareEditor *self,
       sync_baseline (self, i);
     }
 
-  gtk_widget_set_visible (self->grid, n > 0);
+  gtk_widget_set_visible (self->box, n > 0);
 }
 
 guint
@@ -672,7 +482,7 @@ ss_share_editor_set_locked (SsShareEditor *self,
   g_return_if_fail (SS_IS_SHARE_EDITOR (self));
   g_return_if_fail (country < self->n);
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get_row (self, country)->lock), !!locked);
+  gtk_toggle_button_set_active (ss_share_row_get_lock (get_row (self, country)), !!locked);
 }
 
 gboolean
@@ -705,9 +515,11 @@ ss_share_editor_dispose (GObject *object)
 {
   SsShareEditor *self = SS_SHARE_EDITOR (object);
 
-  g_clear_pointer (&self->grid, gtk_widget_unparent);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
   if (self->rows != NULL)
-    g_array_set_size (self->rows, 0);
+    g_ptr_array_set_size (self->rows, 0);
+  g_clear_object (&self->names);
+  g_clear_object (&self->baselines);
 
   G_OBJECT_CLASS (ss_share_editor_parent_class)->dispose (object);
 }
@@ -717,7 +529,7 @@ ss_share_editor_finalize (GObject *object)
 {
   SsShareEditor *self = SS_SHARE_EDITOR (object);
 
-  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->shares, g_free);
   g_clear_pointer (&self->baseline, g_free);
   g_clear_pointer (&self->locked, g_free);
@@ -782,14 +594,15 @@ ss_share_editor_class_init (SsShareEditorClass *klass)
 static void
 ss_share_editor_init (SsShareEditor *self)
 {
-  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->rows = g_ptr_array_new ();
+  self->names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->baselines = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->pointer_row = -1;
 
-  self->grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 12);
-  gtk_widget_add_css_class (self->grid, "card");
-  gtk_widget_set_visible (self->grid, FALSE);
-  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->box, "card");
+  gtk_widget_set_visible (self->box, FALSE);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import shares by country"),
