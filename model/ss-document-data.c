@@ -389,8 +389,7 @@ set_item_attr (SsDocument  *self,
 
   if (record->attr[attr] == value && record->set == set)
     return TRUE;
-  study = _ss_edit_open (self, &edit);
-  record = ss_study_get_item (study, item);
+  _ss_edit_open (self, &edit);
   record->attr[attr] = value;
   record->set = set;
   _ss_edit_close (&edit, SS_CHANGE_BASELINE, -1, SS_STALE_ALL);
@@ -460,8 +459,7 @@ ss_document_set_shares (SsDocument    *self,
   if (same)
     return TRUE;
 
-  study = _ss_edit_open (self, &edit);
-  record = ss_study_get_item (study, item);
+  _ss_edit_open (self, &edit);
   for (guint c = 0; c < n_shares; c++)
     {
       record->sources[c].attr[SS_SOURCE_SHARE] = shares[c];
@@ -506,8 +504,7 @@ ss_document_set_source_listed (SsDocument  *self,
                      name, 100 * source->attr[SS_SOURCE_SHARE], item_name);
     }
 
-  study = _ss_edit_open (self, &edit);
-  source = &ss_study_get_item (study, item)->sources[country];
+  _ss_edit_open (self, &edit);
   if (!listed)
     for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
       source->attr[a] = ss_source_attrs[a].fallback;
@@ -534,8 +531,7 @@ set_source_attr (SsDocument   *self,
 
   if (source->attr[attr] == value && source->set == set && source->listed == listed)
     return TRUE;
-  study = _ss_edit_open (self, &edit);
-  source = &ss_study_get_item (study, item)->sources[country];
+  _ss_edit_open (self, &edit);
   source->attr[attr] = value;
   source->set = set;
   source->listed = listed;

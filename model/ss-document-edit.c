@@ -12,7 +12,8 @@
  * Every operation has the same shape: check, return early if nothing
  * would change, open (or join) an edit, write, close with what it
  * touched and made stale. Checks come before the edit opens, so a refused
- * change leaves no step behind. This file holds the checks and the
+ * change leaves no step behind. Opening an edit copies the study aside
+ * and leaves it where it is: a part looked up before is the one to write. This file holds the checks and the
  * operations on meta and policy targets; ss-document-data.c those on
  * countries, items and sources, ss-document-scenario.c those on
  * scenarios and their shocks.

@@ -424,7 +424,7 @@ ss_document_set_override (SsDocument     *self,
   if (ov != NULL && (ov->set & (1u << attr)) && ov->attr[attr] == value)
     return TRUE;
 
-  study = _ss_edit_open (self, &edit);
+  _ss_edit_open (self, &edit);
   record = ss_study_get_scenario (study, scenario);
   if ((ov = ss_scenario_find_override (record, country)) == NULL)
     {
@@ -572,7 +572,6 @@ ss_document_set_shock_value (SsDocument    *self,
                              double         number,
                              GError       **error)
 {
-  SsStudy *study;
   SsShock *record;
   SsEdit edit;
 
@@ -585,8 +584,7 @@ ss_document_set_shock_value (SsDocument    *self,
   record = shock_at (_ss_document_study (self), scenario, shock);
   if ((record->set & (1u << value)) && record->value[value] == number)
     return TRUE;
-  study = _ss_edit_open (self, &edit);
-  record = shock_at (study, scenario, shock);
+  _ss_edit_open (self, &edit);
   record->set |= 1u << value;
   record->value[value] = number;
   _ss_edit_close (&edit, SS_CHANGE_SCENARIO, scenario, SS_STALE_SCENARIO);
@@ -601,7 +599,6 @@ ss_document_clear_shock_value (SsDocument    *self,
                                SsDisruption   value,
                                GError       **error)
 {
-  SsStudy *study;
   SsShock *record;
   SsEdit edit;
 
@@ -616,8 +613,7 @@ ss_document_clear_shock_value (SsDocument    *self,
     return _ss_edit_refuse (error, SS_DOCUMENT_ERROR_IN_USE,
                    _("A shock sets at least one of disruption probability, severity and days: "
                      "remove the shock instead"));
-  study = _ss_edit_open (self, &edit);
-  record = shock_at (study, scenario, shock);
+  _ss_edit_open (self, &edit);
   record->set &= ~(1u << value);
   record->value[value] = 0;
   _ss_edit_close (&edit, SS_CHANGE_SCENARIO, scenario, SS_STALE_SCENARIO);
