@@ -25,8 +25,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "ss-bidi.h"
@@ -273,14 +271,13 @@ update_content (SsWindow           *self,
       gtk_spin_button_set_value (self->transition_spin, scenario->transition_years);
       gtk_spin_button_set_value (self->switching_spin, 100 * scenario->switching_cost);
       gtk_spin_button_set_value (self->subsidy_spin, 100 * scenario->subsidy);
+      /* For all items, what the scenario sets for all of them; for one,
+       * what it holds of that item (model.md §1). */
       if (all)
         stockpile = scenario->has_stockpile_all ? scenario->stockpile_all : 0;
-      else if (!isnan (scenario->stockpile[self->item]))
-        stockpile = scenario->stockpile[self->item];
-      else if (scenario->has_stockpile_all)
-        stockpile = scenario->stockpile_all;
       else
-        stockpile = ss_study_get_item (study, self->item)->attr[SS_ITEM_STOCKPILE_DAYS];
+        stockpile = ss_scenario_get_stockpile (scenario, NULL, ss_study_get_item (study, self->item),
+                                               self->item);
       gtk_spin_button_set_value (self->stockpile_spin, stockpile);
       gtk_widget_set_visible (GTK_WIDGET (self->stockpile_scope), self->item >= 0);
       {
