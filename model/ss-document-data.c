@@ -175,6 +175,18 @@ ss_document_set_country_code (SsDocument  *self,
   return _ss_edit_set_label (self, &ss_study_get_country (study, country)->code, code);
 }
 
+/* A country's or an item's name: on one line, not empty. */
+static gboolean
+set_name (SsDocument  *self,
+          char       **field,
+          const char  *name,
+          GError     **error)
+{
+  if (!_ss_edit_check_name (name, _("The name cannot be empty"), error))
+    return FALSE;
+  return _ss_edit_set_label (self, field, name);
+}
+
 gboolean
 ss_document_set_country_name (SsDocument  *self,
                               guint        country,
@@ -187,9 +199,7 @@ ss_document_set_country_name (SsDocument  *self,
   study = _ss_document_study (self);
   g_return_val_if_fail (country < ss_study_get_n_countries (study), FALSE);
 
-  if (!_ss_edit_check_name (name, _("The name cannot be empty"), error))
-    return FALSE;
-  return _ss_edit_set_label (self, &ss_study_get_country (study, country)->name, name);
+  return set_name (self, &ss_study_get_country (study, country)->name, name, error);
 }
 
 /* NULL or "" for no group. Groups have HHIs of their own: every
@@ -350,9 +360,7 @@ ss_document_set_item_name (SsDocument  *self,
   study = _ss_document_study (self);
   g_return_val_if_fail (item < ss_study_get_n_items (study), FALSE);
 
-  if (!_ss_edit_check_name (name, _("The name cannot be empty"), error))
-    return FALSE;
-  return _ss_edit_set_label (self, &ss_study_get_item (study, item)->name, name);
+  return set_name (self, &ss_study_get_item (study, item)->name, name, error);
 }
 
 /* "" for none. */
