@@ -61,7 +61,6 @@ struct _SsItemsPage
 
   int                   item;          /* selected, -1 with no items */
   guint                 shown_n_items;
-  guint                 n_list_rows;
   gboolean              syncing;       /* setting the list or the checks, not choosing */
 };
 
@@ -311,9 +310,12 @@ update_buttons (SsItemsPage *self)
 
 /* Shows an item's name, code and category in its list row. */
 static void
-set_list_row (GtkWidget *row,
-              const SsItem    *item)
+fill_row (GtkWidget *row,
+          guint      index,
+          gpointer   data)
 {
+  SsItemsPage *self = data;
+  const SsItem *item = ss_study_get_item (study_of (self), index);
   g_autofree char *detail = NULL;
   g_autofree char *category = ss_bidi_isolate (item->category);
 
@@ -322,44 +324,13 @@ set_list_row (GtkWidget *row,
   ss_page_set_list_row (row, item->name, detail);
 }
 
-/* Rows are reused and only added or removed at the end: a study may hold
- * thousands of items, and every structural edit or undo lands here. */
 static void
 rebuild_list (SsItemsPage *self)
 {
-  const SsStudy *study = study_of (self);
-  guint ni = ss_study_get_n_items (study);
-  GtkWidget *focus = ss_page_get_focus (GTK_WIDGET (self));
-  gboolean list_had_focus = focus != NULL
-                            && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
-  GtkListBoxRow *row;
-
   self->syncing = TRUE;
-  while (self->n_list_rows > ni)
-    {
-      row = gtk_list_box_get_row_at_index (self->list, --self->n_list_rows);
-      gtk_list_box_remove (self->list, GTK_WIDGET (row));
-    }
-  for (guint i = 0; i < ni; i++)
-    {
-      if (i < self->n_list_rows)
-        set_list_row (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, i)),
-                      ss_study_get_item (study, i));
-      else
-        {
-          GtkWidget *new_row = ss_page_new_list_row ();
-
-          set_list_row (new_row, ss_study_get_item (study, i));
-          gtk_list_box_append (self->list, new_row);
-        }
-    }
-  self->n_list_rows = ni;
-  row = self->item >= 0 ? gtk_list_box_get_row_at_index (self->list, self->item) : NULL;
-  gtk_list_box_select_row (self->list, row);
+  ss_page_sync_list (self->list, ss_study_get_n_items (study_of (self)), self->item, fill_row,
+                     self);
   self->syncing = FALSE;
-
-  if (list_had_focus && row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
   update_buttons (self);
 }
 

@@ -201,8 +201,8 @@ ss_page_new_number_entry (int width_chars)
 
 /* A sidebar row: a title over a dimmed subtitle, filled by
  * ss_page_set_list_row(). */
-GtkWidget *
-ss_page_new_list_row (void)
+static GtkWidget *
+new_list_row (void)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -223,6 +223,39 @@ ss_page_new_list_row (void)
   gtk_widget_set_margin_end (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
+}
+
+/* Shows @n_rows sidebar rows in @list, each filled by @fill, and selects
+ * row @selected (none for -1). Rows are reused and only added or removed
+ * at the end: a study may hold thousands of items, and every structural
+ * edit or undo lands here. A list that had the focus gives it to the
+ * selected row. */
+void
+ss_page_sync_list (GtkListBox    *list,
+                   guint          n_rows,
+                   int            selected,
+                   SsPageFillRow  fill,
+                   gpointer       data)
+{
+  GtkWidget *focus = ss_page_get_focus (GTK_WIDGET (list));
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (list));
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, n_rows)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if ((row = gtk_list_box_get_row_at_index (list, i)) == NULL)
+        {
+          row = GTK_LIST_BOX_ROW (new_list_row ());
+          gtk_list_box_append (list, GTK_WIDGET (row));
+        }
+      fill (GTK_WIDGET (row), i, data);
+    }
+  row = selected >= 0 ? gtk_list_box_get_row_at_index (list, selected) : NULL;
+  gtk_list_box_select_row (list, row);
+  if (had_focus && row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 /* A screen reader says the title alone: the subtitle is a detail. */

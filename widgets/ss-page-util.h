@@ -43,7 +43,15 @@ void       ss_page_show_first_message   (GtkLabel              *status,
 
 GtkWidget *ss_page_get_focus            (GtkWidget             *widget);
 GtkWidget *ss_page_new_number_entry     (int                    width_chars);
-GtkWidget *ss_page_new_list_row         (void);
+typedef void (*SsPageFillRow) (GtkWidget *row,
+                               guint      index,
+                               gpointer   data);
+
+void       ss_page_sync_list            (GtkListBox            *list,
+                                         guint                  n_rows,
+                                         int                    selected,
+                                         SsPageFillRow          fill,
+                                         gpointer               data);
 void       ss_page_set_list_row         (GtkWidget             *row,
                                          const char            *title,
                                          const char            *subtitle);

@@ -189,37 +189,24 @@ update_buttons (SsScenariosPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.add-override", self->scenario >= 0);
 }
 
-/* Rows are reused, and only added or removed at the end. */
+static void
+fill_row (GtkWidget *row,
+          guint      index,
+          gpointer   data)
+{
+  SsScenariosPage *self = data;
+  const SsScenario *scenario = ss_study_get_scenario (study_of (self), index);
+
+  ss_page_set_list_row (row, scenario->name, scenario->id);
+}
+
 static void
 rebuild_list (SsScenariosPage *self)
 {
-  const SsStudy *study = study_of (self);
-  guint ns = ss_study_get_n_scenarios (study);
-  GtkWidget *focus = ss_page_get_focus (GTK_WIDGET (self));
-  gboolean list_had_focus = focus != NULL
-                            && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
-  GtkListBoxRow *row;
-
   self->syncing = TRUE;
-  while ((row = gtk_list_box_get_row_at_index (self->list, ns)) != NULL)
-    gtk_list_box_remove (self->list, GTK_WIDGET (row));
-  for (guint s = 0; s < ns; s++)
-    {
-      const SsScenario *scenario = ss_study_get_scenario (study, s);
-
-      if ((row = gtk_list_box_get_row_at_index (self->list, s)) == NULL)
-        {
-          row = GTK_LIST_BOX_ROW (ss_page_new_list_row ());
-          gtk_list_box_append (self->list, GTK_WIDGET (row));
-        }
-      ss_page_set_list_row (GTK_WIDGET (row), scenario->name, scenario->id);
-    }
-  row = self->scenario >= 0 ? gtk_list_box_get_row_at_index (self->list, self->scenario) : NULL;
-  gtk_list_box_select_row (self->list, row);
+  ss_page_sync_list (self->list, ss_study_get_n_scenarios (study_of (self)), self->scenario,
+                     fill_row, self);
   self->syncing = FALSE;
-
-  if (list_had_focus && row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
