@@ -19,6 +19,7 @@
 
 #include "ss-study-file.h"
 #include "test-util.h"
+#include "test-widgets.h"
 #include "ss-study-page.h"
 
 typedef struct
@@ -213,6 +214,25 @@ test_horizon (Fixture       *f,
   g_assert_false (ss_document_get_modified (f->document));
 }
 
+/* Whether the page's status line, under the rows, says @text. */
+static gboolean
+status_says (Fixture    *f,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ss_test_collect (GTK_WIDGET (f->page), GTK_TYPE_LABEL, labels);
+  for (guint k = 0; k < labels->len; k++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, k);
+
+      if (gtk_widget_get_visible (label) && gtk_widget_has_css_class (label, "error")
+          && strstr (gtk_label_get_label (GTK_LABEL (label)), text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_base_year (Fixture       *f,
                 gconstpointer  data)
@@ -229,6 +249,8 @@ test_base_year (Fixture       *f,
    * would make the study invalid. */
   type_and_enter (year, "2028");
   assert_refused (f, year, before, "first policy target, which is for 2027");
+  /* The document refuses it when it is written: the group says so too. */
+  g_assert_true (status_says (f, "first policy target, which is for 2027"));
 
   type_and_enter (year, " 2025 ");
   g_assert_cmpint (ss_study_get_meta (f->study)->base_year, ==, 2025);

@@ -20,6 +20,10 @@
  *  - the field follows the document's "changed" signal and shows the
  *    study again, except while the user is typing in it.
  *
+ * This file is the object and what its value means; ss-field-input.c is
+ * the widget's side, ss-field-values.c what each element holds and which
+ * operation writes it.
+ *
  * A page that writes several values at once (shares that must sum to 1,
  * thresholds that must stay in order) connects to "commit" and writes them
  * itself, reading what is typed with ss_field_get_typed_value().
@@ -42,9 +46,6 @@ G_DEFINE_ENUM_TYPE (SsElement, ss_element,
                     G_DEFINE_ENUM_VALUE (SS_ELEMENT_SOURCE, "source"),
                     G_DEFINE_ENUM_VALUE (SS_ELEMENT_OVERRIDE, "override"),
                     G_DEFINE_ENUM_VALUE (SS_ELEMENT_SCENARIO, "scenario"))
-
-
-
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -252,9 +253,11 @@ real_commit (SsField *self)
   g_free (value.string);
   if (message != NULL)
     {
+      char *old_message = _ss_field_dup_shown_message (self);
+
       g_free (self->message);
       self->message = message;
-      _ss_field_sync (self, FALSE);
+      _ss_field_show_state (self, old_message);
     }
   return TRUE;
 }
