@@ -670,3 +670,40 @@ ss_document_get_n_cell_projections (SsDocument *self)
   g_return_val_if_fail (SS_IS_DOCUMENT (self), 0);
   return self->n_cell_projections;
 }
+
+/* Every scenario's projection, [0] the baseline and [1 + s] scenario s,
+ * as ss_engine_project_all() lays them out, for a view that shows them
+ * all (an export, the briefing). The pointers are the document's: valid
+ * until the next change. */
+void
+ss_document_get_all_projections (SsDocument *self,
+                                 GPtrArray  *projections)
+{
+  guint n;
+
+  g_return_if_fail (SS_IS_DOCUMENT (self));
+  g_return_if_fail (projections != NULL);
+
+  n = 1 + ss_study_get_n_scenarios (self->study);
+  g_ptr_array_set_size (projections, 0);
+  for (guint k = 0; k < n; k++)
+    g_ptr_array_add (projections, (gpointer)ss_document_get_projection (self, (int)k - 1));
+}
+
+/* The whole stress grid, row by row: cells[r * n_shocks + k] is strategy
+ * r ⊕ shock k of ss_document_get_stress_axes(), the first column the
+ * strategies' own projections. Stale cells are computed first. The
+ * pointers are the document's: valid until the next change. */
+void
+ss_document_get_grid (SsDocument *self,
+                      GPtrArray  *cells)
+{
+  g_return_if_fail (SS_IS_DOCUMENT (self));
+  g_return_if_fail (cells != NULL);
+
+  g_ptr_array_set_size (cells, 0);
+  for (guint r = 0; r < self->strategies->len; r++)
+    for (guint k = 0; k < self->shocks->len; k++)
+      g_ptr_array_add (cells, (gpointer)ss_document_get_cell (self, g_array_index (self->strategies, int, r),
+                                                              g_array_index (self->shocks, int, k)));
+}

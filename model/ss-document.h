@@ -105,6 +105,10 @@ void                ss_document_get_stress_axes (SsDocument    *self,
                                                  const GArray **strategies,
                                                  const GArray **shocks);
 guint               ss_document_get_n_cell_projections (SsDocument *self);
+void                ss_document_get_all_projections (SsDocument *self,
+                                                 GPtrArray   *projections);
+void                ss_document_get_grid        (SsDocument  *self,
+                                                 GPtrArray   *cells);
 
 /* Edits (ss-document-edit.c). Each is one undo step of its own, or joins
  * the edit under way between begin_edit() and end_edit() (a drag, or a
