@@ -116,6 +116,15 @@ ssc_chart_kind_uses_year (SscChartKind kind)
   return (class_of (kind)->flags & SSC_CHART_USES_YEAR) != 0;
 }
 
+/* The chart reads the stress grid (SscChartData.cells). */
+gboolean
+ssc_chart_kind_needs_grid (SscChartKind kind)
+{
+  g_return_val_if_fail (kind < SSC_N_CHARTS, FALSE);
+
+  return (class_of (kind)->flags & SSC_CHART_NEEDS_GRID) != 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* The data                                                            */
 /* ------------------------------------------------------------------ */
@@ -185,6 +194,8 @@ ctx_bind (SscCtx *c)
     return FALSE;
   c->ny = c->proj->n_years;
   if (needs_item && c->item < 0)
+    return FALSE;
+  if ((c->klass->flags & SSC_CHART_NEEDS_GRID) && !ssc_data_grid_valid (d))
     return FALSE;
   return TRUE;
 }

@@ -36,12 +36,18 @@ typedef enum
 /* What to draw. The renderer only reads it. projections holds
  * SsProjection pointers, [0] the baseline and [1 + s] scenario s, as
  * ss_engine_project_all() returns them; an entry a chart does not need
- * may be NULL (see ssc_chart_kind_projections()). Colours are red, green,
- * blue and alpha in 0..1; ssc_chart_data_init() fills them for a style. */
+ * may be NULL (see ssc_chart_kind_projections()). cells, for the charts
+ * of the stress grid (ssc_chart_kind_needs_grid()), holds the grid's
+ * projections row by row as ss_document_get_grid() returns them:
+ * [r * n_shocks + k] is strategy r ⊕ shock k of
+ * ss_study_get_stress_axes(); other charts leave it NULL. Colours are
+ * red, green, blue and alpha in 0..1; ssc_chart_data_init() fills them
+ * for a style. */
 typedef struct
 {
   const SsStudy *study;
   GPtrArray *projections;
+  GPtrArray *cells;
   int        scenario;                 /* index in the study, or SS_BASELINE */
   int        item;                     /* index, or -1 for the whole portfolio */
   int        year;                     /* heatmap: year index, or -1 for the final year */
@@ -64,6 +70,7 @@ SscProjections  ssc_chart_kind_projections        (SscChartKind         kind);
 gboolean        ssc_chart_kind_needs_all_scenarios (SscChartKind         kind);
 gboolean        ssc_chart_kind_needs_item          (SscChartKind         kind);
 gboolean        ssc_chart_kind_uses_year           (SscChartKind         kind);
+gboolean        ssc_chart_kind_needs_grid          (SscChartKind         kind);
 
 void            ssc_chart_data_init                (SscChartData        *data,
                                                     const SsStudy       *study,
@@ -95,6 +102,11 @@ gboolean        ssc_chart_hit_query                (const SscChartHit   *hit,
                                                     double               x,
                                                     double               y,
                                                     char               **markup);
+gboolean        ssc_chart_hit_cell                 (const SscChartHit   *hit,
+                                                    double               x,
+                                                    double               y,
+                                                    int                 *strategy,
+                                                    int                 *shock);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SscChartHit, ssc_chart_hit_free)
 

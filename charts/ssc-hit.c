@@ -25,6 +25,7 @@ ssc_chart_hit_new (void)
   SscChartHit *hit = g_new0 (SscChartHit, 1);
 
   hit->rows = g_array_new (FALSE, FALSE, sizeof (int));
+  hit->cols = g_array_new (FALSE, FALSE, sizeof (int));
   hit->points = g_array_new (FALSE, FALSE, sizeof (SscHitPoint));
   return hit;
 }
@@ -35,6 +36,7 @@ ssc_chart_hit_free (SscChartHit *hit)
   if (hit == NULL)
     return;
   g_array_unref (hit->rows);
+  g_array_unref (hit->cols);
   g_array_unref (hit->points);
   g_free (hit);
 }
@@ -48,6 +50,7 @@ ssc_hit_reset (SscChartHit  *hit,
   hit->n_panels = 0;
   hit->n_cols = 0;
   g_array_set_size (hit->rows, 0);
+  g_array_set_size (hit->cols, 0);
   g_array_set_size (hit->points, 0);
 }
 

@@ -41,7 +41,9 @@ struct _SscChartHit
   guint        year;                   /* heatmap year index */
   double       row_h;
   GArray      *rows;                   /* int per row or band: heatmap item, compare
-                                        * scenario, mix country from the bottom up */
+                                        * scenario, mix country from the bottom up,
+                                        * stress strategy */
+  GArray      *cols;                   /* int per column: stress shock */
   GArray      *points;                 /* SscHitPoint */
 };
 

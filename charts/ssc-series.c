@@ -43,6 +43,37 @@ ssc_data_get_projection (const SscChartData *d,
   return projection_fits (d->study, p) ? p : NULL;
 }
 
+/* The stress grid's rows and columns (ss_study_get_stress_axes()). */
+void
+ssc_data_grid_shape (const SscChartData *d,
+                     guint              *n_strategies,
+                     guint              *n_shocks)
+{
+  guint shocks = 0, n = ss_study_get_n_scenarios (d->study);
+
+  for (guint s = 0; s < n; s++)
+    shocks += ss_study_get_scenario (d->study, s)->kind == SS_SCENARIO_SHOCK;
+  *n_strategies = 1 + n - shocks;
+  *n_shocks = 1 + shocks;
+}
+
+/* Whether d->cells holds the whole grid, each cell fitting the study. */
+gboolean
+ssc_data_grid_valid (const SscChartData *d)
+{
+  guint rows, cols;
+
+  if (d->study == NULL || d->cells == NULL)
+    return FALSE;
+  ssc_data_grid_shape (d, &rows, &cols);
+  if (d->cells->len != rows * cols)
+    return FALSE;
+  for (guint k = 0; k < d->cells->len; k++)
+    if (!projection_fits (d->study, g_ptr_array_index (d->cells, k)))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 ssc_data_scenario_valid (const SscChartData *d,
                          int                 scenario)

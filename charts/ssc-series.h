@@ -26,6 +26,10 @@ const SsProjection *ssc_data_get_projection (const SscChartData *data,
                                              int                 scenario);
 gboolean            ssc_data_scenario_valid (const SscChartData *data,
                                              int                 scenario);
+void                ssc_data_grid_shape     (const SscChartData *data,
+                                             guint              *n_strategies,
+                                             guint              *n_shocks);
+gboolean            ssc_data_grid_valid     (const SscChartData *data);
 const char         *ssc_scenario_name       (const SsStudy      *study,
                                              int                 scenario);
 

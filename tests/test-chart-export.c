@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <link.h>
+#include <math.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -28,18 +29,23 @@
 #include <pango/pango.h>
 #include <libxml/tree.h>
 
+#include "ss-document.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
 #include "ssc-chart.h"
 #include "ssc-export.h"
+#include "ssc-format.h"
 #include "svg-check.h"
 #include "test-util.h"
 
-/* Fixture: a study, its projections and a temporary folder. */
+/* Fixture: a study, its projections, its stress grid as its document
+ * computes it, and a temporary folder. */
 typedef struct
 {
   SsStudy     *study;
   GPtrArray   *projections;
+  SsDocument  *document;
+  GPtrArray   *cells;
   SscChartData  data;
   char        *dir;
 } Fixture;
@@ -52,7 +58,11 @@ fixture_set_up (Fixture       *f,
 
   f->study = ss_test_load_study (GPOINTER_TO_INT (user_data));
   f->projections = ss_engine_project_all (f->study);
+  f->document = ss_document_new (f->study, NULL);
+  f->cells = g_ptr_array_new ();
+  ss_document_get_grid (f->document, f->cells);
   ssc_chart_data_init (&f->data, f->study, f->projections);
+  f->data.cells = f->cells;
   f->dir = g_dir_make_tmp ("supplyshift-charts-XXXXXX", &error);
   g_assert_no_error (error);
 }
@@ -88,6 +98,8 @@ fixture_tear_down (Fixture       *f,
   g_rmdir (f->dir);
   g_free (f->dir);
   g_ptr_array_unref (f->projections);
+  g_ptr_array_unref (f->cells);
+  g_assert_finalize_object (f->document);
   g_assert_finalize_object (f->study);
 }
 
@@ -131,6 +143,7 @@ test_kind_needs (void)
 
       g_assert_cmpint (ssc_chart_kind_needs_item (k), ==, k == SSC_CHART_FRONTIER);
       g_assert_cmpint (ssc_chart_kind_uses_year (k), ==, k == SSC_CHART_HEATMAP);
+      g_assert_cmpint (ssc_chart_kind_needs_grid (k), ==, k == SSC_CHART_STRESS);
       g_assert_cmpint (ssc_chart_kind_projections (k), ==,
                        k == SSC_CHART_COMPARE ? SSC_PROJECTIONS_ALL_SCENARIOS
                                               : SSC_PROJECTIONS_SELECTED);
@@ -751,6 +764,176 @@ test_describe_example (Fixture       *f,
   g_assert_nonnull (strstr (other, "stays"));
 }
 
+
+/* ------------------------------------------------------------------ */
+/* The stress grid                                                     */
+
+typedef struct
+{
+  double x, y;
+} Spot;
+
+/* Renders the stress chart at 960×600 and finds a point inside each cell
+ * with the hit test, scanning the canvas: spots[r * n_shocks + k]. */
+static GArray *
+stress_spots (const SscChartData *data,
+              SscChartHit        *hit,
+              GArray             *strategies,
+              GArray             *shocks)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 600);
+  cairo_t *cr = cairo_create (surface);
+  GArray *spots = g_array_new (FALSE, TRUE, sizeof (Spot));
+  g_autofree gboolean *found = NULL;
+  guint nk, n;
+
+  ss_study_get_stress_axes (data->study, strategies, shocks);
+  nk = shocks->len;
+  n = strategies->len * nk;
+  found = g_new0 (gboolean, n);
+  g_array_set_size (spots, n);
+  ssc_chart_render (SSC_CHART_STRESS, data, cr, 960, 600, hit);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  for (double y = 0; y < 600; y += 3)
+    for (double x = 0; x < 960; x += 5)
+      {
+        int strategy = 99, shock = 99, r = -1, k = -1;
+
+        if (!ssc_chart_hit_cell (hit, x, y, &strategy, &shock))
+          continue;
+        for (guint j = 0; j < strategies->len; j++)
+          if (g_array_index (strategies, int, j) == strategy)
+            r = j;
+        for (guint j = 0; j < nk; j++)
+          if (g_array_index (shocks, int, j) == shock)
+            k = j;
+        g_assert_cmpint (r, >=, 0);
+        g_assert_cmpint (k, >=, 0);
+        g_array_index (spots, Spot, r * nk + k) = (Spot) { x, y };
+        found[r * nk + k] = TRUE;
+      }
+  for (guint j = 0; j < n; j++)
+    g_assert_true (found[j]);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return spots;
+}
+
+/* Every cell of the model's grid is drawn where the hit test finds it,
+ * rows going down by strategy and columns across by shock, and its
+ * tooltip shows that cell's figures. */
+static void
+test_stress_cells (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GArray) strategies = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) shocks = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(SscChartHit) hit = ssc_chart_hit_new ();
+  g_autoptr(GArray) spots = stress_spots (&f->data, hit, strategies, shocks);
+  guint nr = strategies->len, nk = shocks->len;
+  guint last = ss_study_get_meta (f->study)->horizon;
+  int strategy, shock;
+
+  g_assert_cmpuint (f->cells->len, ==, nr * nk);
+  for (guint r = 0; r < nr; r++)
+    for (guint k = 0; k < nk; k++)
+      {
+        Spot at = g_array_index (spots, Spot, r * nk + k);
+        const SsProjection *p = g_ptr_array_index (f->cells, r * nk + k);
+        int s_index = g_array_index (strategies, int, r), k_index = g_array_index (shocks, int, k);
+        g_autofree char *markup = query_at (SSC_CHART_STRESS, &f->data, at.x, at.y);
+        g_autofree char *impact = ssc_format_value (p->expected_shortfall_impact[last]);
+        g_autofree char *over = g_strdup_printf (": %d", p->over_target_count[last]);
+        const char *s_name = s_index == SS_BASELINE ? "Baseline"
+                             : ss_study_get_scenario (f->study, s_index)->name;
+
+        if (r + 1 < nr)
+          g_assert_cmpfloat (at.y, <, g_array_index (spots, Spot, (r + 1) * nk + k).y);
+        if (k + 1 < nk)
+          g_assert_cmpfloat (at.x, <, g_array_index (spots, Spot, r * nk + k + 1).x);
+        g_assert_true (ssc_chart_hit_cell (hit, at.x, at.y, &strategy, &shock));
+        g_assert_cmpint (strategy, ==, s_index);
+        g_assert_cmpint (shock, ==, k_index);
+
+        g_test_message ("%s", markup);
+        g_assert_nonnull (markup);
+        g_assert_nonnull (strstr (markup, s_name));
+        if (k_index == SS_NO_SHOCK)
+          g_assert_nonnull (strstr (markup, "with no shock"));
+        else
+          g_assert_nonnull (strstr (markup, ss_study_get_scenario (f->study, k_index)->name));
+        g_assert_nonnull (strstr (markup, impact));
+        if (!isnan (p->policy_target[last]))
+          g_assert_nonnull (strstr (markup, over));
+      }
+
+  /* Off the grid, and on another chart, no cell. */
+  g_assert_false (ssc_chart_hit_cell (hit, 2, 2, &strategy, &shock));
+  g_assert_false (ssc_chart_hit_cell (hit, 959, 599, &strategy, &shock));
+  {
+    Spot at = g_array_index (spots, Spot, 0);
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 600);
+    cairo_t *cr = cairo_create (surface);
+
+    ssc_chart_render (SSC_CHART_HEATMAP, &f->data, cr, 960, 600, hit);
+    g_assert_false (ssc_chart_hit_cell (hit, at.x, at.y, &strategy, &shock));
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+}
+
+/* The chart draws the model's figures, not its own: a cell whose
+ * projection says otherwise shows what it says. */
+static void
+test_stress_reads_model (Fixture       *f,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
+  g_autoptr(GArray) strategies = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) shocks = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(SscChartHit) hit = ssc_chart_hit_new ();
+  g_autoptr(GArray) spots = NULL;
+  g_autofree char *text = NULL, *markup = NULL, *impact = NULL, *premium = NULL;
+  guint last = ss_study_get_meta (f->study)->horizon, at;
+  SsProjection *p;
+  SscChartData data = f->data;
+
+  for (guint k = 0; k < f->cells->len; k++)
+    {
+      SsProjection *copy = ss_projection_new ();
+
+      ss_projection_copy_into (copy, g_ptr_array_index (f->cells, k));
+      g_ptr_array_add (copies, copy);
+    }
+  at = copies->len - 1;
+  p = g_ptr_array_index (copies, at);
+  p->expected_shortfall_impact[last] = 98765.4;
+  p->npv_cost_premium = -4321;
+  data.cells = copies;
+
+  impact = ssc_format_value (98765.4);
+  premium = ssc_format_value (-4321);
+  text = ssc_chart_describe (SSC_CHART_STRESS, &data);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, impact));
+  spots = stress_spots (&data, hit, strategies, shocks);
+  markup = query_at (SSC_CHART_STRESS, &data, g_array_index (spots, Spot, at).x,
+                     g_array_index (spots, Spot, at).y);
+  g_assert_nonnull (strstr (markup, impact));
+  g_assert_nonnull (strstr (markup, premium));
+
+  /* No grid, or one of another shape: a message, never a guess. */
+  data.cells = NULL;
+  g_free (text);
+  text = ssc_chart_describe (SSC_CHART_STRESS, &data);
+  g_assert_cmpstr (text, ==, "No data to show yet.");
+  g_ptr_array_set_size (copies, copies->len - 1);
+  data.cells = copies;
+  g_free (text);
+  text = ssc_chart_describe (SSC_CHART_STRESS, &data);
+  g_assert_cmpstr (text, ==, "No data to show yet.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -797,6 +980,10 @@ main (int   argc,
   ADD ("/charts/hover/sample", test_hover, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/hover/example", test_hover, SS_TEST_STUDY_EXAMPLE);
   ADD ("/charts/hover/frontier", test_hover_frontier, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/stress/sample", test_stress_cells, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/stress/example-v2", test_stress_cells, SS_TEST_STUDY_EXAMPLE_V2);
+  ADD ("/charts/stress/example", test_stress_cells, SS_TEST_STUDY_EXAMPLE);
+  ADD ("/charts/stress/reads-model", test_stress_reads_model, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/describe/sample", test_describe, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/describe/example", test_describe, SS_TEST_STUDY_EXAMPLE);
   ADD ("/charts/describe/example-mix", test_describe_example, SS_TEST_STUDY_EXAMPLE);
