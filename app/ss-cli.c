@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "ss-cli.h"
+#include "ss-document.h"
 #include "ss-import.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
@@ -195,7 +196,9 @@ static int
 run_export (const SsCliOptions *o)
 {
   g_autoptr(SsStudy) study = NULL;
-  g_autoptr(GPtrArray) projections = NULL;
+  g_autoptr(SsDocument) document = NULL;
+  g_autoptr(GPtrArray) projections = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   SscChartKind kind = SSC_CHART_MIX;
   SscChartFormat format;
@@ -251,8 +254,16 @@ run_export (const SsCliOptions *o)
   else if (ssc_chart_kind_needs_item (kind) && ss_study_get_n_items (study) > 0)
     data.item = 0;
 
-  projections = ss_engine_project_all (study);
+  /* The document computes the projections, and the stress grid for a
+   * chart that shows it, as the window's does. */
+  document = ss_document_new (study, NULL);
+  ss_document_get_all_projections (document, projections);
   data.projections = projections;
+  if (ssc_chart_kind_needs_grid (kind))
+    {
+      ss_document_get_grid (document, cells);
+      data.cells = cells;
+    }
   if (!ssc_chart_export (kind, &data, o->export_path, width, height, &error))
     {
       g_printerr ("supplyshift: %s\n", error->message);
