@@ -21,6 +21,7 @@
 
 #include <cairo-svg.h>
 
+#include "ss-document.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
 #include "ssc-chart.h"
@@ -57,6 +58,8 @@ bench_study (const char *name,
              SsStudy    *study)
 {
   g_autoptr(GPtrArray) projections = ss_engine_project_all (study);
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autoptr(SscChartHit) hit = ssc_chart_hit_new ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
@@ -64,6 +67,8 @@ bench_study (const char *name,
   double total = 0, total_cpu = 0;
 
   ssc_chart_data_init (&data, study, projections);
+  ss_document_get_grid (document, cells);
+  data.cells = cells;
   g_print ("%s (%u items, %u countries, %d years, %u scenarios), %dx%d:\n", name,
            ss_study_get_n_items (study), ss_study_get_n_countries (study),
            ss_study_get_meta (study)->horizon + 1, ss_study_get_n_scenarios (study), WIDTH, HEIGHT);
@@ -146,11 +151,15 @@ static void
 bench_svg (SsStudy *study)
 {
   g_autoptr(GPtrArray) projections = ss_engine_project_all (study);
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   gsize (*const writers[]) (SscChartKind, const SscChartData *) = { text_svg, cairo_svg };
   const char * const names[] = { "SVG, text as <text>", "cairo's SVG surface (before)" };
   SscChartData data;
 
   ssc_chart_data_init (&data, study, projections);
+  ss_document_get_grid (document, cells);
+  data.cells = cells;
   g_print ("sample study as SVG documents, %dx%d (processor time):\n", WIDTH, HEIGHT);
   for (guint w = 0; w < G_N_ELEMENTS (writers); w++)
     {

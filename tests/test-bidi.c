@@ -22,6 +22,7 @@
 #include "ss-report.h"
 #include "ss-study-file.h"
 #include "ssc-chart.h"
+#include "test-util.h"
 #include "test-layout.h"
 
 #define RLO "\u202E"
@@ -113,6 +114,7 @@ typedef struct
 {
   SsStudy    *study;
   GPtrArray  *projections;
+  GPtrArray  *cells;
   SscChartData data;
 } Charted;
 
@@ -120,6 +122,7 @@ static void
 charted_clear (Charted *c)
 {
   g_clear_pointer (&c->projections, g_ptr_array_unref);
+  g_clear_pointer (&c->cells, g_ptr_array_unref);
   g_clear_object (&c->study);
 }
 
@@ -154,7 +157,9 @@ charted_init (Charted *c,
       *name = renamed;
     }
   c->projections = ss_engine_project_all (c->study);
+  c->cells = ss_test_project_grid (c->study);
   ssc_chart_data_init (&c->data, c->study, c->projections);
+  c->data.cells = c->cells;
   c->data.scenario = 0;
   c->data.item = 0;
 }

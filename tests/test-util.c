@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ss-study-file.h"
+#include "ss-document.h"
 #include "test-util.h"
 
 /* Whatever an edit did, the study must still save and load back the same. */
@@ -91,4 +92,25 @@ ss_test_mutate (const char *text,
   g_string_append (out, to);
   g_string_append (out, at + strlen (from));
   return g_string_free (out, FALSE);
+}
+
+/* The study's stress grid as SscChartData.cells wants it (row by row, as
+ * ss_document_get_grid() gives it), in projections of its own, so it
+ * outlives the document that computed it. */
+GPtrArray *
+ss_test_project_grid (SsStudy *study)
+{
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  GPtrArray *copies = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
+
+  ss_document_get_grid (document, cells);
+  for (guint k = 0; k < cells->len; k++)
+    {
+      SsProjection *copy = ss_projection_new ();
+
+      ss_projection_copy_into (copy, g_ptr_array_index (cells, k));
+      g_ptr_array_add (copies, copy);
+    }
+  return copies;
 }
