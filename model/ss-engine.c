@@ -23,6 +23,14 @@
  * through its Möbius transform: the item's loss becomes a sum of
  * indicators of orthants, added as points and summed up in one pass per
  * country, so no item costs more than its own 2^n sets.
+ *
+ * A projection runs in three phases, each split into tasks for
+ * ss-parallel.c's threads: the items' paths and costs (one task per
+ * chunk of items), their disruption sets (one task per block of years, so
+ * that each year's joint losses are summed by one thread in the order of
+ * the items, as with one thread), and VaR95 (one task per year). The
+ * figures are the same bit for bit on any number of threads. The sets'
+ * loops themselves are in ss-engine-kernels.c.
  */
 
 #define G_LOG_DOMAIN "supplyshift-engine"
@@ -36,6 +44,8 @@
 
 #include "ss-attrs.h"
 #include "ss-engine.h"
+#include "ss-engine-kernels.h"
+#include "ss-parallel.h"
 #include "ss-figures.h"
 
 #define ALERT_EPSILON  1e-9
@@ -59,11 +69,15 @@ ss_projection_new (void)
   return self;
 }
 
+typedef struct _State State;
+static void state_free (State *state);
+
 void
 ss_projection_free (SsProjection *self)
 {
   if (self == NULL)
     return;
+  state_free (self->state);
   g_free (self->block);
   g_free (self->scratch);
   g_free (self);
@@ -158,6 +172,9 @@ ss_projection_copy_into (SsProjection       *dest,
 
   projection_resize (dest, src->n_items, src->n_countries, src->n_groups, src->n_years);
   memcpy (dest->block, src->block, src->block_size);
+  /* The copy's figures are no longer what its joint losses were made of:
+   * an edit recomputes it in full. */
+  g_clear_pointer ((State **)&dest->state, state_free);
   dest->scenario = src->scenario;
   dest->shock = src->shock;
   dest->npv_cost_premium = src->npv_cost_premium;
@@ -195,7 +212,7 @@ projection_release_scratch (SsProjection *p)
  * itself ⊕ no shock. */
 typedef struct
 {
-  const SsStudy          *study;
+  const SsStudy    *study;
   const SsScenario *strategy;          /* NULL: the baseline */
   const SsScenario *shock;             /* NULL: no shock */
 } Combo;
@@ -654,70 +671,39 @@ share_path (guint         nc,
 
 /* --- Shortfalls and VaR (model.md §4) ----------------------------------- */
 
-/* x_i(D) of model.md §4 for every set D of the countries that can disrupt
- * the item, with its expected shortfall and P(x > 10 %). */
-static void
-shortfall_sets (guint         n_active,
-                guint         n_sets,
-                const guint  *active,
-                const double *share,         /* share[c * stride] for year t */
-                guint         stride,
-                const double *loss_rate,     /* [c] */
-                double        stock,
-                const double *set_p,
-                double       *x,
-                double       *es_out,
-                double       *p10_out)
+/* Probabilities in fixed point, units of 2^-63 (truncated): sums of
+ * them are exact, so they do not depend on the order in which a selection
+ * meets the states, and the full selection and the one an edit makes near
+ * the last VaR (ss_engine_update_item()) decide alike at every tie and at
+ * the level's tolerance. Truncating each costs at most 2^-63, 2^18 of them
+ * 3e-14 in all: well inside the level's 1e-12, and less than summing the
+ * doubles themselves could lose. */
+#define FIXED_ONE 9223372036854775808.0      /* 2^63 */
+
+static inline guint64
+to_fixed (double p)
 {
-  double es[4] = { 0 }, p10[4] = { 0 };
-  guint n_real_sets = 1u << n_active;
-
-  /* Days lost beyond the stock, by doubling: the sets with country k are
-   * the sets without it plus k's days. */
-  x[0] = -stock;
-  for (guint k = 0; k < n_active; k++)
-    {
-      double days = share[active[k] * stride] * loss_rate[active[k]];
-      guint half = 1u << k;
-
-      for (guint mask = 0; mask < half; mask++)
-        x[half + mask] = x[mask] + days;
-    }
-  for (guint mask = n_real_sets; mask < n_sets; mask++)
-    x[mask] = -stock;
-
-  /* Four partial sums in separate variables, so the compiler can keep
-   * them in vector registers; n_sets is padded to a multiple of 4 with
-   * impossible sets (P = 0, no loss). */
-  for (guint mask = 0; mask < n_sets; mask += 4)
-    {
-      for (guint j = 0; j < 4; j++)
-        {
-          x[mask + j] = MAX (0, x[mask + j]) / 365;
-          es[j] += set_p[mask + j] * x[mask + j];
-          p10[j] += x[mask + j] > 0.10 ? set_p[mask + j] : 0;
-        }
-    }
-  *es_out = (es[0] + es[1]) + (es[2] + es[3]);
-  *p10_out = (p10[0] + p10[1]) + (p10[2] + p10[3]);
+  return (guint64)(p * FIXED_ONE);
 }
 
 typedef struct
 {
-  double loss;
-  double p;
+  double  loss;
+  guint64 p;
 } Outcome;
 
-/* The smallest loss L such that the outcomes with a loss ≤ L have a
+/* The smallest loss L such that the outcomes with a loss ≤ L, with the
+ * probability `below` of those left out below them all, have a
  * probability ≥ level: a selection by three-way partitioning, so a year
  * costs a few passes over its states instead of a sort. Outcomes with the
  * same loss are taken together, as the definition says. */
 static double
 var_level (Outcome *o,
            gsize    n,
-           double   level)
+           guint64  below,
+           guint64  level)
 {
-  double below = 0, largest = o[0].loss;
+  double largest = o[0].loss;
   gsize lo = 0, hi = n;
   guint32 seed = 2463534242u;
 
@@ -738,7 +724,7 @@ var_level (Outcome *o,
       seed ^= seed << 13, seed ^= seed >> 17, seed ^= seed << 5;
       c = o[lo + seed % (hi - lo)].loss;
       double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
-      double p_less = 0, p_equal = 0;
+      guint64 p_less = 0, p_equal = 0;
       gsize lt = lo, gt = hi, k = lo;
 
       while (k < gt)
@@ -876,176 +862,740 @@ source_can_disrupt (double p,
   return p > 0 && loss_rate > 0 && (base > 0 || target > 0);
 }
 
-void
-ss_engine_project_cell (const SsStudy      *study,
-                        int                 strategy,
-                        int                 shock,
-                        const SsProjection *reference,
-                        SsProjection       *out)
+/* A bit per year, in a 64-bit word. */
+G_STATIC_ASSERT (SS_MAX_HORIZON + 1 <= 64);
+
+/* What the disruption sets of an item need (phase two), found with its
+ * path and costs (phase one). */
+typedef struct
 {
-  const SsMeta *meta = ss_study_get_meta (study);
-  const SsScenario *sc;
-  guint nc = ss_study_get_n_countries (study);
-  guint ni = ss_study_get_n_items (study);
-  guint ny = meta->horizon + 1;
-  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
-  g_autoptr(SsProjection) own_reference = NULL;
-  double eff[SS_MAX_COUNTRIES][SS_COUNTRY_N_ATTRS];
-  double ramp[SS_MAX_COUNTRIES], growth_pow[SS_MAX_COUNTRIES][SS_MAX_HORIZON + 1];
-  int group_of[SS_MAX_COUNTRIES];
-  double base[SS_MAX_COUNTRIES], target[SS_MAX_COUNTRIES], unit[SS_MAX_COUNTRIES];
-  double delta[SS_MAX_COUNTRIES], spend[SS_MAX_COUNTRIES][SS_MAX_HORIZON + 1];
-  double weight_sum[SS_MAX_HORIZON + 1];
-  guint state_of[SS_MAX_COUNTRIES];          /* country → its index in States, or G_MAXUINT */
-  double *value[SS_DISRUPTION_N], *q_storage, *joint_p, *joint, *set_p, *shortfall, *mobius;
-  double cached_p[SS_MAX_COUNTRIES];
-  guint cached_active[SS_MAX_COUNTRIES], n_cached = G_MAXUINT;
-  guint cached_bits[SS_MAX_COUNTRIES], cached_threshold[SS_MAX_COUNTRIES];
-  gboolean map_valid = FALSE;
-  guint32 *map;
-  Outcome *outcomes;
-  gsize n_joint = 0, n_joint_sets, max_sets, scratch, n_values;
-  double country_value[SS_DISRUPTION_N][SS_MAX_COUNTRIES];
-  gboolean uniform, plain;
-  JointMode mode;
-  States st;
-  Combo combo;
+  guint64 possible;                    /* bit t: losing every country at once outlasts the stock */
+  guint64 moved;                       /* bit t: t = 0, or a share of a country in active moved */
+  double  stock;
+  double  impact;
+  double  active_p[SS_MAX_COUNTRIES];
+  double  loss_rate[SS_MAX_COUNTRIES]; /* v · d of active[k] */
+  guint8  active[SS_MAX_COUNTRIES];    /* the countries that can disrupt it */
+  guint8  n_active;
+  guint8  mode;                        /* JointMode, for this item */
+  guint32 bits[SS_MAX_COUNTRIES];      /* by state country: its bit in the item's mask, or 0 */
+  guint32 threshold[SS_MAX_COUNTRIES]; /* disrupted for digits above */
+} ItemSets;
 
-  g_return_if_fail (SS_IS_STUDY ((gpointer)study));
-  g_return_if_fail (nc <= SS_MAX_COUNTRIES && ny <= SS_MAX_HORIZON + 1);
+/* What the items of S ⊕ K share. */
+typedef struct
+{
+  const SsStudy    *study;
+  const SsMeta     *meta;
+  Combo             combo;
+  const SsScenario *sc;                /* the strategy; NULL for the baseline */
+  guint             ni, nc, ny;
+  GPtrArray        *groups;
+  double            eff[SS_MAX_COUNTRIES][SS_COUNTRY_N_ATTRS];
+  double            ramp[SS_MAX_COUNTRIES];
+  double            growth_pow[SS_MAX_COUNTRIES][SS_MAX_HORIZON + 1];
+  int               group_of[SS_MAX_COUNTRIES];
+  gboolean          plain;             /* every source has its country's disruption values */
+  double            country_value[SS_DISRUPTION_N][SS_MAX_COUNTRIES];
+  double           *value[SS_DISRUPTION_N]; /* [item][country], unless plain */
+  const States     *st;
+  guint             state_of[SS_MAX_COUNTRIES]; /* country → index in st, or G_MAXUINT */
+  JointMode         mode;
+} Setup;
 
-  combo_init (&combo, study, strategy, shock);
-  sc = combo.strategy;
-  ss_study_get_groups (study, groups);
-  projection_resize (out, ni, nc, groups->len, ny);
-  out->scenario = strategy;
-  out->shock = shock;
+static void
+setup_init (Setup         *su,
+            const SsStudy *study,
+            int            strategy,
+            int            shock)
+{
+  memset (su, 0, sizeof *su);
+  su->study = study;
+  su->meta = ss_study_get_meta (study);
+  combo_init (&su->combo, study, strategy, shock);
+  su->sc = su->combo.strategy;
+  su->ni = ss_study_get_n_items (study);
+  su->nc = ss_study_get_n_countries (study);
+  su->ny = su->meta->horizon + 1;
+  su->groups = g_ptr_array_new ();
+  ss_study_get_groups (study, su->groups);
 
-  for (guint c = 0; c < nc; c++)
+  for (guint c = 0; c < su->nc; c++)
     {
       const SsCountry *country = ss_study_get_country (study, c);
 
-      combo_country (&combo, c, eff[c]);
-      ramp[c] = eff[c][SS_COUNTRY_RAMP];
-      for (guint t = 0; t < ny; t++)
-        growth_pow[c][t] = pow (1 + eff[c][SS_COUNTRY_COST_GROWTH], t);
-      group_of[c] = -1;
-      for (guint g = 0; country->group != NULL && g < groups->len; g++)
-        if (strcmp (g_ptr_array_index (groups, g), country->group) == 0)
-          group_of[c] = g;
-      memset (spend[c], 0, sizeof spend[c]);
+      combo_country (&su->combo, c, su->eff[c]);
+      su->ramp[c] = su->eff[c][SS_COUNTRY_RAMP];
+      for (guint t = 0; t < su->ny; t++)
+        su->growth_pow[c][t] = pow (1 + su->eff[c][SS_COUNTRY_COST_GROWTH], t);
+      su->group_of[c] = -1;
+      for (guint g = 0; country->group != NULL && g < su->groups->len; g++)
+        if (strcmp (g_ptr_array_index (su->groups, g), country->group) == 0)
+          su->group_of[c] = g;
+      for (guint d = 0; d < SS_DISRUPTION_N; d++)
+        su->country_value[d][c] = su->eff[c][SS_COUNTRY_DISRUPTION (d)];
     }
+  su->plain = combo_plain (&su->combo);
+}
 
-  /* The scratch: the sources' disruption values and the countries'
-   * distinct probabilities first, then what the joint states need, which
-   * is only known once those are; with one probability a country (every
-   * version-1 study) it is known before, and one allocation does. */
-  plain = combo_plain (&combo);
-  uniform = plain || combo_uniform (&combo);
-  n_values = plain ? 0 : (gsize)ni * nc;
-  scratch = ((gsize)SS_DISRUPTION_N * n_values + (gsize)nc * q_stride (uniform, ni)) * sizeof (double);
-  {
-    guint n_likely = 0;
+static void
+setup_clear (Setup *su)
+{
+  g_clear_pointer (&su->groups, g_ptr_array_unref);
+}
 
-    for (guint c = 0; uniform && c < nc; c++)
-      n_likely += eff[c][SS_COUNTRY_DISRUPTION_PROBABILITY] > 0;
-    n_joint_sets = MAX (4, (gsize)1 << n_likely);
-    value[0] = projection_scratch (out, scratch + (n_joint_sets * (4 + ny) * sizeof (double)
-                                                   + n_joint_sets * (sizeof (Outcome) + sizeof (guint32))));
-  }
-  for (guint d = 1; d < SS_DISRUPTION_N; d++)
-    value[d] = value[d - 1] + n_values;
-  q_storage = value[SS_DISRUPTION_N - 1] + n_values;
-  /* A version-1 study's sources all have their countries' values: no
-   * table of them is needed. */
-  if (!plain)
-    combo_disruption (&combo, (const double (*)[SS_COUNTRY_N_ATTRS])eff, value);
-  for (guint d = 0; d < SS_DISRUPTION_N; d++)
-    for (guint c = 0; c < nc; c++)
-      country_value[d][c] = eff[c][SS_COUNTRY_DISRUPTION (d)];
-  states_build (&st, ni, nc, value[SS_DISRUPTION_PROBABILITY], uniform,
-                (const double (*)[SS_COUNTRY_N_ATTRS])eff, q_storage);
+static void
+setup_states (Setup        *su,
+              const States *st)
+{
+  su->st = st;
+  for (guint c = 0; c < su->nc; c++)
+    su->state_of[c] = G_MAXUINT;
+  for (guint k = 0; k < st->n; k++)
+    su->state_of[st->country[k]] = k;
+}
+
+/* How an item's sets map onto the joint states: bit k of its mask is
+ * country active[k], disrupted for digits above m − rank. */
+static void
+item_sets_map (const Setup *su,
+               JointMode    mode,
+               ItemSets    *is)
+{
+  is->mode = mode;
+  if (mode == JOINT_NONE)
+    return;
+  memset (is->bits, 0, sizeof is->bits);
+  memset (is->threshold, 0, sizeof is->threshold);
+  for (guint k = 0; k < is->n_active; k++)
+    {
+      guint s = su->state_of[is->active[k]];
+
+      is->bits[s] = 1u << k;
+      is->threshold[s] = su->st->m[s] - states_rank (su->st, s, is->active_p[k]);
+    }
+  if (mode == JOINT_MAP && su->st->simple && is->n_active == su->st->n)
+    is->mode = JOINT_IDENTITY;
+}
+
+/* Phase one for item i: its share path, costs, concentration, alerts and
+ * policy targets, into out's rows of the item, and what its disruption
+ * sets need into *is. Touches nothing but the item's own rows, so items
+ * run on any thread in any order. */
+static void
+project_item (const Setup  *su,
+              guint         i,
+              const double *item_p,
+              const double *item_v,
+              const double *item_d,
+              SsProjection *out,
+              ItemSets     *is)
+{
+  const SsItem *item = ss_study_get_item (su->study, i);
+  const SsMeta *meta = su->meta;
+  const SsScenario *sc = su->sc;
+  const double *targets = sc != NULL ? sc->targets[i] : NULL;
+  guint nc = su->nc, ny = su->ny, ng = su->groups->len;
+  double *share = &out->share[(gsize)i * nc * ny];
+  double value_i = item->attr[SS_ITEM_VALUE];
+  double g = item->attr[SS_ITEM_GROWTH];
+  double risk_scale = item->attr[SS_ITEM_SUBSTITUTABILITY] * (1 - item->attr[SS_ITEM_RECYCLING]);
+  double switching = sc != NULL ? sc->switching_cost : 0;
+  double subsidy = sc != NULL ? sc->subsidy : 0;
+  double transition = sc != NULL ? sc->transition_years : 1;
+  double base[SS_MAX_COUNTRIES], target[SS_MAX_COUNTRIES], unit[SS_MAX_COUNTRIES];
+  double weight[SS_MAX_COUNTRIES], loss_rate[SS_MAX_COUNTRIES], delta[SS_MAX_COUNTRIES];
+  double base_unit = 0, volume;
+  int last_over = -1, first_in_force = -1;
+
+  is->stock = ss_scenario_get_stockpile (su->combo.strategy, su->combo.shock, item, i);
+  is->impact = item->attr[SS_ITEM_IMPACT];
+  is->n_active = 0;
+  is->possible = 0;
+  is->moved = 1;
   for (guint c = 0; c < nc; c++)
-    state_of[c] = G_MAXUINT;
-  for (guint k = 0; k < st.n; k++)
-    state_of[st.country[k]] = k;
-
-  out->too_many_states = st.n_joint > SS_MAX_JOINT_STATES;
-  if (out->too_many_states)
-    mode = JOINT_NONE;
-  else
     {
-      /* JOINT_MAP stands for JOINT_IDENTITY too, item by item (below). */
-      /* Per item and year, a table costs one pass over the joint states,
-       * the Möbius transform (n + 1) · 2^n for the item's n countries
-       * (and, once a year, a running sum along each country's digit). */
-      double cost_map = 0, cost_mobius = 0;
+      const SsSource *src = &item->sources[c];
+      const double *file = ss_study_get_country (su->study, c)->attr;
 
-      for (guint k = 0; k < st.n; k++)
-        cost_mobius += (double)st.n_joint * st.m[k] / (st.m[k] + 1);
-      for (guint i = 0; i < ni; i++)
+      base[c] = src->attr[SS_SOURCE_SHARE];
+      target[c] = targets != NULL ? targets[c] : base[c];
+      unit[c] = ss_engine_landed_unit (src, file, su->eff[c]);
+      /* Q_i at the baseline's prices: the same physical quantity in
+       * every scenario (model.md §3). */
+      base_unit += base[c] * ss_engine_landed_unit (src, file, file);
+      weight[c] = su->eff[c][SS_COUNTRY_GOVERNANCE] * src->attr[SS_SOURCE_TRADE_FACTOR];
+      loss_rate[c] = item_v[c] * item_d[c];
+      if (source_can_disrupt (item_p[c], loss_rate[c], base[c], target[c]))
         {
-          const SsItem *item = ss_study_get_item (study, i);
-          const double *targets = sc != NULL ? sc->targets[i] : NULL;
-          guint n = 0;
-
-          for (guint c = 0; c < nc; c++)
-            {
-              gsize at = (gsize)i * nc + c;
-              double b = item->sources[c].attr[SS_SOURCE_SHARE];
-
-              n += plain ? source_can_disrupt (country_value[SS_DISRUPTION_PROBABILITY][c],
-                                               country_value[SS_DISRUPTION_SEVERITY][c]
-                                               * country_value[SS_DISRUPTION_DAYS][c],
-                                               b, targets != NULL ? targets[c] : b)
-                         : source_can_disrupt (value[SS_DISRUPTION_PROBABILITY][at],
-                                               value[SS_DISRUPTION_SEVERITY][at]
-                                               * value[SS_DISRUPTION_DAYS][at],
-                                               b, targets != NULL ? targets[c] : b);
-            }
-          cost_map += st.n_joint;
-          cost_mobius += (double)(n + 1) * (1u << n);
+          is->active_p[is->n_active] = item_p[c];
+          is->loss_rate[is->n_active] = loss_rate[c];
+          is->active[is->n_active++] = c;
         }
-      mode = cost_mobius < cost_map ? JOINT_MOBIUS : JOINT_MAP;
     }
+  volume = value_i / base_unit;
 
-  out->joint_mode = st.simple && mode == JOINT_MAP ? JOINT_IDENTITY : mode;
-  n_joint = mode == JOINT_NONE ? 0 : st.n_joint;
-  n_joint_sets = MAX (4, n_joint);
-  max_sets = MAX (4, (gsize)1 << st.n);
-  {
-    gsize fixed = scratch;
-    gsize size = fixed + (n_joint_sets * (1 + ny) + 3 * max_sets) * sizeof (double)
-                 + n_joint_sets * (sizeof (Outcome) + sizeof (guint32));
-    char *base_ptr;
+  item_sets_map (su, su->mode, is);
 
-    /* The block may move as it grows: what it holds moves with it. */
-    base_ptr = projection_scratch (out, size);
-    if ((double *)base_ptr != value[0])
-      {
-        value[0] = (double *)base_ptr;
-        for (guint d = 1; d < SS_DISRUPTION_N; d++)
-          value[d] = value[d - 1] + n_values;
-        q_storage = value[SS_DISRUPTION_N - 1] + n_values;
-        for (guint k = 0; k < st.n; k++)
-          st.q[k] = q_storage + (gsize)st.country[k] * q_stride (uniform, ni);
-      }
-    joint_p = (double *)(base_ptr + fixed);
-    joint = joint_p + n_joint_sets;                     /* L or its orthant points, [t][state] */
-    set_p = joint + n_joint_sets * ny;
-    shortfall = set_p + max_sets;
-    mobius = shortfall + max_sets;
-    outcomes = (Outcome *)(mobius + max_sets);
-    map = (guint32 *)(outcomes + n_joint_sets);
-  }
+  share_path (nc, ny, base, target, su->ramp, transition, share, delta);
 
-  if (mode != JOINT_NONE)
+  for (guint t = 0; t < ny; t++)
     {
-      joint_probabilities (&st, joint_p);
-      for (gsize k = n_joint; k < n_joint_sets; k++)
-        joint_p[k] = 0;
-      memset (joint, 0, n_joint_sets * ny * sizeof (double));
+      gsize it = (gsize)i * ny + t;
+      double demand_growth = pow (1 + g, t);
+      double demand = volume * demand_growth;
+      double unit_sum = 0, sq = 0, risk = 0, moved = 0, top_share = -1, days_all = 0;
+      double group_sum[SS_MAX_COUNTRIES] = { 0 };
+      int top = -1;
+      SsAlertLevel level = SS_ALERT_NONE;
+      gboolean over;
+
+      for (guint c = 0; c < nc; c++)
+        {
+          double s = share[c * ny + t];
+          double u = unit[c] * su->growth_pow[c][t];
+
+          unit_sum += s * u;
+          out->spend[((gsize)i * nc + c) * ny + t] = demand * s * u;
+          sq += s * s;
+          risk += s * s * weight[c];
+          if (t > 0)
+            moved += MAX (0, s - share[c * ny + t - 1]);
+          if (c != meta->home && s > top_share)
+            top_share = s, top = c;
+          if (su->group_of[c] >= 0)
+            group_sum[su->group_of[c]] += s;
+          days_all += s * loss_rate[c];
+        }
+
+      out->cost[it] = demand * unit_sum;
+      out->switching[it] = switching * moved * value_i * demand_growth;
+      out->subsidy[it] = subsidy * out->switching[it];
+      out->hhi[it] = 10000 * sq;
+      out->supply_risk[it] = risk * risk_scale;
+      out->top_country[it] = top;
+
+      /* Σ (s / S)², not Σ s² / S²: shares as small as 1e-300 are
+       * valid, and their squares would be 0 / 0. */
+      for (guint gi = 0; gi < ng; gi++)
+        {
+          double h = 0;
+
+          for (guint c = 0; c < nc && group_sum[gi] > 0; c++)
+            if (su->group_of[c] == (int)gi)
+              {
+                double x = share[c * ny + t] / group_sum[gi];
+
+                h += x * x;
+              }
+          out->group_hhi[((gsize)i * ng + gi) * ny + t] = group_sum[gi] > 0 ? 10000 * h : NAN;
+        }
+
+      for (int l = SS_ALERT_CRITICAL; l >= SS_ALERT_WATCH && top >= 0; l--)
+        if (top_share >= meta->threshold[l - 1] - ALERT_EPSILON)
+          {
+            level = l;
+            break;
+          }
+      out->alert[it] = level;
+
+      /* model.md §6: over the policy target in force. */
+      over = !isnan (out->policy_target[t]) && top >= 0
+             && top_share > out->policy_target[t] + TARGET_EPSILON;
+      out->over_target[it] = over;
+      if (over)
+        last_over = t;
+      if (first_in_force < 0 && !isnan (out->policy_target[t]))
+        first_in_force = t;
+
+      /* When even losing every country at once cannot outlast the
+       * stockpile, every shortfall is zero. */
+      if (days_all > is->stock)
+        is->possible |= G_GUINT64_CONSTANT (1) << t;
+      for (guint k = 0; k < is->n_active && t > 0 && !(is->moved >> t & 1); k++)
+        if (share[is->active[k] * ny + t] != share[is->active[k] * ny + t - 1])
+          is->moved |= G_GUINT64_CONSTANT (1) << t;
     }
+
+  /* The first year with a target in force from which the item is over
+   * none, to the end. */
+  {
+    int met = MAX (first_in_force, last_over + 1);
+
+    out->target_met_year[i] = first_in_force >= 0 && met < (int)ny ? met : -1;
+  }
+}
+
+/* A thread's scratch for phase two, with what it last computed. */
+typedef struct
+{
+  double  *set_p;                      /* [max_sets] */
+  double  *x;
+  double  *lost;
+  double  *mobius;
+  guint32 *map;                        /* [n_joint_sets] */
+  Outcome *outcomes;                   /* [n_joint_sets] */
+  gboolean set_p_valid;
+  guint    set_p_n;
+  guint8   set_p_active[SS_MAX_COUNTRIES];
+  double   set_p_of[SS_MAX_COUNTRIES];
+  gboolean map_valid;
+  guint32  map_bits[SS_MAX_COUNTRIES];
+  guint32  map_threshold[SS_MAX_COUNTRIES];
+} Worker;
+
+static gsize
+worker_size (gsize max_sets,
+             gsize n_joint_sets)
+{
+  return 4 * max_sets * sizeof (double) + n_joint_sets * (sizeof (guint32) + sizeof (Outcome));
+}
+
+static void
+worker_init (Worker *w,
+             char   *memory,
+             gsize   max_sets,
+             gsize   n_joint_sets)
+{
+  memset (w, 0, sizeof *w);
+  w->outcomes = (Outcome *)memory;
+  w->set_p = (double *)(w->outcomes + n_joint_sets);
+  w->x = w->set_p + max_sets;
+  w->lost = w->x + max_sets;
+  w->mobius = w->lost + max_sets;
+  w->map = (guint32 *)(w->mobius + max_sets);
+}
+
+/* P(D) for the item's sets, shared with the item before it when that had
+ * the same countries and probabilities. */
+static void
+worker_set_p (Worker         *w,
+              const ItemSets *is)
+{
+  guint n = is->n_active, n_sets = MAX (4, 1u << n);
+  gboolean same = w->set_p_valid && w->set_p_n == n;
+
+  for (guint k = 0; k < n && same; k++)
+    same = w->set_p_active[k] == is->active[k] && w->set_p_of[k] == is->active_p[k];
+  if (same)
+    return;
+  set_probabilities (n, is->active_p, w->set_p);
+  for (guint mask = 1u << n; mask < n_sets; mask++)
+    w->set_p[mask] = 0;
+  memcpy (w->set_p_active, is->active, n);
+  memcpy (w->set_p_of, is->active_p, n * sizeof (double));
+  w->set_p_n = n;
+  w->set_p_valid = TRUE;
+}
+
+static void
+worker_map (Worker         *w,
+            const States   *st,
+            const ItemSets *is)
+{
+  guint bits[SS_MAX_COUNTRIES], threshold[SS_MAX_COUNTRIES];
+  gboolean same = w->map_valid;
+
+  for (guint k = 0; k < st->n && same; k++)
+    same = w->map_bits[k] == is->bits[k] && w->map_threshold[k] == is->threshold[k];
+  if (same)
+    return;
+  for (guint k = 0; k < st->n; k++)
+    bits[k] = is->bits[k], threshold[k] = is->threshold[k];
+  build_map (st, bits, threshold, w->map);
+  memcpy (w->map_bits, is->bits, st->n * sizeof (guint32));
+  memcpy (w->map_threshold, is->threshold, st->n * sizeof (guint32));
+  w->map_valid = TRUE;
+}
+
+/* x(D) = Σ_{T ⊆ D} μ(T); each μ(T) is added at the lowest joint state in
+ * which every country of T disrupts the item, and the running sums of
+ * sum_orthants() make them losses. */
+static void
+mobius_add (const Setup    *su,
+            const ItemSets *is,
+            Worker         *w,
+            double          cost_impact,
+            double         *year_joint)
+{
+  const States *st = su->st;
+  guint n = is->n_active;
+
+  memcpy (w->mobius, w->x, ((gsize)1 << n) * sizeof (double));
+  for (guint k = 0; k < n; k++)
+    for (guint mask = 0; mask < (1u << n); mask++)
+      if (mask & (1u << k))
+        w->mobius[mask] -= w->mobius[mask ^ (1u << k)];
+  for (guint mask = 0; mask < (1u << n); mask++)
+    if (w->mobius[mask] != 0)
+      {
+        gsize corner = 0;
+
+        for (guint k = 0; k < n; k++)
+          if (mask & (1u << k))
+            {
+              guint s = su->state_of[is->active[k]];
+
+              corner += (is->threshold[s] + 1) * st->stride[s];
+            }
+        year_joint[corner] += w->mobius[mask] * cost_impact;
+      }
+}
+
+/* What a projection keeps for ss_engine_update_item(): the joint losses
+ * L(σ) of every year and the sums its portfolio figures are made of. */
+struct _State
+{
+  guint     ni, nc, ng, ny;
+  int       strategy, shock;
+  JointMode mode;
+  gboolean  plain;
+  States    st;                        /* its q point into q_values */
+  double   *q_values;
+  gsize     n_joint, n_joint_sets;
+  double   *joint;                     /* [t][n_joint_sets], after the orthant sums */
+  guint64  *p_fixed;                   /* [n_joint_sets] */
+  double   *spend;                     /* Σ_i spend, [c][t] */
+  double   *cost_hhi;                  /* Σ_i C · HHI, [t] */
+  double   *cost_risk;                 /* Σ_i C · SR, [t] */
+  double   *group_sum;                 /* Σ_i C · group HHI where defined, [g][t] */
+  double   *group_weight;              /* Σ_i C where it is, [g][t] */
+  gsize     size;
+};
+
+/* The joint losses are kept up to this size (2^16 states over 51 years is
+ * 27 MiB); a study with more states recomputes in full on every edit. */
+#define STATE_KEEP (64 * 1024 * 1024)
+
+static void
+state_free (State *state)
+{
+  if (state == NULL)
+    return;
+  g_free (state->q_values);
+  g_free (state->joint);
+  g_free (state);
+}
+
+static void
+projection_drop_state (SsProjection *p)
+{
+  g_clear_pointer ((State **)&p->state, state_free);
+}
+
+/* A state the size of this projection, its memory reused. */
+static State *
+state_ensure (SsProjection *p,
+              const Setup  *su,
+              const States *st,
+              gsize         n_joint,
+              gsize         n_joint_sets)
+{
+  guint ny = su->ny, nc = su->nc, ng = su->groups->len;
+  gsize n_q = 0, doubles = n_joint_sets * ny + (gsize)ny * (nc + 2 + 2 * ng);
+  gsize size = doubles * sizeof (double) + n_joint_sets * sizeof (guint64);
+  State *state = p->state;
+  double *d;
+
+  if (size > STATE_KEEP)
+    {
+      projection_drop_state (p);
+      return NULL;
+    }
+  if (state == NULL)
+    state = p->state = g_new0 (State, 1);
+  if (state->size != size)
+    {
+      g_free (state->joint);
+      state->joint = g_malloc (size);
+      state->size = size;
+    }
+  state->ni = su->ni;
+  state->nc = nc;
+  state->ng = ng;
+  state->ny = ny;
+  state->n_joint = n_joint;
+  state->n_joint_sets = n_joint_sets;
+  d = state->joint + n_joint_sets * ny;
+  state->spend = d, d += (gsize)nc * ny;
+  state->cost_hhi = d, d += ny;
+  state->cost_risk = d, d += ny;
+  state->group_sum = d, d += (gsize)ng * ny;
+  state->group_weight = d, d += (gsize)ng * ny;
+  state->p_fixed = (guint64 *)d;
+
+  /* The states, with their own copy of the probabilities. */
+  for (guint k = 0; k < st->n; k++)
+    n_q += st->m[k];
+  g_free (state->q_values);
+  state->q_values = g_new (double, MAX (n_q, 1));
+  state->st = *st;
+  n_q = 0;
+  for (guint k = 0; k < st->n; k++)
+    {
+      memcpy (state->q_values + n_q, st->q[k], st->m[k] * sizeof (double));
+      state->st.q[k] = state->q_values + n_q;
+      n_q += st->m[k];
+    }
+  return state;
+}
+
+/* Everything a full projection's threads share. */
+typedef struct
+{
+  Setup        *su;
+  SsProjection *out;
+  ItemSets     *items;
+  Worker       *workers;
+  double       *joint;                 /* [t][n_joint_sets] */
+  const guint64 *p_fixed;
+  gsize         n_joint;
+  gsize         n_joint_sets;
+  guint         n_chunks;
+  guint         block_start[SS_MAX_HORIZON + 2];
+  guint         n_blocks;
+} Run;
+
+#define ITEM_CHUNK 64
+
+static void
+run_items (gpointer data,
+           guint    task,
+           guint    worker)
+{
+  Run *run = data;
+  const Setup *su = run->su;
+  guint end = MIN (su->ni, (task + 1) * ITEM_CHUNK);
+
+  for (guint i = task * ITEM_CHUNK; i < end; i++)
+    {
+      gsize at = (gsize)i * su->nc;
+
+      if (su->plain)
+        project_item (su, i, su->country_value[SS_DISRUPTION_PROBABILITY],
+                      su->country_value[SS_DISRUPTION_SEVERITY],
+                      su->country_value[SS_DISRUPTION_DAYS], run->out, &run->items[i]);
+      else
+        project_item (su, i, &su->value[SS_DISRUPTION_PROBABILITY][at],
+                      &su->value[SS_DISRUPTION_SEVERITY][at], &su->value[SS_DISRUPTION_DAYS][at],
+                      run->out, &run->items[i]);
+    }
+}
+
+/* The years t whose joint losses wait for the x(D) the worker holds. */
+typedef struct
+{
+  guint   n;
+  double *rows[SS_MAX_HORIZON + 1];
+  double  cost_impact[SS_MAX_HORIZON + 1];
+} Pending;
+
+static void
+pending_flush (Pending        *pending,
+               const double   *x,
+               const guint32  *map,
+               gsize           n)
+{
+  SsJointAddArgs args = { x, map, n, pending->n, pending->rows, pending->cost_impact };
+
+  if (pending->n > 0)
+    _ss_engine_kernels ()->joint_add (&args);
+  pending->n = 0;
+}
+
+/* Phase two for item i in years t0 … t1 − 1: ES, P10 and the item's share
+ * of the joint losses. Years whose shares did not move reuse the last
+ * year's sets (only the cost they weigh changes), within the block only,
+ * so a block gives the same figures on whichever thread it runs. */
+static void
+item_sets_years (Run      *run,
+                 Worker   *w,
+                 guint     i,
+                 guint     t0,
+                 guint     t1)
+{
+  const Setup *su = run->su;
+  const ItemSets *is = &run->items[i];
+  SsProjection *out = run->out;
+  const SsKernels *kernels = _ss_engine_kernels ();
+  const double *share = &out->share[(gsize)i * su->nc * su->ny];
+  gsize n_sets = MAX (4, (gsize)1 << is->n_active);
+  gsize n_add = is->mode == JOINT_IDENTITY ? n_sets : run->n_joint;
+  const guint32 *map = is->mode == JOINT_MAP ? w->map : NULL;
+  gboolean have = FALSE;
+  Pending pending = { 0 };
+
+  if (((is->possible >> t0) & ((G_GUINT64_CONSTANT (1) << (t1 - t0)) - 1)) != 0)
+    {
+      worker_set_p (w, is);
+      if (is->mode == JOINT_MAP)
+        worker_map (w, su->st, is);
+    }
+
+  for (guint t = t0; t < t1; t++)
+    {
+      gsize it = (gsize)i * su->ny + t;
+      double *year_joint = run->joint != NULL ? &run->joint[t * run->n_joint_sets] : NULL;
+      double cost_impact = out->cost[it] * is->impact;
+
+      if (!(is->possible >> t & 1))
+        {
+          out->expected_shortfall[it] = out->p_shortfall_10[it] = 0;
+          have = FALSE;
+          continue;
+        }
+
+      if (have && !(is->moved >> t & 1))
+        {
+          out->expected_shortfall[it] = out->expected_shortfall[it - 1];
+          out->p_shortfall_10[it] = out->p_shortfall_10[it - 1];
+        }
+      else
+        {
+          double days[SS_MAX_COUNTRIES];
+          /* x(D) is kept for the years after it whose shares stay. */
+          gboolean again = t + 1 < t1 && (is->possible >> (t + 1) & 1) && !(is->moved >> (t + 1) & 1);
+          SsSetsArgs args = { is->n_active, days, is->stock, w->set_p, w->lost, w->x,
+                              is->mode == JOINT_IDENTITY ? year_joint : NULL, cost_impact,
+                              again || is->mode != JOINT_IDENTITY };
+
+          pending_flush (&pending, w->x, map, n_add);
+          for (guint k = 0; k < is->n_active; k++)
+            days[k] = share[is->active[k] * su->ny + t] * is->loss_rate[k];
+          kernels->sets (&args);
+          out->expected_shortfall[it] = args.es;
+          out->p_shortfall_10[it] = args.p10;
+          have = TRUE;
+          if (is->mode == JOINT_IDENTITY)
+            continue;                  /* added as they were computed */
+        }
+
+      if (is->mode == JOINT_IDENTITY || is->mode == JOINT_MAP)
+        {
+          pending.rows[pending.n] = year_joint;
+          pending.cost_impact[pending.n++] = cost_impact;
+        }
+      else if (is->mode == JOINT_MOBIUS)
+        mobius_add (su, is, w, cost_impact, year_joint);
+    }
+  pending_flush (&pending, w->x, map, n_add);
+}
+
+static void
+run_year_block (gpointer data,
+                guint    task,
+                guint    worker)
+{
+  Run *run = data;
+  Worker *w = &run->workers[worker];
+
+  for (guint i = 0; i < run->su->ni; i++)
+    item_sets_years (run, w, i, run->block_start[task], run->block_start[task + 1]);
+}
+
+/* Blocks of years of about equal work for n_workers threads: a year in
+ * which an item's shares moved (or the first of a block) costs the sets
+ * computed again, about three times adding them to the joint losses. */
+static void
+plan_year_blocks (Run   *run,
+                  guint  n_workers)
+{
+  guint ny = run->su->ny;
+  double work[SS_MAX_HORIZON + 1] = { 0 }, total = 0, done = 0;
+
+  for (guint i = 0; i < run->su->ni; i++)
+    {
+      const ItemSets *is = &run->items[i];
+      double sets = MAX (4, 1u << is->n_active);
+
+      for (guint t = 0; t < ny; t++)
+        if (is->possible >> t & 1)
+          work[t] += sets * (is->moved >> t & 1 ? 3 : 1);
+    }
+  for (guint t = 0; t < ny; t++)
+    total += work[t];
+
+  run->n_blocks = 0;
+  run->block_start[0] = 0;
+  for (guint t = 0; t < ny; t++)
+    {
+      done += work[t];
+      if (t + 1 < ny && run->n_blocks + 1 < n_workers
+          && done >= total * (run->n_blocks + 1) / n_workers)
+        run->block_start[++run->n_blocks] = t + 1;
+    }
+  run->block_start[++run->n_blocks] = ny;
+}
+
+static void
+run_var_year (gpointer data,
+              guint    t,
+              guint    worker)
+{
+  Run *run = data;
+  const Setup *su = run->su;
+  Outcome *outcomes = run->workers[worker].outcomes;
+  double *year_joint = &run->joint[t * run->n_joint_sets];
+
+  if (su->mode == JOINT_MOBIUS)
+    sum_orthants (su->st, year_joint);
+  for (gsize k = 0; k < run->n_joint_sets; k++)
+    outcomes[k] = (Outcome) { year_joint[k], run->p_fixed[k] };
+  run->out->var95_shortfall_impact[t] = var_level (outcomes, run->n_joint_sets, 0,
+                                                   to_fixed (VAR_LEVEL));
+}
+
+/* The cost premium against baseline ⊕ K, and the net present values. */
+static void
+finish_premium (const Setup        *su,
+                int                 strategy,
+                const SsProjection *reference,
+                SsProjection       *out)
+{
+  for (guint t = 0; t < su->ny; t++)
+    {
+      out->total_cost[t] = out->total_cost_purchase[t] + out->total_switching[t] - out->total_subsidy[t];
+      out->cost_premium[t] = strategy == SS_BASELINE ? 0 : out->total_cost[t] - reference->total_cost[t];
+    }
+  out->npv_cost_premium = ss_npv (out->cost_premium, su->ny, su->meta->discount_rate);
+  out->npv_subsidy = ss_npv (out->total_subsidy, su->ny, su->meta->discount_rate);
+}
+
+/* The spend shares of one year, from the spend by country. */
+static void
+finish_spend_shares (const Setup  *su,
+                     const double *spend,          /* [c][t] */
+                     guint         t,
+                     SsProjection *out)
+{
+  guint ny = su->ny;
+  double spend_total = 0;
+
+  for (guint c = 0; c < su->nc; c++)
+    spend_total += spend[c * ny + t];
+  out->max_foreign_spend_share[t] = NAN;
+  for (guint c = 0; c < su->nc; c++)
+    {
+      double s = spend_total > 0 ? spend[c * ny + t] / spend_total : NAN;
+
+      out->spend_share[c * ny + t] = s;
+      if (c != su->meta->home && !isnan (s)
+          && (isnan (out->max_foreign_spend_share[t]) || s > out->max_foreign_spend_share[t]))
+        out->max_foreign_spend_share[t] = s;
+    }
+}
+
+/* Portfolio figures, weighted by each item's purchase cost; the sums an
+ * edit updates go to the state, when there is one. */
+static void
+finish_portfolio (const Setup  *su,
+                  SsProjection *out,
+                  State        *state)
+{
+  guint ni = su->ni, nc = su->nc, ny = su->ny, ng = su->groups->len;
+  double weight_sum[SS_MAX_HORIZON + 1];
+  g_autofree double *own_spend = state == NULL ? g_new0 (double, (gsize)nc * ny) : NULL;
+  double *spend = state != NULL ? state->spend : own_spend;
 
   memset (out->total_cost_purchase, 0, ny * sizeof (double));
   memset (out->total_switching, 0, ny * sizeof (double));
@@ -1055,295 +1605,55 @@ ss_engine_project_cell (const SsStudy      *study,
   memset (out->expected_shortfall_impact, 0, ny * sizeof (double));
   memset (out->alert_count, 0, 4 * ny * sizeof (int));
   memset (out->over_target_count, 0, ny * sizeof (int));
+  memset (spend, 0, (gsize)nc * ny * sizeof (double));
+  if (state != NULL)
+    {
+      memset (state->cost_hhi, 0, ny * sizeof (double));
+      memset (state->cost_risk, 0, ny * sizeof (double));
+    }
+
+  /* Spend by country, in the order of the items. */
+  for (guint i = 0; i < ni; i++)
+    for (guint c = 0; c < nc; c++)
+      {
+        const double *row = &out->spend[((gsize)i * nc + c) * ny];
+
+        for (guint t = 0; t < ny; t++)
+          spend[c * ny + t] += row[t];
+      }
 
   for (guint t = 0; t < ny; t++)
-    out->policy_target[t] = ss_study_policy_target_at (study, meta->base_year + (int)t);
+    {
+      weight_sum[t] = 0;
+      for (guint i = 0; i < ni; i++)
+        weight_sum[t] += out->cost[(gsize)i * ny + t];
+      finish_spend_shares (su, spend, t, out);
+    }
 
   for (guint i = 0; i < ni; i++)
     {
-      const SsItem *item = ss_study_get_item (study, i);
-      const double *targets = sc != NULL ? sc->targets[i] : NULL;
-      double *share = &out->share[(gsize)i * nc * ny];
-      const double *item_p = plain ? country_value[SS_DISRUPTION_PROBABILITY]
-                                   : &value[SS_DISRUPTION_PROBABILITY][(gsize)i * nc];
-      const double *item_v = plain ? country_value[SS_DISRUPTION_SEVERITY]
-                                   : &value[SS_DISRUPTION_SEVERITY][(gsize)i * nc];
-      const double *item_d = plain ? country_value[SS_DISRUPTION_DAYS]
-                                   : &value[SS_DISRUPTION_DAYS][(gsize)i * nc];
-      double value_i = item->attr[SS_ITEM_VALUE];
-      double g = item->attr[SS_ITEM_GROWTH];
-      double risk_scale = item->attr[SS_ITEM_SUBSTITUTABILITY] * (1 - item->attr[SS_ITEM_RECYCLING]);
-      double stock = ss_scenario_get_stockpile (combo.strategy, combo.shock, item, i);
-      double base_unit = 0, volume;
-      double switching = sc != NULL ? sc->switching_cost : 0;
-      double subsidy = sc != NULL ? sc->subsidy : 0;
-      double transition = sc != NULL ? sc->transition_years : 1;
-      double weight[SS_MAX_COUNTRIES], loss_rate[SS_MAX_COUNTRIES], active_p[SS_MAX_COUNTRIES];
-      guint active[SS_MAX_COUNTRIES], n_active = 0, n_sets;
-      guint bits[SS_MAX_COUNTRIES], threshold[SS_MAX_COUNTRIES];
-      gboolean have_shortfall = FALSE, cached;
-      JointMode item_mode = mode;
-      int last_over = -1, first_in_force = -1;
-
-      for (guint c = 0; c < nc; c++)
-        {
-          const SsSource *src = &item->sources[c];
-          const double *file = ss_study_get_country (study, c)->attr;
-
-          base[c] = src->attr[SS_SOURCE_SHARE];
-          target[c] = targets != NULL ? targets[c] : base[c];
-          unit[c] = ss_engine_landed_unit (src, file, eff[c]);
-          /* Q_i at the baseline's prices: the same physical quantity in
-           * every scenario (model.md §3). */
-          base_unit += base[c] * ss_engine_landed_unit (src, file, file);
-          weight[c] = eff[c][SS_COUNTRY_GOVERNANCE] * src->attr[SS_SOURCE_TRADE_FACTOR];
-          loss_rate[c] = item_v[c] * item_d[c];
-          if (source_can_disrupt (item_p[c], loss_rate[c], base[c], target[c]))
-            {
-              active_p[n_active] = item_p[c];
-              active[n_active++] = c;
-            }
-        }
-      volume = value_i / base_unit;
-      n_sets = MAX (4, 1u << n_active);
-
-      /* The item's own marginals, shared with the items before it that
-       * have the same countries and probabilities. */
-      cached = n_cached == n_active;
-      for (guint k = 0; k < n_active && cached; k++)
-        cached = cached_active[k] == active[k] && cached_p[k] == active_p[k];
-      if (!cached)
-        {
-          set_probabilities (n_active, active_p, set_p);
-          for (guint mask = 1u << n_active; mask < n_sets; mask++)
-            set_p[mask] = 0;
-          memcpy (cached_active, active, n_active * sizeof (guint));
-          memcpy (cached_p, active_p, n_active * sizeof (double));
-          n_cached = n_active;
-        }
-
-      /* How its sets map onto the joint states: bit k of its mask is
-       * country active[k], disrupted for digits above m − rank. */
-      if (item_mode != JOINT_NONE)
-        {
-          memset (bits, 0, sizeof bits);
-          memset (threshold, 0, sizeof threshold);
-          for (guint k = 0; k < n_active; k++)
-            {
-              guint s = state_of[active[k]];
-
-              bits[s] = 1u << k;
-              threshold[s] = st.m[s] - states_rank (&st, s, active_p[k]);
-            }
-          if (item_mode == JOINT_MAP && st.simple && n_active == st.n)
-            item_mode = JOINT_IDENTITY;
-          else if (item_mode == JOINT_MAP)
-            {
-              gboolean same = map_valid;
-
-              for (guint k = 0; k < st.n && same; k++)
-                same = cached_bits[k] == bits[k] && cached_threshold[k] == threshold[k];
-              if (!same)
-                {
-                  build_map (&st, bits, threshold, map);
-                  memcpy (cached_bits, bits, st.n * sizeof (guint));
-                  memcpy (cached_threshold, threshold, st.n * sizeof (guint));
-                  map_valid = TRUE;
-                }
-            }
-        }
-
-      share_path (nc, ny, base, target, ramp, transition, share, delta);
+      double impact = ss_study_get_item (su->study, i)->attr[SS_ITEM_IMPACT];
 
       for (guint t = 0; t < ny; t++)
         {
           gsize it = (gsize)i * ny + t;
-          double demand_growth = pow (1 + g, t);
-          double demand = volume * demand_growth;
-          double unit_sum = 0, sq = 0, risk = 0, moved = 0, top_share = -1, days_all = 0;
-          double group_sum[SS_MAX_COUNTRIES] = { 0 };
-          double x_es = 0, x_p10 = 0;
-          int top = -1;
-          SsAlertLevel level = SS_ALERT_NONE;
-          gboolean over;
+          double w = weight_sum[t] > 0 ? out->cost[it] / weight_sum[t] : 0;
 
-          for (guint c = 0; c < nc; c++)
+          out->total_cost_purchase[t] += out->cost[it];
+          out->total_switching[t] += out->switching[it];
+          out->total_subsidy[t] += out->subsidy[it];
+          out->portfolio_hhi[t] += w * out->hhi[it];
+          out->portfolio_supply_risk[t] += w * out->supply_risk[it];
+          out->expected_shortfall_impact[t] += out->cost[it] * impact * out->expected_shortfall[it];
+          out->alert_count[out->alert[it] * ny + t]++;
+          out->over_target_count[t] += out->over_target[it];
+          if (state != NULL)
             {
-              double s = share[c * ny + t];
-              double u = unit[c] * growth_pow[c][t];
-
-              unit_sum += s * u;
-              out->spend[((gsize)i * nc + c) * ny + t] = demand * s * u;
-              spend[c][t] += demand * s * u;
-              sq += s * s;
-              risk += s * s * weight[c];
-              if (t > 0)
-                moved += MAX (0, s - share[c * ny + t - 1]);
-              if (c != meta->home && s > top_share)
-                top_share = s, top = c;
-              if (group_of[c] >= 0)
-                group_sum[group_of[c]] += s;
-              days_all += s * loss_rate[c];
+              state->cost_hhi[t] += out->cost[it] * out->hhi[it];
+              state->cost_risk[t] += out->cost[it] * out->supply_risk[it];
             }
-
-          out->cost[it] = demand * unit_sum;
-          out->switching[it] = switching * moved * value_i * demand_growth;
-          out->subsidy[it] = subsidy * out->switching[it];
-          out->hhi[it] = 10000 * sq;
-          out->supply_risk[it] = risk * risk_scale;
-          out->top_country[it] = top;
-
-          /* Σ (s / S)², not Σ s² / S²: shares as small as 1e-300 are
-           * valid, and their squares would be 0 / 0. */
-          for (guint gi = 0; gi < groups->len; gi++)
-            {
-              double h = 0;
-
-              for (guint c = 0; c < nc && group_sum[gi] > 0; c++)
-                if (group_of[c] == (int)gi)
-                  {
-                    double x = share[c * ny + t] / group_sum[gi];
-
-                    h += x * x;
-                  }
-              out->group_hhi[((gsize)i * groups->len + gi) * ny + t] = group_sum[gi] > 0 ? 10000 * h : NAN;
-            }
-
-          for (int l = SS_ALERT_CRITICAL; l >= SS_ALERT_WATCH && top >= 0; l--)
-            if (top_share >= meta->threshold[l - 1] - ALERT_EPSILON)
-              {
-                level = l;
-                break;
-              }
-          out->alert[it] = level;
-          out->alert_count[level * ny + t]++;
-
-          /* model.md §6: over the policy target in force. */
-          over = !isnan (out->policy_target[t]) && top >= 0
-                 && top_share > out->policy_target[t] + TARGET_EPSILON;
-          out->over_target[it] = over;
-          out->over_target_count[t] += over;
-          if (over)
-            last_over = t;
-          if (first_in_force < 0 && !isnan (out->policy_target[t]))
-            first_in_force = t;
-
-          /* The disrupted sets. When even losing every country at once
-           * cannot outlast the stockpile, every shortfall is zero. */
-          if (days_all > stock)
-            {
-              double *year_joint = &joint[t * n_joint_sets];
-              double cost_impact = out->cost[it] * item->attr[SS_ITEM_IMPACT];
-              gboolean same = t > 0 && have_shortfall;
-
-              for (guint k = 0; k < n_active && same; k++)
-                same = share[active[k] * ny + t] == share[active[k] * ny + t - 1];
-
-              /* Shares that did not move since last year lose the same
-               * days in every set: only the cost they weigh changes. */
-              if (same)
-                {
-                  x_es = out->expected_shortfall[it - 1];
-                  x_p10 = out->p_shortfall_10[it - 1];
-                }
-              else
-                {
-                  shortfall_sets (n_active, n_sets, active, &share[t], ny, loss_rate, stock, set_p,
-                                  shortfall, &x_es, &x_p10);
-                  have_shortfall = TRUE;
-                }
-
-              switch (item_mode)
-                {
-                case JOINT_NONE:
-                  break;
-                case JOINT_IDENTITY:
-                  for (guint mask = 0; mask < n_sets; mask++)
-                    year_joint[mask] += shortfall[mask] * cost_impact;
-                  break;
-                case JOINT_MAP:
-                  for (gsize k = 0; k < n_joint; k++)
-                    year_joint[k] += shortfall[map[k]] * cost_impact;
-                  break;
-                case JOINT_MOBIUS:
-                  /* x(D) = Σ_{T ⊆ D} μ(T); each μ(T) is added at the
-                   * lowest joint state in which every country of T
-                   * disrupts the item. */
-                  memcpy (mobius, shortfall, ((gsize)1 << n_active) * sizeof (double));
-                  for (guint k = 0; k < n_active; k++)
-                    for (guint mask = 0; mask < (1u << n_active); mask++)
-                      if (mask & (1u << k))
-                        mobius[mask] -= mobius[mask ^ (1u << k)];
-                  for (guint mask = 0; mask < (1u << n_active); mask++)
-                    if (mobius[mask] != 0)
-                      {
-                        gsize corner = 0;
-
-                        for (guint k = 0; k < n_active; k++)
-                          if (mask & (1u << k))
-                            {
-                              guint s = state_of[active[k]];
-
-                              corner += (threshold[s] + 1) * st.stride[s];
-                            }
-                        year_joint[corner] += mobius[mask] * cost_impact;
-                      }
-                  break;
-                default:
-                  g_assert_not_reached ();
-                }
-            }
-          else
-            have_shortfall = FALSE;
-          out->expected_shortfall[it] = x_es;
-          out->p_shortfall_10[it] = x_p10;
-        }
-
-      /* The first year with a target in force from which the item is
-       * over none, to the end. */
-      {
-        int met = MAX (first_in_force, last_over + 1);
-
-        out->target_met_year[i] = first_in_force >= 0 && met < (int)ny ? met : -1;
-      }
-    }
-
-  /* Portfolio figures, weighted by each item's purchase cost. */
-  for (guint t = 0; t < ny; t++)
-    {
-      double spend_total = 0;
-
-      weight_sum[t] = 0;
-      for (guint i = 0; i < ni; i++)
-        weight_sum[t] += out->cost[(gsize)i * ny + t];
-      for (guint c = 0; c < nc; c++)
-        spend_total += spend[c][t];
-      out->max_foreign_spend_share[t] = NAN;
-      for (guint c = 0; c < nc; c++)
-        {
-          double s = spend_total > 0 ? spend[c][t] / spend_total : NAN;
-
-          out->spend_share[c * ny + t] = s;
-          if (c != meta->home && !isnan (s)
-              && (isnan (out->max_foreign_spend_share[t]) || s > out->max_foreign_spend_share[t]))
-            out->max_foreign_spend_share[t] = s;
         }
     }
-
-  for (guint i = 0; i < ni; i++)
-    for (guint t = 0; t < ny; t++)
-      {
-        gsize it = (gsize)i * ny + t;
-        double w = weight_sum[t] > 0 ? out->cost[it] / weight_sum[t] : 0;
-
-        out->total_cost_purchase[t] += out->cost[it];
-        out->total_switching[t] += out->switching[it];
-        out->total_subsidy[t] += out->subsidy[it];
-        out->portfolio_hhi[t] += w * out->hhi[it];
-        out->portfolio_supply_risk[t] += w * out->supply_risk[it];
-        out->expected_shortfall_impact[t] +=
-          out->cost[it] * ss_study_get_item (study, i)->attr[SS_ITEM_IMPACT] * out->expected_shortfall[it];
-      }
 
   /* A weighted average over no weight is undefined: null, not 0. The
    * ranges of ss-attrs.c keep every cost positive, so this is a rule for
@@ -1352,43 +1662,205 @@ ss_engine_project_cell (const SsStudy      *study,
     if (!(weight_sum[t] > 0))
       out->portfolio_hhi[t] = out->portfolio_supply_risk[t] = NAN;
 
-  for (guint gi = 0; gi < groups->len; gi++)
+  for (guint gi = 0; gi < ng; gi++)
     for (guint t = 0; t < ny; t++)
       {
         double sum = 0, wsum = 0;
 
         for (guint i = 0; i < ni; i++)
           {
-            double h = out->group_hhi[((gsize)i * groups->len + gi) * ny + t];
+            double h = out->group_hhi[((gsize)i * ng + gi) * ny + t];
             double w = out->cost[(gsize)i * ny + t];
 
             if (!isnan (h))
               sum += w * h, wsum += w;
           }
         out->portfolio_group_hhi[gi * ny + t] = wsum > 0 ? sum / wsum : NAN;
+        if (state != NULL)
+          {
+            state->group_sum[gi * ny + t] = sum;
+            state->group_weight[gi * ny + t] = wsum;
+          }
       }
+}
 
-  /* VaR95: the smallest joint loss whose cumulative probability reaches
-   * 95 % (less a tolerance, so a sum that is 0.95 on paper counts). */
-  for (guint t = 0; t < ny; t++)
+void
+ss_engine_project_cell (const SsStudy      *study,
+                        int                 strategy,
+                        int                 shock,
+                        const SsProjection *reference,
+                        SsProjection       *out)
+{
+  guint nc = ss_study_get_n_countries (study);
+  guint ni = ss_study_get_n_items (study);
+  guint ny = ss_study_get_meta (study)->horizon + 1;
+  g_autoptr(SsProjection) own_reference = NULL;
+  double *q_storage, *joint_p;
+  guint64 *p_fixed;
+  gsize n_joint = 0, n_joint_sets, max_sets, fixed, n_values;
+  guint n_workers;
+  gboolean uniform;
+  State *state;
+  States st;
+  Setup su;
+  Run run = { &su, out };
+
+  g_return_if_fail (SS_IS_STUDY ((gpointer)study));
+  g_return_if_fail (nc <= SS_MAX_COUNTRIES && ny <= SS_MAX_HORIZON + 1);
+
+  setup_init (&su, study, strategy, shock);
+  projection_resize (out, ni, nc, su.groups->len, ny);
+  out->scenario = strategy;
+  out->shock = shock;
+
+  /* The scratch: the sources' disruption values and the countries'
+   * distinct probabilities first, then what the joint states need, which
+   * is only known once those are. A version-1 study's sources all have
+   * their countries' values: no table of them is needed. */
+  uniform = su.plain || combo_uniform (&su.combo);
+  n_values = su.plain ? 0 : (gsize)ni * nc;
+  fixed = ((gsize)SS_DISRUPTION_N * n_values + (gsize)nc * q_stride (uniform, ni)) * sizeof (double);
+  su.value[0] = projection_scratch (out, fixed);
+  for (guint d = 1; d < SS_DISRUPTION_N; d++)
+    su.value[d] = su.value[d - 1] + n_values;
+  q_storage = su.value[SS_DISRUPTION_N - 1] + n_values;
+  if (!su.plain)
+    combo_disruption (&su.combo, (const double (*)[SS_COUNTRY_N_ATTRS])su.eff, su.value);
+  states_build (&st, ni, nc, su.value[SS_DISRUPTION_PROBABILITY], uniform,
+                (const double (*)[SS_COUNTRY_N_ATTRS])su.eff, q_storage);
+  setup_states (&su, &st);
+
+  out->too_many_states = st.n_joint > SS_MAX_JOINT_STATES;
+  if (out->too_many_states)
+    su.mode = JOINT_NONE;
+  else
     {
-      double *year_joint = &joint[t * n_joint_sets];
+      /* JOINT_MAP stands for JOINT_IDENTITY too, item by item. Per item
+       * and year, a table costs one pass over the joint states, the
+       * Möbius transform (n + 1) · 2^n for the item's n countries (and,
+       * once a year, a running sum along each country's digit). */
+      double cost_map = 0, cost_mobius = 0;
 
-      if (mode == JOINT_NONE)
+      for (guint k = 0; k < st.n; k++)
+        cost_mobius += (double)st.n_joint * st.m[k] / (st.m[k] + 1);
+      for (guint i = 0; i < ni; i++)
         {
-          out->var95_shortfall_impact[t] = NAN;
-          continue;
+          const SsItem *item = ss_study_get_item (study, i);
+          const double *targets = su.sc != NULL ? su.sc->targets[i] : NULL;
+          guint n = 0;
+
+          for (guint c = 0; c < nc; c++)
+            {
+              gsize at = (gsize)i * nc + c;
+              double b = item->sources[c].attr[SS_SOURCE_SHARE];
+              double p = su.plain ? su.country_value[SS_DISRUPTION_PROBABILITY][c]
+                                  : su.value[SS_DISRUPTION_PROBABILITY][at];
+              double loss = su.plain ? su.country_value[SS_DISRUPTION_SEVERITY][c]
+                                       * su.country_value[SS_DISRUPTION_DAYS][c]
+                                     : su.value[SS_DISRUPTION_SEVERITY][at]
+                                       * su.value[SS_DISRUPTION_DAYS][at];
+
+              n += source_can_disrupt (p, loss, b, targets != NULL ? targets[c] : b);
+            }
+          cost_map += st.n_joint;
+          cost_mobius += (double)(n + 1) * (1u << n);
         }
-      if (mode == JOINT_MOBIUS)
-        sum_orthants (&st, year_joint);
+      su.mode = cost_mobius < cost_map ? JOINT_MOBIUS : JOINT_MAP;
+    }
+  out->joint_mode = st.simple && su.mode == JOINT_MAP ? JOINT_IDENTITY : su.mode;
+  n_joint = su.mode == JOINT_NONE ? 0 : st.n_joint;
+  n_joint_sets = MAX (4, n_joint);
+  max_sets = MAX (4, (gsize)1 << st.n);
+
+  /* The joint losses live in the state an edit updates, unless there are
+   * too many of them to keep. */
+  state = su.mode == JOINT_NONE ? NULL : state_ensure (out, &su, &st, n_joint, n_joint_sets);
+  if (su.mode == JOINT_NONE)
+    projection_drop_state (out);
+
+  n_workers = ss_parallel_get_n_workers ();
+  /* Threads only for work worth them: a few milliseconds at least. */
+  if ((double)ni * ny * (nc + MIN (max_sets, (gsize)1 << 12)) < 2e6)
+    n_workers = 1;
+  {
+    gsize items_size = (gsize)ni * sizeof (ItemSets);
+    gsize joint_size = state != NULL ? 0 : n_joint_sets * ny * sizeof (double)
+                                           + n_joint_sets * sizeof (guint64);
+    gsize size = fixed + items_size + joint_size + n_joint_sets * sizeof (double)
+                 + n_workers * worker_size (max_sets, n_joint_sets) + 64;
+    char *base_ptr = projection_scratch (out, size), *at;
+
+    /* The block may move as it grows: what it holds moves with it. */
+    if ((double *)base_ptr != su.value[0])
+      {
+        su.value[0] = (double *)base_ptr;
+        for (guint d = 1; d < SS_DISRUPTION_N; d++)
+          su.value[d] = su.value[d - 1] + n_values;
+        q_storage = su.value[SS_DISRUPTION_N - 1] + n_values;
+        for (guint k = 0; k < st.n; k++)
+          st.q[k] = q_storage + (gsize)st.country[k] * q_stride (uniform, ni);
+      }
+    at = base_ptr + fixed;
+    run.items = (ItemSets *)at, at += items_size;
+    joint_p = (double *)at, at += n_joint_sets * sizeof (double);
+    if (state != NULL)
+      {
+        run.joint = state->joint;
+        p_fixed = state->p_fixed;
+      }
+    else
+      {
+        run.joint = (double *)at, at += n_joint_sets * ny * sizeof (double);
+        p_fixed = (guint64 *)at, at += n_joint_sets * sizeof (guint64);
+      }
+    run.workers = g_newa (Worker, n_workers);
+    for (guint k = 0; k < n_workers; k++)
+      {
+        worker_init (&run.workers[k], at, max_sets, n_joint_sets);
+        at += worker_size (max_sets, n_joint_sets);
+      }
+  }
+  run.n_joint = n_joint;
+  run.n_joint_sets = n_joint_sets;
+  run.p_fixed = p_fixed;
+  if (su.mode == JOINT_NONE)
+    run.joint = NULL;
+  else
+    {
+      joint_probabilities (&st, joint_p);
+      for (gsize k = n_joint; k < n_joint_sets; k++)
+        joint_p[k] = 0;
       for (gsize k = 0; k < n_joint_sets; k++)
-        outcomes[k] = (Outcome) { year_joint[k], joint_p[k] };
-      out->var95_shortfall_impact[t] = var_level (outcomes, n_joint_sets, VAR_LEVEL);
+        p_fixed[k] = to_fixed (joint_p[k]);
+      memset (run.joint, 0, n_joint_sets * ny * sizeof (double));
     }
 
   for (guint t = 0; t < ny; t++)
-    out->total_cost[t] = out->total_cost_purchase[t] + out->total_switching[t] - out->total_subsidy[t];
+    out->policy_target[t] = ss_study_policy_target_at (study, su.meta->base_year + (int)t);
 
+  /* Phase one, items on every thread; two, blocks of years, so each year's
+   * joint losses are summed by one thread in the order of the items. */
+  ss_parallel_run ((ni + ITEM_CHUNK - 1) / ITEM_CHUNK, n_workers, run_items, &run);
+  plan_year_blocks (&run, n_workers);
+  ss_parallel_run (run.n_blocks, n_workers, run_year_block, &run);
+
+  finish_portfolio (&su, out, state);
+
+  /* VaR95: the smallest joint loss whose cumulative probability reaches
+   * 95 % (less a tolerance, so a sum that is 0.95 on paper counts). */
+  if (su.mode == JOINT_NONE)
+    for (guint t = 0; t < ny; t++)
+      out->var95_shortfall_impact[t] = NAN;
+  else
+    ss_parallel_run (ny, n_workers, run_var_year, &run);
+
+  if (state != NULL)
+    {
+      state->strategy = strategy;
+      state->shock = shock;
+      state->mode = su.mode;
+      state->plain = su.plain;
+    }
   projection_release_scratch (out);
 
   /* The premium is against the baseline in the same world: baseline ⊕ K. */
@@ -1398,11 +1870,8 @@ ss_engine_project_cell (const SsStudy      *study,
       ss_engine_project_cell (study, SS_BASELINE, shock, NULL, own_reference);
       reference = own_reference;
     }
-
-  for (guint t = 0; t < ny; t++)
-    out->cost_premium[t] = strategy == SS_BASELINE ? 0 : out->total_cost[t] - reference->total_cost[t];
-  out->npv_cost_premium = ss_npv (out->cost_premium, ny, meta->discount_rate);
-  out->npv_subsidy = ss_npv (out->total_subsidy, ny, meta->discount_rate);
+  finish_premium (&su, strategy, reference, out);
+  setup_clear (&su);
 }
 
 void
@@ -1418,7 +1887,7 @@ ss_engine_project (const SsStudy      *study,
 
 typedef struct
 {
-  const SsStudy            *study;
+  const SsStudy      *study;
   const SsProjection *p;
   GError            **error;
   int                 group_of[SS_MAX_COUNTRIES];

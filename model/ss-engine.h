@@ -76,6 +76,7 @@ typedef struct
   gsize    block_size;
   gpointer scratch;
   gsize    scratch_size;
+  gpointer state;                      /* what ss_engine_update_item() needs */
 } SsProjection;
 
 #define SS_ENGINE_ERROR (ss_engine_error_quark ())

@@ -101,37 +101,6 @@ time_report (SsStudy    *study,
   timer_print (&timer, what);
 }
 
-/* Two shock scenarios on the synthetic study: export controls on a fifth
- * of the items from the first country, and the second country's prices
- * 20 % up. */
-static void
-add_bench_shocks (SsStudy *study)
-{
-  guint ni = ss_study_get_n_items (study);
-  g_autofree guint *items = g_new (guint, ni);
-  guint n = 0;
-  SsScenario *controls, *costs;
-  SsCountryOverride ov = { 0 };
-  SsShock *shock;
-
-  controls = ss_study_get_scenario (study, ss_study_add_scenario (study, "controls", "Controls"));
-  controls->kind = SS_SCENARIO_SHOCK;
-  for (guint i = 0; i < ni; i += 5)
-    items[n++] = i;
-  shock = ss_scenario_add_shock (controls, 0);
-  shock->set = (1u << SS_DISRUPTION_PROBABILITY) | (1u << SS_DISRUPTION_DAYS);
-  shock->value[SS_DISRUPTION_PROBABILITY] = 0.3;
-  shock->value[SS_DISRUPTION_DAYS] = 180;
-  ss_shock_set_items (shock, items, n);
-
-  costs = ss_study_get_scenario (study, ss_study_add_scenario (study, "costs", "Costs"));
-  costs->kind = SS_SCENARIO_SHOCK;
-  ov.country = 1;
-  ov.set = 1u << SS_COUNTRY_COST_INDEX;
-  ov.attr[SS_COUNTRY_COST_INDEX] = ss_study_get_country (study, 1)->attr[SS_COUNTRY_COST_INDEX] * 1.2;
-  g_array_append_val (costs->overrides, ov);
-}
-
 /* Every cell of the document's grid, as a window showing it asks. */
 static void
 get_all_cells (SsDocument *document)
@@ -268,7 +237,7 @@ main (int   argc,
 
   /* Version 2: an item-level shock gives the first country two
    * probabilities, 3 · 2^7 joint states. */
-  add_bench_shocks (study);
+  bench_study_add_shocks (study, FALSE);
   controls = ss_study_find_scenario (study, "controls");
   ss_engine_project (study, SS_BASELINE, NULL, baseline);
   for (guint k = 0; k < N_SAMPLES; k++)

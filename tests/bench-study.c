@@ -91,3 +91,56 @@ bench_study_new (guint n_items,
     }
   return study;
 }
+
+/* Two shock scenarios: export controls on a fifth of the items from the
+ * first country, and the second country's prices 20 % up. With
+ * item_level, the second country also restricts a third of the items,
+ * and every seventh item has a disruption probability of its own from
+ * the third: countries with several probabilities, so joint states that
+ * are not the masks of the items' sets. */
+void
+bench_study_add_shocks (SsStudy *study,
+                        gboolean item_level)
+{
+  guint ni = ss_study_get_n_items (study), nc = ss_study_get_n_countries (study);
+  g_autofree guint *items = g_new (guint, ni);
+  guint n = 0;
+  SsScenario *controls, *costs;
+  SsCountryOverride ov = { 0 };
+  SsShock *shock;
+
+  controls = ss_study_get_scenario (study, ss_study_add_scenario (study, "controls", "Controls"));
+  controls->kind = SS_SCENARIO_SHOCK;
+  for (guint i = 0; i < ni; i += 5)
+    items[n++] = i;
+  shock = ss_scenario_add_shock (controls, 0);
+  shock->set = (1u << SS_DISRUPTION_PROBABILITY) | (1u << SS_DISRUPTION_DAYS);
+  shock->value[SS_DISRUPTION_PROBABILITY] = 0.3;
+  shock->value[SS_DISRUPTION_DAYS] = 180;
+  ss_shock_set_items (shock, items, n);
+
+  if (item_level && nc > 2)
+    {
+      n = 0;
+      for (guint i = 1; i < ni; i += 3)
+        items[n++] = i;
+      shock = ss_scenario_add_shock (controls, 1);
+      shock->set = 1u << SS_DISRUPTION_PROBABILITY;
+      shock->value[SS_DISRUPTION_PROBABILITY] = 0.25;
+      ss_shock_set_items (shock, items, n);
+      for (guint i = 0; i < ni; i += 7)
+        {
+          SsSource *source = &ss_study_get_item (study, i)->sources[2];
+
+          source->set |= 1u << SS_SOURCE_DISRUPTION_PROBABILITY;
+          source->attr[SS_SOURCE_DISRUPTION_PROBABILITY] = 0.01 * (i % 9 + 1);
+        }
+    }
+
+  costs = ss_study_get_scenario (study, ss_study_add_scenario (study, "costs", "Costs"));
+  costs->kind = SS_SCENARIO_SHOCK;
+  ov.country = 1 % nc;
+  ov.set = 1u << SS_COUNTRY_COST_INDEX;
+  ov.attr[SS_COUNTRY_COST_INDEX] = ss_study_get_country (study, ov.country)->attr[SS_COUNTRY_COST_INDEX] * 1.2;
+  g_array_append_val (costs->overrides, ov);
+}

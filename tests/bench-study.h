@@ -11,3 +11,6 @@ SsStudy *bench_study_new (guint n_items,
                           guint n_countries,
                           guint horizon,
                           guint n_scenarios);
+
+void     bench_study_add_shocks (SsStudy *study,
+                                 gboolean item_level);
