@@ -81,4 +81,9 @@ const SsKernels *_ss_engine_kernels          (void);
  * processor has AVX2; the figures must be the same bit for bit. */
 void             _ss_engine_set_kernels      (gboolean generic);
 
+/* For tests: how many VaRs ss_engine_update_item() selected near the
+ * last one, and how many from every state. */
+void             _ss_engine_get_var_counts   (guint   *near,
+                                              guint   *full);
+
 G_END_DECLS

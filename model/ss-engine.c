@@ -1883,6 +1883,512 @@ ss_engine_project (const SsStudy      *study,
   ss_engine_project_cell (study, scenario, SS_NO_SHOCK, baseline, out);
 }
 
+/* --- One item edited (a slider step) ------------------------------------ */
+
+/* p_ic, v_ic, d_ic of one item's sources in S ⊕ K, as combo_disruption()
+ * has them for every item: the source's own value or the country's,
+ * then the shocks of S and of K that cover the item, the last winning. */
+static void
+item_disruption (const Setup *su,
+                 guint        i,
+                 double       out[SS_DISRUPTION_N][SS_MAX_COUNTRIES])
+{
+  const SsItem *item = ss_study_get_item (su->study, i);
+  const SsScenario *scenarios[2] = { su->combo.strategy, su->combo.shock };
+
+  for (guint c = 0; c < su->nc; c++)
+    for (guint d = 0; d < SS_DISRUPTION_N; d++)
+      out[d][c] = item->sources[c].set & (1u << SS_SOURCE_DISRUPTION (d))
+                  ? item->sources[c].attr[SS_SOURCE_DISRUPTION (d)] : su->country_value[d][c];
+  for (guint s = 0; s < G_N_ELEMENTS (scenarios); s++)
+    for (guint k = 0; scenarios[s] != NULL && k < scenarios[s]->shocks->len; k++)
+      {
+        const SsShock *shock = &g_array_index (scenarios[s]->shocks, SsShock, k);
+        gboolean covers = shock->items == NULL;
+
+        for (guint j = 0; !covers && j < shock->n_items; j++)
+          covers = shock->items[j] == i;
+        for (guint d = 0; covers && d < SS_DISRUPTION_N; d++)
+          if (shock->set & (1u << d))
+            out[d][shock->country] = shock->value[d];
+      }
+}
+
+/* VaR95 of a year whose joint losses each moved by at most `moved` since
+ * its VaR was `last`: the new one is within as much of the old (a quantile
+ * moves no further than the losses do), so only the states near it are
+ * selected from, one pass over the others summing what lies below. The
+ * pass checks what it finds, and selects from every state when the
+ * bracket does not hold the level. Its result is what var_level() gives
+ * on all the states, fixed-point sums being exact. */
+static guint var_near_count[2];          /* [0]: in the bracket, [1]: all states */
+
+void
+_ss_engine_get_var_counts (guint *near,
+                           guint *full)
+{
+  *near = g_atomic_int_get (&var_near_count[0]);
+  *full = g_atomic_int_get (&var_near_count[1]);
+}
+
+static double
+var_near (const double  *loss,
+          const guint64 *p,
+          gsize          n,
+          double         last,
+          double         moved,
+          Outcome       *outcomes)
+{
+  guint64 level = to_fixed (VAR_LEVEL), inside = 0;
+  double margin = moved * (1 + 1e-9) + 1e-12 * fabs (last);
+  SsVarScanArgs scan = { loss, p, n, last - margin, last + margin };
+  gsize m = 0;
+
+  if (isfinite (last) && isfinite (margin))
+    {
+      _ss_engine_kernels ()->var_scan (&scan);
+      if (scan.below < level && scan.n_inside > 0 && scan.n_inside <= n / 4)
+        {
+          for (gsize k = 0; k < n; k++)
+            if (loss[k] >= scan.lo && loss[k] <= scan.hi)
+              {
+                outcomes[m++] = (Outcome) { loss[k], p[k] };
+                inside += p[k];
+              }
+          if (scan.below + inside >= level)
+            {
+              g_atomic_int_inc (&var_near_count[0]);
+              return var_level (outcomes, m, scan.below, level);
+            }
+        }
+    }
+  g_atomic_int_inc (&var_near_count[1]);
+  for (gsize k = 0; k < n; k++)
+    outcomes[k] = (Outcome) { loss[k], p[k] };
+  return var_level (outcomes, n, 0, level);
+}
+
+/* x(D) of one item in one year, from its shares that year, into x. */
+static void
+item_year_sets (const ItemSets *is,
+                const double   *share,          /* [c][t] */
+                guint           ny,
+                guint           t,
+                const double   *set_p,
+                double         *lost,
+                double         *x,
+                double         *es,
+                double         *p10)
+{
+  double days[SS_MAX_COUNTRIES];
+  SsSetsArgs args = { is->n_active, days, is->stock, set_p, lost, x, NULL, 0, TRUE };
+
+  for (guint k = 0; k < is->n_active; k++)
+    days[k] = share[is->active[k] * ny + t] * is->loss_rate[k];
+  _ss_engine_kernels ()->sets (&args);
+  *es = args.es;
+  *p10 = args.p10;
+}
+
+/* The item as it was in p: the countries with a share in some year of its
+ * old path (a country without one adds no days to any set, so leaving it
+ * out changes no x(D)), and the years in which it could fall short. */
+static void
+old_item_sets (const Setup  *su,
+               const double *share,             /* its old rows, [c][t] */
+               const double *item_p,
+               const double *item_v,
+               const double *item_d,
+               double        stock,
+               ItemSets     *is)
+{
+  guint nc = su->nc, ny = su->ny;
+
+  memset (is, 0, sizeof *is);
+  is->stock = stock;
+  is->moved = 1;
+  for (guint c = 0; c < nc; c++)
+    {
+      double loss_rate = item_v[c] * item_d[c];
+      gboolean has_share = FALSE;
+
+      for (guint t = 0; t < ny && !has_share; t++)
+        has_share = share[c * ny + t] > 0;
+      if (item_p[c] > 0 && loss_rate > 0 && has_share)
+        {
+          is->active_p[is->n_active] = item_p[c];
+          is->loss_rate[is->n_active] = loss_rate;
+          is->active[is->n_active++] = c;
+        }
+    }
+  for (guint t = 0; t < ny; t++)
+    {
+      double days_all = 0;
+
+      for (guint c = 0; c < nc; c++)
+        days_all += share[c * ny + t] * (item_v[c] * item_d[c]);
+      if (days_all > stock)
+        is->possible |= G_GUINT64_CONSTANT (1) << t;
+      for (guint k = 0; k < is->n_active && t > 0 && !(is->moved >> t & 1); k++)
+        if (share[is->active[k] * ny + t] != share[is->active[k] * ny + t - 1])
+          is->moved |= G_GUINT64_CONSTANT (1) << t;
+    }
+}
+
+/* One side (the old item or the new) of an update, its sets in a year. */
+typedef struct
+{
+  ItemSets is;
+  double  *set_p;
+  double  *x;
+  guint32 *map;                        /* NULL: the joint index is the mask */
+  gboolean have;                       /* x holds last year's sets */
+} Side;
+
+static void
+side_init (Side         *side,
+           const Setup  *su,
+           double       *memory,
+           gsize         max_sets,
+           gsize         n_joint_sets)
+{
+  side->set_p = memory;
+  side->x = memory + max_sets;
+  side->map = (guint32 *)(memory + 2 * max_sets);
+  side->have = FALSE;
+
+  /* The joint states are the state's losses after the orthant sums, so
+   * an item reaches them through a table when it is not the identity. */
+  item_sets_map (su, JOINT_MAP, &side->is);
+  if (side->is.mode == JOINT_IDENTITY)
+    side->map = NULL;
+  else
+    {
+      guint bits[SS_MAX_COUNTRIES], threshold[SS_MAX_COUNTRIES];
+
+      for (guint k = 0; k < su->st->n; k++)
+        bits[k] = side->is.bits[k], threshold[k] = side->is.threshold[k];
+      build_map (su->st, bits, threshold, side->map);
+    }
+  set_probabilities (side->is.n_active, side->is.active_p, side->set_p);
+  for (gsize mask = (gsize)1 << side->is.n_active; mask < MAX (4, (gsize)1 << side->is.n_active); mask++)
+    side->set_p[mask] = 0;
+}
+
+static gsize
+side_size (gsize max_sets,
+           gsize n_joint_sets)
+{
+  return 2 * max_sets * sizeof (double) + n_joint_sets * sizeof (guint32);
+}
+
+/* Brings side's x up to year t; returns whether it can fall short. */
+static gboolean
+side_year (Side         *side,
+           const double *share,
+           guint         ny,
+           guint         t,
+           double       *lost,
+           double       *es,
+           double       *p10)
+{
+  double unused_es, unused_p10;
+
+  if (!(side->is.possible >> t & 1))
+    {
+      side->have = FALSE;
+      if (es != NULL)
+        *es = *p10 = 0;
+      return FALSE;
+    }
+  if (!side->have || (side->is.moved >> t & 1))
+    {
+      item_year_sets (&side->is, share, ny, t, side->set_p, lost, side->x,
+                      es != NULL ? es : &unused_es, p10 != NULL ? p10 : &unused_p10);
+      side->have = TRUE;
+      return TRUE;
+    }
+  return TRUE;
+}
+
+/* The largest x(D) of a side: that of losing every country, x growing
+ * with the set. */
+static double
+side_largest (const Side *side)
+{
+  return side->x[((gsize)1 << side->is.n_active) - 1];
+}
+
+static gboolean
+sides_share_map (const Side *a,
+                 const Side *b,
+                 guint       n_states)
+{
+  if ((a->map == NULL) != (b->map == NULL))
+    return FALSE;
+  for (guint k = 0; a->map != NULL && k < n_states; k++)
+    if (a->is.bits[k] != b->is.bits[k] || a->is.threshold[k] != b->is.threshold[k])
+      return FALSE;
+  return a->map != NULL || a->is.n_active == b->is.n_active;
+}
+
+/* What changes in an item's rows when it is computed again. */
+typedef struct
+{
+  double *share, *spend, *cost, *switching, *subsidy, *hhi, *risk, *es, *group_hhi;
+  guint8 *alert, *over;
+} ItemRows;
+
+static gsize
+item_rows_size (guint nc,
+                guint ng,
+                guint ny)
+{
+  /* Rounded up, so what follows is aligned for doubles. */
+  return ((gsize)ny * ((2 * nc + ng + 7) * sizeof (double) + 2) + 15) & ~(gsize)15;
+}
+
+static void
+item_rows_save (const SsProjection *p,
+                guint               i,
+                char               *memory,
+                ItemRows           *rows)
+{
+  guint nc = p->n_countries, ng = p->n_groups, ny = p->n_years;
+  double *d = (double *)memory;
+
+#define SAVE(field, src, n) (rows->field = d, memcpy (d, src, (n) * sizeof (double)), d += (n))
+  SAVE (share, &p->share[(gsize)i * nc * ny], (gsize)nc * ny);
+  SAVE (spend, &p->spend[(gsize)i * nc * ny], (gsize)nc * ny);
+  SAVE (group_hhi, &p->group_hhi[(gsize)i * ng * ny], (gsize)ng * ny);
+  SAVE (cost, &p->cost[(gsize)i * ny], ny);
+  SAVE (switching, &p->switching[(gsize)i * ny], ny);
+  SAVE (subsidy, &p->subsidy[(gsize)i * ny], ny);
+  SAVE (hhi, &p->hhi[(gsize)i * ny], ny);
+  SAVE (risk, &p->supply_risk[(gsize)i * ny], ny);
+  SAVE (es, &p->expected_shortfall[(gsize)i * ny], ny);
+#undef SAVE
+  rows->alert = (guint8 *)d;
+  memcpy (rows->alert, &p->alert[(gsize)i * ny], ny);
+  rows->over = rows->alert + ny;
+  memcpy (rows->over, &p->over_target[(gsize)i * ny], ny);
+}
+
+/* The portfolio figures with item i's old rows taken out and its new ones
+ * in. Sums only: a figure that is a ratio is made again from its sums. */
+static void
+update_portfolio (const Setup    *su,
+                  guint           i,
+                  const ItemRows *old,
+                  State          *state,
+                  SsProjection   *p)
+{
+  guint nc = su->nc, ny = su->ny, ng = su->groups->len;
+  double impact = ss_study_get_item (su->study, i)->attr[SS_ITEM_IMPACT];
+
+  for (guint t = 0; t < ny; t++)
+    {
+      gsize it = (gsize)i * ny + t;
+      double c_old = old->cost[t], c_new = p->cost[it];
+
+      p->total_cost_purchase[t] = p->total_cost_purchase[t] - c_old + c_new;
+      p->total_switching[t] = p->total_switching[t] - old->switching[t] + p->switching[it];
+      p->total_subsidy[t] = p->total_subsidy[t] - old->subsidy[t] + p->subsidy[it];
+      p->expected_shortfall_impact[t] = p->expected_shortfall_impact[t] - c_old * impact * old->es[t]
+                                        + c_new * impact * p->expected_shortfall[it];
+      state->cost_hhi[t] = state->cost_hhi[t] - c_old * old->hhi[t] + c_new * p->hhi[it];
+      state->cost_risk[t] = state->cost_risk[t] - c_old * old->risk[t] + c_new * p->supply_risk[it];
+      p->alert_count[old->alert[t] * ny + t]--;
+      p->alert_count[p->alert[it] * ny + t]++;
+      p->over_target_count[t] += (int)p->over_target[it] - (int)old->over[t];
+
+      for (guint g = 0; g < ng; g++)
+        {
+          double h_old = old->group_hhi[g * ny + t];
+          double h_new = p->group_hhi[((gsize)i * ng + g) * ny + t];
+          gsize gt = (gsize)g * ny + t;
+
+          if (!isnan (h_old))
+            {
+              state->group_sum[gt] -= c_old * h_old;
+              state->group_weight[gt] -= c_old;
+            }
+          if (!isnan (h_new))
+            {
+              state->group_sum[gt] += c_new * h_new;
+              state->group_weight[gt] += c_new;
+            }
+          p->portfolio_group_hhi[gt] = state->group_weight[gt] > 0
+                                       ? state->group_sum[gt] / state->group_weight[gt] : NAN;
+        }
+      for (guint c = 0; c < nc; c++)
+        state->spend[c * ny + t] += p->spend[((gsize)i * nc + c) * ny + t] - old->spend[c * ny + t];
+      finish_spend_shares (su, state->spend, t, p);
+
+      if (p->total_cost_purchase[t] > 0)
+        {
+          p->portfolio_hhi[t] = state->cost_hhi[t] / p->total_cost_purchase[t];
+          p->portfolio_supply_risk[t] = state->cost_risk[t] / p->total_cost_purchase[t];
+        }
+      else
+        p->portfolio_hhi[t] = p->portfolio_supply_risk[t] = NAN;
+    }
+}
+
+/* After an edit of one item's targets in p's strategy, or of its baseline
+ * shares: item's figures as a full projection has them, bit for bit; the
+ * portfolio's and VaR95 from the old ones, the item's old contribution
+ * taken out of each sum and of the joint losses L(σ) of every year and
+ * its new one put in, so within rounding (about 1e-15 relative a step) of
+ * a full projection. So a slider step costs one item's sets, not the
+ * study's; when the edit ends, the caller projects in full again, and the
+ * figures are then those of a fresh projection bit for bit.
+ *
+ * p is a projection of this study made by ss_engine_project_cell() (and
+ * perhaps updated since); reference is what its premium is against
+ * (baseline ⊕ p's shock, already up to date), NULL for the baseline. A
+ * projection that keeps no joint losses (too many states, or a copy) is
+ * projected in full. */
+void
+ss_engine_update_item (const SsStudy      *study,
+                       const SsProjection *reference,
+                       guint               item,
+                       SsProjection       *p)
+{
+  State *state;
+  Setup su;
+  double values[SS_DISRUPTION_N][SS_MAX_COUNTRIES];
+  const double *item_p, *item_v, *item_d;
+  gsize max_sets, n_joint_sets, size;
+  double moved[SS_MAX_HORIZON + 1];
+  Side old_side, new_side;
+  ItemRows old;
+  double *lost;
+  Outcome *outcomes;
+  char *at;
+  guint ny;
+
+  g_return_if_fail (SS_IS_STUDY ((gpointer)study));
+  g_return_if_fail (p != NULL && p->block != NULL);
+  g_return_if_fail (item < ss_study_get_n_items (study));
+  g_return_if_fail (p->scenario == SS_BASELINE || reference != NULL);
+
+  state = p->state;
+  if (state == NULL || state->strategy != p->scenario || state->shock != p->shock
+      || state->ni != ss_study_get_n_items (study) || state->nc != ss_study_get_n_countries (study)
+      || state->ny != (guint)ss_study_get_meta (study)->horizon + 1 || p->n_items != state->ni)
+    {
+      ss_engine_project_cell (study, p->scenario, p->shock, reference, p);
+      return;
+    }
+
+  setup_init (&su, study, p->scenario, p->shock);
+  if (su.groups->len != state->ng || su.plain != state->plain)
+    {
+      setup_clear (&su);
+      ss_engine_project_cell (study, p->scenario, p->shock, reference, p);
+      return;
+    }
+  setup_states (&su, &state->st);
+  su.mode = state->mode;
+  ny = su.ny;
+  if (su.plain)
+    {
+      item_p = su.country_value[SS_DISRUPTION_PROBABILITY];
+      item_v = su.country_value[SS_DISRUPTION_SEVERITY];
+      item_d = su.country_value[SS_DISRUPTION_DAYS];
+    }
+  else
+    {
+      item_disruption (&su, item, values);
+      item_p = values[SS_DISRUPTION_PROBABILITY];
+      item_v = values[SS_DISRUPTION_SEVERITY];
+      item_d = values[SS_DISRUPTION_DAYS];
+    }
+
+  max_sets = MAX (4, (gsize)1 << state->st.n);
+  n_joint_sets = state->n_joint_sets;
+  size = item_rows_size (su.nc, su.groups->len, ny) + max_sets * sizeof (double)
+         + 2 * side_size (max_sets, n_joint_sets) + n_joint_sets * sizeof (Outcome) + 64;
+  at = projection_scratch (p, size);
+  outcomes = (Outcome *)at, at += n_joint_sets * sizeof (Outcome);
+  lost = (double *)at, at += max_sets * sizeof (double);
+  item_rows_save (p, item, at, &old);
+  at += item_rows_size (su.nc, su.groups->len, ny);
+
+  /* The item before and after. */
+  old_item_sets (&su, old.share, item_p, item_v, item_d,
+                 ss_scenario_get_stockpile (su.combo.strategy, su.combo.shock,
+                                            ss_study_get_item (study, item), item),
+                 &old_side.is);
+  side_init (&old_side, &su, (double *)at, max_sets, n_joint_sets);
+  at += side_size (max_sets, n_joint_sets);
+  project_item (&su, item, item_p, item_v, item_d, p, &new_side.is);
+  side_init (&new_side, &su, (double *)at, max_sets, n_joint_sets);
+
+  /* Its sets, year by year, and what they change in the joint losses. */
+  for (guint t = 0; t < ny; t++)
+    {
+      gsize it = (gsize)item * ny + t;
+      const double *share = &p->share[(gsize)item * su.nc * ny];
+      double *joint = &state->joint[t * n_joint_sets];
+      double impact = ss_study_get_item (study, item)->attr[SS_ITEM_IMPACT];
+      double cost_old = old.cost[t] * impact, cost_new = p->cost[it] * impact;
+      gboolean was = side_year (&old_side, old.share, ny, t, lost, NULL, NULL);
+      gboolean is = side_year (&new_side, share, ny, t, lost, &p->expected_shortfall[it],
+                               &p->p_shortfall_10[it]);
+
+      if (is && t > 0 && !(new_side.is.moved >> t & 1) && (new_side.is.possible >> (t - 1) & 1))
+        {
+          p->expected_shortfall[it] = p->expected_shortfall[it - 1];
+          p->p_shortfall_10[it] = p->p_shortfall_10[it - 1];
+        }
+
+      moved[t] = 0;
+      if (su.mode == JOINT_NONE)
+        continue;
+      if (was && is && sides_share_map (&old_side, &new_side, state->st.n))
+        {
+          SsJointDeltaArgs delta = { old_side.x, new_side.x, new_side.map,
+                                     new_side.map != NULL ? state->n_joint : n_joint_sets,
+                                     joint, cost_old, cost_new };
+
+          _ss_engine_kernels ()->joint_delta (&delta);
+          moved[t] = delta.largest;
+          continue;
+        }
+      if (was)
+        {
+          double minus = -cost_old;
+          double *rows[1] = { joint };
+          SsJointAddArgs add = { old_side.x, old_side.map,
+                                 old_side.map != NULL ? state->n_joint : n_joint_sets, 1, rows, &minus };
+
+          _ss_engine_kernels ()->joint_add (&add);
+          moved[t] += side_largest (&old_side) * cost_old;
+        }
+      if (is)
+        {
+          double *rows[1] = { joint };
+          SsJointAddArgs add = { new_side.x, new_side.map,
+                                 new_side.map != NULL ? state->n_joint : n_joint_sets, 1, rows,
+                                 &cost_new };
+
+          _ss_engine_kernels ()->joint_add (&add);
+          moved[t] += side_largest (&new_side) * cost_new;
+        }
+    }
+
+  update_portfolio (&su, item, &old, state, p);
+  for (guint t = 0; t < ny && su.mode != JOINT_NONE; t++)
+    p->var95_shortfall_impact[t] = var_near (&state->joint[t * n_joint_sets], state->p_fixed,
+                                             n_joint_sets, p->var95_shortfall_impact[t], moved[t],
+                                             outcomes);
+  finish_premium (&su, p->scenario, reference, p);
+  projection_release_scratch (p);
+  setup_clear (&su);
+}
+
 /* --- Checking a projection --------------------------------------------- */
 
 typedef struct

@@ -103,6 +103,11 @@ void          ss_engine_project_cell   (const SsStudy      *study,
                                         const SsProjection *reference,
                                         SsProjection       *out);
 
+void          ss_engine_update_item    (const SsStudy      *study,
+                                        const SsProjection *reference,
+                                        guint               item,
+                                        SsProjection       *p);
+
 gboolean      ss_engine_check_joint_states (const SsStudy  *study,
                                             int             strategy,
                                             int             shock,

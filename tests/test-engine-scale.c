@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ss-engine.h"
@@ -140,6 +141,222 @@ test_threads (void)
     }
 }
 
+/* Random shares summing to 1, with some countries at 0 (suppliers come
+ * and go), the largest at least 1e-3 so none is below the rounding floor
+ * of model.md §2 by accident. */
+static void
+random_shares (GRand  *rand,
+               guint   n,
+               double *out)
+{
+  double sum = 0;
+
+  for (guint c = 0; c < n; c++)
+    sum += out[c] = g_rand_int_range (rand, 0, 4) == 0 ? 0 : g_rand_double_range (rand, 0.001, 1);
+  if (sum == 0)
+    sum = out[g_rand_int_range (rand, 0, n)] = 1;
+  for (guint c = 0; c < n; c++)
+    out[c] /= sum;
+}
+
+static double
+series_scale (const double *v,
+              guint         n)
+{
+  double scale = 1;
+
+  for (guint t = 0; t < n; t++)
+    if (isfinite (v[t]))
+      scale = MAX (scale, fabs (v[t]));
+  return scale;
+}
+
+/* The portfolio within 1e-9 of its scale; counts and every item's rows
+ * exactly. */
+static void
+assert_close_projection (const SsProjection *got,
+                         const SsProjection *want,
+                         const char         *what)
+{
+  guint ny = want->n_years, nc = want->n_countries, ng = want->n_groups, ni = want->n_items;
+  const struct
+  {
+    const char   *name;
+    const double *a, *b;
+    guint         rows;
+  } series[] = {
+    { "cost", got->total_cost_purchase, want->total_cost_purchase, 1 },
+    { "switching", got->total_switching, want->total_switching, 1 },
+    { "subsidy", got->total_subsidy, want->total_subsidy, 1 },
+    { "total cost", got->total_cost, want->total_cost, 1 },
+    { "premium", got->cost_premium, want->cost_premium, 1 },
+    { "HHI", got->portfolio_hhi, want->portfolio_hhi, 1 },
+    { "supply risk", got->portfolio_supply_risk, want->portfolio_supply_risk, 1 },
+    { "group HHI", got->portfolio_group_hhi, want->portfolio_group_hhi, ng },
+    { "spend share", got->spend_share, want->spend_share, nc },
+    { "largest foreign spend share", got->max_foreign_spend_share, want->max_foreign_spend_share, 1 },
+    { "EL", got->expected_shortfall_impact, want->expected_shortfall_impact, 1 },
+    { "VaR95", got->var95_shortfall_impact, want->var95_shortfall_impact, 1 },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (series); k++)
+    for (guint r = 0; r < series[k].rows; r++)
+      {
+        const double *a = series[k].a + r * ny, *b = series[k].b + r * ny;
+        double scale = series_scale (b, ny);
+
+        for (guint t = 0; t < ny; t++)
+          if (isnan (a[t]) != isnan (b[t]) || (!isnan (b[t]) && fabs (a[t] - b[t]) > 1e-9 * scale))
+            g_error ("%s: %s[%u] in year %u is %.17g, a full projection %.17g", what,
+                     series[k].name, r, t, a[t], b[t]);
+      }
+  g_assert_cmpfloat_with_epsilon (got->npv_cost_premium, want->npv_cost_premium,
+                                  1e-9 * MAX (1, fabs (want->npv_cost_premium)) * ny);
+  g_assert_cmpmem (got->alert_count, 4 * ny * sizeof (int), want->alert_count, 4 * ny * sizeof (int));
+  g_assert_cmpmem (got->over_target_count, ny * sizeof (int), want->over_target_count, ny * sizeof (int));
+
+  /* Item rows: the edited item computed as a full projection computes
+   * it, the others untouched. */
+#define ROWS(field, n) g_assert_cmpmem (got->field, (gsize)(n) * ny * sizeof *got->field, \
+                                        want->field, (gsize)(n) * ny * sizeof *want->field)
+  ROWS (share, ni * nc);
+  ROWS (spend, ni * nc);
+  ROWS (cost, ni);
+  ROWS (switching, ni);
+  ROWS (subsidy, ni);
+  ROWS (hhi, ni);
+  ROWS (supply_risk, ni);
+  ROWS (expected_shortfall, ni);
+  ROWS (p_shortfall_10, ni);
+  ROWS (top_country, ni);
+  ROWS (alert, ni);
+  ROWS (over_target, ni);
+#undef ROWS
+  g_assert_cmpmem (got->group_hhi, (gsize)ni * ng * ny * sizeof (double),
+                   want->group_hhi, (gsize)ni * ng * ny * sizeof (double));
+  g_assert_cmpmem (got->target_met_year, ni * sizeof (int), want->target_met_year, ni * sizeof (int));
+}
+
+static void
+test_update_item (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint steps = 0, var_moved = 0, near, full;
+
+  for (guint k = 0; k < G_N_ELEMENTS (shapes); k++)
+    {
+      g_autoptr(SsStudy) study = shape_study (&shapes[k]);
+      g_autoptr(GPtrArray) kept = project_everything (study);
+      g_autoptr(GArray) strategies = g_array_new (FALSE, FALSE, sizeof (int));
+      g_autoptr(GArray) shocks = g_array_new (FALSE, FALSE, sizeof (int));
+      guint nc = ss_study_get_n_countries (study), ni = ss_study_get_n_items (study);
+      guint n_rows;
+
+      ss_study_get_stress_axes (study, strategies, shocks);
+      n_rows = strategies->len;
+      for (guint step = 0; step < 24; step++, steps++)
+        {
+          guint item = g_rand_int_range (rand, 0, ni);
+          gboolean baseline = g_rand_int_range (rand, 0, 4) == 0;
+          int strategy = g_array_index (strategies, int, g_rand_int_range (rand, 1, n_rows));
+          double shares[SS_MAX_COUNTRIES];
+
+          random_shares (rand, nc, shares);
+          if (baseline)
+            {
+              SsItem *record = ss_study_get_item (study, item);
+
+              for (guint c = 0; c < nc; c++)
+                record->sources[c].attr[SS_SOURCE_SHARE] = shares[c];
+            }
+          else
+            memcpy (ss_scenario_ensure_targets (study, ss_study_get_scenario (study, strategy), item),
+                    shares, nc * sizeof (double));
+
+          /* Each world first, then its cells, as a document would. */
+          for (guint w = 0; w < shocks->len; w++)
+            {
+              SsProjection *world = g_ptr_array_index (kept, w * n_rows);
+
+              if (baseline)
+                ss_engine_update_item (study, NULL, item, world);
+              for (guint s = 1; s < n_rows; s++)
+                {
+                  SsProjection *cell = g_ptr_array_index (kept, w * n_rows + s);
+
+                  if (baseline || cell->scenario == strategy)
+                    {
+                      double var_before = cell->var95_shortfall_impact[cell->n_years - 1];
+
+                      ss_engine_update_item (study, world, item, cell);
+                      var_moved += cell->var95_shortfall_impact[cell->n_years - 1] != var_before;
+                    }
+                }
+            }
+
+          /* Every projection within tolerance of a fresh one. */
+          {
+            g_autoptr(GPtrArray) fresh = project_everything (study);
+
+            for (guint p = 0; p < fresh->len; p++)
+              {
+                g_autofree char *what = g_strdup_printf ("%u items, step %u, projection %u", ni, step, p);
+
+                assert_close_projection (g_ptr_array_index (kept, p), g_ptr_array_index (fresh, p), what);
+              }
+          }
+        }
+
+      /* The edit ends: projected in full again, the same objects are
+       * fresh projections bit for bit. */
+      {
+        g_autoptr(GPtrArray) fresh = project_everything (study);
+
+        for (guint w = 0; w < shocks->len; w++)
+          {
+            SsProjection *world = g_ptr_array_index (kept, w * n_rows);
+
+            ss_engine_project_cell (study, SS_BASELINE, world->shock, NULL, world);
+            for (guint s = 1; s < n_rows; s++)
+              {
+                SsProjection *cell = g_ptr_array_index (kept, w * n_rows + s);
+
+                ss_engine_project_cell (study, cell->scenario, cell->shock, world, cell);
+              }
+          }
+        for (guint p = 0; p < fresh->len; p++)
+          assert_same_projection (g_ptr_array_index (kept, p), g_ptr_array_index (fresh, p));
+      }
+    }
+  _ss_engine_get_var_counts (&near, &full);
+  g_test_message ("%u edits, VaR95 moved by %u of the updates; selected near the last %u times, "
+                  "from every state %u times", steps, var_moved, near, full);
+  /* The edits reach the VaR, and it is mostly found near the last one. */
+  g_assert_cmpuint (var_moved, >, steps / 4);
+  g_assert_cmpuint (near, >, 4 * full);
+}
+
+/* A copy keeps no joint losses: an update projects it in full, rightly. */
+static void
+test_update_copy (void)
+{
+  g_autoptr(SsStudy) study = shape_study (&shapes[1]);
+  g_autoptr(SsProjection) baseline = ss_projection_new ();
+  g_autoptr(SsProjection) p = ss_projection_new ();
+  g_autoptr(SsProjection) copy = ss_projection_new ();
+  g_autoptr(SsProjection) fresh = ss_projection_new ();
+  double *targets = ss_scenario_ensure_targets (study, ss_study_get_scenario (study, 0), 3);
+
+  ss_engine_project (study, SS_BASELINE, NULL, baseline);
+  ss_engine_project (study, 0, baseline, p);
+  ss_projection_copy_into (copy, p);
+  targets[0] += 0.1;
+  targets[1] -= 0.1;
+  ss_engine_update_item (study, baseline, 3, copy);
+  ss_engine_project (study, 0, baseline, fresh);
+  assert_same_projection (copy, fresh);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,5 +365,7 @@ main (int   argc,
 
   g_test_add_func ("/engine/scale/kernels", test_kernels);
   g_test_add_func ("/engine/scale/threads", test_threads);
+  g_test_add_func ("/engine/scale/update-item", test_update_item);
+  g_test_add_func ("/engine/scale/update-copy", test_update_copy);
   return g_test_run ();
 }
