@@ -28,6 +28,7 @@ typedef enum
   SSC_CHART_NEEDS_ITEM = 1 << 0,       /* one item's: the portfolio shows the first */
   SSC_CHART_USES_YEAR  = 1 << 1,       /* shows one year, SscChartData.year */
   SSC_CHART_NEEDS_GRID = 1 << 2,       /* reads the stress grid, SscChartData.cells */
+  SSC_CHART_NEEDS_SENSITIVITY = 1 << 3, /* reads SscChartData.sensitivity */
 } SscChartFlags;
 
 /* The data of one chart, resolved, and while drawing the canvas. */

@@ -125,6 +125,15 @@ ssc_chart_kind_needs_grid (SscChartKind kind)
   return (class_of (kind)->flags & SSC_CHART_NEEDS_GRID) != 0;
 }
 
+/* The chart reads the tornado (SscChartData.sensitivity). */
+gboolean
+ssc_chart_kind_needs_sensitivity (SscChartKind kind)
+{
+  g_return_val_if_fail (kind < SSC_N_CHARTS, FALSE);
+
+  return (class_of (kind)->flags & SSC_CHART_NEEDS_SENSITIVITY) != 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* The data                                                            */
 /* ------------------------------------------------------------------ */
@@ -196,6 +205,8 @@ ctx_bind (SscCtx *c)
   if (needs_item && c->item < 0)
     return FALSE;
   if ((c->klass->flags & SSC_CHART_NEEDS_GRID) && !ssc_data_grid_valid (d))
+    return FALSE;
+  if ((c->klass->flags & SSC_CHART_NEEDS_SENSITIVITY) && !ssc_data_sensitivity_valid (d))
     return FALSE;
   return TRUE;
 }

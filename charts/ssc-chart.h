@@ -14,6 +14,7 @@
 #include <glib.h>
 
 #include "ss-engine.h"
+#include "ss-sensitivity.h"
 
 G_BEGIN_DECLS
 
@@ -40,7 +41,9 @@ typedef enum
  * of the stress grid (ssc_chart_kind_needs_grid()), holds the grid's
  * projections row by row as ss_document_get_grid() returns them:
  * [r * n_shocks + k] is strategy r ⊕ shock k of
- * ss_study_get_stress_axes(); other charts leave it NULL. Colours are
+ * ss_study_get_stress_axes(); other charts leave it NULL. sensitivity,
+ * for the tornado (ssc_chart_kind_needs_sensitivity()), is the model's
+ * tornado for the scenario shown. Colours are
  * red, green, blue and alpha in 0..1; ssc_chart_data_init() fills them
  * for a style. */
 typedef struct
@@ -48,6 +51,7 @@ typedef struct
   const SsStudy *study;
   GPtrArray *projections;
   GPtrArray *cells;
+  const SsSensitivity *sensitivity;    /* the tornado: ss_sensitivity_compute() */
   int        scenario;                 /* index in the study, or SS_BASELINE */
   int        item;                     /* index, or -1 for the whole portfolio */
   int        year;                     /* heatmap: year index, or -1 for the final year */
@@ -71,6 +75,7 @@ gboolean        ssc_chart_kind_needs_all_scenarios (SscChartKind         kind);
 gboolean        ssc_chart_kind_needs_item          (SscChartKind         kind);
 gboolean        ssc_chart_kind_uses_year           (SscChartKind         kind);
 gboolean        ssc_chart_kind_needs_grid          (SscChartKind         kind);
+gboolean        ssc_chart_kind_needs_sensitivity   (SscChartKind         kind);
 
 void            ssc_chart_data_init                (SscChartData        *data,
                                                     const SsStudy       *study,

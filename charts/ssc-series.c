@@ -74,6 +74,26 @@ ssc_data_grid_valid (const SscChartData *d)
   return TRUE;
 }
 
+/* Whether d->sensitivity is a tornado of this study: its scenario and
+ * its inputs' indices still fit. */
+gboolean
+ssc_data_sensitivity_valid (const SscChartData *d)
+{
+  const SsSensitivity *s = d->sensitivity;
+
+  if (d->study == NULL || s == NULL || !ssc_data_scenario_valid (d, s->scenario))
+    return FALSE;
+  for (guint k = 0; k < s->inputs->len; k++)
+    {
+      const SsSensitivityInput *in = &g_array_index (s->inputs, SsSensitivityInput, k);
+
+      if ((in->kind == SS_INPUT_COUNTRY && in->index >= ss_study_get_n_countries (d->study))
+          || (in->kind == SS_INPUT_ITEM && in->index >= ss_study_get_n_items (d->study)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 ssc_data_scenario_valid (const SscChartData *d,
                          int                 scenario)

@@ -30,6 +30,7 @@ void                ssc_data_grid_shape     (const SscChartData *data,
                                              guint              *n_strategies,
                                              guint              *n_shocks);
 gboolean            ssc_data_grid_valid     (const SscChartData *data);
+gboolean            ssc_data_sensitivity_valid (const SscChartData *data);
 const char         *ssc_scenario_name       (const SsStudy      *study,
                                              int                 scenario);
 

@@ -115,6 +115,7 @@ typedef struct
   SsStudy    *study;
   GPtrArray  *projections;
   GPtrArray  *cells;
+  SsSensitivity *tornado;
   SscChartData data;
 } Charted;
 
@@ -123,6 +124,7 @@ charted_clear (Charted *c)
 {
   g_clear_pointer (&c->projections, g_ptr_array_unref);
   g_clear_pointer (&c->cells, g_ptr_array_unref);
+  g_clear_pointer (&c->tornado, ss_sensitivity_free);
   g_clear_object (&c->study);
 }
 
@@ -160,6 +162,8 @@ charted_init (Charted *c,
   c->cells = ss_test_project_grid (c->study);
   ssc_chart_data_init (&c->data, c->study, c->projections);
   c->data.cells = c->cells;
+  c->tornado = ss_test_tornado (c->study);
+  c->data.sensitivity = c->tornado;
   c->data.scenario = 0;
   c->data.item = 0;
 }

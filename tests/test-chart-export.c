@@ -46,6 +46,7 @@ typedef struct
   GPtrArray   *projections;
   SsDocument  *document;
   GPtrArray   *cells;
+  SsSensitivity *tornado;
   SscChartData  data;
   char        *dir;
 } Fixture;
@@ -63,6 +64,8 @@ fixture_set_up (Fixture       *f,
   ss_document_get_grid (f->document, f->cells);
   ssc_chart_data_init (&f->data, f->study, f->projections);
   f->data.cells = f->cells;
+  f->tornado = ss_test_tornado (f->study);
+  f->data.sensitivity = f->tornado;
   f->dir = g_dir_make_tmp ("supplyshift-charts-XXXXXX", &error);
   g_assert_no_error (error);
 }
@@ -99,6 +102,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
   g_ptr_array_unref (f->projections);
   g_ptr_array_unref (f->cells);
+  ss_sensitivity_free (f->tornado);
   g_assert_finalize_object (f->document);
   g_assert_finalize_object (f->study);
 }
@@ -144,6 +148,7 @@ test_kind_needs (void)
       g_assert_cmpint (ssc_chart_kind_needs_item (k), ==, k == SSC_CHART_FRONTIER);
       g_assert_cmpint (ssc_chart_kind_uses_year (k), ==, k == SSC_CHART_HEATMAP);
       g_assert_cmpint (ssc_chart_kind_needs_grid (k), ==, k == SSC_CHART_STRESS);
+      g_assert_cmpint (ssc_chart_kind_needs_sensitivity (k), ==, k == SSC_CHART_TORNADO);
       g_assert_cmpint (ssc_chart_kind_projections (k), ==,
                        k == SSC_CHART_COMPARE ? SSC_PROJECTIONS_ALL_SCENARIOS
                                               : SSC_PROJECTIONS_SELECTED);
@@ -934,6 +939,44 @@ test_stress_reads_model (Fixture       *f,
   g_assert_cmpstr (text, ==, "No data to show yet.");
 }
 
+/* The tornado draws the model's ranking: its first row is the input that
+ * moves the figure most, with that input's figures; a tornado that says
+ * otherwise is drawn as it says. */
+static void
+test_tornado (Fixture       *f,
+              gconstpointer  user_data)
+{
+  const SsSensitivityInput *top = &g_array_index (f->tornado->inputs, SsSensitivityInput, 0);
+  g_autofree char *name = ss_sensitivity_input_name (f->study, top);
+  g_autofree char *low = ssc_format_value (top->low), *text = NULL, *markup = NULL;
+  g_autoptr(SsSensitivity) changed = g_new0 (SsSensitivity, 1);
+  SscChartData data = f->data;
+  SsSensitivityInput *in;
+
+  for (int y = 40; y < 300 && markup == NULL; y += 2)
+    markup = query_at (SSC_CHART_TORNADO, &f->data, 400, y);
+  g_assert_nonnull (markup);
+  g_test_message ("%s", markup);
+  g_assert_nonnull (strstr (markup, name));
+  g_assert_nonnull (strstr (markup, low));
+
+  *changed = *f->tornado;
+  changed->inputs = g_array_copy (f->tornado->inputs);
+  in = &g_array_index (changed->inputs, SsSensitivityInput, 0);
+  in->low = 98765.4;
+  in->swing = fabs (in->high - in->low);
+  data.sensitivity = changed;
+  text = ssc_chart_describe (SSC_CHART_TORNADO, &data);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "98\u202f765"));
+
+  /* No tornado: a message, never one computed here. */
+  data.sensitivity = NULL;
+  g_free (text);
+  text = ssc_chart_describe (SSC_CHART_TORNADO, &data);
+  g_assert_cmpstr (text, ==, "No data to show yet.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -984,6 +1027,8 @@ main (int   argc,
   ADD ("/charts/stress/example-v2", test_stress_cells, SS_TEST_STUDY_EXAMPLE_V2);
   ADD ("/charts/stress/example", test_stress_cells, SS_TEST_STUDY_EXAMPLE);
   ADD ("/charts/stress/reads-model", test_stress_reads_model, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/tornado/sample", test_tornado, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/tornado/example-v2", test_tornado, SS_TEST_STUDY_EXAMPLE_V2);
   ADD ("/charts/describe/sample", test_describe, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/describe/example", test_describe, SS_TEST_STUDY_EXAMPLE);
   ADD ("/charts/describe/example-mix", test_describe_example, SS_TEST_STUDY_EXAMPLE);

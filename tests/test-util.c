@@ -9,6 +9,7 @@
 
 #include "ss-study-file.h"
 #include "ss-document.h"
+#include "ss-sensitivity.h"
 #include "test-util.h"
 
 /* Whatever an edit did, the study must still save and load back the same. */
@@ -113,4 +114,18 @@ ss_test_project_grid (SsStudy *study)
       g_ptr_array_add (copies, copy);
     }
   return copies;
+}
+
+/* The tornado the charts draw for a study: the NPV premium of its first
+ * scenario (else the baseline) at ±10 %, an SsSensitivity to free with
+ * ss_sensitivity_free(). */
+gpointer
+ss_test_tornado (SsStudy *study)
+{
+  g_autoptr(GError) error = NULL;
+  SsSensitivity *s = ss_sensitivity_compute (study, ss_study_get_n_scenarios (study) > 0 ? 0 : SS_BASELINE,
+                                             SS_SENSITIVITY_NPV_PREMIUM, 0.1, &error);
+
+  g_assert_no_error (error);
+  return s;
 }

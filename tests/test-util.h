@@ -26,6 +26,7 @@ typedef enum
 const char *ss_test_study_name      (SsTestStudy which);
 SsStudy    *ss_test_load_study      (SsTestStudy which);
 GPtrArray  *ss_test_project_grid    (SsStudy    *study);
+gpointer    ss_test_tornado         (SsStudy    *study);
 guint    ss_test_count_occurrences  (const char *text,
                                      const char *needle);
 char    *ss_test_mutate             (const char *text,
