@@ -21,6 +21,7 @@
 #include "ss-document.h"
 #include "ss-import.h"
 #include "ss-report.h"
+#include "ss-sensitivity.h"
 #include "ss-study-file.h"
 #include "ssc-chart.h"
 #include "ssc-export.h"
@@ -81,6 +82,13 @@ ss_cli_add_options (GApplication *app,
       N_("Item to export (default: the whole portfolio)"), N_("CODE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &o->width, N_("Width of the export in pixels"), N_("PX") },
     { "height", 0, 0, G_OPTION_ARG_INT, &o->height, N_("Height of the export in pixels"), N_("PX") },
+    { "figure", 0, 0, G_OPTION_ARG_STRING, &o->figure,
+      N_("Figure of the tornado: premium, shortfall, supply-risk or max-share (default premium)"),
+      N_("NAME") },
+    { "variation", 0, 0, G_OPTION_ARG_STRING, &o->variation,
+      N_("How far the tornado varies each input, in percent (default 10)"), N_("PERCENT") },
+    { "sensitivity", 0, 0, G_OPTION_ARG_NONE, &o->sensitivity,
+      N_("Add the tornado of the scenario to the JSON report"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version and exit"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &o->import_path,
       N_("Build a study from trade statistics or governance indicators (with --output)"), N_("FILE") },
@@ -120,7 +128,8 @@ ss_cli_is_headless (const SsCliOptions *o)
       || o->width != SIZE_UNSET || o->height != SIZE_UNSET
       || o->import_path != NULL || o->import_format != NULL || o->year != SIZE_UNSET
       || o->items_map != NULL || o->top != SIZE_UNSET || o->into != NULL
-      || o->template_country != NULL || o->output != NULL;
+      || o->template_country != NULL || o->output != NULL
+      || o->figure != NULL || o->variation != NULL || o->sensitivity;
 }
 
 void
@@ -137,6 +146,8 @@ ss_cli_options_clear (SsCliOptions *o)
   g_clear_pointer (&o->into, g_free);
   g_clear_pointer (&o->template_country, g_free);
   g_clear_pointer (&o->output, g_free);
+  g_clear_pointer (&o->figure, g_free);
+  g_clear_pointer (&o->variation, g_free);
   g_clear_pointer (&o->files, g_strfreev);
   g_clear_pointer (&o->chart_help, g_free);
 }
@@ -188,6 +199,53 @@ write_stdout (const char *text)
   return SS_EXIT_OK;
 }
 
+/* --figure and --variation, checked: a usage error names what they take. */
+static gboolean
+tornado_options (const SsCliOptions  *o,
+                 SsSensitivityFigure *figure,
+                 double              *fraction,
+                 int                 *status)
+{
+  *figure = SS_SENSITIVITY_NPV_PREMIUM;
+  *fraction = 0.1;
+  if (o->figure != NULL && !ss_sensitivity_figure_from_string (o->figure, figure))
+    {
+      *status = usage_error (_("--figure takes premium, shortfall, supply-risk or max-share"));
+      return FALSE;
+    }
+  if (o->variation != NULL)
+    {
+      char *end = NULL;
+      double percent = g_ascii_strtod (o->variation, &end);
+
+      if (end == o->variation || *end != '\0' || !(percent > 0 && percent < 100))
+        {
+          *status = usage_error (_("--variation takes a percentage more than 0 and less than 100"));
+          return FALSE;
+        }
+      *fraction = percent / 100;
+    }
+  return TRUE;
+}
+
+/* The tornado of a scenario, or NULL with the message printed (exit 2:
+ * the study cannot give this figure, as a study without policy targets
+ * has no largest share in a target year). */
+static SsSensitivity *
+compute_tornado (SsStudy             *study,
+                 const char          *display,
+                 int                  scenario,
+                 SsSensitivityFigure  figure,
+                 double               fraction)
+{
+  g_autoptr(GError) error = NULL;
+  SsSensitivity *s = ss_sensitivity_compute (study, scenario, figure, fraction, &error);
+
+  if (s == NULL)
+    g_printerr ("%s: error: %s\n", display, error->message);
+  return s;
+}
+
 /* --export: one chart to OUT, as cli.md says. A bad chart name, file
  * extension, size, scenario or item is a usage error (1), checked before
  * anything is written; a file that cannot be written is 3, and then
@@ -200,9 +258,13 @@ run_export (const SsCliOptions *o)
   g_autoptr(GPtrArray) projections = g_ptr_array_new ();
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(SsSensitivity) sensitivity = NULL;
   SscChartKind kind = SSC_CHART_MIX;
   SscChartFormat format;
   SscChartData data;
+  SsSensitivityFigure figure;
+  double fraction;
+  int status = SS_EXIT_OK;
   const char *display = NULL;
   int width = o->width == SIZE_UNSET ? EXPORT_DEFAULT_WIDTH : o->width;
   int height = o->height == SIZE_UNSET ? EXPORT_DEFAULT_HEIGHT : o->height;
@@ -217,6 +279,12 @@ run_export (const SsCliOptions *o)
     }
   if (!ssc_chart_format_from_path (o->export_path, &format))
     return usage_error (_("--export needs a file name ending in .svg, .png or .pdf"));
+  if (!tornado_options (o, &figure, &fraction, &status))
+    return status;
+  if ((o->figure != NULL || o->variation != NULL) && !ssc_chart_kind_needs_sensitivity (kind))
+    return usage_error (_("--figure and --variation go with --chart=tornado or --sensitivity"));
+  if (o->sensitivity)
+    return usage_error (_("--sensitivity goes with --report=json"));
   if (width <= 0 || width > SSC_CHART_MAX_SIZE || height <= 0 || height > SSC_CHART_MAX_SIZE)
     {
       g_autofree char *message = g_strdup_printf (_("--width and --height take 1 to %d pixels"),
@@ -263,6 +331,13 @@ run_export (const SsCliOptions *o)
     {
       ss_document_get_grid (document, cells);
       data.cells = cells;
+    }
+  if (ssc_chart_kind_needs_sensitivity (kind))
+    {
+      sensitivity = compute_tornado (study, display, data.scenario, figure, fraction);
+      if (sensitivity == NULL)
+        return SS_EXIT_INVALID;
+      data.sensitivity = sensitivity;
     }
   if (!ssc_chart_export (kind, &data, o->export_path, width, height, &error))
     {
@@ -369,6 +444,10 @@ ss_cli_run (const SsCliOptions *o)
   g_autoptr(SsStudy) study = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
+  g_autoptr(SsSensitivity) sensitivity = NULL;
+  SsSensitivityFigure figure;
+  double fraction;
+  int status = SS_EXIT_OK;
   const char *display = NULL;
   int only = SS_REPORT_ALL;
   int modes = (o->validate != 0) + (o->report != NULL) + (o->export_path != NULL) + (o->version != 0)
@@ -403,6 +482,12 @@ ss_cli_run (const SsCliOptions *o)
 
   if (o->validate && o->scenario != NULL)
     return usage_error (_("--scenario goes with --report or --export"));
+  if (o->sensitivity && (o->report == NULL || !g_str_equal (o->report, "json")))
+    return usage_error (_("--sensitivity goes with --report=json"));
+  if ((o->figure != NULL || o->variation != NULL) && !o->sensitivity)
+    return usage_error (_("--figure and --variation go with --chart=tornado or --sensitivity"));
+  if (!tornado_options (o, &figure, &fraction, &status))
+    return status;
   if (o->validate || o->report != NULL)
     if (o->chart != NULL || o->item != NULL || o->width != SIZE_UNSET || o->height != SIZE_UNSET)
       return usage_error (_("--chart, --item, --width and --height go with --export"));
@@ -440,6 +525,29 @@ ss_cli_run (const SsCliOptions *o)
     {
       g_printerr ("%s: error: %s\n", display, error->message);
       return SS_EXIT_INVALID;
+    }
+  /* --sensitivity: the tornado of --scenario (else the first scenario) as
+   * the report's last member (docs/report-sensitivity.md). */
+  if (o->sensitivity)
+    {
+      int scenario = only != SS_REPORT_ALL ? only
+                     : ss_study_get_n_scenarios (study) > 0 ? 0 : SS_BASELINE;
+      g_autofree char *json = NULL;
+      gsize len = strlen (output);
+
+      sensitivity = compute_tornado (study, display, scenario, figure, fraction);
+      if (sensitivity == NULL)
+        return SS_EXIT_INVALID;
+      json = ss_sensitivity_to_json (study, sensitivity);
+      /* The report's object ends with "\n}\n": the member goes before it. */
+      g_assert (g_str_has_suffix (output, "\n}\n"));
+      output[len - 3] = '\0';
+      {
+        char *joined = g_strconcat (output, ",\n  \"sensitivity\": ", json, "\n}\n", NULL);
+
+        g_free (output);
+        output = joined;
+      }
     }
   return write_stdout (output);
 }

@@ -28,6 +28,9 @@ typedef struct
   char      *into;
   char      *template_country;
   char      *output;
+  char      *figure;                   /* --figure: the tornado's */
+  char      *variation;                /* --variation, a percentage */
+  gboolean   sensitivity;              /* --sensitivity, with --report=json */
   char     **files;                    /* G_OPTION_REMAINING */
   char      *chart_help;               /* --chart's description, naming the charts */
 } SsCliOptions;

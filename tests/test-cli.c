@@ -1130,6 +1130,69 @@ test_hostile (TmpFixture    *fixture,
     }
 }
 
+/* --sensitivity: the tornado as the report's last member, every input
+ * once, ranked, its figure the report's own. */
+static void
+test_report_sensitivity (void)
+{
+  g_auto(RunResult) result = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *report, *s, *scenario;
+  JsonArray *inputs;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  double previous = INFINITY;
+  g_autofree char *v1 = data_path ("example-study.xml");
+  g_auto(RunResult) refused = { 0 };
+
+  run (&result, "--report=json", "--sensitivity", "--scenario=china-plus-one", "--variation=10", NULL);
+  assert_success (&result);
+  root = parse_json (result.out);
+  report = json_node_get_object (root);
+  g_assert_true (json_object_has_member (report, "stress"));
+  s = json_object_get_object_member (report, "sensitivity");
+  g_assert_nonnull (s);
+  g_assert_cmpstr (json_object_get_string_member (s, "scenario"), ==, "china-plus-one");
+  g_assert_cmpstr (json_object_get_string_member (s, "figure"), ==, "premium");
+  g_assert_true (json_object_get_null_member (s, "year"));
+  g_assert_cmpfloat (json_object_get_double_member (s, "variation"), ==, 0.1);
+  /* The figure is the scenario's NPV premium, as the report gives it. */
+  scenario = json_array_get_object_element (json_object_get_array_member (report, "scenarios"), 1);
+  g_assert_cmpstr (json_object_get_string_member (scenario, "id"), ==, "china-plus-one");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (s, "value"),
+                                  json_object_get_double_member (json_object_get_object_member (scenario, "portfolio"),
+                                                                 "npv_cost_premium"), 1e-9);
+  inputs = json_object_get_array_member (s, "inputs");
+  /* Every country's 9 attributes, 3 of each item's, 3 levers. */
+  g_assert_cmpuint (json_array_get_length (inputs), ==,
+                    json_array_get_length (json_object_get_array_member (json_object_get_object_member (report, "study"),
+                                                                          "countries")) * 9
+                    + json_array_get_length (json_object_get_array_member (scenario, "items")) * 3 + 3);
+  for (guint k = 0; k < json_array_get_length (inputs); k++)
+    {
+      JsonObject *in = json_array_get_object_element (inputs, k);
+      const char *kind = json_object_get_string_member (in, "kind");
+      const char *code = json_object_get_null_member (in, "code") ? "" : json_object_get_string_member (in, "code");
+      double swing = json_object_get_double_member (in, "swing");
+      double low = json_object_get_double_member (in, "low"), high = json_object_get_double_member (in, "high");
+      char *key = g_strdup_printf ("%s/%s/%s", kind, code, json_object_get_string_member (in, "attribute"));
+
+      g_assert_true (g_str_equal (kind, "country") || g_str_equal (kind, "item") || g_str_equal (kind, "lever"));
+      g_assert_false (g_hash_table_contains (seen, key));
+      g_hash_table_add (seen, key);
+      g_assert_cmpfloat_with_epsilon (swing, fabs (high - low), 1e-9 * MAX (1, swing));
+      g_assert_cmpfloat (swing, <=, previous);
+      previous = swing;
+      g_assert_true (json_object_has_member (in, "low_clamped"));
+      g_assert_true (json_object_has_member (in, "high_clamped"));
+    }
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (inputs, 0), "swing"), >, 0);
+
+  /* The worked example of version 1 has no policy target: no largest share. */
+  run (&refused, "--report=json", "--sensitivity", "--figure=max-share", v1, NULL);
+  assert_failure (&refused, 2);
+  g_assert_nonnull (strstr (refused.err, "policy target"));
+}
+
 /* Bad command lines: exit 1 and nothing on stdout. */
 typedef struct
 {
@@ -1147,6 +1210,14 @@ static const UsageCase usage_cases[] = {
   { "two-files",            { "--validate", "EXAMPLE", "EXAMPLE", NULL } },
   { "two-files-report",     { "--report=json", "EXAMPLE", "EXAMPLE", NULL } },
   { "chart-alone",          { "--chart=mix", NULL } },
+  { "figure-unknown",       { "--export=x.svg", "--chart=tornado", "--figure=cost", NULL } },
+  { "variation-zero",       { "--export=x.svg", "--chart=tornado", "--variation=0", NULL } },
+  { "variation-word",       { "--export=x.svg", "--chart=tornado", "--variation=ten", NULL } },
+  { "variation-hundred",    { "--report=json", "--sensitivity", "--variation=100", NULL } },
+  { "figure-with-mix",      { "--export=x.svg", "--chart=mix", "--figure=premium", NULL } },
+  { "figure-with-report",   { "--report=json", "--figure=premium", NULL } },
+  { "sensitivity-csv",      { "--report=csv", "--sensitivity", NULL } },
+  { "sensitivity-export",   { "--export=x.svg", "--chart=tornado", "--sensitivity", NULL } },
   { "chart-with-report",    { "--report=json", "--chart=mix", NULL } },
   { "scenario-with-validate", { "--validate", "--scenario=baseline", NULL } },
   { "scenario-alone",       { "--scenario=baseline", NULL } },
@@ -1225,7 +1296,7 @@ test_export_charts (TmpFixture    *fixture,
                     gconstpointer  data)
 {
   static const char * const charts[] = {
-    "mix", "cost", "risk", "frontier", "heatmap", "compare", NULL
+    "mix", "cost", "risk", "frontier", "heatmap", "compare", "stress", "tornado", NULL
   };
   static const char * const exts[] = { "svg", "png", "PDF", NULL };
   g_autofree char *example = data_path ("example-study.xml");
@@ -1520,6 +1591,7 @@ main (int   argc,
   g_test_add_data_func ("/cli/report/csv-file-v2", "example-v2-study.xml", test_report_csv_file);
   g_test_add_func ("/cli/report/stress", test_report_stress);
   g_test_add_func ("/cli/report/scenario", test_report_scenario);
+  g_test_add_func ("/cli/report/sensitivity", test_report_sensitivity);
   g_test_add ("/cli/report/invalid", TmpFixture, NULL,
               tmp_setup, test_report_invalid, tmp_teardown);
   g_test_add_func ("/cli/validate/ok", test_validate_ok);
