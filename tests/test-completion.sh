@@ -102,7 +102,7 @@ done
 expect "supplyshift --rep" "--report="
 expect "supplyshift --report=" "csv json"
 expect "supplyshift --report=c" "csv"
-expect "supplyshift --chart " "compare cost frontier heatmap mix risk stress"
+expect "supplyshift --chart " "compare cost frontier heatmap mix risk stress tornado"
 expect "supplyshift --import-format=" "comtrade kcs-csv kcs-xml wgi"
 # and exactly what the program's --help names, so a new chart needs its
 # completion.
