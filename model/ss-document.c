@@ -302,6 +302,20 @@ ss_document_set_file (SsDocument *self,
     }
 }
 
+/* The study holds edits that are in no file, though nothing was edited
+ * here: a study recovered from an autosave copy. */
+void
+ss_document_mark_unsaved (SsDocument *self)
+{
+  g_return_if_fail (SS_IS_DOCUMENT (self));
+
+  if (self->saved_state != G_MAXUINT64)
+    {
+      self->saved_state = G_MAXUINT64;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+}
+
 /* What the file was on disk when the study was read from it or last
  * written to it: saving compares it with what the file is now, so that a
  * change made by someone else is never overwritten unawares. */

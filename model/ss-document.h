@@ -72,6 +72,7 @@ void                ss_document_set_disk_stamp  (SsDocument  *self,
 const SsFileStamp  *ss_document_get_disk_stamp  (SsDocument  *self);
 gboolean            ss_document_get_modified    (SsDocument  *self);
 void                ss_document_mark_saved      (SsDocument  *self);
+void                ss_document_mark_unsaved    (SsDocument  *self);
 
 /* A gesture: the operations between begin and end are one undo step. */
 void                ss_document_begin_edit      (SsDocument  *self);
