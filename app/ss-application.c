@@ -14,11 +14,13 @@
 #include <glib/gi18n.h>
 
 #include "ss-application.h"
+#include "ss-autosave.h"
 #include "ss-resources.h"
 #include "ss-cli.h"
 #include "ss-help.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
+#include "ss-window-private.h"
 
 struct _SsApplication
 {
@@ -26,6 +28,7 @@ struct _SsApplication
 
   SsCliOptions   options;
   GFile         *pending;              /* FILE given to a primary instance */
+  gboolean       started;              /* recovery offered, folders cleaned */
 };
 
 G_DEFINE_FINAL_TYPE (SsApplication, ss_application, ADW_TYPE_APPLICATION)
@@ -75,6 +78,86 @@ ss_application_handle_local_options (GApplication *app,
 }
 
 static void
+clean_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  char **paths = task_data;
+
+  for (guint k = 0; paths[k] != NULL; k++)
+    ss_safe_file_clean_strays (paths[k]);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A save killed before it finished leaves a temporary file next to the
+ * study; the next save of that study removes it, and so does the next
+ * start, for the recent studies, in a worker thread (a folder may be on
+ * a slow disk). */
+static void
+clean_recent_folders (GSettings *settings)
+{
+  g_auto(GStrv) uris = g_settings_get_strv (settings, "recent-files");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  for (guint k = 0; uris[k] != NULL; k++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[k]);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_strv_builder_add (builder, path);
+    }
+  g_task_set_task_data (task, g_strv_builder_end (builder), (GDestroyNotify)g_strfreev);
+  g_task_run_in_thread (task, clean_in_thread);
+}
+
+static gboolean
+has_copy_of (GPtrArray  *orphans,
+             const char *uri)
+{
+  for (guint k = 0; k < orphans->len; k++)
+    if (g_strcmp0 (((SsAutosaveEntry *)g_ptr_array_index (orphans, k))->uri, uri) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Once per run, over the first window: copies of unsaved edits that a
+ * crash left are offered back; with none, and no FILE given, the study
+ * open when the program was last closed is opened again. */
+static void
+first_window (SsApplication *self,
+              SsWindow      *window,
+              gboolean       file_given)
+{
+  GSettings *settings = ss_window_get_settings (window);
+  g_autoptr(GPtrArray) orphans = NULL;
+
+  if (self->started)
+    return;
+  self->started = TRUE;
+
+  orphans = ss_autosave_list_orphans ();
+  if (settings != NULL)
+    clean_recent_folders (settings);
+  if (!file_given && orphans->len == 0 && settings != NULL
+      && g_settings_get_boolean (settings, "reopen-last-study"))
+    {
+      g_autofree char *uri = g_settings_get_string (settings, "last-study");
+
+      if (*uri != '\0' && !has_copy_of (orphans, uri))
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+          if (g_file_query_exists (file, NULL))
+            ss_window_load_file_async (window, file);
+        }
+    }
+  ss_window_offer_recovery (window, g_steal_pointer (&orphans));
+}
+
+static void
 ss_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
@@ -90,6 +173,7 @@ ss_application_open (GApplication  *app,
       ss_window_set_study (window, sample, NULL);
       gtk_window_present (GTK_WINDOW (window));
       ss_window_load_file_async (window, files[k]);
+      first_window (SS_APPLICATION (app), window, TRUE);
     }
 }
 
@@ -115,8 +199,20 @@ ss_application_activate (GApplication *app)
 
       ss_window_set_study (new_window, sample, NULL);
       window = GTK_WINDOW (new_window);
+      gtk_window_present (window);
+      first_window (self, new_window, FALSE);
+      return;
     }
   gtk_window_present (window);
+}
+
+/* The key-file and dconf backends write settings later; a setting made
+ * just before quitting (the last study) must reach the disk. */
+static void
+ss_application_shutdown (GApplication *app)
+{
+  G_APPLICATION_CLASS (ss_application_parent_class)->shutdown (app);
+  g_settings_sync ();
 }
 
 static void
@@ -216,6 +312,7 @@ ss_application_class_init (SsApplicationClass *klass)
   app_class->handle_local_options = ss_application_handle_local_options;
   app_class->startup = ss_application_startup;
   app_class->activate = ss_application_activate;
+  app_class->shutdown = ss_application_shutdown;
   app_class->open = ss_application_open;
 }
 

@@ -492,12 +492,41 @@ watch_file (SsWindow *self)
     g_signal_connect (state->monitor, "changed", G_CALLBACK (on_file_event), state);
 }
 
+/* The study to reopen at the next start: the file last opened or saved,
+ * and, when a window closes, the file it showed (none for a study never
+ * saved). */
+static void
+remember_last_study (SsWindow *self,
+                     gboolean  closing)
+{
+  GSettings *settings = ss_window_get_settings (self);
+  SsDocument *document = ss_window_get_document (self);
+  GFile *file = document != NULL ? ss_document_get_file (document) : NULL;
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : g_strdup ("");
+
+  if (settings != NULL && (file != NULL || closing))
+    g_settings_set_string (settings, "last-study", uri);
+}
+
+static void
+on_file_changed (SsWindow *self)
+{
+  watch_file (self);
+  remember_last_study (self, FALSE);
+}
+
 void
 ss_window_files_set_document (SsWindow   *self,
                               SsDocument *document)
 {
-  g_signal_connect_object (document, "notify::file", G_CALLBACK (watch_file), self, G_CONNECT_SWAPPED);
-  watch_file (self);
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (on_file_changed), self, G_CONNECT_SWAPPED);
+  on_file_changed (self);
+}
+
+static void
+on_window_destroy (SsWindow *self)
+{
+  remember_last_study (self, TRUE);
 }
 
 /* --- Saving ------------------------------------------------------------ */
@@ -1067,6 +1096,7 @@ ss_window_files_init (SsWindow *self)
   state->window = self;
   g_object_set_data_full (G_OBJECT (self), "ss-files-state", state, (GDestroyNotify)files_state_free);
   state->loading_bar = create_loading_bar (self);
+  g_signal_connect (self, "destroy", G_CALLBACK (on_window_destroy), NULL);
   gtk_widget_insert_before (state->loading_bar, gtk_widget_get_parent (content), content);
 
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ss-alerts.h"
+#include "ss-autosave.h"
 #include "ss-chart.h"
 #include "ss-data-window.h"
 #include "ss-document.h"
@@ -160,6 +161,16 @@ void           ss_window_files_class_init   (GtkWidgetClass *widget_class);
 void           ss_window_files_init         (SsWindow       *self);
 void           ss_window_files_set_document (SsWindow       *self,
                                              SsDocument     *document);
+void           ss_window_autosave_init      (SsWindow       *self);
+void           ss_window_autosave_close     (SsWindow       *self);
+void           ss_window_autosave_set_document (SsWindow    *self,
+                                             SsDocument     *document);
+const char    *ss_window_autosave_get_id    (SsWindow       *self);
+gboolean       ss_window_recover            (SsWindow       *self,
+                                             SsAutosaveEntry *entry,
+                                             GError        **error);
+void           ss_window_offer_recovery     (SsWindow       *self,
+                                             GPtrArray      *entries);
 void           ss_window_pages_init         (SsWindow       *self);
 void           ss_window_pages_set_document (SsWindow       *self,
                                              SsDocument     *document);

@@ -419,6 +419,7 @@ ss_window_set_document (SsWindow   *self,
                        ss_study_get_n_items (ss_window_study (self)) > 0 ? 0 : PORTFOLIO);
   ss_window_pages_set_document (self, document);
   ss_window_files_set_document (self, document);
+  ss_window_autosave_set_document (self, document);
   ss_window_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -518,6 +519,7 @@ ss_window_close_request (GtkWindow *window)
       return TRUE;
     }
   save_window_state (self);
+  ss_window_autosave_close (self);
   return GTK_WINDOW_CLASS (ss_window_parent_class)->close_request (window);
 }
 
@@ -741,6 +743,7 @@ ss_window_init (SsWindow *self)
 
   ss_window_data_init (self);
   ss_window_files_init (self);
+  ss_window_autosave_init (self);
   ss_window_pages_init (self);
 }
 

@@ -16,11 +16,13 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "bench-study.h"
+#include "ss-autosave.h"
 #include "ss-resources.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
@@ -376,6 +378,201 @@ test_close_while_loading (Fixture       *f,
   wait_ms (200);
 }
 
+/* --- Autosave and recovery ------------------------------------------- */
+
+static char *
+autosave_copy (Fixture *f)
+{
+  const char *id = ss_window_autosave_get_id (f->window);
+  g_autofree char *dir = ss_autosave_get_dir ();
+  g_autofree char *name = g_strconcat (id, ".info", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static gboolean
+wait_for_file (const char *path,
+               gboolean    present,
+               guint       ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_file_test (path, G_FILE_TEST_EXISTS) != present && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return g_file_test (path, G_FILE_TEST_EXISTS) == present;
+}
+
+static void
+test_autosave (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *info = autosave_copy (f);
+  g_autofree char *copy = g_strndup (info, strlen (info) - strlen (".info"));
+  g_autofree char *copy_path = g_strconcat (copy, ".supplyshift", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "saved.supplyshift", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SsDocument *document = ss_window_get_document (f->window);
+  gint64 start;
+
+  g_assert_false (g_file_test (info, G_FILE_TEST_EXISTS));
+
+  /* An edit: a copy a few seconds later, not at once. */
+  start = g_get_monotonic_time ();
+  edit_title (f, "Autosaved title");
+  wait_ms (500);
+  g_assert_false (g_file_test (info, G_FILE_TEST_EXISTS));
+  g_assert_true (wait_for_file (info, TRUE, 8000));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 2 * G_USEC_PER_SEC);
+  {
+    g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SsStudy) copied = ss_study_load_file (copy_file, "copy", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (ss_study_get_meta (copied)->title, ==, "Autosaved title");
+  }
+
+  /* Undone back to the file's state: the copy goes. */
+  g_assert_true (ss_document_undo (document));
+  g_assert_true (wait_for_file (info, FALSE, 1000));
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+
+  /* Saved: the copy goes. */
+  edit_title (f, "Autosaved again");
+  g_assert_true (wait_for_file (info, TRUE, 8000));
+  g_assert_true (ss_window_save_to (f->window, file));
+  g_assert_true (wait_for_file (info, FALSE, 1000));
+
+  /* Never during a drag: it waits for the drag to end. */
+  ss_document_begin_edit (document);
+  g_assert_true (ss_document_set_meta_discount_rate (document, 0.07, NULL));
+  wait_ms (4500);
+  g_assert_false (g_file_test (info, G_FILE_TEST_EXISTS));
+  ss_document_end_edit (document);
+  g_assert_true (wait_for_file (info, TRUE, 3000));
+
+  /* Closing the window (after the user was asked) removes it. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  iterate ();
+  {
+    AdwMessageDialog *dialog = find_dialog ();
+
+    g_assert_nonnull (dialog);
+    respond (dialog, "discard");
+  }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_false (g_file_test (info, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+}
+
+/* A copy as a crash leaves it: written by a process that has exited. */
+static void
+leave_orphan (const char *id,
+              const char *uri,
+              const char *title)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autofree char *xml = NULL;
+  g_autofree char *dir = ss_autosave_get_dir ();
+  g_autofree char *name = g_strconcat (id, ".info", NULL);
+  g_autofree char *info_path = g_build_filename (dir, name, NULL);
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  const char *argv[] = { "true", NULL };
+
+  g_free (ss_study_get_meta (study)->title);
+  ss_study_get_meta (study)->title = g_strdup (title);
+  xml = ss_study_to_xml (study);
+  g_assert_true (ss_autosave_write (id, xml, strlen (xml), uri, title, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  waitpid (pid, NULL, 0);
+  g_assert_true (g_key_file_load_from_file (info, info_path, G_KEY_FILE_KEEP_COMMENTS, &error));
+  g_key_file_set_integer (info, "Autosave", "pid", pid);
+  g_assert_true (g_key_file_save_to_file (info, info_path, &error));
+}
+
+static void
+test_recovery_offer (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "crashed.supplyshift", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *hour = g_date_time_format (now, "%H");
+  AdwMessageDialog *dialog;
+  SsDocument *document;
+
+  leave_orphan ("crash-1", uri, "Edits before the crash");
+  leave_orphan ("crash-2", NULL, "Never saved");
+  /* A copy whose writer runs (this process) is not a crash's. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (ss_autosave_write ("running", "<study/>", 8, NULL, "Mine", NULL, &error));
+  }
+
+  orphans = ss_autosave_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 2);
+  ss_window_offer_recovery (f->window, g_steal_pointer (&orphans));
+  iterate ();
+
+  /* Newest first; each names its file (or title) and the time. */
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "recover"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  if (strstr (adw_message_dialog_get_body (dialog), "crashed.supplyshift") != NULL)
+    {
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Edits before the crash"));
+      respond (dialog, "recover");
+      dialog = find_dialog ();
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Never saved"));
+      respond (dialog, "discard");
+    }
+  else
+    {
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Never saved"));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), hour));
+      respond (dialog, "discard");
+      dialog = find_dialog ();
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "crashed.supplyshift"));
+      respond (dialog, "recover");
+    }
+  g_assert_null (find_dialog ());
+
+  /* Recovered: the edits, unsaved, of the file they belong to. */
+  document = ss_window_get_document (f->window);
+  g_assert_cmpstr (ss_study_get_meta (ss_document_get_study (document))->title, ==,
+                   "Edits before the crash");
+  g_assert_true (ss_document_get_modified (document));
+  g_assert_true (g_file_equal (ss_document_get_file (document), file));
+
+  /* The copy is now this window's (kept until saved); the discarded one is gone. */
+  orphans = ss_autosave_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 0);
+  {
+    g_autofree char *own = autosave_copy (f);
+
+    g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));
+    g_assert_true (ss_window_save_to (f->window, file));
+    g_assert_true (wait_for_file (own, FALSE, 1000));
+  }
+  ss_autosave_remove ("running");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +615,8 @@ main (int   argc,
   ADD ("non-utf8-name", test_non_utf8_name);
   ADD ("opening/cancel", test_opening_cancel);
   ADD ("opening/close", test_close_while_loading);
+  ADD ("autosave", test_autosave);
+  ADD ("recovery/offer", test_recovery_offer);
 #undef ADD
 
   return g_test_run ();
