@@ -571,9 +571,14 @@ offer_save_as (SsWindow      *self,
   else
     heading = g_strdup_printf (_("“%s” could not be saved"), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s\n\nSave the study under another name to keep your "
-                                    "changes."), error->message);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                 _("The file is marked read-only, so it was left as it is. "
+                                   "Save the study under another name to keep your changes."));
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("%s\n\nSave the study under another name to keep your "
+                                      "changes."), error->message);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "save-as", _("Save _As…"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",

@@ -183,6 +183,7 @@ test_read_only (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Read-Only"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "read-only"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "another name"));
   g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
   after = contents_of (path);
