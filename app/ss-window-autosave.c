@@ -248,6 +248,8 @@ ss_window_autosave_init (SsWindow *self)
   g_mutex_init (&state->lock);
   g_object_set_data_full (G_OBJECT (self), "ss-autosave-state", state,
                           (GDestroyNotify)autosave_state_free);
+  /* Unrealized at once by gtk_window_destroy(); disposed maybe later. */
+  g_signal_connect (self, "unrealize", G_CALLBACK (ss_window_autosave_close), NULL);
   g_signal_connect (self, "destroy", G_CALLBACK (ss_window_autosave_close), NULL);
 }
 

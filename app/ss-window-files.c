@@ -44,6 +44,7 @@ typedef struct
   guint         disk_check_id;
   SsFileStamp   declined;              /* a change the user chose to keep over */
   GtkWidget    *reload_dialog;
+  gboolean      gone;                  /* destroyed: watch nothing more */
 } FilesState;
 
 static void
@@ -485,7 +486,7 @@ watch_file (SsWindow *self)
   g_clear_object (&state->monitor);
   g_clear_handle_id (&state->disk_check_id, g_source_remove);
   memset (&state->declined, 0, sizeof state->declined);
-  if (file == NULL)
+  if (file == NULL || state->gone)
     return;
   state->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
   if (state->monitor != NULL)
@@ -523,10 +524,23 @@ ss_window_files_set_document (SsWindow   *self,
   on_file_changed (self);
 }
 
+/* gtk_window_destroy() unrealizes the window at once, but disposes of it
+ * only once the last reference goes, which a worker thread may hold for a
+ * while: stop watching and loading, and note the last study, then. */
 static void
-on_window_destroy (SsWindow *self)
+on_window_gone (SsWindow *self)
 {
+  FilesState *state = files_state (self);
+
+  if (state == NULL || state->gone)
+    return;
+  state->gone = TRUE;
   remember_last_study (self, TRUE);
+  ss_window_cancel_load (self);
+  if (state->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (state->monitor, state);
+  g_clear_object (&state->monitor);
+  g_clear_handle_id (&state->disk_check_id, g_source_remove);
 }
 
 /* --- Saving ------------------------------------------------------------ */
@@ -1101,7 +1115,8 @@ ss_window_files_init (SsWindow *self)
   state->window = self;
   g_object_set_data_full (G_OBJECT (self), "ss-files-state", state, (GDestroyNotify)files_state_free);
   state->loading_bar = create_loading_bar (self);
-  g_signal_connect (self, "destroy", G_CALLBACK (on_window_destroy), NULL);
+  g_signal_connect (self, "unrealize", G_CALLBACK (on_window_gone), NULL);
+  g_signal_connect (self, "destroy", G_CALLBACK (on_window_gone), NULL);
   gtk_widget_insert_before (state->loading_bar, gtk_widget_get_parent (content), content);
 
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);

@@ -51,6 +51,29 @@ ss_autosave_new_id (void)
                           g_random_int ());
 }
 
+/* Which run of which process: the boot and the process's start time, from
+ * /proc. Process ids come round again (on a busy machine within seconds,
+ * where pid_max is 32768), so a copy's writer is known by this, not by its
+ * id alone. NULL where /proc cannot tell. */
+static char *
+process_run_id (int pid)
+{
+  g_autofree char *stat_path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL, *boot = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after;
+
+  if (!g_file_get_contents (stat_path, &stat, NULL, NULL)
+      || !g_file_get_contents ("/proc/sys/kernel/random/boot_id", &boot, NULL, NULL)
+      || (after = strrchr (stat, ')')) == NULL)
+    return NULL;
+  /* After "pid (comm)": state is field 3, starttime field 22. */
+  fields = g_strsplit (after + 2, " ", 0);
+  if (g_strv_length (fields) < 20)
+    return NULL;
+  return g_strdup_printf ("%s:%s", g_strstrip (boot), fields[19]);
+}
+
 static char *
 path_for (const char *id,
           const char *suffix)
@@ -59,6 +82,17 @@ path_for (const char *id,
   g_autofree char *name = g_strconcat (id, suffix, NULL);
 
   return g_build_filename (dir, name, NULL);
+}
+
+static void
+set_run (GKeyFile *info)
+{
+  g_autofree char *run = process_run_id ((int)getpid ());
+
+  if (run != NULL)
+    g_key_file_set_string (info, GROUP, "run", run);
+  else
+    g_key_file_remove_key (info, GROUP, "run", NULL);
 }
 
 /**
@@ -110,6 +144,7 @@ ss_autosave_write (const char         *id,
   g_key_file_set_string (info, GROUP, "time", when);
   g_key_file_set_integer (info, GROUP, "pid", (int)getpid ());
   g_key_file_set_string (info, GROUP, "host", g_get_host_name ());
+  set_run (info);
   if (stamp != NULL && stamp->valid)
     {
       g_key_file_set_uint64 (info, GROUP, "dev", stamp->dev);
@@ -144,20 +179,27 @@ ss_autosave_entry_free (SsAutosaveEntry *entry)
   g_free (entry->title);
   g_clear_pointer (&entry->time, g_date_time_unref);
   g_free (entry->host);
+  g_free (entry->run);
   g_free (entry);
 }
 
 static gboolean
 writer_runs (int         pid,
-             const char *host)
+             const char *host,
+             const char *run)
 {
+  g_autofree char *now = NULL;
+
   /* A copy from another machine sharing this home is not ours to judge:
    * it may be a session in progress there. */
   if (g_strcmp0 (host, g_get_host_name ()) != 0)
     return TRUE;
-  if (pid == (int)getpid ())
-    return TRUE;
-  return pid > 0 && (kill (pid, 0) == 0 || errno == EPERM);
+  if (pid <= 0 || !(kill (pid, 0) == 0 || errno == EPERM))
+    return FALSE;
+  /* A process has this id: the writer only if it is the same run. */
+  if (run != NULL && (now = process_run_id (pid)) != NULL)
+    return g_str_equal (now, run);
+  return TRUE;
 }
 
 static SsAutosaveEntry *
@@ -187,6 +229,7 @@ read_entry (const char *dir,
     return NULL;
   entry->pid = g_key_file_get_integer (info, GROUP, "pid", NULL);
   entry->host = g_key_file_get_string (info, GROUP, "host", NULL);
+  entry->run = g_key_file_get_string (info, GROUP, "run", NULL);
   if (g_key_file_has_key (info, GROUP, "ino", NULL))
     {
       entry->stamp.dev = g_key_file_get_uint64 (info, GROUP, "dev", NULL);
@@ -241,7 +284,7 @@ ss_autosave_list_orphans (void)
       entry = read_entry (dir, id);
       if (entry == NULL)
         continue;
-      if (writer_runs (entry->pid, entry->host))
+      if (writer_runs (entry->pid, entry->host, entry->run))
         ss_autosave_entry_free (entry);
       else
         g_ptr_array_add (entries, entry);
@@ -259,7 +302,7 @@ ss_autosave_list_orphans (void)
       id = g_strndup (file, strlen (file) - strlen (".supplyshift"));
       info = path_for (id, ".info");
       pid = atoi (id);
-      if (!g_file_test (info, G_FILE_TEST_EXISTS) && !writer_runs (pid, g_get_host_name ()))
+      if (!g_file_test (info, G_FILE_TEST_EXISTS) && !writer_runs (pid, g_get_host_name (), NULL))
         {
           path = g_build_filename (dir, file, NULL);
           g_unlink (path);
@@ -310,6 +353,7 @@ ss_autosave_entry_adopt (SsAutosaveEntry  *entry,
     return FALSE;
   g_key_file_set_integer (info, GROUP, "pid", (int)getpid ());
   g_key_file_set_string (info, GROUP, "host", g_get_host_name ());
+  set_run (info);
   data = g_key_file_to_data (info, &len, NULL);
   if (g_rename (entry->study_path, study_path) != 0)
     {

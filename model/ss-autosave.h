@@ -23,6 +23,7 @@ typedef struct
   SsFileStamp  stamp;                  /* the study's file as the edits started from it */
   int          pid;                    /* the program that wrote it */
   char        *host;
+  char        *run;                    /* which run of that process, if known */
 } SsAutosaveEntry;
 
 char            *ss_autosave_get_dir          (void);

@@ -24,6 +24,9 @@
 #include <math.h>
 #include <string.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <pango/pango.h>
@@ -525,6 +528,42 @@ test_folder_in_the_way (Fixture       *f,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
 }
 
+/* Through the same safe write as a study: a link is followed and stays a
+ * link; a read-only file and a FIFO are left as they are. */
+static void
+test_links_and_refusals (Fixture       *f,
+                         gconstpointer  user_data)
+{
+  g_autofree char *real = g_build_filename (f->dir, "real.svg", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.svg", NULL);
+  g_autofree char *read_only = g_build_filename (f->dir, "read-only.pdf", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo.png", NULL);
+  g_autofree char *target = NULL, *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.svg", link), ==, 0);
+  g_assert_true (ssc_chart_export (SSC_CHART_COST, &f->data, link, 960, 600, &error));
+  g_assert_no_error (error);
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "real.svg");
+  check_svg (real, 960, 600);
+
+  g_assert_true (g_file_set_contents (read_only, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
+  g_assert_false (ssc_chart_export (SSC_CHART_COST, &f->data, read_only, 960, 600, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (read_only, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_false (ssc_chart_export (SSC_CHART_COST, &f->data, fifo, 960, 600, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) && !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (dir_count (f->dir), ==, 4);
+}
+
 static void
 test_replace (Fixture       *f,
               gconstpointer  user_data)
@@ -1018,6 +1057,7 @@ main (int   argc,
   ADD ("/charts/export/missing-folder", test_missing_folder, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/export/folder-in-the-way", test_folder_in_the_way, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/export/replace", test_replace, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/export/links-and-refusals", test_links_and_refusals, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/export/light-style", test_light_style, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/missing-projections", test_missing_projections, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/hover/sample", test_hover, SS_TEST_STUDY_SAMPLE);

@@ -232,10 +232,25 @@ fixture_teardown (Fixture       *f,
   g_strfreev (f->env);
 }
 
+/* A process id that no longer runs. */
+static int
+gone_pid (void)
+{
+  const char *argv[] = { "true", NULL };
+  GPid pid;
+
+  g_assert_true (g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, NULL));
+  waitpid (pid, NULL, 0);
+  return pid;
+}
+
 static void
 test_kill_and_recover (Fixture       *f,
                        gconstpointer  data)
 {
+  g_autofree char *stray = NULL;
+
   /* 1. Open the study and change its title through the study data window. */
   start (f, f->study);
   g_assert_true (wait_for_window ("Worked example", 30));
@@ -290,10 +305,15 @@ test_kill_and_recover (Fixture       *f,
    * nothing is offered for recovery. */
   xdotool ("key", "ctrl+q", NULL);
   g_assert_true (wait_exit (f, 10));
+  /* A temporary file a killed save left next to a recent study goes at
+   * start. */
+  stray = g_strdup_printf ("%s/.study.supplyshift.saving.%d.Ab12Cd", f->root, (int)gone_pid ());
+  g_assert_true (g_file_set_contents (stray, "half a stu", -1, NULL));
   start (f, NULL);
   g_assert_true (wait_for_window ("Recovered title", 30));
   g_usleep (500000);
   g_assert_false (has_window ("Recover Unsaved Changes"));
+  g_assert_false (g_file_test (stray, G_FILE_TEST_EXISTS));
 }
 
 int

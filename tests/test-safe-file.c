@@ -424,6 +424,45 @@ test_keeps_mode_and_owner (Fixture       *f,
     g_test_message ("not root: the owner part was not checked");
 }
 
+/* The command line's --export goes through the same write. */
+static void
+test_cli_export (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *real = g_build_filename (f->dir, "real.svg", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.svg", NULL);
+  g_autofree char *read_only = g_build_filename (f->dir, "read-only.svg", NULL);
+  g_autofree char *export_link = g_strconcat ("--export=", link, NULL);
+  g_autofree char *export_read_only = g_strconcat ("--export=", read_only, NULL);
+  g_autofree char *target = NULL, *contents = NULL, *err = NULL;
+  const char *link_argv[] = { g_getenv ("SUPPLYSHIFT"), export_link, NULL };
+  const char *ro_argv[] = { g_getenv ("SUPPLYSHIFT"), export_read_only, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (g_getenv ("SUPPLYSHIFT"));
+  write_file (real, "old");
+  g_assert_cmpint (symlink ("real.svg", link), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **)link_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  assert_is_link_to (link, "real.svg");
+  contents = contents_of (real);
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  write_file (read_only, "old");
+  g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **)ro_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 3);
+  g_assert_nonnull (strstr (err, "read-only"));
+  g_clear_pointer (&contents, g_free);
+  contents = contents_of (read_only);
+  g_assert_cmpstr (contents, ==, "old");
+}
+
 /* --- Stray temporary files --------------------------------------------- */
 
 /* A process id that is certainly not running: a child that has exited. */
@@ -565,6 +604,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/safe-file/keeps-mode-and-owner", Fixture, NULL, fixture_setup,
               test_keeps_mode_and_owner, fixture_teardown);
+  g_test_add ("/safe-file/cli-export", Fixture, NULL, fixture_setup, test_cli_export, fixture_teardown);
   g_test_add ("/safe-file/stray-cleanup", Fixture, NULL, fixture_setup, test_stray_cleanup,
               fixture_teardown);
   g_test_add ("/safe-file/kill-during-save", Fixture, NULL, fixture_setup, test_kill_during_save,
