@@ -545,6 +545,31 @@ on_window_gone (SsWindow *self)
 
 /* --- Saving ------------------------------------------------------------ */
 
+/* What to do after a save: `then`, or nothing but the save. */
+static PendingAction *
+pending_or_nothing (SsWindow      *self,
+                    PendingAction *then)
+{
+  if (then == NULL)
+    {
+      then = g_new0 (PendingAction, 1);
+      then->window = g_object_ref (self);
+      then->pending = (SsPending)-1;
+    }
+  return then;
+}
+
+/* Shows a question whose answer goes on with `then`, which it owns. */
+static void
+present_owning (GtkWidget     *dialog,
+                GCallback      on_response,
+                PendingAction *then)
+{
+  g_signal_connect_data (dialog, "response", on_response, then,
+                         (GClosureNotify)(void (*) (void))pending_action_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 is_refusal (const GError *error)
 {
@@ -599,15 +624,7 @@ offer_save_as (SsWindow      *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  if (then == NULL)
-    {
-      then = g_new0 (PendingAction, 1);
-      then->window = g_object_ref (self);
-      then->pending = (SsPending)-1;
-    }
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_as_offer_response), then,
-                         (GClosureNotify)(void (*) (void))pending_action_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_owning (dialog, G_CALLBACK (on_save_as_offer_response), pending_or_nothing (self, then));
 }
 
 /* Writes the study to `file`. On success goes on with `then`; where the
@@ -696,15 +713,7 @@ ask_changed_on_disk (SsWindow      *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  if (then == NULL)
-    {
-      then = g_new0 (PendingAction, 1);
-      then->window = g_object_ref (self);
-      then->pending = (SsPending)-1;
-    }
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_changed_on_disk_response), then,
-                         (GClosureNotify)(void (*) (void))pending_action_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_owning (dialog, G_CALLBACK (on_changed_on_disk_response), pending_or_nothing (self, then));
 }
 
 /* Save, then go on with what was pending (closing, opening…). */
@@ -793,13 +802,8 @@ save_as (SsWindow      *self,
       g_strdelimit (name, "/\\:", '-');
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
     }
-  if (then == NULL)
-    {
-      then = g_new0 (PendingAction, 1);
-      then->window = g_object_ref (self);
-      then->pending = (SsPending)-1;
-    }
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), then);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response),
+                    pending_or_nothing (self, then));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 

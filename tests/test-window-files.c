@@ -26,6 +26,7 @@
 #include "ss-resources.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
+#include "test-dialogs.h"
 #include "ss-window-private.h"
 
 typedef struct
@@ -34,12 +35,6 @@ typedef struct
   char     *dir;
 } Fixture;
 
-static void
-iterate (void)
-{
-  for (guint k = 0; k < 50 && g_main_context_pending (NULL); k++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 wait_ms (guint ms)
@@ -50,39 +45,17 @@ wait_ms (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, k);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
 
 static AdwMessageDialog *
 wait_for_dialog (guint ms)
 {
   gint64 until = g_get_monotonic_time () + ms * 1000;
 
-  while (find_dialog () == NULL && g_get_monotonic_time () < until)
+  while (ss_test_find_dialog () == NULL && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
-  return find_dialog ();
+  return ss_test_find_dialog ();
 }
 
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
-}
 
 static char *
 contents_of (const char *path)
@@ -114,7 +87,7 @@ fixture_setup (Fixture       *f,
   g_object_ref_sink (f->window);
   ss_window_set_study (f->window, study, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
+  ss_test_iterate ();
 }
 
 static void
@@ -141,11 +114,11 @@ fixture_teardown (Fixture       *f,
 {
   AdwMessageDialog *dialog;
 
-  while ((dialog = find_dialog ()) != NULL)
+  while ((dialog = ss_test_find_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_object_unref (f->window);
-  iterate ();
+  ss_test_iterate ();
   remove_tree (f->dir);
   g_free (f->dir);
 }
@@ -177,9 +150,9 @@ test_read_only (Fixture       *f,
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   edit_title (f, "Changed here");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
-  iterate ();
+  ss_test_iterate ();
 
-  dialog = find_dialog ();
+  dialog = ss_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Read-Only"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "read-only"));
@@ -189,7 +162,7 @@ test_read_only (Fixture       *f,
   after = contents_of (path);
   g_assert_cmpstr (after, ==, before);
   g_assert_true (ss_document_get_modified (ss_window_get_document (f->window)));
-  respond (dialog, "cancel");
+  ss_test_respond (dialog, "cancel");
 }
 
 /* Another program rewrites the file in place, with other contents. */
@@ -224,24 +197,24 @@ test_changed_on_disk_save (Fixture       *f,
 
   /* Cancel: nothing written, the edits kept. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
-  iterate ();
-  dialog = find_dialog ();
+  ss_test_iterate ();
+  dialog = ss_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
   g_assert_true (adw_message_dialog_has_response (dialog, "overwrite"));
   g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
-  respond (dialog, "cancel");
+  ss_test_respond (dialog, "cancel");
   now = contents_of (path);
   g_assert_cmpstr (now, ==, theirs);
   g_assert_true (ss_document_get_modified (ss_window_get_document (f->window)));
 
   /* Overwrite: ours replaces theirs, and the next save asks nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
-  iterate ();
-  dialog = find_dialog ();
+  ss_test_iterate ();
+  dialog = ss_test_find_dialog ();
   g_assert_nonnull (dialog);
-  respond (dialog, "overwrite");
+  ss_test_respond (dialog, "overwrite");
   g_clear_pointer (&now, g_free);
   now = contents_of (path);
   g_assert_nonnull (strstr (now, "<title>Mine</title>"));
@@ -249,8 +222,8 @@ test_changed_on_disk_save (Fixture       *f,
 
   edit_title (f, "Mine again");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
-  iterate ();
-  g_assert_null (find_dialog ());
+  ss_test_iterate ();
+  g_assert_null (ss_test_find_dialog ());
   g_clear_pointer (&now, g_free);
   now = contents_of (path);
   g_assert_nonnull (strstr (now, "<title>Mine again</title>"));
@@ -265,14 +238,14 @@ test_changed_on_disk_reload (Fixture       *f,
 
   /* Our own save is not a change on disk. */
   wait_ms (800);
-  g_assert_null (find_dialog ());
+  g_assert_null (ss_test_find_dialog ());
 
   change_behind_our_back (path, "Reloaded from disk");
   dialog = wait_for_dialog (5000);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
   g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
-  respond (dialog, "reload");
+  ss_test_respond (dialog, "reload");
   for (guint k = 0; k < 500 && !g_str_equal (ss_study_get_meta (ss_window_get_study (f->window))->title,
                                               "Reloaded from disk"); k++)
     wait_ms (10);
@@ -294,7 +267,7 @@ test_non_utf8_name (Fixture       *f,
   g_assert_nonnull (ss_window_get_settings (f->window));
   g_assert_true (ss_window_save_to (f->window, file));
   g_assert_true (ss_window_load_file (f->window, file));
-  iterate ();
+  ss_test_iterate ();
   name = ss_document_get_display_name (ss_window_get_document (f->window));
   g_assert_true (g_utf8_validate (name, -1, NULL));
   g_assert_nonnull (strstr (name, "-study.supplyshift"));
@@ -355,12 +328,12 @@ test_opening_cancel (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (f->window)));
 
   g_signal_emit_by_name (cancel, "clicked");
-  iterate ();
+  ss_test_iterate ();
   g_assert_false (ss_window_is_loading (f->window));
   g_assert_false (gtk_widget_is_visible (cancel));
   wait_ms (1500);
   g_assert_true (ss_window_get_study (f->window) == before);
-  g_assert_null (find_dialog ());
+  g_assert_null (ss_test_find_dialog ());
 }
 
 /* Closing (or quitting) while a file loads closes at once. */
@@ -374,7 +347,7 @@ test_close_while_loading (Fixture       *f,
   ss_window_load_file_async (f->window, file);
   g_assert_true (ss_window_is_loading (f->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.close", NULL));
-  iterate ();
+  ss_test_iterate ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   wait_ms (200);
 }
@@ -457,12 +430,12 @@ test_autosave (Fixture       *f,
 
   /* Closing the window (after the user was asked) removes it. */
   gtk_window_close (GTK_WINDOW (f->window));
-  iterate ();
+  ss_test_iterate ();
   {
-    AdwMessageDialog *dialog = find_dialog ();
+    AdwMessageDialog *dialog = ss_test_find_dialog ();
 
     g_assert_nonnull (dialog);
-    respond (dialog, "discard");
+    ss_test_respond (dialog, "discard");
   }
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   g_assert_false (g_file_test (info, G_FILE_TEST_EXISTS));
@@ -525,10 +498,10 @@ test_recovery_offer (Fixture       *f,
   orphans = ss_autosave_list_orphans ();
   g_assert_cmpuint (orphans->len, ==, 2);
   ss_window_offer_recovery (f->window, g_steal_pointer (&orphans));
-  iterate ();
+  ss_test_iterate ();
 
   /* Newest first; each names its file (or title) and the time. */
-  dialog = find_dialog ();
+  dialog = ss_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Changes?");
   g_assert_true (adw_message_dialog_has_response (dialog, "recover"));
@@ -536,23 +509,23 @@ test_recovery_offer (Fixture       *f,
   if (strstr (adw_message_dialog_get_body (dialog), "crashed.supplyshift") != NULL)
     {
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Edits before the crash"));
-      respond (dialog, "recover");
-      dialog = find_dialog ();
+      ss_test_respond (dialog, "recover");
+      dialog = ss_test_find_dialog ();
       g_assert_nonnull (dialog);
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Never saved"));
-      respond (dialog, "discard");
+      ss_test_respond (dialog, "discard");
     }
   else
     {
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Never saved"));
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), hour));
-      respond (dialog, "discard");
-      dialog = find_dialog ();
+      ss_test_respond (dialog, "discard");
+      dialog = ss_test_find_dialog ();
       g_assert_nonnull (dialog);
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "crashed.supplyshift"));
-      respond (dialog, "recover");
+      ss_test_respond (dialog, "recover");
     }
-  g_assert_null (find_dialog ());
+  g_assert_null (ss_test_find_dialog ());
 
   /* Recovered: the edits, unsaved, of the file they belong to. */
   document = ss_window_get_document (f->window);

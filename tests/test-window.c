@@ -21,6 +21,7 @@
 #include "ss-resources.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
+#include "test-dialogs.h"
 #include "test-layout.h"
 #include "test-widgets.h"
 
@@ -32,12 +33,6 @@ typedef struct
   char     *dir;
 } Fixture;
 
-static void
-iterate (void)
-{
-  for (guint k = 0; k < 50 && g_main_context_pending (NULL); k++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* Lets the window's tick callback run, so the figures are refreshed. */
 static void
@@ -69,31 +64,7 @@ risk_card_value (Fixture *f)
   return ss_metric_card_get_value (SS_METRIC_CARD (ss_window_get_card (f->window, CARD_RISK)));
 }
 
-/* Answers a dialog as a click on its button would, and closes it. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
-}
 
-/* The toplevel message dialog, if one is showing. */
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, k);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -119,11 +90,11 @@ fixture_teardown (Fixture       *f,
   g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
   const char *name;
 
-  while ((dialog = find_dialog ()) != NULL)
+  while ((dialog = ss_test_find_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_object_unref (f->window);
-  iterate ();
+  ss_test_iterate ();
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
@@ -288,12 +259,12 @@ test_invalid_file_keeps_study (Fixture       *f,
 
   g_assert_true (g_file_set_contents (path, "<study version=\"1\"><meta>", -1, NULL));
   g_assert_false (ss_window_load_file (f->window, file));
-  iterate ();
+  ss_test_iterate ();
 
   g_assert_true (ss_window_get_study (f->window) == study);
   g_assert_true (ss_window_get_document (f->window) == document);
   g_assert_true (ss_study_equal (study, original));
-  dialog = find_dialog ();
+  dialog = ss_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.supplyshift"));
 }
@@ -317,12 +288,12 @@ test_async_open (Fixture       *f,
   g_assert_true (g_file_set_contents (bad, "<study version=\"1\">", -1, NULL));
 
   ss_window_load_file_async (f->window, bad_file);
-  for (guint k = 0; k < 200 && find_dialog () == NULL; k++)
+  for (guint k = 0; k < 200 && ss_test_find_dialog () == NULL; k++)
     wait_frames (1);
-  g_assert_nonnull (find_dialog ());
+  g_assert_nonnull (ss_test_find_dialog ());
   g_assert_true (ss_window_get_study (f->window) == before);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (f->window)));
-  respond (find_dialog (), "close");
+  ss_test_respond (ss_test_find_dialog (), "close");
 
   ss_window_load_file_async (f->window, good_file);
   for (guint k = 0; k < 200 && ss_window_get_study (f->window) == before; k++)
@@ -378,22 +349,22 @@ test_unsaved_guard (Fixture       *f,
   g_assert_true (ss_document_get_modified (ss_window_get_document (f->window)));
 
   gtk_window_close (GTK_WINDOW (f->window));
-  iterate ();
+  ss_test_iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
-  dialog = find_dialog ();
+  dialog = ss_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
 
-  respond (dialog, "cancel");
+  ss_test_respond (dialog, "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 
   /* Opening another study over the changes asks too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
-  iterate ();
-  dialog = find_dialog ();
+  ss_test_iterate ();
+  dialog = ss_test_find_dialog ();
   g_assert_nonnull (dialog);
-  respond (dialog, "discard");
+  ss_test_respond (dialog, "discard");
   g_assert_false (ss_document_get_modified (ss_window_get_document (f->window)));
   g_assert_cmpuint (ss_study_get_n_items (ss_window_get_study (f->window)), ==, 1);
 }
@@ -513,10 +484,10 @@ test_names_cannot_reorder (Fixture       *f,
 
   /* The question on closing names the file. */
   gtk_window_close (GTK_WINDOW (f->window));
-  iterate ();
-  g_assert_nonnull (find_dialog ());
-  checked += assert_labels_read_forward (GTK_WIDGET (find_dialog ()), (const char **)names->pdata);
-  respond (find_dialog (), "cancel");
+  ss_test_iterate ();
+  g_assert_nonnull (ss_test_find_dialog ());
+  checked += assert_labels_read_forward (GTK_WIDGET (ss_test_find_dialog ()), (const char **)names->pdata);
+  ss_test_respond (ss_test_find_dialog (), "cancel");
   g_assert_cmpuint (checked, >, 100);
 }
 
