@@ -108,6 +108,7 @@ on_written (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
+  g_autoptr(SsWindow) window = user_data;          /* dropped here, in the main thread */
   AutosaveJob *job = g_task_get_task_data (G_TASK (result));
   AutosaveState *state = job->state;
 
@@ -134,7 +135,9 @@ write_now (AutosaveState *state)
   SsDocument *document = state->document;
   const SsStudy *study = ss_document_get_study (document);
   GFile *file = ss_document_get_file (document);
-  g_autoptr(GTask) task = g_task_new (state->window, NULL, on_written, NULL);
+  /* The window is the callback's data, not the task's source: the worker
+   * may drop the task last, and must never dispose of a window. */
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_written, g_object_ref (state->window));
   AutosaveJob *job = g_new0 (AutosaveJob, 1);
 
   job->state = state;
