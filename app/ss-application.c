@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 
 #include "ss-application.h"
@@ -213,6 +215,13 @@ ss_application_shutdown (GApplication *app)
 {
   G_APPLICATION_CLASS (ss_application_parent_class)->shutdown (app);
   g_settings_sync ();
+  /* A file still being read (the user quit while it loaded, or cancelled
+   * it): exiting under the reading thread would crash in libxml2's
+   * destructor. Let it end; one that will not end soon (the loader
+   * answers any file within seconds) is left by exiting at once, with
+   * nothing of the user's in its hands. */
+  if (!ss_window_wait_for_loads (5000))
+    _exit (0);
 }
 
 static void

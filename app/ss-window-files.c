@@ -250,6 +250,13 @@ load_job_free (LoadJob *job)
   g_free (job);
 }
 
+/* Reads still running in worker threads, cancelled or not: the process
+ * must not exit under them, since libxml2's destructor frees what a
+ * parse in progress uses (a quit during a load crashed at exit). */
+static GMutex loads_lock;
+static GCond loads_done;
+static guint loads_running;
+
 static void
 load_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -258,7 +265,16 @@ load_in_thread (GTask        *task,
 {
   LoadJob *job = task_data;
   GError *error = NULL;
-  SsStudy *study = load_with_stamp (job->file, &job->stamp, &error);
+  SsStudy *study;
+
+  g_mutex_lock (&loads_lock);
+  loads_running++;
+  g_mutex_unlock (&loads_lock);
+  study = load_with_stamp (job->file, &job->stamp, &error);
+  g_mutex_lock (&loads_lock);
+  loads_running--;
+  g_cond_broadcast (&loads_done);
+  g_mutex_unlock (&loads_lock);
 
   if (study == NULL)
     g_task_return_error (task, error);
@@ -338,6 +354,29 @@ ss_window_load_file_async (SsWindow *self,
   g_task_set_return_on_cancel (task, TRUE);
   show_loading (self, file);
   g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * ss_window_wait_for_loads:
+ * @timeout_ms: how long to wait at most
+ *
+ * Waits for reads still running in worker threads (a cancelled one runs
+ * to its end), so that the process can exit.
+ *
+ * Returns: whether none runs any more
+ */
+gboolean
+ss_window_wait_for_loads (guint timeout_ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+  gboolean done;
+
+  g_mutex_lock (&loads_lock);
+  while (loads_running > 0 && g_cond_wait_until (&loads_done, &loads_lock, until))
+    ;
+  done = loads_running == 0;
+  g_mutex_unlock (&loads_lock);
+  return done;
 }
 
 gboolean

@@ -30,6 +30,7 @@ gboolean       ss_window_load_file        (SsWindow      *self,
 void           ss_window_load_file_async  (SsWindow      *self,
                                            GFile         *file);
 gboolean       ss_window_is_loading       (SsWindow      *self);
+gboolean       ss_window_wait_for_loads   (guint          timeout_ms);
 void           ss_window_cancel_load      (SsWindow      *self);
 gboolean       ss_window_save_to          (SsWindow      *self,
                                            GFile         *file);

@@ -593,5 +593,12 @@ main (int   argc,
   ADD ("recovery/offer", test_recovery_offer);
 #undef ADD
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    /* The cancelled loads may still run: exit only after them, as the
+     * application does. */
+    g_assert_true (ss_window_wait_for_loads (60000));
+    return status;
+  }
 }
