@@ -22,6 +22,9 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "bench-study.h"
+#include "ss-study-file.h"
+
 typedef struct
 {
   char   *root;
@@ -346,6 +349,40 @@ test_kill_and_recover (Fixture       *f,
   g_assert_false (g_file_test (stray, G_FILE_TEST_EXISTS));
 }
 
+/* Ctrl+Q while a large study is still being read: the program quits (the
+ * window used to be insensitive while loading, and took no keys), and
+ * cleanly, with status 0. */
+static void
+test_quit_while_loading (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SsStudy) big = bench_study_new (6000, 16, 10, 4);
+  g_autofree char *path = g_build_filename (f->root, "big.supplyshift", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gint64 until;
+  int status = 0;
+
+  g_assert_true (ss_study_save_file (big, file, FALSE, &error));
+  g_assert_no_error (error);
+  /* The sample shows while the file is read. */
+  g_assert_true (start_and_wait (f, path, "Korea key materials"));
+  xdotool ("mousemove", "700", "500", NULL);
+  xdotool ("key", "ctrl+q", NULL);
+
+  until = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  while (waitpid (f->pid, &status, WNOHANG) == 0)
+    {
+      if (g_get_monotonic_time () > until)
+        g_error ("Ctrl+Q while loading did not quit within 15 s");
+      g_usleep (50000);
+    }
+  f->pid = 0;
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("quitting while a file loads ended with status %d (signal %d)", status,
+             WIFSIGNALED (status) ? WTERMSIG (status) : 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +396,8 @@ main (int   argc,
       return 0;
     }
   g_test_add ("/recovery/kill-and-recover", Fixture, NULL, fixture_setup, test_kill_and_recover,
+              fixture_teardown);
+  g_test_add ("/recovery/quit-while-loading", Fixture, NULL, fixture_setup, test_quit_while_loading,
               fixture_teardown);
   return g_test_run ();
 }
