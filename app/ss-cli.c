@@ -12,7 +12,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -23,6 +25,7 @@
 #include "ss-report.h"
 #include "ss-sensitivity.h"
 #include "ss-study-file.h"
+#include "ssc-brief.h"
 #include "ssc-chart.h"
 #include "ssc-export.h"
 
@@ -89,6 +92,10 @@ ss_cli_add_options (GApplication *app,
       N_("How far the tornado varies each input, in percent (default 10)"), N_("PERCENT") },
     { "sensitivity", 0, 0, G_OPTION_ARG_NONE, &o->sensitivity,
       N_("Add the tornado of the scenario to the JSON report"), NULL },
+    { "brief", 0, 0, G_OPTION_ARG_FILENAME, &o->brief,
+      N_("Write the study's briefing pack, a PDF of several pages"), N_("OUT.pdf") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &o->lang,
+      N_("Language of the briefing pack: ko or en (default: the locale's)"), N_("LANG") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version and exit"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &o->import_path,
       N_("Build a study from trade statistics or governance indicators (with --output)"), N_("FILE") },
@@ -129,7 +136,8 @@ ss_cli_is_headless (const SsCliOptions *o)
       || o->import_path != NULL || o->import_format != NULL || o->year != SIZE_UNSET
       || o->items_map != NULL || o->top != SIZE_UNSET || o->into != NULL
       || o->template_country != NULL || o->output != NULL
-      || o->figure != NULL || o->variation != NULL || o->sensitivity;
+      || o->figure != NULL || o->variation != NULL || o->sensitivity
+      || o->brief != NULL || o->lang != NULL;
 }
 
 void
@@ -148,6 +156,8 @@ ss_cli_options_clear (SsCliOptions *o)
   g_clear_pointer (&o->output, g_free);
   g_clear_pointer (&o->figure, g_free);
   g_clear_pointer (&o->variation, g_free);
+  g_clear_pointer (&o->brief, g_free);
+  g_clear_pointer (&o->lang, g_free);
   g_clear_pointer (&o->files, g_strfreev);
   g_clear_pointer (&o->chart_help, g_free);
 }
@@ -347,6 +357,90 @@ run_export (const SsCliOptions *o)
   return SS_EXIT_OK;
 }
 
+/* --lang: the briefing's messages in that language, whatever the locale
+ * (gettext reads LANGUAGE, except in the C locale). */
+static void
+use_language (const char *lang)
+{
+  extern int _nl_msg_cat_cntr;
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  g_setenv ("LANGUAGE", lang, TRUE);
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  /* GNU gettext's cache of translations is dropped when this changes. */
+  ++_nl_msg_cat_cntr;
+}
+
+/* The date the briefing is for: SOURCE_DATE_EPOCH (reproducible builds'
+ * convention), else the study file's last change; NULL for the built-in
+ * sample, whose cover then shows no date. */
+static GDateTime *
+brief_date (const SsCliOptions *o)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+
+  if (epoch != NULL && epoch[0] != '\0')
+    {
+      char *end = NULL;
+      gint64 seconds = g_ascii_strtoll (epoch, &end, 10);
+
+      if (*end == '\0' && seconds >= 0)
+        return g_date_time_new_from_unix_utc (seconds);
+    }
+  if (o->files != NULL && o->files[0] != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->files[0]);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
+        return g_date_time_new_from_unix_utc ((gint64)g_file_info_get_attribute_uint64 (info,
+                                                G_FILE_ATTRIBUTE_TIME_MODIFIED));
+    }
+  return NULL;
+}
+
+/* --brief: the briefing pack, one PDF (docs/decisions.md, "Briefing
+ * pack"). 1 for a bad command line, 2 for a bad study, 3 when OUT cannot
+ * be written, and then nothing is left behind. */
+static int
+run_brief (const SsCliOptions *o)
+{
+  g_autoptr(SsStudy) study = NULL;
+  g_autoptr(SsDocument) document = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (o->brief);
+  const char *display = NULL;
+  SscBriefInfo info = { 0 };
+  gsize len = strlen (base);
+
+  if (len <= 4 || g_ascii_strcasecmp (base + len - 4, ".pdf") != 0)
+    return usage_error (_("--brief needs a file name ending in .pdf"));
+  if (o->lang != NULL && !g_str_equal (o->lang, "ko") && !g_str_equal (o->lang, "en"))
+    return usage_error (_("--lang takes ko or en"));
+  if (o->chart != NULL || o->scenario != NULL || o->item != NULL || o->width != SIZE_UNSET
+      || o->height != SIZE_UNSET || o->figure != NULL || o->variation != NULL || o->sensitivity)
+    return usage_error (_("--brief takes only --lang and a study file"));
+  if (o->lang != NULL)
+    use_language (o->lang);
+
+  study = load_study (o, &display);
+  if (study == NULL)
+    return SS_EXIT_INVALID;
+  document = ss_document_new (study, NULL);
+  date = brief_date (o);
+  info.source_name = display;
+  info.date = date;
+  if (!ssc_brief_write (document, &info, o->brief, &error))
+    {
+      g_printerr ("supplyshift: %s\n", error->message);
+      return SS_EXIT_WRITE;
+    }
+  return SS_EXIT_OK;
+}
+
 static gboolean
 has_import_options (const SsCliOptions *o)
 {
@@ -451,12 +545,14 @@ ss_cli_run (const SsCliOptions *o)
   const char *display = NULL;
   int only = SS_REPORT_ALL;
   int modes = (o->validate != 0) + (o->report != NULL) + (o->export_path != NULL) + (o->version != 0)
-              + (o->import_path != NULL);
+              + (o->import_path != NULL) + (o->brief != NULL);
 
   if (modes > 1)
-    return usage_error (_("use one of --validate, --report, --export, --import and --version at a time"));
+    return usage_error (_("use one of --validate, --report, --export, --brief, --import and --version at a time"));
   if (o->import_path != NULL)
     return run_import (o);
+  if (o->lang != NULL && o->brief == NULL)
+    return usage_error (_("--lang goes with --brief"));
   if (has_import_options (o))
     return usage_error (_("--import-format, --year, --items, --top, --into, --template and --output "
                           "go with --import"));
@@ -479,6 +575,8 @@ ss_cli_run (const SsCliOptions *o)
 
   if (o->export_path != NULL)
     return run_export (o);
+  if (o->brief != NULL)
+    return run_brief (o);
 
   if (o->validate && o->scenario != NULL)
     return usage_error (_("--scenario goes with --report or --export"));

@@ -31,6 +31,8 @@ typedef struct
   char      *figure;                   /* --figure: the tornado's */
   char      *variation;                /* --variation, a percentage */
   gboolean   sensitivity;              /* --sensitivity, with --report=json */
+  char      *brief;                    /* --brief=OUT.pdf */
+  char      *lang;                     /* --lang, with --brief */
   char     **files;                    /* G_OPTION_REMAINING */
   char      *chart_help;               /* --chart's description, naming the charts */
 } SsCliOptions;

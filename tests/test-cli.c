@@ -22,6 +22,8 @@
 #include <glib/gstdio.h>
 
 #include "json-strict.h"
+#include "ss-study-file.h"
+#include "test-util.h"
 
 #define CSV_HEADER "scenario,item,year,metric,value"
 #define RUN_LIMIT_US (5 * G_USEC_PER_SEC)
@@ -1193,6 +1195,225 @@ test_report_sensitivity (void)
   g_assert_nonnull (strstr (refused.err, "policy target"));
 }
 
+/* --brief. The PDF's pages, text and fonts as poppler-utils read them. */
+static gboolean
+bytes_contain (const char *data,
+               gsize       length,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize k = 0; k + n <= length; k++)
+    if (memcmp (data + k, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  const char *argv[] = { program, path, tool[3] == 't' ? "-" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *info = run_tool ("pdfinfo", path);
+  const char *line = info != NULL ? strstr (info, "\nPages:") : NULL;
+
+  g_assert_nonnull (line);
+  return (guint)g_ascii_strtoull (line + strlen ("\nPages:"), NULL, 10);
+}
+
+/* Every font of the PDF is embedded; the names of those it uses. */
+static char *
+pdf_fonts (const char *path)
+{
+  g_autofree char *fonts = run_tool ("pdffonts", path);
+  g_auto(GStrv) lines = NULL;
+  GString *names = g_string_new (NULL);
+
+  g_assert_nonnull (fonts);
+  lines = g_strsplit (fonts, "\n", -1);
+  /* Two lines of heads, then one line a font: name type encoding emb sub uni. */
+  for (guint k = 2; lines[k] != NULL && lines[k][0] != '\0'; k++)
+    {
+      g_auto(GStrv) f = g_strsplit_set (g_strstrip (lines[k]), " ", -1);
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+      for (guint j = 0; f[j] != NULL; j++)
+        if (f[j][0] != '\0')
+          g_ptr_array_add (words, f[j]);
+      g_assert_cmpuint (words->len, >=, 7);
+      g_test_message ("font %s", lines[k]);
+      /* emb is the fourth from the end: emb sub uni object-id (two words). */
+      g_assert_cmpstr (g_ptr_array_index (words, words->len - 5), ==, "yes");
+      g_string_append_printf (names, "%s\n", (char *)g_ptr_array_index (words, 0));
+    }
+  return g_string_free (names, FALSE);
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *info = g_find_program_in_path ("pdfinfo");
+  g_autofree char *text = g_find_program_in_path ("pdftotext");
+  g_autofree char *fonts = g_find_program_in_path ("pdffonts");
+
+  if (info == NULL || text == NULL || fonts == NULL)
+    {
+      g_test_skip ("poppler-utils is missing: the briefing pack is not read back");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The sample's pack: its pages, every section and item named, every font
+ * embedded, the same bytes from a second run. */
+static void
+test_brief_sample (TmpFixture    *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "brief.pdf", NULL);
+  g_autofree char *again = g_build_filename (fixture->dir, "again.pdf", NULL);
+  g_autofree char *arg = g_strconcat ("--brief=", out, NULL);
+  g_autofree char *arg2 = g_strconcat ("--brief=", again, NULL);
+  g_autofree char *text = NULL, *fonts = NULL, *a = NULL, *b = NULL;
+  g_auto(RunResult) result = { 0 };
+  g_auto(RunResult) second = { 0 };
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  gsize la, lb;
+  guint strategies = 0;
+
+  run (&result, arg, NULL);
+  assert_status (&result, 0);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==, "");
+  run (&second, arg2, NULL);
+  assert_status (&second, 0);
+  g_assert_true (g_file_get_contents (out, &a, &la, NULL));
+  g_assert_true (g_file_get_contents (again, &b, &lb, NULL));
+  g_assert_true (g_str_has_prefix (a, "%PDF-"));
+  g_assert_cmpuint (la, ==, lb);
+  g_assert_true (memcmp (a, b, la) == 0);
+  /* No clock in it: the metadata dates are fixed for the built-in sample. */
+  g_assert_true (bytes_contain (a, la, "/CreationDate (20000101000000Z)"));
+
+  if (!have_poppler ())
+    return;
+  for (guint s = 0; s < ss_study_get_n_scenarios (study); s++)
+    strategies += ss_study_get_scenario (study, s)->kind == SS_SCENARIO_STRATEGY;
+  /* Cover, summary, stress grid, a page a strategy, two items a page, the
+   * alert timeline, and at least one page of sources. */
+  g_assert_cmpuint (pdf_pages (out), >=, 3 + strategies + (ss_study_get_n_items (study) + 1) / 2 + 2);
+  text = run_tool ("pdftotext", out);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Briefing pack"));
+  g_assert_nonnull (strstr (text, ss_study_get_meta (study)->title));
+  g_assert_nonnull (strstr (text, "Summary"));
+  g_assert_nonnull (strstr (text, "Strategies under shocks"));
+  g_assert_nonnull (strstr (text, "Alert timeline"));
+  g_assert_nonnull (strstr (text, "Assumptions and sources"));
+  g_assert_nonnull (strstr (text, "Meets the policy targets"));
+  for (guint s = 0; s < ss_study_get_n_scenarios (study); s++)
+    if (ss_study_get_scenario (study, s)->kind == SS_SCENARIO_STRATEGY)
+      {
+        g_autofree char *title = g_strdup_printf ("Strategy: %s", ss_study_get_scenario (study, s)->name);
+
+        g_assert_nonnull (strstr (text, title));
+      }
+  for (guint i = 0; i < ss_study_get_n_items (study); i++)
+    g_assert_nonnull (strstr (text, ss_study_get_item (study, i)->code));
+  fonts = pdf_fonts (out);
+  g_assert_cmpstr (fonts, !=, "");
+}
+
+/* Korean names in the study: the Hangul is in the text and its font is
+ * embedded; --lang=ko takes the Korean catalogue where there is one; a
+ * date from SOURCE_DATE_EPOCH is on the cover and in the metadata. */
+static void
+test_brief_korean (TmpFixture    *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                   "korea-key-materials.supplyshift", NULL);
+  g_autofree char *source = NULL, *korean = NULL, *study = NULL, *out = NULL, *arg = NULL;
+  g_autofree char *text = NULL, *fonts = NULL, *contents = NULL;
+  const char *env[] = {
+    "SOURCE_DATE_EPOCH=1764547200",                                 /* 2025-12-01 */
+#ifdef BUILD_LOCALEDIR
+    "SUPPLYSHIFT_LOCALEDIR=" BUILD_LOCALEDIR,
+#endif
+    NULL
+  };
+  RunOptions options = { .env = env };
+  const char *args[4] = { NULL };
+  g_auto(RunResult) result = { 0 };
+  gsize length;
+
+  g_assert_true (g_file_get_contents (sample, &source, NULL, NULL));
+  korean = ss_test_mutate (source, "name=\"Lithium hydroxide\"", "name=\"수산화리튬\"");
+  study = tmp_write (fixture, "korean.supplyshift", korean);
+  out = g_build_filename (fixture->dir, "brief.pdf", NULL);
+  arg = g_strconcat ("--brief=", out, NULL);
+  args[0] = arg;
+  args[1] = "--lang=ko";
+  args[2] = study;
+  run_argv (&result, &options, args);
+  assert_status (&result, 0);
+  g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+  g_assert_true (bytes_contain (contents, length, "/CreationDate (20251201"));
+
+  if (!have_poppler ())
+    return;
+  text = run_tool ("pdftotext", out);
+  g_assert_nonnull (strstr (text, "수산화리튬"));
+  g_assert_nonnull (strstr (text, "2025-12-01"));
+#ifdef BUILD_LOCALEDIR
+  /* The Korean catalogue's words, in the C locale of this test. */
+  g_assert_nonnull (strstr (text, "기준 시나리오"));
+#endif
+  fonts = pdf_fonts (out);
+  g_test_message ("%s", fonts);
+  g_assert_nonnull (strstr (fonts, "CJK"));
+}
+
+/* A folder that is not there: exit 3 and no file; not a .pdf: exit 1. */
+static void
+test_brief_failures (TmpFixture    *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "brief.pdf", NULL);
+  g_autofree char *arg = g_strconcat ("--brief=", missing, NULL);
+  g_autofree char *txt = g_build_filename (fixture->dir, "brief.txt", NULL);
+  g_autofree char *arg_txt = g_strconcat ("--brief=", txt, NULL);
+  g_auto(RunResult) result = { 0 };
+  g_auto(RunResult) usage = { 0 };
+  g_auto(RunResult) lang = { 0 };
+
+  run (&result, arg, NULL);
+  assert_failure (&result, 3);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  run (&usage, arg_txt, NULL);
+  assert_failure (&usage, 1);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  run (&lang, "--report=json", "--lang=ko", NULL);
+  assert_failure (&lang, 1);
+}
+
 /* Bad command lines: exit 1 and nothing on stdout. */
 typedef struct
 {
@@ -1592,6 +1813,9 @@ main (int   argc,
   g_test_add_func ("/cli/report/stress", test_report_stress);
   g_test_add_func ("/cli/report/scenario", test_report_scenario);
   g_test_add_func ("/cli/report/sensitivity", test_report_sensitivity);
+  g_test_add ("/cli/brief/sample", TmpFixture, NULL, tmp_setup, test_brief_sample, tmp_teardown);
+  g_test_add ("/cli/brief/korean", TmpFixture, NULL, tmp_setup, test_brief_korean, tmp_teardown);
+  g_test_add ("/cli/brief/failures", TmpFixture, NULL, tmp_setup, test_brief_failures, tmp_teardown);
   g_test_add ("/cli/report/invalid", TmpFixture, NULL,
               tmp_setup, test_report_invalid, tmp_teardown);
   g_test_add_func ("/cli/validate/ok", test_validate_ok);
