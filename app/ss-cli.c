@@ -491,7 +491,7 @@ run_import (const SsCliOptions *o)
   file = g_file_new_for_commandline_arg (o->import_path);
   if (o->items_map != NULL)
     map = g_file_new_for_commandline_arg (o->items_map);
-  import = ss_import_read (file, o->import_path, format, map, &error);
+  import = ss_import_read (file, o->import_path, format, map, NULL, &error);
   if (import == NULL)
     {
       g_printerr ("%s\n", error->message);

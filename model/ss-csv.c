@@ -32,6 +32,7 @@ struct _SsCsvReader
 {
   GInputStream *stream;
   GChecksum    *checksum;              /* borrowed; may be NULL */
+  GCancellable *cancellable;           /* may be NULL */
 
   guchar       *buf;
   gsize         pos;
@@ -94,11 +95,22 @@ ss_csv_reader_free (SsCsvReader *self)
   if (self == NULL)
     return;
   g_object_unref (self->stream);
+  g_clear_object (&self->cancellable);
   g_free (self->buf);
   g_free (self->rec);
   g_free (self->starts);
   g_free (self->lens);
   g_free (self);
+}
+
+/* A read is stopped between two buffers: often enough to answer a
+ * Cancel at once (a buffer is some thousand records), and not a check
+ * per record. */
+void
+ss_csv_reader_set_cancellable (SsCsvReader  *self,
+                               GCancellable *cancellable)
+{
+  g_set_object (&self->cancellable, cancellable);
 }
 
 static gboolean
@@ -110,12 +122,15 @@ fill (SsCsvReader  *self,
 
   if (self->eof)
     return TRUE;
-  n = g_input_stream_read (self->stream, self->buf, BUFFER_SIZE, NULL, &local_error);
+  n = g_input_stream_read (self->stream, self->buf, BUFFER_SIZE, self->cancellable, &local_error);
   if (n < 0)
     {
       self->error_line = self->line;
       self->error_col = 0;
-      g_set_error_literal (error, SS_CSV_ERROR, SS_CSV_ERROR_READ, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, SS_CSV_ERROR, SS_CSV_ERROR_READ, local_error->message);
       return FALSE;
     }
   self->pos = 0;

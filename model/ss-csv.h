@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SS_CSV_ERROR_READ,                   /* the stream failed */
+  SS_CSV_ERROR_READ,                   /* the stream failed (a cancelled read
+                                        * is G_IO_ERROR_CANCELLED) */
   SS_CSV_ERROR_SYNTAX,                 /* not RFC 4180 */
   SS_CSV_ERROR_NOT_TEXT,               /* NUL bytes, UTF-16 */
   SS_CSV_ERROR_TOO_LONG,               /* a record over the limits below */
@@ -31,6 +32,10 @@ GQuark       ss_csv_error_quark          (void);
 SsCsvReader *ss_csv_reader_new           (GInputStream *stream,
                                           GChecksum    *checksum);
 void         ss_csv_reader_free          (SsCsvReader  *self);
+/* Once cancellable is cancelled, the next read of the stream fails with
+ * G_IO_ERROR_CANCELLED (checked at every buffer of the stream). */
+void         ss_csv_reader_set_cancellable (SsCsvReader *self,
+                                          GCancellable *cancellable);
 
 /* Reads the next record. FALSE at the end of the input (error unset) or on
  * a problem (error set, its message without the file name: the caller

@@ -822,9 +822,10 @@ looks_like_xml (GFile *file)
 }
 
 static gboolean
-read_xml (SsImport  *self,
-          GFile     *file,
-          GError   **error)
+read_xml (SsImport      *self,
+          GFile         *file,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -836,7 +837,7 @@ read_xml (SsImport  *self,
   if (info != NULL && g_file_info_get_size (info) > XML_MAX_SIZE)
     return _ss_import_fail (self, error, 1, 0, _("the file is larger than %d MiB"),
                             XML_MAX_SIZE / (1024 * 1024));
-  if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &local_error))
+  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
     {
       g_set_error (error, SS_IMPORT_ERROR, SS_IMPORT_ERROR_READ, "%s: error: %s", self->display,
                    read_error_message (local_error));
@@ -851,6 +852,7 @@ static gboolean
 read_csv (SsImport        *self,
           GFile           *file,
           SsImportFormat   format,
+          GCancellable    *cancellable,
           GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -866,6 +868,7 @@ read_csv (SsImport        *self,
       return FALSE;
     }
   csv = ss_csv_reader_new (G_INPUT_STREAM (stream), checksum);
+  ss_csv_reader_set_cancellable (csv, cancellable);
   if (!ss_csv_reader_next (csv, &local_error))
     {
       if (local_error != NULL)
@@ -919,17 +922,32 @@ read_csv (SsImport        *self,
   return TRUE;
 }
 
+/* A read that was cancelled fails with G_IO_ERROR_CANCELLED whatever
+ * the reader was doing when it stopped: the window then says nothing. */
+static SsImport *
+cancelled (GCancellable  *cancellable,
+           GError       **error)
+{
+  if (error != NULL && *error != NULL)
+    g_clear_error (error);
+  g_cancellable_set_error_if_cancelled (cancellable, error);
+  return NULL;
+}
+
 SsImport *
 ss_import_read (GFile           *file,
                 const char      *display_name,
                 SsImportFormat   format,
                 GFile           *items_map,
+                GCancellable    *cancellable,
                 GError         **error)
 {
   g_autofree char *fallback = NULL;
   g_autoptr(SsImport) self = NULL;
   gboolean ok;
 
+  if (g_cancellable_is_cancelled (cancellable))
+    return cancelled (cancellable, error);
   if (display_name == NULL)
     display_name = fallback = g_file_get_parse_name (file);
   self = import_new (display_name, file);
@@ -941,10 +959,12 @@ ss_import_read (GFile           *file,
       || (format == SS_IMPORT_FORMAT_DETECT && looks_like_xml (file)))
     {
       self->format = SS_IMPORT_FORMAT_KCS_XML;
-      ok = read_xml (self, file, error);
+      ok = read_xml (self, file, cancellable, error);
     }
   else
-    ok = read_csv (self, file, format, error);
+    ok = read_csv (self, file, format, cancellable, error);
+  if (g_cancellable_is_cancelled (cancellable))
+    return cancelled (cancellable, error);
   if (!ok || !check_nesting (self, error))
     return NULL;
 

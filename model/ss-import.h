@@ -101,11 +101,14 @@ gboolean            ss_import_format_from_string (const char      *text,
 
 /* items_map: an optional CSV "hs,code,name[,category]" grouping HS codes
  * (by their longest matching prefix) into items; codes it does not match
- * are left out. */
+ * are left out. May run in a worker thread (the shipped tables load once,
+ * thread-safely). Once cancellable is cancelled the read stops within a
+ * buffer of the file and fails with G_IO_ERROR_CANCELLED. */
 SsImport           *ss_import_read               (GFile           *file,
                                                   const char      *display_name,
                                                   SsImportFormat   format,
                                                   GFile           *items_map,
+                                                  GCancellable    *cancellable,
                                                   GError         **error);
 void                ss_import_free               (SsImport        *self);
 

@@ -93,7 +93,7 @@ run (const char *dir,
   file = g_file_new_for_path (path);
 
   start = g_get_monotonic_time ();
-  import = ss_import_read (file, NULL, SS_IMPORT_FORMAT_DETECT, NULL, &error);
+  import = ss_import_read (file, NULL, SS_IMPORT_FORMAT_DETECT, NULL, NULL, &error);
   g_assert_no_error (error);
   read_done = g_get_monotonic_time ();
   study = ss_import_new_study (import, NULL, NULL, &error);

@@ -10,8 +10,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -35,7 +40,7 @@ read_with (const char     *name,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) map = map_path != NULL ? g_file_new_for_path (map_path) : NULL;
 
-  return ss_import_read (file, name, format, map, error);
+  return ss_import_read (file, name, format, map, NULL, error);
 }
 
 static SsImport *
@@ -492,6 +497,90 @@ test_into (void)
   g_unlink (map);
 }
 
+/* A read cancelled before it starts reads nothing. */
+static void
+test_cancel_before (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = fixture ("kcs-basic.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsImport) import = NULL;
+
+  g_cancellable_cancel (cancellable);
+  import = ss_import_read (file, NULL, SS_IMPORT_FORMAT_DETECT, NULL, cancellable, &error);
+  g_assert_null (import);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+typedef struct
+{
+  char         *fifo;
+  GCancellable *cancellable;
+  gboolean      stopped;                 /* the reader closed the pipe before the end */
+} Feeder;
+
+/* Writes a header and rows into the pipe, cancels the read, then writes
+ * 64 MiB more: a read that heeds the cancel closes the pipe long before. */
+static gpointer
+feed (gpointer data)
+{
+  Feeder *f = data;
+  g_autoptr(GString) rows = g_string_new (NULL);
+  const char *header = "기간,국가,HS코드,품목명,수출 중량,수출 금액,수입 중량,수입 금액,무역수지\n";
+  int fd = open (f->fifo, O_WRONLY);
+  gsize written = 0;
+
+  g_assert_cmpint (fd, >=, 0);
+  while (rows->len < 64 * 1024)
+    g_string_append (rows, "2024.01,CN,2825202000,a,0,0,1,50,-50\n");
+
+  g_assert_true (write (fd, header, strlen (header)) == (gssize)strlen (header));
+  for (guint k = 0; k < 8; k++)
+    g_assert_true (write (fd, rows->str, rows->len) == (gssize)rows->len);
+  g_cancellable_cancel (f->cancellable);
+  while (written < 64 * 1024 * 1024)
+    {
+      gssize n = write (fd, rows->str, rows->len);
+
+      if (n < 0 && errno == EPIPE)
+        {
+          f->stopped = TRUE;
+          break;
+        }
+      g_assert_cmpint (n, >, 0);
+      written += n;
+    }
+  close (fd);
+  return NULL;
+}
+
+static void
+test_cancel_during (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ss-import-cancel-XXXXXX", NULL);
+  Feeder f = { g_build_filename (dir, "rows.csv", NULL), g_cancellable_new (), FALSE };
+  g_autoptr(GFile) file = g_file_new_for_path (f.fifo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsImport) import = NULL;
+  GThread *feeder;
+
+  g_assert_cmpint (mkfifo (f.fifo, 0600), ==, 0);
+  signal (SIGPIPE, SIG_IGN);
+  feeder = g_thread_new ("feed", feed, &f);
+  /* The format named: detecting it would read the pipe's first bytes. */
+  import = ss_import_read (file, "rows.csv", SS_IMPORT_FORMAT_KCS_CSV, NULL, f.cancellable, &error);
+  g_assert_null (import);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&file);
+  g_thread_join (feeder);
+  g_assert_true (f.stopped);
+  g_unlink (f.fifo);
+  g_rmdir (dir);
+  g_free (f.fifo);
+  g_object_unref (f.cancellable);
+}
+
 /* New countries in a new study are never silently safe and cheap. */
 static void
 test_cautious_defaults (void)
@@ -533,7 +622,7 @@ test_partner_limit (void)
   path = write_temp ("ss-import-partners.csv", csv->str);
   g_string_free (csv, TRUE);
   file = g_file_new_for_path (path);
-  import = ss_import_read (file, NULL, SS_IMPORT_FORMAT_DETECT, NULL, NULL);
+  import = ss_import_read (file, NULL, SS_IMPORT_FORMAT_DETECT, NULL, NULL, NULL);
   g_assert_nonnull (import);
 
   study = new_study (import);
@@ -560,7 +649,7 @@ test_nested_codes (void)
   g_autoptr(GFile) file = g_file_new_for_path (data);
   g_autoptr(GFile) map_file = g_file_new_for_path (map);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsImport) import = ss_import_read (file, "nested.csv", SS_IMPORT_FORMAT_DETECT, map_file, &error);
+  g_autoptr(SsImport) import = ss_import_read (file, "nested.csv", SS_IMPORT_FORMAT_DETECT, map_file, NULL, &error);
 
   g_assert_null (import);
   g_assert_nonnull (strstr (error->message, "both HS 8104 and HS 8104110000"));
@@ -680,6 +769,8 @@ main (int argc, char **argv)
   g_test_add_func ("/model/import/wgi", test_wgi);
   g_test_add_func ("/model/import/sample-rebuilt", test_sample_rebuilt);
   g_test_add_func ("/model/import/into", test_into);
+  g_test_add_func ("/model/import/cancel/before", test_cancel_before);
+  g_test_add_func ("/model/import/cancel/during", test_cancel_during);
   g_test_add_func ("/model/import/cautious-defaults", test_cautious_defaults);
   g_test_add_func ("/model/import/partner-limit", test_partner_limit);
   g_test_add_func ("/model/import/nested-codes", test_nested_codes);
