@@ -1125,6 +1125,15 @@ static const double cautious_country[SS_COUNTRY_N_ATTRS] = {
   [SS_COUNTRY_RAMP] = 0.05,
 };
 
+static void
+item_change_free (SsImportItemChange *change)
+{
+  g_free (change->code);
+  g_free (change->name);
+  g_array_unref (change->shares);
+  g_free (change);
+}
+
 static SsImportSummary *
 summary_new (void)
 {
@@ -1136,6 +1145,9 @@ summary_new (void)
   s->countries_added = g_ptr_array_new_with_free_func (g_free);
   s->countries_set = g_ptr_array_new_with_free_func (g_free);
   s->countries_missing = g_ptr_array_new_with_free_func (g_free);
+  s->item_changes = g_ptr_array_new_with_free_func ((GDestroyNotify)item_change_free);
+  s->governance_changes = g_array_new (FALSE, TRUE, sizeof (SsImportCountryChange));
+  s->warnings = g_ptr_array_new_with_free_func (g_free);
   return s;
 }
 
@@ -1150,6 +1162,9 @@ ss_import_summary_free (SsImportSummary *s)
   g_ptr_array_unref (s->countries_added);
   g_ptr_array_unref (s->countries_set);
   g_ptr_array_unref (s->countries_missing);
+  g_ptr_array_unref (s->item_changes);
+  g_array_unref (s->governance_changes);
+  g_ptr_array_unref (s->warnings);
   g_free (s);
 }
 
@@ -1338,9 +1353,12 @@ apply_trade (SsImport              *self,
           g_ptr_array_add (summary->items_skipped, g_strdup (item->code));
           continue;
         }
+      /* A warning of this application, not of the file: a preview
+       * applies to a copy first, and the file's list stays as read. */
       if ((sum = item_sum (item)) <= 0)
         {
-          _ss_import_warn (self, _("Item %s has no imports in %d: left out."), item->code, year);
+          g_ptr_array_add (summary->warnings,
+                           g_strdup_printf (_("Item %s has no imports in %d: left out."), item->code, year));
           continue;
         }
       g_ptr_array_add (chosen, item);
@@ -1534,16 +1552,19 @@ apply_governance (SsImport         *self,
           continue;
         }
       {
-        double mean = 0, governance;
+        SsImportCountryChange change = { { 0 }, country->attr[SS_COUNTRY_GOVERNANCE], 0 };
+        double mean = 0;
 
         for (guint k = 0; k < 6; k++)
           mean += found->estimates[k];
         mean /= 6;
-        governance = 5 - 2 * mean;
         /* The scale is closed at 10 and open at 0: a perfect score is
          * kept just above it. */
-        country->attr[SS_COUNTRY_GOVERNANCE] = CLAMP (governance, 0.01, 10);
+        country->attr[SS_COUNTRY_GOVERNANCE] = CLAMP (5 - 2 * mean, 0.01, 10);
         g_ptr_array_add (summary->countries_set, g_strdup (country->code));
+        g_strlcpy (change.country, country->code, sizeof change.country);
+        change.after = country->attr[SS_COUNTRY_GOVERNANCE];
+        g_array_append_val (summary->governance_changes, change);
       }
     }
   return TRUE;
@@ -1566,6 +1587,71 @@ check_study (SsStudy  *study,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+contains (GPtrArray  *codes,
+          const char *code)
+{
+  for (guint i = 0; i < codes->len; i++)
+    if (g_str_equal (g_ptr_array_index (codes, i), code))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_share_changes (gconstpointer a,
+                       gconstpointer b)
+{
+  const SsImportCountryChange *x = a, *y = b;
+
+  if (x->after != y->after)
+    return x->after > y->after ? -1 : 1;
+  if (x->before != y->before)
+    return x->before > y->before ? -1 : 1;
+  return strcmp (x->country, y->country);
+}
+
+/* Each item's value and shares in before and after, for a preview. The
+ * import only appends countries and items, so each is looked up by its
+ * code in before. */
+static void
+describe_items (const SsStudy   *before,
+                const SsStudy   *after,
+                SsImportSummary *summary)
+{
+  for (guint i = 0; i < ss_study_get_n_items (after); i++)
+    {
+      const SsItem *item = ss_study_get_item (after, i);
+      int was = ss_study_find_item (before, item->code);
+      const SsItem *old = was >= 0 ? ss_study_get_item (before, was) : NULL;
+      SsImportItemChange *change;
+
+      if (!contains (summary->items_changed, item->code) && !contains (summary->items_added, item->code))
+        continue;
+      change = g_new0 (SsImportItemChange, 1);
+      change->code = g_strdup (item->code);
+      change->name = g_strdup (item->name);
+      change->added = old == NULL;
+      change->value_before = old != NULL ? old->attr[SS_ITEM_VALUE] : 0;
+      change->value_after = item->attr[SS_ITEM_VALUE];
+      change->shares = g_array_new (FALSE, TRUE, sizeof (SsImportCountryChange));
+      for (guint c = 0; c < ss_study_get_n_countries (after); c++)
+        {
+          const char *code = ss_study_get_country (after, c)->code;
+          int c_was = old != NULL ? ss_study_find_country (before, code) : -1;
+          SsImportCountryChange share = { { 0 }, 0, item->sources[c].attr[SS_SOURCE_SHARE] };
+
+          if (c_was >= 0)
+            share.before = old->sources[c_was].attr[SS_SOURCE_SHARE];
+          if (share.before <= 0 && share.after <= 0)
+            continue;
+          g_strlcpy (share.country, code, sizeof share.country);
+          g_array_append_val (change->shares, share);
+        }
+      g_array_sort (change->shares, compare_share_changes);
+      g_ptr_array_add (summary->item_changes, change);
+    }
 }
 
 static gboolean
@@ -1595,6 +1681,7 @@ apply (SsImport               *self,
   record_source (self, work, year, options, summary);
   if (!check_study (work, error))
     return FALSE;
+  describe_items (study, work, summary);
 
   ss_study_assign (study, work);
   if (summary_out != NULL)
@@ -1694,6 +1781,8 @@ ss_import_summary_to_string (SsImport        *self,
     g_string_append_printf (text, _("Values read as %s.\n"), self->unit);
   for (guint i = 0; i < self->warnings->len; i++)
     g_string_append_printf (text, "%s\n", (const char *)g_ptr_array_index (self->warnings, i));
+  for (guint i = 0; i < summary->warnings->len; i++)
+    g_string_append_printf (text, "%s\n", (const char *)g_ptr_array_index (summary->warnings, i));
   append_list (text, _("Items added"), summary->items_added);
   append_list (text, _("Items updated"), summary->items_changed);
   append_list (text, _("Items in the file but not in the study, left alone"), summary->items_skipped);

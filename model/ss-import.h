@@ -80,6 +80,27 @@ typedef struct
                                         * or SOURCE_DATE_EPOCH when it is set */
 } SsImportOptions;
 
+/* A country's figure before and after an import: an item's baseline
+ * share, or (WGI) the country's governance. */
+typedef struct
+{
+  char    country[3];                  /* ISO alpha-2, or ZZ */
+  double  before;                      /* 0 for a country the import adds */
+  double  after;
+} SsImportCountryChange;
+
+/* What an import does to one item, for a preview. */
+typedef struct
+{
+  char     *code;
+  char     *name;
+  gboolean  added;                     /* a new item (a new study) */
+  double    value_before;              /* million USD; 0 when added */
+  double    value_after;
+  GArray   *shares;                    /* of SsImportCountryChange: every country with a
+                                        * share before or after, the largest after first */
+} SsImportItemChange;
+
 typedef struct
 {
   int        year;
@@ -91,6 +112,11 @@ typedef struct
   GPtrArray *countries_missing;        /* WGI: study countries without six estimates */
   char       template_used[3];         /* a country code, or "" for the cautious default */
   gboolean   source_recorded;          /* FALSE when the same file was already recorded */
+  GPtrArray *item_changes;             /* of SsImportItemChange: items changed and added,
+                                        * in the study's order */
+  GArray    *governance_changes;       /* of SsImportCountryChange: WGI, countries_set's order */
+  GPtrArray *warnings;                 /* what this application left out, one line each
+                                        * (the file's own are ss_import_get_warnings()) */
 } SsImportSummary;
 
 GQuark              ss_import_error_quark        (void);

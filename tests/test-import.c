@@ -497,6 +497,103 @@ test_into (void)
   g_unlink (map);
 }
 
+/* What an import would change, item by item, for the window's preview:
+ * Comtrade's cobalt into the sample, worked out from the fixture (China
+ * 7, US 2, Viet Nam 0.5, "Areas, nes" 0.5 of 10 million USD) and from the
+ * sample's file (CN 0.728, JP 0.05, FI 0.12, ZZ 0.102 of 246). */
+static void
+test_item_changes (void)
+{
+  g_autoptr(SsImport) import = read_ok ("comtrade.csv");
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsStudy) copy = ss_study_copy (study);
+  g_autoptr(SsImportSummary) summary = NULL;
+  g_autoptr(SsImportSummary) again = NULL;
+  SsImportOptions options = { .date = "2025-01-31" };
+  static const SsImportCountryChange expected[] = {
+    { "CN", 0.728, 0.7 }, { "US", 0, 0.2 }, { "ZZ", 0.102, 0.05 }, { "VN", 0, 0.05 },
+    { "FI", 0.12, 0 }, { "JP", 0.05, 0 },
+  };
+  const SsImportItemChange *change;
+  guint n_warnings = ss_import_get_warnings (import)->len;
+
+  g_assert_true (ss_import_apply (import, study, &options, &summary, NULL));
+  g_assert_cmpuint (summary->item_changes->len, ==, 1);
+  change = g_ptr_array_index (summary->item_changes, 0);
+  g_assert_cmpstr (change->code, ==, "282200");
+  g_assert_cmpstr (change->name, ==, "Cobalt oxides and hydroxides");
+  g_assert_false (change->added);
+  g_assert_cmpfloat (change->value_before, ==, 246);
+  g_assert_cmpfloat (change->value_after, ==, 10);
+  g_assert_cmpuint (change->shares->len, ==, G_N_ELEMENTS (expected));
+  for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+    {
+      const SsImportCountryChange *got = &g_array_index (change->shares, SsImportCountryChange, k);
+
+      g_assert_cmpstr (got->country, ==, expected[k].country);
+      g_assert_cmpfloat (got->before, ==, expected[k].before);
+      g_assert_cmpfloat (got->after, ==, expected[k].after);
+    }
+  g_assert_cmpuint (summary->governance_changes->len, ==, 0);
+
+  /* A preview applies to a copy first: the second application says the
+   * same, and the file's warnings are not repeated. */
+  g_assert_true (ss_import_apply (import, copy, &options, &again, NULL));
+  g_assert_true (ss_study_equal (study, copy));
+  g_assert_cmpuint (again->item_changes->len, ==, 1);
+  g_assert_cmpuint (ss_import_get_warnings (import)->len, ==, n_warnings);
+}
+
+/* In a new study every item is added, its shares from nothing. */
+static void
+test_item_changes_new (void)
+{
+  g_autoptr(SsImport) import = read_ok ("comtrade.csv");
+  g_autoptr(SsImportSummary) summary = NULL;
+  SsImportOptions options = { .date = "2025-01-31" };
+  g_autoptr(SsStudy) study = ss_import_new_study (import, &options, &summary, NULL);
+  const SsImportItemChange *magnesium;
+
+  g_assert_nonnull (study);
+  g_assert_cmpuint (summary->item_changes->len, ==, 2);
+  magnesium = g_ptr_array_index (summary->item_changes, 1);
+  g_assert_cmpstr (magnesium->code, ==, "810411");
+  g_assert_true (magnesium->added);
+  g_assert_cmpfloat (magnesium->value_before, ==, 0);
+  g_assert_cmpfloat (magnesium->value_after, ==, 4);
+  /* China 3 of 4; Taiwan (490) 1, a country of its own. */
+  g_assert_cmpuint (magnesium->shares->len, ==, 2);
+  g_assert_cmpstr (g_array_index (magnesium->shares, SsImportCountryChange, 0).country, ==, "CN");
+  g_assert_cmpfloat (g_array_index (magnesium->shares, SsImportCountryChange, 0).before, ==, 0);
+  g_assert_cmpfloat (g_array_index (magnesium->shares, SsImportCountryChange, 0).after, ==, 0.75);
+  g_assert_cmpstr (g_array_index (magnesium->shares, SsImportCountryChange, 1).country, ==, "TW");
+  g_assert_cmpfloat (g_array_index (magnesium->shares, SsImportCountryChange, 1).after, ==, 0.25);
+}
+
+/* WGI: each country's governance before and after. */
+static void
+test_governance_changes (void)
+{
+  g_autoptr(SsImport) import = read_ok ("wgi.csv");
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsStudy) before = ss_study_copy (study);
+  g_autoptr(SsImportSummary) summary = NULL;
+  SsImportOptions options = { .date = "2025-01-31" };
+
+  g_assert_true (ss_import_apply (import, study, &options, &summary, NULL));
+  g_assert_cmpuint (summary->governance_changes->len, ==, summary->countries_set->len);
+  g_assert_cmpuint (summary->governance_changes->len, >, 0);
+  for (guint k = 0; k < summary->governance_changes->len; k++)
+    {
+      const SsImportCountryChange *change = &g_array_index (summary->governance_changes, SsImportCountryChange, k);
+      int c = ss_study_find_country (study, change->country);
+
+      g_assert_cmpstr (change->country, ==, g_ptr_array_index (summary->countries_set, k));
+      g_assert_cmpfloat (change->before, ==, ss_study_get_country (before, c)->attr[SS_COUNTRY_GOVERNANCE]);
+      g_assert_cmpfloat (change->after, ==, ss_study_get_country (study, c)->attr[SS_COUNTRY_GOVERNANCE]);
+    }
+}
+
 /* A read cancelled before it starts reads nothing. */
 static void
 test_cancel_before (void)
@@ -769,6 +866,9 @@ main (int argc, char **argv)
   g_test_add_func ("/model/import/wgi", test_wgi);
   g_test_add_func ("/model/import/sample-rebuilt", test_sample_rebuilt);
   g_test_add_func ("/model/import/into", test_into);
+  g_test_add_func ("/model/import/item-changes", test_item_changes);
+  g_test_add_func ("/model/import/item-changes/new-study", test_item_changes_new);
+  g_test_add_func ("/model/import/governance-changes", test_governance_changes);
   g_test_add_func ("/model/import/cancel/before", test_cancel_before);
   g_test_add_func ("/model/import/cancel/during", test_cancel_during);
   g_test_add_func ("/model/import/cautious-defaults", test_cautious_defaults);
