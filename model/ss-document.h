@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "ss-engine.h"
+#include "ss-import.h"
 #include "ss-safe-file.h"
 #include "ss-study.h"
 
@@ -314,6 +315,15 @@ gboolean  ss_document_set_shock_items      (SsDocument     *self,
                                             guint           shock,
                                             const guint    *items,
                                             guint           n_items,
+                                            GError        **error);
+
+/* Importing trade statistics or governance indicators
+ * (ss-document-import.c): one step, by ss_import_apply()'s rules;
+ * refused with an SS_IMPORT_ERROR. */
+gboolean  ss_document_apply_import         (SsDocument     *self,
+                                            SsImport       *import,
+                                            const SsImportOptions *options,
+                                            SsImportSummary **summary,
                                             GError        **error);
 
 G_END_DECLS

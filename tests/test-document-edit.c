@@ -183,6 +183,22 @@ EDIT (set_shock_country, ss_document_set_shock_country (d, CHINA, 0, VN, e))
 EDIT (set_shock_value, ss_document_set_shock_value (d, CHINA, 0, SS_DISRUPTION_SEVERITY, 0.8, e))
 EDIT (clear_shock_value, ss_document_clear_shock_value (d, CHINA, 0, SS_DISRUPTION_DAYS, e))
 
+/* Lithium hydroxide's shares and value from a Korea Customs file, through
+ * the sample's items map (2825202000 is the example's 282520). */
+static gboolean
+apply_import (SsDocument  *d,
+              GError     **e)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "kcs-basic.csv", NULL);
+  g_autofree char *map_path = g_test_build_filename (G_TEST_DIST, "data", "import", "sample-items.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) map = g_file_new_for_path (map_path);
+  g_autoptr(SsImport) import = ss_import_read (file, "kcs-basic.csv", SS_IMPORT_FORMAT_DETECT, map, NULL, e);
+  SsImportOptions options = { .date = "2025-01-31" };
+
+  return import != NULL && ss_document_apply_import (d, import, &options, NULL, e);
+}
+
 EDIT (set_shock_items, ss_document_set_shock_items (d, CHINA, 0, (const guint[]) { 2, 1 }, 2, e))
 EDIT (set_shock_all_items, ss_document_set_shock_items (d, CHINA, 0, NULL, 0, e))
 
@@ -221,6 +237,7 @@ static const EditCase edit_cases[] = {
   { "unlist-source", NULL, unlist_source, SS_CHANGE_BASELINE, -1, ALL },
   { "source-attr", NULL, set_source_attr, SS_CHANGE_BASELINE, -1, ALL },
   { "clear-source-attr", NULL, clear_source_attr, SS_CHANGE_BASELINE, -1, ALL },
+  { "apply-import", NULL, apply_import, SS_CHANGE_STRUCTURE | SS_CHANGE_BASELINE, -1, ALL },
   { "add-scenario", NULL, add_scenario, SS_CHANGE_STRUCTURE, -1, "proj:xxxxx grid:xxx|xxx|xxx", TRUE },
   { "duplicate-scenario", NULL, duplicate_scenario, SS_CHANGE_STRUCTURE, -1, "proj:xxxxx grid:xxxx|xxxx", TRUE },
   { "remove-scenario", NULL, remove_scenario, SS_CHANGE_STRUCTURE, -1, "proj:xxx grid:xxx", TRUE },
@@ -490,6 +507,46 @@ test_gesture_back (void)
 
 /* --- Rules ------------------------------------------------------------- */
 
+/* An import the importer refuses (no such template country) changes
+ * nothing and says why in the importer's own terms; one it accepts is
+ * what ss_import_apply() makes of a copy. */
+static void
+test_import_refused (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "comtrade.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SsImport) import = ss_import_read (file, "comtrade.csv", SS_IMPORT_FORMAT_DETECT, NULL, NULL, NULL);
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(SsStudy) before = ss_study_copy (study);
+  g_autoptr(SsStudy) expected = ss_study_copy (study);
+  g_autoptr(SsImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  SsImportOptions options = { .template_country = "XX", .date = "2025-01-31" };
+  Emitted emitted = { 0 };
+
+  g_assert_nonnull (import);
+  g_signal_connect (document, "changed", G_CALLBACK (on_changed), &emitted);
+  g_assert_false (ss_document_apply_import (document, import, &options, &summary, &error));
+  g_assert_error (error, SS_IMPORT_ERROR, SS_IMPORT_ERROR_CHOICE);
+  g_assert_null (summary);
+  g_assert_true (ss_study_equal (study, before));
+  g_assert_cmpuint (emitted.n, ==, 0);
+  g_assert_false (ss_document_get_modified (document));
+  g_assert_false (ss_document_can_undo (document));
+
+  g_clear_error (&error);
+  options.template_country = "JP";
+  g_assert_true (ss_import_apply (import, expected, &options, NULL, NULL));
+  g_assert_true (ss_document_apply_import (document, import, &options, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_true (ss_study_equal (study, expected));
+  g_assert_cmpstr (summary->template_used, ==, "JP");
+  g_assert_cmpuint (emitted.n, ==, 1);
+  g_assert_true (ss_document_undo (document));
+  g_assert_true (ss_study_equal (study, before));
+}
+
 /* A new item: a code of its own, an import value of 100, all of it from
  * the first country; the next gets another code. */
 static void
@@ -613,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/document/gesture", test_gesture);
   g_test_add_func ("/document/gesture-back", test_gesture_back);
   g_test_add_func ("/document/rule/new-item", test_new_item);
+  g_test_add_func ("/document/rule/import-refused", test_import_refused);
   g_test_add_func ("/document/rule/override-record", test_override_record);
   g_test_add_func ("/document/rule/unlist-source", test_unlist_source);
   g_test_add_func ("/document/rule/scenario-kind", test_scenario_kind);
