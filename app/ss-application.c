@@ -29,7 +29,7 @@ struct _SsApplication
   AdwApplication parent_instance;
 
   SsCliOptions   options;
-  GFile         *pending;              /* FILE given to a primary instance */
+  GPtrArray     *pending;              /* of GFile: the FILEs given to a primary instance */
   gboolean       started;              /* recovery offered, folders cleaned */
 };
 
@@ -55,15 +55,15 @@ ss_application_handle_local_options (GApplication *app,
   if (ss_cli_is_headless (&self->options))
     return ss_cli_run (&self->options);
 
+  /* Our option entries take the FILEs, so GApplication does not see them:
+   * a file manager's "supplyshift A B" is opened here, each file in a
+   * window of its own, by the instance already running if there is one. */
   if (self->options.files != NULL && self->options.files[0] != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->options.files[0]);
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (self->options.files[1] != NULL)
-        {
-          g_printerr (_("supplyshift: give at most one study file\n"));
-          return 1;
-        }
+      for (guint k = 0; self->options.files[k] != NULL; k++)
+        g_ptr_array_add (files, g_file_new_for_commandline_arg (self->options.files[k]));
       if (!g_application_register (app, NULL, &error))
         {
           g_printerr ("supplyshift: %s\n", error->message);
@@ -71,12 +71,40 @@ ss_application_handle_local_options (GApplication *app,
         }
       if (g_application_get_is_remote (app))
         {
-          g_application_open (app, &file, 1, "");
+          g_application_open (app, (GFile **)files->pdata, (int)files->len, "");
           return 0;
         }
-      self->pending = g_steal_pointer (&file);
+      self->pending = g_steal_pointer (&files);
     }
   return -1;
+}
+
+static gboolean
+given_before (GFile **files,
+              int     k)
+{
+  for (int j = 0; j < k; j++)
+    if (g_file_equal (files[j], files[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The window that has FILE open, if one has. */
+static SsWindow *
+find_window (GApplication *app,
+             GFile        *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    {
+      GFile *open;
+
+      if (!SS_IS_WINDOW (l->data))
+        continue;
+      open = ss_document_get_file (ss_window_get_document (l->data));
+      if (open != NULL && g_file_equal (open, file))
+        return l->data;
+    }
+  return NULL;
 }
 
 static void
@@ -167,8 +195,21 @@ ss_application_open (GApplication  *app,
 {
   for (int k = 0; k < n_files; k++)
     {
-      SsWindow *window = ss_window_new (SS_APPLICATION (app));
-      g_autoptr(SsStudy) sample = ss_study_load_sample ();
+      SsWindow *window;
+      g_autoptr(SsStudy) sample = NULL;
+
+      /* A study already open is shown, not opened twice: two windows
+       * saving one file would overwrite each other's edits. */
+      if (given_before (files, k))
+        continue;
+      window = find_window (app, files[k]);
+      if (window != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          continue;
+        }
+      window = ss_window_new (SS_APPLICATION (app));
+      sample = ss_study_load_sample ();
 
       /* A file that does not load leaves the window on the sample study,
        * with the problems shown over it. */
@@ -187,9 +228,9 @@ ss_application_activate (GApplication *app)
 
   if (self->pending != NULL)
     {
-      g_autoptr(GFile) file = g_steal_pointer (&self->pending);
+      g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending);
 
-      ss_application_open (app, &file, 1, "");
+      ss_application_open (app, (GFile **)files->pdata, (int)files->len, "");
       return;
     }
 
@@ -267,8 +308,12 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  g_autolist(GtkWindow) windows = NULL;
 
+  /* A copy: a window that closes leaves the application's own list,
+   * which walking it would then follow into freed links. */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
   /* Each window asks about its own unsaved changes before it closes. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
@@ -301,7 +346,7 @@ ss_application_finalize (GObject *object)
   SsApplication *self = SS_APPLICATION (object);
 
   ss_cli_options_clear (&self->options);
-  g_clear_object (&self->pending);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ss_application_parent_class)->finalize (object);
 }
