@@ -1260,6 +1260,7 @@ struct _State
   double   *cost_risk;                 /* Σ_i C · SR, [t] */
   double   *group_sum;                 /* Σ_i C · group HHI where defined, [g][t] */
   double   *group_weight;              /* Σ_i C where it is, [g][t] */
+  int      *group_count;               /* the items where it is, [g][t] */
   gsize     size;
 };
 
@@ -1293,7 +1294,8 @@ state_ensure (SsProjection *p,
 {
   guint ny = su->ny, nc = su->nc, ng = su->groups->len;
   gsize n_q = 0, doubles = n_joint_sets * ny + (gsize)ny * (nc + 2 + 2 * ng);
-  gsize size = doubles * sizeof (double) + n_joint_sets * sizeof (guint64);
+  gsize size = doubles * sizeof (double) + n_joint_sets * sizeof (guint64)
+               + (gsize)ng * ny * sizeof (int);
   State *state = p->state;
   double *d;
 
@@ -1323,6 +1325,7 @@ state_ensure (SsProjection *p,
   state->group_sum = d, d += (gsize)ng * ny;
   state->group_weight = d, d += (gsize)ng * ny;
   state->p_fixed = (guint64 *)d;
+  state->group_count = (int *)(state->p_fixed + n_joint_sets);
 
   /* The states, with their own copy of the probabilities. */
   for (guint k = 0; k < st->n; k++)
@@ -1666,6 +1669,7 @@ finish_portfolio (const Setup  *su,
     for (guint t = 0; t < ny; t++)
       {
         double sum = 0, wsum = 0;
+        int count = 0;
 
         for (guint i = 0; i < ni; i++)
           {
@@ -1673,13 +1677,14 @@ finish_portfolio (const Setup  *su,
             double w = out->cost[(gsize)i * ny + t];
 
             if (!isnan (h))
-              sum += w * h, wsum += w;
+              sum += w * h, wsum += w, count++;
           }
         out->portfolio_group_hhi[gi * ny + t] = wsum > 0 ? sum / wsum : NAN;
         if (state != NULL)
           {
             state->group_sum[gi * ny + t] = sum;
             state->group_weight[gi * ny + t] = wsum;
+            state->group_count[gi * ny + t] = count;
           }
       }
 }
@@ -2212,13 +2217,17 @@ update_portfolio (const Setup    *su,
             {
               state->group_sum[gt] -= c_old * h_old;
               state->group_weight[gt] -= c_old;
+              state->group_count[gt]--;
             }
           if (!isnan (h_new))
             {
               state->group_sum[gt] += c_new * h_new;
               state->group_weight[gt] += c_new;
+              state->group_count[gt]++;
             }
-          p->portfolio_group_hhi[gt] = state->group_weight[gt] > 0
+          /* The count, not the weight, says whether any item has a share
+           * in the group: taking the last one out leaves rounding. */
+          p->portfolio_group_hhi[gt] = state->group_count[gt] > 0 && state->group_weight[gt] > 0
                                        ? state->group_sum[gt] / state->group_weight[gt] : NAN;
         }
       for (guint c = 0; c < nc; c++)
