@@ -387,8 +387,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *xdotool_path = NULL;
+
   g_test_init (&argc, &argv, NULL);
-  if (g_getenv ("DISPLAY") == NULL || g_find_program_in_path ("xdotool") == NULL)
+  xdotool_path = g_find_program_in_path ("xdotool");
+  if (g_getenv ("DISPLAY") == NULL || xdotool_path == NULL)
     {
       if (g_getenv ("CI") != NULL)
         g_error ("CI runs this under xvfb-run with xdotool installed");
