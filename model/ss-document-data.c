@@ -474,7 +474,7 @@ ss_document_set_shares (SsDocument    *self,
       if (shares[c] > 0)
         record->sources[c].listed = TRUE;
     }
-  _ss_edit_close (&edit, SS_CHANGE_BASELINE, -1, SS_STALE_ALL);
+  _ss_edit_close_item (&edit, SS_CHANGE_BASELINE, -1, item);
   return TRUE;
 }
 

@@ -161,6 +161,25 @@ _ss_edit_close (SsEdit   *edit,
   _ss_document_close (edit->document, edit->opened);
 }
 
+/* Closes an edit of one item's targets in a strategy, or of its baseline
+ * shares: within a gesture the projections bring that item up to date
+ * (ss_engine_update_item()); an edit of its own ends here, and is
+ * computed in full. */
+void
+_ss_edit_close_item (SsEdit   *edit,
+                     SsChange  change,
+                     int       scenario,
+                     guint     item)
+{
+  if (edit->opened)
+    {
+      _ss_edit_close (edit, change, scenario,
+                      change & SS_CHANGE_BASELINE ? SS_STALE_ALL : SS_STALE_SCENARIO);
+      return;
+    }
+  _ss_document_touch_item (edit->document, change, scenario, item);
+}
+
 /* Replaces a string field with a copy of `text`. */
 void
 _ss_edit_set_string (char       **field,

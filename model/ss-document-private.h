@@ -25,6 +25,10 @@ void      _ss_document_touch    (SsDocument       *self,
                                  SsChange          change,
                                  int               scenario,
                                  SsStale           stale);
+void      _ss_document_touch_item (SsDocument     *self,
+                                 SsChange          change,
+                                 int               scenario,
+                                 guint             item);
 void      _ss_document_close    (SsDocument       *self,
                                  gboolean          opened);
 
@@ -43,6 +47,10 @@ void      _ss_edit_close        (SsEdit           *edit,
                                  SsChange          change,
                                  int               scenario,
                                  SsStale           stale);
+void      _ss_edit_close_item   (SsEdit           *edit,
+                                 SsChange          change,
+                                 int               scenario,
+                                 guint             item);
 gboolean  _ss_edit_refuse       (GError          **error,
                                  SsDocumentError   code,
                                  const char       *format,

@@ -290,7 +290,7 @@ ss_document_set_target (SsDocument    *self,
   study = _ss_edit_open (self, &edit);
   record = ss_study_get_scenario (study, scenario);
   memcpy (ss_scenario_ensure_targets (study, record, item), targets, n_targets * sizeof (double));
-  _ss_edit_close (&edit, SS_CHANGE_SCENARIO, scenario, SS_STALE_SCENARIO);
+  _ss_edit_close_item (&edit, SS_CHANGE_SCENARIO, scenario, item);
   return TRUE;
 }
 
@@ -312,7 +312,7 @@ ss_document_clear_target (SsDocument *self,
     return;
   study = _ss_edit_open (self, &edit);
   ss_scenario_clear_targets (ss_study_get_scenario (study, scenario), item);
-  _ss_edit_close (&edit, SS_CHANGE_SCENARIO, scenario, SS_STALE_SCENARIO);
+  _ss_edit_close_item (&edit, SS_CHANGE_SCENARIO, scenario, item);
 }
 
 static void

@@ -11,7 +11,11 @@
  *
  * Projections are cached per scenario and recomputed lazily, so a drag
  * that changes one scenario costs one recompute per frame, of that
- * scenario only. So are the cells of the stress grid (model.md §8): an
+ * scenario only. Within a gesture (begin_edit … end_edit), an edit of one
+ * item's targets or baseline shares costs less still: the projections it
+ * touches are brought up to date for that item alone
+ * (ss_engine_update_item()), and computed in full again once the gesture
+ * ends, so the figures after it are those of a fresh projection. So are the cells of the stress grid (model.md §8): an
  * edit of a strategy makes its row stale, an edit of a shock scenario its
  * column, an edit of the baseline's data everything; a cell is computed
  * again only when asked for. The grid's first column (no shock) is the
@@ -49,6 +53,7 @@ struct _SsDocument
 
   GPtrArray *projections;              /* [0] baseline, [1 + s] scenario s */
   GArray    *stale;                    /* of gboolean, same indices */
+  GArray    *pending;                  /* of Pending, same indices */
 
   /* The stress grid: its rows (SS_BASELINE, then the strategies) and
    * columns (SS_NO_SHOCK, then the shocks), and a projection per cell of
@@ -57,8 +62,57 @@ struct _SsDocument
   GArray    *shocks;                   /* of int */
   GPtrArray *cells;                    /* of SsProjection, NULL in column 0 */
   GArray    *cell_stale;               /* of gboolean, same indices */
+  GArray    *cell_pending;             /* of Pending, same indices */
   guint      n_cell_projections;       /* cells computed so far, for benchmarks */
+  guint      n_item_updates;           /* items brought up to date, likewise */
 };
+
+/* A cached projection that a gesture's edits of single items keep up to
+ * date item by item. */
+typedef struct
+{
+  GArray  *items;                      /* of guint: edited since it was last brought up to date */
+  gboolean inexact;                    /* so brought, since its last full projection */
+} Pending;
+
+/* More items than this in one gesture: a full projection costs less. */
+#define MAX_PENDING_ITEMS 16
+
+static void
+pending_clear (Pending *pending)
+{
+  g_clear_pointer (&pending->items, g_array_unref);
+}
+
+static void
+pending_reset (Pending *pending)
+{
+  if (pending->items != NULL)
+    g_array_set_size (pending->items, 0);
+  pending->inexact = FALSE;
+}
+
+/* The projection must bring item up to date, unless it is stale anyway. */
+static void
+pending_add (gboolean *stale,
+             Pending  *pending,
+             guint     item)
+{
+  if (*stale)
+    return;
+  if (pending->items == NULL)
+    pending->items = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < pending->items->len; k++)
+    if (g_array_index (pending->items, guint, k) == item)
+      return;
+  if (pending->items->len >= MAX_PENDING_ITEMS)
+    {
+      *stale = TRUE;
+      pending_reset (pending);
+      return;
+    }
+  g_array_append_val (pending->items, item);
+}
 
 G_DEFINE_FINAL_TYPE (SsDocument, ss_document, G_TYPE_OBJECT)
 
@@ -104,6 +158,8 @@ ss_document_finalize (GObject *object)
 
   g_clear_pointer (&self->projections, g_ptr_array_unref);
   g_clear_pointer (&self->stale, g_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->cell_pending, g_array_unref);
   g_clear_pointer (&self->strategies, g_array_unref);
   g_clear_pointer (&self->shocks, g_array_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
@@ -181,6 +237,10 @@ ss_document_init (SsDocument *self)
   g_queue_init (&self->redo_states);
   self->projections = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
   self->stale = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->pending = g_array_new (FALSE, TRUE, sizeof (Pending));
+  g_array_set_clear_func (self->pending, (GDestroyNotify)pending_clear);
+  self->cell_pending = g_array_new (FALSE, TRUE, sizeof (Pending));
+  g_array_set_clear_func (self->cell_pending, (GDestroyNotify)pending_clear);
   self->strategies = g_array_new (FALSE, FALSE, sizeof (int));
   self->shocks = g_array_new (FALSE, FALSE, sizeof (int));
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
@@ -220,8 +280,12 @@ invalidate_all (SsDocument *self)
   if (self->projections->len > n)
     g_ptr_array_set_size (self->projections, n);
   g_array_set_size (self->stale, n);
+  g_array_set_size (self->pending, n);
   for (guint k = 0; k < n; k++)
-    g_array_index (self->stale, gboolean, k) = TRUE;
+    {
+      g_array_index (self->stale, gboolean, k) = TRUE;
+      pending_reset (&g_array_index (self->pending, Pending, k));
+    }
 
   ss_study_get_stress_axes (self->study, self->strategies, self->shocks);
   n_cells = self->strategies->len * self->shocks->len;
@@ -238,8 +302,12 @@ invalidate_all (SsDocument *self)
         g_ptr_array_index (self->cells, k) = ss_projection_new ();
     }
   g_array_set_size (self->cell_stale, n_cells);
+  g_array_set_size (self->cell_pending, n_cells);
   for (guint k = 0; k < n_cells; k++)
-    g_array_index (self->cell_stale, gboolean, k) = TRUE;
+    {
+      g_array_index (self->cell_stale, gboolean, k) = TRUE;
+      pending_reset (&g_array_index (self->cell_pending, Pending, k));
+    }
 }
 
 /* A strategy's edit changes its row; a shock scenario's its column, the
@@ -257,6 +325,90 @@ invalidate_scenario (SsDocument *self,
     cell_mark_stale (self, row, k);
   for (guint k = 0; column >= 0 && k < self->strategies->len; k++)
     cell_mark_stale (self, k, column);
+}
+
+/* One item's targets in a strategy, or its baseline shares (every
+ * scenario and cell), changed during a gesture: the projections that
+ * show it bring that item up to date when next asked for. */
+static void
+invalidate_item (SsDocument *self,
+                 SsChange    change,
+                 int         scenario,
+                 guint       item)
+{
+  int row = axis_index (self->strategies, scenario);
+
+  if (change & SS_CHANGE_BASELINE)
+    {
+      for (guint k = 0; k < self->projections->len; k++)
+        pending_add (&g_array_index (self->stale, gboolean, k),
+                     &g_array_index (self->pending, Pending, k), item);
+      for (guint k = 0; k < self->cells->len; k++)
+        if (g_ptr_array_index (self->cells, k) != NULL)
+          pending_add (&g_array_index (self->cell_stale, gboolean, k),
+                       &g_array_index (self->cell_pending, Pending, k), item);
+      return;
+    }
+  g_return_if_fail (scenario >= 0 && (guint)scenario + 1 < self->projections->len);
+  pending_add (&g_array_index (self->stale, gboolean, scenario + 1),
+               &g_array_index (self->pending, Pending, scenario + 1), item);
+  for (guint k = 1; row >= 0 && k < self->shocks->len; k++)
+    {
+      gsize at = (gsize)row * self->shocks->len + k;
+
+      pending_add (&g_array_index (self->cell_stale, gboolean, at),
+                   &g_array_index (self->cell_pending, Pending, at), item);
+    }
+}
+
+/* The gesture ended: whatever was brought up to date item by item is
+ * computed in full when next asked for. */
+static void
+settle_pending (SsDocument *self)
+{
+  for (guint k = 0; k < self->pending->len; k++)
+    {
+      Pending *pending = &g_array_index (self->pending, Pending, k);
+
+      if (pending->inexact || (pending->items != NULL && pending->items->len > 0))
+        g_array_index (self->stale, gboolean, k) = TRUE;
+      pending_reset (pending);
+    }
+  for (guint k = 0; k < self->cell_pending->len; k++)
+    {
+      Pending *pending = &g_array_index (self->cell_pending, Pending, k);
+
+      if (pending->inexact || (pending->items != NULL && pending->items->len > 0))
+        g_array_index (self->cell_stale, gboolean, k) = TRUE;
+      pending_reset (pending);
+    }
+}
+
+/* Brings p up to date: in full if stale, else for its pending items. */
+static void
+refresh (SsDocument         *self,
+         SsProjection       *p,
+         gboolean           *stale,
+         Pending            *pending,
+         int                 strategy,
+         int                 shock,
+         const SsProjection *reference)
+{
+  if (*stale)
+    {
+      ss_engine_project_cell (self->study, strategy, shock, reference, p);
+      *stale = FALSE;
+      pending_reset (pending);
+      return;
+    }
+  for (guint k = 0; pending->items != NULL && k < pending->items->len; k++)
+    {
+      ss_engine_update_item (self->study, reference, g_array_index (pending->items, guint, k), p);
+      pending->inexact = TRUE;
+      self->n_item_updates++;
+    }
+  if (pending->items != NULL)
+    g_array_set_size (pending->items, 0);
 }
 
 SsDocument *
@@ -458,6 +610,23 @@ _ss_document_open (SsDocument *self)
   return TRUE;
 }
 
+/* Records a change of one item's targets in a strategy (SS_CHANGE_SCENARIO)
+ * or of its baseline shares (SS_CHANGE_BASELINE), within the gesture
+ * under way, which the caller joined: the projections showing it bring
+ * that item up to date instead of computing everything again. */
+void
+_ss_document_touch_item (SsDocument *self,
+                         SsChange    change,
+                         int         scenario,
+                         guint       item)
+{
+  g_assert (self->edit_start != NULL);
+
+  self->edit_changed = TRUE;
+  invalidate_item (self, change, scenario, item);
+  g_signal_emit (self, signals[CHANGED], 0, (guint)change, scenario);
+}
+
 /* Records a change of the edit under way: the caller says what it touched
  * (for views) and which projections it makes stale. */
 void
@@ -494,6 +663,7 @@ ss_document_end_edit (SsDocument *self)
   g_return_if_fail (self->edit_start != NULL);
 
   before = g_steal_pointer (&self->edit_start);
+  settle_pending (self);
   if (!self->edit_changed || ss_study_equal (before, self->study))
     return;
 
@@ -583,21 +753,27 @@ ss_document_get_projection (SsDocument *self,
   g_return_val_if_fail (index < self->projections->len, NULL);
 
   baseline = g_ptr_array_index (self->projections, 0);
-  if (g_array_index (self->stale, gboolean, 0))
-    {
-      ss_engine_project (self->study, SS_BASELINE, NULL, baseline);
-      g_array_index (self->stale, gboolean, 0) = FALSE;
-    }
-  if (index > 0 && g_array_index (self->stale, gboolean, index))
-    {
-      ss_engine_project (self->study, scenario, baseline, g_ptr_array_index (self->projections, index));
-      g_array_index (self->stale, gboolean, index) = FALSE;
-    }
+  refresh (self, baseline, &g_array_index (self->stale, gboolean, 0),
+           &g_array_index (self->pending, Pending, 0), SS_BASELINE, SS_NO_SHOCK, NULL);
+  if (index > 0)
+    refresh (self, g_ptr_array_index (self->projections, index),
+             &g_array_index (self->stale, gboolean, index),
+             &g_array_index (self->pending, Pending, index), scenario, SS_NO_SHOCK, baseline);
   return g_ptr_array_index (self->projections, index);
 }
 
+static gboolean
+has_pending (GArray *pending,
+             guint   index)
+{
+  GArray *items = g_array_index (pending, Pending, index).items;
+
+  return items != NULL && items->len > 0;
+}
+
 /* Whether ss_document_get_projection() would compute the projection
- * again: for tests, and for views that show only fresh figures. */
+ * again, in full or for an item: for tests, and for views that show only
+ * fresh figures. */
 gboolean
 ss_document_projection_is_stale (SsDocument *self,
                                  int         scenario)
@@ -607,7 +783,7 @@ ss_document_projection_is_stale (SsDocument *self,
   g_return_val_if_fail (SS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (index < self->stale->len, FALSE);
 
-  return g_array_index (self->stale, gboolean, index);
+  return g_array_index (self->stale, gboolean, index) || has_pending (self->pending, index);
 }
 
 /* The cell S ⊕ K of the stress grid (strategy SS_BASELINE or a
@@ -634,14 +810,15 @@ ss_document_get_cell (SsDocument *self,
 
   at = (gsize)row * self->shocks->len + column;
   cell = g_ptr_array_index (self->cells, at);
-  if (g_array_index (self->cell_stale, gboolean, at))
+  if (g_array_index (self->cell_stale, gboolean, at) || has_pending (self->cell_pending, at))
     {
       /* The world first: the cell's premium is against it. */
       const SsProjection *world = row == 0 ? NULL : ss_document_get_cell (self, SS_BASELINE, shock);
 
-      ss_engine_project_cell (self->study, strategy, shock, world, cell);
-      g_array_index (self->cell_stale, gboolean, at) = FALSE;
-      self->n_cell_projections++;
+      if (g_array_index (self->cell_stale, gboolean, at))
+        self->n_cell_projections++;
+      refresh (self, cell, &g_array_index (self->cell_stale, gboolean, at),
+               &g_array_index (self->cell_pending, Pending, at), strategy, shock, world);
     }
   return cell;
 }
@@ -659,9 +836,10 @@ ss_document_cell_is_stale (SsDocument *self,
   g_return_val_if_fail (row >= 0 && column >= 0, FALSE);
 
   if (column == 0)
-    return g_array_index (self->stale, gboolean, 0)
-           || g_array_index (self->stale, gboolean, strategy + 1);
-  return g_array_index (self->cell_stale, gboolean, row * self->shocks->len + column);
+    return ss_document_projection_is_stale (self, SS_BASELINE)
+           || ss_document_projection_is_stale (self, strategy);
+  return g_array_index (self->cell_stale, gboolean, row * self->shocks->len + column)
+         || has_pending (self->cell_pending, row * self->shocks->len + column);
 }
 
 /* The grid's rows and columns as the document holds them: valid until the
@@ -683,6 +861,15 @@ ss_document_get_n_cell_projections (SsDocument *self)
 {
   g_return_val_if_fail (SS_IS_DOCUMENT (self), 0);
   return self->n_cell_projections;
+}
+
+/* How many times a projection or a cell was brought up to date for one
+ * item instead of computed in full. */
+guint
+ss_document_get_n_item_updates (SsDocument *self)
+{
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), 0);
+  return self->n_item_updates;
 }
 
 /* Every scenario's projection, [0] the baseline and [1 + s] scenario s,

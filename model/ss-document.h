@@ -107,6 +107,7 @@ void                ss_document_get_stress_axes (SsDocument    *self,
                                                  const GArray **strategies,
                                                  const GArray **shocks);
 guint               ss_document_get_n_cell_projections (SsDocument *self);
+guint               ss_document_get_n_item_updates (SsDocument *self);
 void                ss_document_get_all_projections (SsDocument *self,
                                                  GPtrArray   *projections);
 void                ss_document_get_grid        (SsDocument  *self,

@@ -483,6 +483,103 @@ test_gesture (void)
   g_assert_false (ss_document_can_undo (document));
 }
 
+/* The portfolio of a projection brought up to date item by item, within
+ * 1e-9 of each series' largest value of a fresh one. */
+static void
+assert_close_portfolio (const SsProjection *got,
+                        const SsProjection *want)
+{
+  const double *series[][2] = {
+    { got->total_cost, want->total_cost },
+    { got->cost_premium, want->cost_premium },
+    { got->portfolio_hhi, want->portfolio_hhi },
+    { got->expected_shortfall_impact, want->expected_shortfall_impact },
+    { got->var95_shortfall_impact, want->var95_shortfall_impact },
+    { got->max_foreign_spend_share, want->max_foreign_spend_share },
+  };
+  guint ny = want->n_years;
+
+  for (guint k = 0; k < G_N_ELEMENTS (series); k++)
+    {
+      double scale = 1;
+
+      for (guint t = 0; t < ny; t++)
+        scale = MAX (scale, fabs (series[k][1][t]));
+      for (guint t = 0; t < ny; t++)
+        g_assert_cmpfloat_with_epsilon (series[k][0][t], series[k][1][t], 1e-9 * scale);
+    }
+  g_assert_cmpmem (got->cost, want->n_items * ny * sizeof (double),
+                   want->cost, want->n_items * ny * sizeof (double));
+}
+
+/* Within a gesture, an edit of one item's targets or baseline shares
+ * brings the projections and cells that show it up to date for that item
+ * alone; when the gesture ends they are computed in full, and are then
+ * those of a fresh projection bit for bit. */
+static void
+test_gesture_item_updates (void)
+{
+  g_autoptr(SsStudy) study = load_example_v2 ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  const SsItem *urea = ss_study_get_item (study, 1);
+  double targets[5] = { 0.5, 0, 0.2, 0, 0.3 }, shares[5];
+  g_autofree char *pending = NULL, *settled = NULL;
+  guint cells, updates;
+
+  assert_cache_right (document);
+  cells = ss_document_get_n_cell_projections (document);
+  updates = ss_document_get_n_item_updates (document);
+
+  ss_document_begin_edit (document);
+  for (guint step = 0; step < 8; step++)
+    {
+      targets[0] -= 0.02;
+      targets[1] += 0.02;
+      g_assert_true (ss_document_set_target (document, PLUS, 0, targets, 5, NULL));
+      g_clear_pointer (&pending, g_free);
+      pending = stale_map (document);
+      g_assert_cmpstr (pending, ==, OF_PLUS);
+      {
+        g_autoptr(SsProjection) baseline = ss_projection_new ();
+        g_autoptr(SsProjection) fresh = ss_projection_new ();
+
+        ss_engine_project (study, SS_BASELINE, NULL, baseline);
+        ss_engine_project (study, PLUS, baseline, fresh);
+        assert_close_portfolio (ss_document_get_projection (document, PLUS), fresh);
+        for (guint k = 1; k < 3; k++)
+          {
+            int shock = k == 1 ? CHINA : ASEAN;
+            g_autoptr(SsProjection) cell = ss_projection_new ();
+
+            ss_engine_project_cell (study, PLUS, shock, NULL, cell);
+            assert_close_portfolio (ss_document_get_cell (document, PLUS, shock), cell);
+          }
+      }
+    }
+  /* The baseline's shares: every projection and cell, item by item. */
+  for (guint c = 0; c < 5; c++)
+    shares[c] = urea->sources[c].attr[SS_SOURCE_SHARE];
+  shares[0] -= 0.05, shares[1] += 0.05;
+  g_assert_true (ss_document_set_shares (document, 1, shares, 5, NULL));
+  g_clear_pointer (&pending, g_free);
+  pending = stale_map (document);
+  g_assert_cmpstr (pending, ==, ALL);
+  for (int s = SS_BASELINE; s < 3; s++)
+    ss_document_get_projection (document, s);
+  ss_document_get_cell (document, PLUS, CHINA);
+  ss_document_get_cell (document, SS_BASELINE, ASEAN);
+
+  /* Nothing was computed in full, every step was one item. */
+  g_assert_cmpuint (ss_document_get_n_cell_projections (document), ==, cells);
+  g_assert_cmpuint (ss_document_get_n_item_updates (document), >=, updates + 8 * 3 + 4 + 2);
+
+  ss_document_end_edit (document);
+  settled = stale_map (document);
+  g_assert_cmpstr (settled, ==, ALL);
+  assert_cache_right (document);
+  g_assert_true (ss_document_can_undo (document));
+}
+
 /* A drag let go where it was taken leaves no step. */
 static void
 test_gesture_back (void)
@@ -669,6 +766,7 @@ main (int   argc,
     }
   g_test_add_func ("/document/gesture", test_gesture);
   g_test_add_func ("/document/gesture-back", test_gesture_back);
+  g_test_add_func ("/document/gesture-item-updates", test_gesture_item_updates);
   g_test_add_func ("/document/rule/new-item", test_new_item);
   g_test_add_func ("/document/rule/import-refused", test_import_refused);
   g_test_add_func ("/document/rule/override-record", test_override_record);
