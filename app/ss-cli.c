@@ -209,6 +209,46 @@ write_stdout (const char *text)
   return SS_EXIT_OK;
 }
 
+/* The report on its way to stdout; with keep_tail, its last three bytes
+ * are held back, for a member to go before the closing brace. */
+typedef struct
+{
+  gboolean keep_tail;
+  char     tail[3];
+  gsize    n_tail;
+} ReportOut;
+
+/* A piece of the report to stdout (ss_report_write()). */
+static gboolean
+write_report (const char  *data,
+              gsize        length,
+              gpointer     user_data,
+              GError     **error)
+{
+  ReportOut *out = user_data;
+  gsize total = out->n_tail + length;
+  gsize keep = out->keep_tail ? MIN (3, total) : 0;
+  gsize emit = total - keep, from_tail = MIN (emit, out->n_tail);
+  char tail[3];
+  gsize n = 0;
+
+  if (fwrite (out->tail, 1, from_tail, stdout) != from_tail
+      || fwrite (data, 1, emit - from_tail, stdout) != emit - from_tail || fflush (stdout) != 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+      return FALSE;
+    }
+  for (gsize k = from_tail; k < out->n_tail; k++)
+    tail[n++] = out->tail[k];
+  for (gsize k = emit - from_tail; k < length; k++)
+    tail[n++] = data[k];
+  memcpy (out->tail, tail, n);
+  out->n_tail = n;
+  return TRUE;
+}
+
 /* --figure and --variation, checked: a usage error names what they take. */
 static gboolean
 tornado_options (const SsCliOptions  *o,
@@ -537,7 +577,7 @@ ss_cli_run (const SsCliOptions *o)
 {
   g_autoptr(SsStudy) study = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
+  ReportOut out = { 0 };
   g_autoptr(SsSensitivity) sensitivity = NULL;
   SsSensitivityFigure figure;
   double fraction;
@@ -615,37 +655,42 @@ ss_cli_run (const SsCliOptions *o)
           return usage_error (message);
         }
     }
-  output = ss_report_generate_for (study, g_str_equal (o->report, "csv") ? SS_REPORT_CSV
-                                                                          : SS_REPORT_JSON, only,
-                                   &error);
-  /* A figure that is not a number is never printed as null. */
-  if (output == NULL)
-    {
-      g_printerr ("%s: error: %s\n", display, error->message);
-      return SS_EXIT_INVALID;
-    }
   /* --sensitivity: the tornado of --scenario (else the first scenario) as
-   * the report's last member (docs/report-sensitivity.md). */
+   * the report's last member (docs/report-sensitivity.md), computed first
+   * so that its refusal, too, comes before any output. */
   if (o->sensitivity)
     {
       int scenario = only != SS_REPORT_ALL ? only
                      : ss_study_get_n_scenarios (study) > 0 ? 0 : SS_BASELINE;
-      g_autofree char *json = NULL;
-      gsize len = strlen (output);
 
       sensitivity = compute_tornado (study, display, scenario, figure, fraction);
       if (sensitivity == NULL)
         return SS_EXIT_INVALID;
-      json = ss_sensitivity_to_json (study, sensitivity);
-      /* The report's object ends with "\n}\n": the member goes before it. */
-      g_assert (g_str_has_suffix (output, "\n}\n"));
-      output[len - 3] = '\0';
-      {
-        char *joined = g_strconcat (output, ",\n  \"sensitivity\": ", json, "\n}\n", NULL);
-
-        g_free (output);
-        output = joined;
-      }
+      out.keep_tail = TRUE;
     }
-  return write_stdout (output);
+
+  /* Written as it is computed, so a report of any size fits in memory. A
+   * figure that is not a number is never printed as null. */
+  if (!ss_report_write (study, g_str_equal (o->report, "csv") ? SS_REPORT_CSV : SS_REPORT_JSON, only,
+                        write_report, &out, &error))
+    {
+      if (error->domain != SS_ENGINE_ERROR)
+        {
+          g_printerr (_("supplyshift: cannot write the output: %s\n"), error->message);
+          return SS_EXIT_WRITE;
+        }
+      g_printerr ("%s: error: %s\n", display, error->message);
+      return SS_EXIT_INVALID;
+    }
+  if (sensitivity != NULL)
+    {
+      g_autofree char *json = ss_sensitivity_to_json (study, sensitivity);
+      g_autofree char *tail = NULL;
+
+      /* The report's object ends with "\n}\n": the member goes before it. */
+      g_assert (out.n_tail == 3 && memcmp (out.tail, "\n}\n", 3) == 0);
+      tail = g_strconcat (",\n  \"sensitivity\": ", json, "\n}\n", NULL);
+      return write_stdout (tail);
+    }
+  return SS_EXIT_OK;
 }

@@ -37,88 +37,62 @@ ss_engine_project_all (const SsStudy *study)
   return all;
 }
 
-/* One cell of the stress grid: S ⊕ K with its projection. */
-typedef struct
+/* Where a scenario sits on one of the grid's axes, or -1. */
+static int
+axis_index (const GArray *axis,
+            int           scenario)
 {
-  int           strategy;
-  int           shock;
-  SsProjection *p;
-} Cell;
-
-static void
-cell_clear (Cell *cell)
-{
-  g_clear_pointer (&cell->p, ss_projection_free);
+  for (guint k = 0; k < axis->len; k++)
+    if (g_array_index (axis, int, k) == scenario)
+      return k;
+  return -1;
 }
 
-/* What a report holds: the projections of the baseline and the scenarios
- * it shows (baseline first), and the stress cells it shows, by strategy
- * then by shock. `only` is a scenario index, SS_BASELINE, or
- * SS_REPORT_ALL for everything. */
+/* A projection reduced to what a stress cell shows and what a premium is
+ * taken against (its total cost): kept while the report moves on, so it
+ * holds one whole projection at a time. */
 typedef struct
 {
-  GPtrArray *projections;
-  GArray    *cells;                    /* of Cell */
-} Contents;
+  SsProjection view;                   /* its arrays point into numbers */
+  double      *numbers;
+  int         *over_target;
+} Summary;
 
 static void
-contents_init (Contents      *contents,
-               const SsStudy *study,
-               int            only)
+summary_take (Summary            *summary,
+              const SsProjection *p)
 {
-  g_autoptr(GArray) strategies = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) shocks = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GPtrArray) worlds = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
-  SsProjection *baseline = ss_projection_new ();
+  guint ny = p->n_years;
 
-  contents->projections = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
-  contents->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
-  g_array_set_clear_func (contents->cells, (GDestroyNotify)cell_clear);
-
-  ss_engine_project (study, SS_BASELINE, NULL, baseline);
-  g_ptr_array_add (contents->projections, baseline);
-  for (guint s = 0; s < ss_study_get_n_scenarios (study); s++)
-    if (only == SS_REPORT_ALL || only == (int)s)
-      {
-        SsProjection *p = ss_projection_new ();
-
-        ss_engine_project (study, s, baseline, p);
-        g_ptr_array_add (contents->projections, p);
-      }
-
-  /* The premium of S ⊕ K is against baseline ⊕ K: one projection of each
-   * world first, then the cells. */
-  ss_study_get_stress_axes (study, strategies, shocks);
-  for (guint k = 0; k < shocks->len; k++)
-    {
-      int shock = g_array_index (shocks, int, k);
-      SsProjection *world = ss_projection_new ();
-
-      ss_engine_project_cell (study, SS_BASELINE, shock, NULL, world);
-      g_ptr_array_add (worlds, world);
-    }
-  for (guint s = 0; s < strategies->len; s++)
-    for (guint k = 0; k < shocks->len; k++)
-      {
-        Cell cell = { g_array_index (strategies, int, s), g_array_index (shocks, int, k), NULL };
-
-        if (only != SS_REPORT_ALL && cell.strategy != only && !(cell.shock == only && only >= 0))
-          continue;
-        cell.p = ss_projection_new ();
-        if (cell.strategy == SS_BASELINE)
-          ss_projection_copy_into (cell.p, g_ptr_array_index (worlds, k));
-        else
-          ss_engine_project_cell (study, cell.strategy, cell.shock, g_ptr_array_index (worlds, k),
-                                  cell.p);
-        g_array_append_val (contents->cells, cell);
-      }
+  g_free (summary->numbers);
+  g_free (summary->over_target);
+  memset (&summary->view, 0, sizeof summary->view);
+  summary->numbers = g_new (double, 5 * ny);
+  summary->over_target = g_memdup2 (p->over_target_count, ny * sizeof (int));
+  summary->view.n_items = p->n_items;
+  summary->view.n_countries = p->n_countries;
+  summary->view.n_groups = p->n_groups;
+  summary->view.n_years = ny;
+  summary->view.scenario = p->scenario;
+  summary->view.shock = p->shock;
+  summary->view.npv_cost_premium = p->npv_cost_premium;
+  summary->view.npv_subsidy = p->npv_subsidy;
+  summary->view.total_cost = memcpy (summary->numbers, p->total_cost, ny * sizeof (double));
+  summary->view.cost_premium = memcpy (summary->numbers + ny, p->cost_premium, ny * sizeof (double));
+  summary->view.expected_shortfall_impact = memcpy (summary->numbers + 2 * ny,
+                                                    p->expected_shortfall_impact, ny * sizeof (double));
+  summary->view.var95_shortfall_impact = memcpy (summary->numbers + 3 * ny,
+                                                 p->var95_shortfall_impact, ny * sizeof (double));
+  summary->view.max_foreign_spend_share = memcpy (summary->numbers + 4 * ny,
+                                                  p->max_foreign_spend_share, ny * sizeof (double));
+  summary->view.over_target_count = summary->over_target;
 }
 
 static void
-contents_clear (Contents *contents)
+summary_clear (Summary *summary)
 {
-  g_clear_pointer (&contents->projections, g_ptr_array_unref);
-  g_clear_pointer (&contents->cells, g_array_unref);
+  g_clear_pointer (&summary->numbers, g_free);
+  g_clear_pointer (&summary->over_target, g_free);
 }
 
 /* One named series of a projection: numbers, integers, true/false or words. */
@@ -409,100 +383,6 @@ append_year_or_null (GString *out,
     g_string_append (out, "null");
 }
 
-static char *
-report_json (const SsStudy *study,
-             Contents      *contents,
-             GPtrArray     *groups)
-{
-  GPtrArray *projections = contents->projections;
-  const SsMeta *meta = ss_study_get_meta (study);
-  GString *out = g_string_new ("{\n  \"format\": \"supplyshift-report\",\n  \"version\": 2,\n");
-  g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (Series));
-
-  g_string_append (out, "  \"study\": {\n    \"title\": ");
-  append_json_string (out, meta->title);
-  g_string_append_printf (out, ",\n    \"base_year\": %d,\n    \"horizon\": %d,\n    \"currency\": ",
-                          meta->base_year, meta->horizon);
-  append_json_string (out, meta->currency);
-  g_string_append (out, ",\n    \"home\": ");
-  append_json_string (out, ss_study_get_country (study, meta->home)->code);
-  g_string_append (out, ",\n    \"countries\": [");
-  for (guint c = 0; c < ss_study_get_n_countries (study); c++)
-    {
-      if (c > 0)
-        g_string_append (out, ", ");
-      append_json_string (out, ss_study_get_country (study, c)->code);
-    }
-  g_string_append (out, "]\n  },\n  \"scenarios\": [\n");
-
-  for (guint s = 0; s < projections->len; s++)
-    {
-      const SsProjection *p = g_ptr_array_index (projections, s);
-      SeriesList list = { study, p, series, groups };
-
-      g_string_append (out, "    {\n      \"id\": ");
-      append_json_string (out, scenario_id (study, p->scenario));
-      g_string_append (out, ",\n      \"name\": ");
-      append_json_string (out, scenario_name (study, p->scenario));
-      g_string_append_printf (out, ",\n      \"kind\": \"%s\"", scenario_kind (study, p->scenario));
-      g_string_append (out, ",\n      \"years\": ");
-      append_years (out, p, meta->base_year);
-      g_string_append (out, ",\n      \"portfolio\": {\n");
-
-      report_series (&list, SERIES_PORTFOLIO);
-      append_json_series (out, &list, "        ");
-      append_empty_groups (out, &list, "        ");
-      g_string_append (out, "        \"npv_cost_premium\": ");
-      append_number (out, p->npv_cost_premium, FALSE);
-      g_string_append (out, ",\n        \"npv_subsidy\": ");
-      append_number (out, p->npv_subsidy, FALSE);
-      g_string_append (out, "\n      },\n      \"items\": [\n");
-
-      for (guint i = 0; i < p->n_items; i++)
-        {
-          const SsItem *item = ss_study_get_item (study, i);
-
-          g_string_append (out, "        {\n          \"code\": ");
-          append_json_string (out, item->code);
-          g_string_append (out, ",\n          \"name\": ");
-          append_json_string (out, item->name);
-          g_string_append (out, ",\n");
-          report_series (&list, i);
-          append_json_series (out, &list, "          ");
-          append_empty_groups (out, &list, "          ");
-          g_string_append (out, "          \"target_met_year\": ");
-          append_year_or_null (out, meta->base_year, p->target_met_year[i], FALSE);
-          g_string_append (out, i + 1 < p->n_items ? "\n        },\n" : "\n        }\n");
-        }
-      g_string_append (out, s + 1 < projections->len ? "      ]\n    },\n" : "      ]\n    }\n");
-    }
-  g_string_append (out, "  ],\n  \"stress\": [");
-
-  for (guint k = 0; k < contents->cells->len; k++)
-    {
-      const Cell *cell = &g_array_index (contents->cells, Cell, k);
-      SeriesList list = { study, cell->p, series, groups };
-
-      g_string_append (out, k > 0 ? ",\n    {\n      \"strategy\": " : "\n    {\n      \"strategy\": ");
-      append_json_string (out, scenario_id (study, cell->strategy));
-      g_string_append (out, ",\n      \"shock\": ");
-      if (cell->shock == SS_NO_SHOCK)
-        g_string_append (out, "null");
-      else
-        append_json_string (out, scenario_id (study, cell->shock));
-      g_string_append (out, ",\n      \"years\": ");
-      append_years (out, cell->p, meta->base_year);
-      g_string_append (out, ",\n");
-      report_series (&list, SERIES_CELL);
-      append_json_series (out, &list, "      ");
-      g_string_append (out, "      \"npv_cost_premium\": ");
-      append_number (out, cell->p->npv_cost_premium, FALSE);
-      g_string_append (out, "\n    }");
-    }
-  g_string_append (out, contents->cells->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
-  return g_string_free (out, FALSE);
-}
-
 /* RFC 4180: a field with a comma, a quote or a line break is quoted, and
  * its quotes doubled. */
 static void
@@ -568,22 +448,100 @@ append_csv_yearless (GString    *out,
   g_string_append_printf (out, ",,%s,", metric);
 }
 
-static char *
-report_csv (const SsStudy *study,
-            Contents      *contents,
-            GPtrArray     *groups)
+/* --- Writing, as the report is computed ---------------------------------- */
+
+/* Until this much text is held, nothing is written: a report of this
+ * size (every study short of thousands of items) is written whole or not
+ * at all, as cli.md asks of a failure. A bigger one is written as it is
+ * computed, in pieces of a 64th of it (1 MiB), so memory does not grow
+ * with it. */
+#define REPORT_HOLD   (64 * 1024 * 1024)
+
+static gsize report_hold = REPORT_HOLD;
+
+/* For tests: hold this much instead, and write in pieces of a 64th of
+ * it, so that a small study's report is written in pieces. 0: as usual. */
+void
+_ss_report_set_hold (gsize bytes)
 {
-  GPtrArray *projections = contents->projections;
+  report_hold = bytes > 0 ? bytes : REPORT_HOLD;
+}
+
+typedef struct
+{
+  const SsStudy     *study;
+  SsReportFormat     format;
+  GPtrArray         *groups;
+  GArray            *series;           /* of Series */
+  GString           *out;
+  SsReportWriteFunc  write;            /* NULL: everything stays in out */
+  gpointer           user_data;
+  gboolean           streaming;        /* some of it has been written */
+  guint              n_scenarios;      /* scenarios to write, baseline included */
+  guint              n_written;        /* scenarios written */
+  guint              n_cells;          /* cells written */
+} Report;
+
+static gboolean
+report_flush (Report   *r,
+              gboolean  all,
+              GError  **error)
+{
+  if (r->write == NULL || r->out->len == 0
+      || (!all && r->out->len < (r->streaming ? MAX (report_hold / 64, 1) : report_hold)))
+    return TRUE;
+  r->streaming = TRUE;
+  if (!r->write (r->out->str, r->out->len, r->user_data, error))
+    return FALSE;
+  g_string_truncate (r->out, 0);
+  return TRUE;
+}
+
+static void
+report_begin (Report *r)
+{
+  const SsStudy *study = r->study;
   const SsMeta *meta = ss_study_get_meta (study);
-  GString *out = g_string_new ("scenario,item,year,metric,value\n");
-  g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (Series));
+  GString *out = r->out;
 
-  for (guint s = 0; s < projections->len; s++)
+  if (r->format == SS_REPORT_CSV)
     {
-      const SsProjection *p = g_ptr_array_index (projections, s);
-      SeriesList list = { study, p, series, groups };
-      const char *id = scenario_id (study, p->scenario);
+      g_string_append (out, "scenario,item,year,metric,value\n");
+      return;
+    }
+  g_string_append (out, "{\n  \"format\": \"supplyshift-report\",\n  \"version\": 2,\n");
+  g_string_append (out, "  \"study\": {\n    \"title\": ");
+  append_json_string (out, meta->title);
+  g_string_append_printf (out, ",\n    \"base_year\": %d,\n    \"horizon\": %d,\n    \"currency\": ",
+                          meta->base_year, meta->horizon);
+  append_json_string (out, meta->currency);
+  g_string_append (out, ",\n    \"home\": ");
+  append_json_string (out, ss_study_get_country (study, meta->home)->code);
+  g_string_append (out, ",\n    \"countries\": [");
+  for (guint c = 0; c < ss_study_get_n_countries (study); c++)
+    {
+      if (c > 0)
+        g_string_append (out, ", ");
+      append_json_string (out, ss_study_get_country (study, c)->code);
+    }
+  g_string_append (out, "]\n  },\n  \"scenarios\": [\n");
+}
 
+/* One scenario's projection, item after item, written as it goes. */
+static gboolean
+report_scenario (Report              *r,
+                 const SsProjection  *p,
+                 GError             **error)
+{
+  const SsStudy *study = r->study;
+  const SsMeta *meta = ss_study_get_meta (study);
+  SeriesList list = { study, p, r->series, r->groups };
+  const char *id = scenario_id (study, p->scenario);
+  gboolean last = ++r->n_written == r->n_scenarios;
+  GString *out = r->out;
+
+  if (r->format == SS_REPORT_CSV)
+    {
       report_series (&list, SERIES_PORTFOLIO);
       append_csv_rows (out, &list, id, "*", meta->base_year);
       /* Net present values belong to no single year: the year is empty. */
@@ -603,25 +561,204 @@ report_csv (const SsStudy *study,
           append_csv_yearless (out, id, code, "target_met_year");
           append_year_or_null (out, meta->base_year, p->target_met_year[i], TRUE);
           g_string_append_c (out, '\n');
+          if (!report_flush (r, FALSE, error))
+            return FALSE;
         }
+      return TRUE;
     }
 
-  /* A cell of the stress grid is "S+K", "S+" without a shock. */
-  for (guint k = 0; k < contents->cells->len; k++)
-    {
-      const Cell *cell = &g_array_index (contents->cells, Cell, k);
-      SeriesList list = { study, cell->p, series, groups };
-      g_autofree char *id = g_strconcat (scenario_id (study, cell->strategy), "+",
-                                         cell->shock == SS_NO_SHOCK ? ""
-                                         : scenario_id (study, cell->shock), NULL);
+  g_string_append (out, "    {\n      \"id\": ");
+  append_json_string (out, id);
+  g_string_append (out, ",\n      \"name\": ");
+  append_json_string (out, scenario_name (study, p->scenario));
+  g_string_append_printf (out, ",\n      \"kind\": \"%s\"", scenario_kind (study, p->scenario));
+  g_string_append (out, ",\n      \"years\": ");
+  append_years (out, p, meta->base_year);
+  g_string_append (out, ",\n      \"portfolio\": {\n");
 
-      report_series (&list, SERIES_CELL);
+  report_series (&list, SERIES_PORTFOLIO);
+  append_json_series (out, &list, "        ");
+  append_empty_groups (out, &list, "        ");
+  g_string_append (out, "        \"npv_cost_premium\": ");
+  append_number (out, p->npv_cost_premium, FALSE);
+  g_string_append (out, ",\n        \"npv_subsidy\": ");
+  append_number (out, p->npv_subsidy, FALSE);
+  g_string_append (out, "\n      },\n      \"items\": [\n");
+
+  for (guint i = 0; i < p->n_items; i++)
+    {
+      const SsItem *item = ss_study_get_item (study, i);
+
+      g_string_append (out, "        {\n          \"code\": ");
+      append_json_string (out, item->code);
+      g_string_append (out, ",\n          \"name\": ");
+      append_json_string (out, item->name);
+      g_string_append (out, ",\n");
+      report_series (&list, i);
+      append_json_series (out, &list, "          ");
+      append_empty_groups (out, &list, "          ");
+      g_string_append (out, "          \"target_met_year\": ");
+      append_year_or_null (out, meta->base_year, p->target_met_year[i], FALSE);
+      g_string_append (out, i + 1 < p->n_items ? "\n        },\n" : "\n        }\n");
+      if (!report_flush (r, FALSE, error))
+        return FALSE;
+    }
+  g_string_append (out, !last ? "      ]\n    },\n" : "      ]\n    }\n");
+  if (last)
+    g_string_append (out, "  ],\n  \"stress\": [");
+  return TRUE;
+}
+
+/* One cell of the grid, from its projection or its summary. */
+static gboolean
+report_cell (Report              *r,
+             int                  strategy,
+             int                  shock,
+             const SsProjection  *p,
+             GError             **error)
+{
+  const SsStudy *study = r->study;
+  const SsMeta *meta = ss_study_get_meta (study);
+  SeriesList list = { study, p, r->series, r->groups };
+  GString *out = r->out;
+
+  report_series (&list, SERIES_CELL);
+  if (r->format == SS_REPORT_CSV)
+    {
+      /* A cell of the stress grid is "S+K", "S+" without a shock. */
+      g_autofree char *id = g_strconcat (scenario_id (study, strategy), "+",
+                                         shock == SS_NO_SHOCK ? "" : scenario_id (study, shock), NULL);
+
       append_csv_rows (out, &list, id, "*", meta->base_year);
       append_csv_yearless (out, id, "*", "npv_cost_premium");
-      append_number (out, cell->p->npv_cost_premium, TRUE);
+      append_number (out, p->npv_cost_premium, TRUE);
       g_string_append_c (out, '\n');
     }
-  return g_string_free (out, FALSE);
+  else
+    {
+      g_string_append (out, r->n_cells > 0 ? ",\n    {\n      \"strategy\": " : "\n    {\n      \"strategy\": ");
+      append_json_string (out, scenario_id (study, strategy));
+      g_string_append (out, ",\n      \"shock\": ");
+      if (shock == SS_NO_SHOCK)
+        g_string_append (out, "null");
+      else
+        append_json_string (out, scenario_id (study, shock));
+      g_string_append (out, ",\n      \"years\": ");
+      append_years (out, p, meta->base_year);
+      g_string_append (out, ",\n");
+      append_json_series (out, &list, "      ");
+      g_string_append (out, "      \"npv_cost_premium\": ");
+      append_number (out, p->npv_cost_premium, FALSE);
+      g_string_append (out, "\n    }");
+    }
+  r->n_cells++;
+  return report_flush (r, FALSE, error);
+}
+
+static void
+report_end (Report *r)
+{
+  if (r->format == SS_REPORT_JSON)
+    g_string_append (r->out, r->n_cells > 0 ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+/* Computes and writes the report one projection at a time: the baseline,
+ * each scenario shown, the worlds baseline ⊕ K, then each cell, kept only
+ * as summaries where a later part needs them (the strategies' own
+ * projections are the grid's first column; a world is the first row and
+ * what its column's premiums are against). `only` is a scenario index,
+ * SS_BASELINE or SS_REPORT_ALL, as for ss_report_generate_for(). */
+static gboolean
+report_run (Report  *r,
+            int      only,
+            GError **error)
+{
+  const SsStudy *study = r->study;
+  guint ns = ss_study_get_n_scenarios (study);
+  g_autoptr(GArray) strategies = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) shocks = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(SsProjection) p = ss_projection_new ();
+  g_autoptr(GArray) own = NULL, worlds = NULL;
+  gboolean ok = TRUE;
+
+  ss_study_get_stress_axes (study, strategies, shocks);
+  own = g_array_new (FALSE, TRUE, sizeof (Summary));
+  g_array_set_clear_func (own, (GDestroyNotify)summary_clear);
+  g_array_set_size (own, strategies->len);
+  worlds = g_array_new (FALSE, TRUE, sizeof (Summary));
+  g_array_set_clear_func (worlds, (GDestroyNotify)summary_clear);
+  g_array_set_size (worlds, shocks->len);
+
+  r->n_scenarios = 1 + (only == SS_REPORT_ALL ? ns : only >= 0 ? 1 : 0);
+  report_begin (r);
+
+  /* A figure the model defines is never printed as null. */
+  ss_engine_project (study, SS_BASELINE, NULL, p);
+  if (!ss_projection_check (study, p, error) || !report_scenario (r, p, error))
+    return FALSE;
+  summary_take (&g_array_index (own, Summary, 0), p);
+  for (guint s = 0; s < ns; s++)
+    if (only == SS_REPORT_ALL || only == (int)s)
+      {
+        int row;
+
+        ss_engine_project (study, s, &g_array_index (own, Summary, 0).view, p);
+        if (!ss_projection_check (study, p, error) || !report_scenario (r, p, error))
+          return FALSE;
+        if ((row = axis_index (strategies, s)) > 0)
+          summary_take (&g_array_index (own, Summary, row), p);
+      }
+
+  /* The premium of S ⊕ K is against baseline ⊕ K: each world first. */
+  for (guint k = 1; k < shocks->len; k++)
+    {
+      int shock = g_array_index (shocks, int, k);
+
+      if (only >= 0 && axis_index (shocks, only) > 0 && shock != only)
+        continue;
+      ss_engine_project_cell (study, SS_BASELINE, shock, NULL, p);
+      if (!ss_projection_check (study, p, error))
+        return FALSE;
+      summary_take (&g_array_index (worlds, Summary, k), p);
+    }
+
+  for (guint row = 0; row < strategies->len && ok; row++)
+    for (guint k = 0; k < shocks->len && ok; k++)
+      {
+        int strategy = g_array_index (strategies, int, row), shock = g_array_index (shocks, int, k);
+
+        if (only != SS_REPORT_ALL && strategy != only && !(shock == only && only >= 0))
+          continue;
+        if (k == 0)
+          ok = report_cell (r, strategy, shock, &g_array_index (own, Summary, row).view, error);
+        else if (row == 0)
+          ok = report_cell (r, strategy, shock, &g_array_index (worlds, Summary, k).view, error);
+        else
+          {
+            ss_engine_project_cell (study, strategy, shock, &g_array_index (worlds, Summary, k).view, p);
+            ok = ss_projection_check (study, p, error) && report_cell (r, strategy, shock, p, error);
+          }
+      }
+  if (!ok)
+    return FALSE;
+  report_end (r);
+  return report_flush (r, TRUE, error);
+}
+
+static void
+report_init (Report         *r,
+             const SsStudy  *study,
+             SsReportFormat  format,
+             GPtrArray      *groups,
+             GArray         *series)
+{
+  memset (r, 0, sizeof *r);
+  r->study = study;
+  r->format = format;
+  r->groups = groups;
+  r->series = series;
+  ss_study_get_groups (study, groups);
+  r->out = g_string_sized_new (64 * 1024);
 }
 
 /* The report of the whole study (only = SS_REPORT_ALL), or of the
@@ -635,35 +772,19 @@ ss_report_generate_for (const SsStudy   *study,
                         GError         **error)
 {
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
-  Contents contents;
-  char *text;
+  g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (Series));
+  Report r;
 
   g_return_val_if_fail (only == SS_REPORT_ALL || only == SS_BASELINE
                         || (only >= 0 && (guint)only < ss_study_get_n_scenarios (study)), NULL);
 
-  ss_study_get_groups (study, groups);
-  contents_init (&contents, study, only);
-
-  /* A figure the model defines is never printed as null. */
-  for (guint k = 0; k < contents.projections->len; k++)
-    if (!ss_projection_check (study, g_ptr_array_index (contents.projections, k), error))
-      {
-        contents_clear (&contents);
-        return NULL;
-      }
-  for (guint k = 0; k < contents.cells->len; k++)
-    if (!ss_projection_check (study, g_array_index (contents.cells, Cell, k).p, error))
-      {
-        contents_clear (&contents);
-        return NULL;
-      }
-
-  if (format == SS_REPORT_CSV)
-    text = report_csv (study, &contents, groups);
-  else
-    text = report_json (study, &contents, groups);
-  contents_clear (&contents);
-  return text;
+  report_init (&r, study, format, groups, series);
+  if (!report_run (&r, only, error))
+    {
+      g_string_free (r.out, TRUE);
+      return NULL;
+    }
+  return g_string_free (r.out, FALSE);
 }
 
 char *
@@ -672,4 +793,34 @@ ss_report_generate (const SsStudy   *study,
                     GError         **error)
 {
   return ss_report_generate_for (study, format, SS_REPORT_ALL, error);
+}
+
+/* The same report, given to write as it is computed: held whole up to
+ * 64 MiB (so a failure writes nothing), then in pieces of about 1 MiB, so
+ * that a report of any size takes the memory of one projection. FALSE
+ * with write's error, or with a SS_ENGINE_ERROR for a figure that is not
+ * a number (in a report past 64 MiB, after some of it was written). */
+gboolean
+ss_report_write (const SsStudy      *study,
+                 SsReportFormat      format,
+                 int                 only,
+                 SsReportWriteFunc   write,
+                 gpointer            user_data,
+                 GError            **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (Series));
+  gboolean ok;
+  Report r;
+
+  g_return_val_if_fail (only == SS_REPORT_ALL || only == SS_BASELINE
+                        || (only >= 0 && (guint)only < ss_study_get_n_scenarios (study)), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  report_init (&r, study, format, groups, series);
+  r.write = write;
+  r.user_data = user_data;
+  ok = report_run (&r, only, error);
+  g_string_free (r.out, TRUE);
+  return ok;
 }

@@ -29,4 +29,19 @@ char      *ss_report_generate_for (const SsStudy   *study,
                                    int              only,
                                    GError         **error);
 
+/* Writes length bytes of the report; FALSE, with an error, to stop it. */
+typedef gboolean (*SsReportWriteFunc) (const char  *data,
+                                       gsize        length,
+                                       gpointer     user_data,
+                                       GError     **error);
+
+gboolean   ss_report_write        (const SsStudy      *study,
+                                   SsReportFormat      format,
+                                   int                 only,
+                                   SsReportWriteFunc   write,
+                                   gpointer            user_data,
+                                   GError            **error);
+
+void       _ss_report_set_hold    (gsize               bytes);
+
 G_END_DECLS
