@@ -1,4 +1,4 @@
-/* ss-csv.c: a streaming RFC 4180 reader that knows where every record is
+/* ss-csv.c: a streaming RFC 4180 reader that knows where every record is; quoting
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -474,4 +474,28 @@ gboolean
 ss_csv_reader_is_blank (SsCsvReader *self)
 {
   return self->n_fields == 1 && self->lens[0] == 0;
+}
+
+/* RFC 4180: a field with a comma, a quote or a line break is quoted, and
+ * its quotes doubled. */
+void
+ss_csv_append_field (GString    *out,
+                     const char *text)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (text != NULL);
+
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
 }

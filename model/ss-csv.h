@@ -1,4 +1,4 @@
-/* ss-csv.h: a streaming RFC 4180 reader that knows where every record is
+/* ss-csv.h: a streaming RFC 4180 reader that knows where every record is; quoting
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,6 +58,11 @@ gboolean     ss_csv_reader_had_bom       (SsCsvReader  *self);
 gboolean     ss_csv_reader_had_crlf      (SsCsvReader  *self);
 /* TRUE when the record is one empty field: a blank line. */
 gboolean     ss_csv_reader_is_blank      (SsCsvReader  *self);
+
+/* Appends text as one field: quoted when it holds a comma, a quote or a
+ * line break, its quotes doubled (RFC 4180). */
+void         ss_csv_append_field         (GString      *out,
+                                          const char   *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsCsvReader, ss_csv_reader_free)
 

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ss-csv.h"
 #include "ss-dtoa.h"
 #include "ss-report.h"
 
@@ -383,27 +384,6 @@ append_year_or_null (GString *out,
     g_string_append (out, "null");
 }
 
-/* RFC 4180: a field with a comma, a quote or a line break is quoted, and
- * its quotes doubled. */
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static void
 append_csv_rows (GString          *out,
                  const SeriesList *list,
@@ -423,11 +403,11 @@ append_csv_rows (GString          *out,
 
       for (guint t = 0; t < list->p->n_years; t++)
         {
-          append_csv_field (out, scenario);
+          ss_csv_append_field (out, scenario);
           g_string_append_c (out, ',');
-          append_csv_field (out, item);
+          ss_csv_append_field (out, item);
           g_string_append_printf (out, ",%d,", base_year + (int)t);
-          append_csv_field (out, metric);
+          ss_csv_append_field (out, metric);
           g_string_append_c (out, ',');
           append_value (out, list, s, t, TRUE);
           g_string_append_c (out, '\n');
@@ -442,9 +422,9 @@ append_csv_yearless (GString    *out,
                      const char *item,
                      const char *metric)
 {
-  append_csv_field (out, scenario);
+  ss_csv_append_field (out, scenario);
   g_string_append_c (out, ',');
-  append_csv_field (out, item);
+  ss_csv_append_field (out, item);
   g_string_append_printf (out, ",,%s,", metric);
 }
 
