@@ -75,6 +75,9 @@ typedef struct _SscChartClass
                              const SscChartHit *hit,
                              double             x,
                              double             y);
+  /* The data draw() shows, as rows and columns with headings and units:
+   * the chart's CSV export and the window's Copy Data. */
+  SsTable      *(*table)    (SscCtx            *c);
   /* Appends the tooltip markup for (x, y), or returns FALSE. */
   gboolean      (*query)    (SscCtx            *c,
                              const SscChartHit *hit,
@@ -96,5 +99,12 @@ double      ssc_ctx_series         (const SscCtx       *c,
 char       *ssc_ctx_money_unit     (const SscCtx       *c);
 char       *ssc_ctx_under_scenario (const SscCtx       *c);
 char       *ssc_ctx_subject        (const SscCtx       *c);
+guint       ssc_ctx_add_year_column (const SscCtx      *c,
+                                    SsTable            *table);
+void        ssc_ctx_add_year_rows  (const SscCtx       *c,
+                                    SsTable            *table);
+char       *ssc_ctx_series_title   (const SscCtx       *c,
+                                    const char         *figure,
+                                    int                 scenario);
 
 G_END_DECLS

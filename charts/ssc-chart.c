@@ -265,6 +265,35 @@ ssc_ctx_subject (const SscCtx *c)
   return g_strdup (_("the portfolio"));
 }
 
+/* A table over the years: its first column, then (once every column is
+ * added) one row a year, the year in that column. */
+guint
+ssc_ctx_add_year_column (const SscCtx *c,
+                         SsTable      *table)
+{
+  /* Translators: a column of a chart's data */
+  return ss_table_add_column (table, _("Year"), NULL, 0);
+}
+
+void
+ssc_ctx_add_year_rows (const SscCtx *c,
+                       SsTable      *table)
+{
+  for (guint t = 0; t < c->ny; t++)
+    ss_table_set_number (table, ss_table_add_row (table), 0, c->meta->base_year + (int)t);
+}
+
+/* A column of one scenario's series in a chart that draws it against the
+ * baseline: "HHI, Vietnam plus" or "HHI, Baseline". */
+char *
+ssc_ctx_series_title (const SscCtx *c,
+                      const char   *figure,
+                      int           scenario)
+{
+  /* Translators: a column of a chart's data: a figure, then the scenario it is of */
+  return g_strdup_printf (_("%1$s, %2$s"), figure, ssc_scenario_name (c->study, scenario));
+}
+
 /* ------------------------------------------------------------------ */
 /* Entry points                                                        */
 /* ------------------------------------------------------------------ */
@@ -356,6 +385,24 @@ ssc_chart_describe (SscChartKind        kind,
   if (!ctx_bind (&c))
     return g_strdup (_("No data to show yet."));
   return c.klass->describe (&c);
+}
+
+/* The data the chart draws for `data`, as a table; NULL when it draws
+ * nothing ("Nothing to show yet"). */
+SsTable *
+ssc_chart_table (SscChartKind        kind,
+                 const SscChartData *data)
+{
+  SscCtx c = { 0 };
+
+  g_return_val_if_fail (kind < SSC_N_CHARTS, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  c.klass = class_of (kind);
+  c.d = data;
+  if (!ctx_bind (&c))
+    return NULL;
+  return c.klass->table (&c);
 }
 
 void

@@ -5,7 +5,8 @@
  * The chart library's interface for the window, the exports and the
  * tests: which charts there are and what each needs, and for one chart
  * its title, its one-sentence summary, its drawing on any cairo context,
- * and what lies under the pointer. Nothing here touches GTK.
+ * the data it draws as a table, and what lies under the pointer. Nothing
+ * here touches GTK.
  */
 
 #pragma once
@@ -15,6 +16,7 @@
 
 #include "ss-engine.h"
 #include "ss-sensitivity.h"
+#include "ss-table.h"
 
 G_BEGIN_DECLS
 
@@ -86,6 +88,9 @@ void            ssc_chart_data_set_style           (SscChartData        *data,
 char           *ssc_chart_title                    (SscChartKind         kind,
                                                     const SscChartData  *data);
 char           *ssc_chart_describe                 (SscChartKind         kind,
+                                                    const SscChartData  *data);
+
+SsTable        *ssc_chart_table                    (SscChartKind         kind,
                                                     const SscChartData  *data);
 
 void            ssc_chart_render                   (SscChartKind         kind,

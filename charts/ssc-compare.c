@@ -261,6 +261,35 @@ compare_describe (SscCtx *c)
                           counted, lowest, risk, highest, npv, unit);
 }
 
+/* A row per scenario, a column per panel, headed as the panels are. */
+static SsTable *
+compare_table (SscCtx *c)
+{
+  static const int digits[N_METRICS] = { 1, 2, 0, 1 };
+  guint n_rows = ss_study_get_n_scenarios (c->study) + 1;
+  SsTable *table = ss_table_new ();
+
+  /* Translators: a column of the comparison chart's data */
+  ss_table_add_column (table, _("Scenario"), NULL, SS_TABLE_TEXT);
+  for (guint m = 0; m < N_METRICS; m++)
+    {
+      g_autofree char *title = metric_title (c, m);
+
+      ss_table_add_column (table, title, NULL, digits[m]);
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      double v[N_METRICS];
+      guint k = ss_table_add_row (table);
+
+      ss_table_set_text (table, k, 0, ssc_scenario_name (c->study, (int)r - 1));
+      if (compare_values (c, (int)r - 1, v))
+        for (guint m = 0; m < N_METRICS; m++)
+          ss_table_set_number (table, k, 1 + m, v[m]);
+    }
+  return table;
+}
+
 static void
 compare_hover (SscCtx            *c,
                const SscChartHit *hit,
@@ -313,6 +342,7 @@ const SscChartClass ssc_compare_chart = {
   .projections = SSC_PROJECTIONS_ALL_SCENARIOS,
   .draw = compare_draw,
   .describe = compare_describe,
+  .table = compare_table,
   .hover = compare_hover,
   .query = compare_query,
 };

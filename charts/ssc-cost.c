@@ -282,6 +282,41 @@ cost_query (SscCtx            *c,
   return TRUE;
 }
 
+/* The total cost of both panels' series, and the premium's parts. */
+static SsTable *
+cost_table (SscCtx *c)
+{
+  SsTable *table = ss_table_new ();
+  g_autofree char *unit = ssc_ctx_money_unit (c);
+  g_autofree char *total = ssc_ctx_series_title (c, _("Total cost to firms"), c->scenario);
+  g_autofree char *total_b = ssc_ctx_series_title (c, _("Total cost to firms"), SS_BASELINE);
+  gboolean show_base = c->scenario != SS_BASELINE;
+  guint col_total, col_base = 0, col_premium, col_purchase, col_firms, col_subsidy;
+  Costs k;
+
+  costs_compute (c, &k);
+  ssc_ctx_add_year_column (c, table);
+  col_total = ss_table_add_column (table, total, unit, 1);
+  if (show_base)
+    col_base = ss_table_add_column (table, total_b, unit, 1);
+  col_premium = ss_table_add_column (table, _("Net premium to firms"), unit, 1);
+  col_purchase = ss_table_add_column (table, _("Purchase cost difference"), unit, 1);
+  col_firms = ss_table_add_column (table, _("Switching cost paid by firms"), unit, 1);
+  col_subsidy = ss_table_add_column (table, _("Switching cost paid by the subsidy"), unit, 1);
+  ssc_ctx_add_year_rows (c, table);
+  for (guint t = 0; t < c->ny; t++)
+    {
+      ss_table_set_number (table, t, col_total, k.total[t]);
+      if (show_base)
+        ss_table_set_number (table, t, col_base, k.total_b[t]);
+      ss_table_set_number (table, t, col_premium, k.premium[t]);
+      ss_table_set_number (table, t, col_purchase, k.purchase[t]);
+      ss_table_set_number (table, t, col_firms, k.firms[t]);
+      ss_table_set_number (table, t, col_subsidy, k.subsidy[t]);
+    }
+  return table;
+}
+
 const SscChartClass ssc_cost_chart = {
   .name = "cost",
   .label = NC_("chart", "Cost"),
@@ -289,6 +324,7 @@ const SscChartClass ssc_cost_chart = {
   .projections = SSC_PROJECTIONS_SELECTED,
   .draw = cost_draw,
   .describe = cost_describe,
+  .table = cost_table,
   .hover = ssc_hit_hover_years,
   .query = cost_query,
 };

@@ -1,4 +1,4 @@
-/* ssc-export.c: a chart as an SVG, PNG or PDF file
+/* ssc-export.c: a chart as an SVG, PNG or PDF file, or its data as CSV
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -33,6 +33,7 @@ ssc_chart_format_from_path (const char     *path,
     { ".svg", SSC_CHART_FORMAT_SVG },
     { ".png", SSC_CHART_FORMAT_PNG },
     { ".pdf", SSC_CHART_FORMAT_PDF },
+    { ".csv", SSC_CHART_FORMAT_CSV },
   };
   g_autofree char *base = NULL;
   gsize len;
@@ -110,7 +111,8 @@ ssc_chart_render_svg (SscChartKind        kind,
  * failure never leaves a half-written file and a link, a read-only file
  * or a FIFO is treated as when a study is saved. The SVG and the PNG are
  * width × height pixels; the PDF page is the same size at 96 pixels per
- * inch (0.75 pt a pixel). */
+ * inch (0.75 pt a pixel). A .csv file is the data the chart draws, as
+ * ss_table_to_csv() writes it; the size does not matter to it. */
 gboolean
 ssc_chart_export (SscChartKind         kind,
                   const SscChartData  *data,
@@ -136,7 +138,7 @@ ssc_chart_export (SscChartKind         kind,
   if (!ssc_chart_format_from_path (path, &format))
     {
       g_set_error (error, SSC_CHART_ERROR, SSC_CHART_ERROR_FORMAT,
-                   _("“%s” does not end in .svg, .png or .pdf"), path);
+                   _("“%s” does not end in .svg, .png, .pdf or .csv"), path);
       return FALSE;
     }
   if (width < 1 || height < 1 || width > SSC_CHART_MAX_SIZE || height > SSC_CHART_MAX_SIZE)
@@ -158,7 +160,21 @@ ssc_chart_export (SscChartKind         kind,
     return FALSE;
   sink.fd = ss_safe_file_get_fd (out);
 
-  if (format == SSC_CHART_FORMAT_SVG)
+  if (format == SSC_CHART_FORMAT_CSV)
+    {
+      g_autoptr(SsTable) table = ssc_chart_table (kind, &light);
+      g_autofree char *csv = NULL;
+
+      if (table == NULL)
+        {
+          g_set_error (error, SSC_CHART_ERROR, SSC_CHART_ERROR_NO_DATA,
+                       _("The chart has no data to write to “%s”"), path);
+          return FALSE;
+        }
+      csv = ss_table_to_csv (table);
+      status = sink_write (&sink, (const unsigned char *)csv, strlen (csv));
+    }
+  else if (format == SSC_CHART_FORMAT_SVG)
     {
       gsize length = 0;
       g_autofree char *doc = ssc_chart_render_svg (kind, &light, width, height, &length);

@@ -1,4 +1,4 @@
-/* ssc-export.h: a chart as an SVG, PNG or PDF file
+/* ssc-export.h: a chart as an SVG, PNG or PDF file, or its data as CSV
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,14 +16,16 @@ typedef enum
   SSC_CHART_FORMAT_SVG,
   SSC_CHART_FORMAT_PNG,
   SSC_CHART_FORMAT_PDF,
+  SSC_CHART_FORMAT_CSV,                /* the data it draws (ssc_chart_table()) */
 } SscChartFormat;
 
 #define SSC_CHART_ERROR (ssc_chart_error_quark ())
 
 typedef enum
 {
-  SSC_CHART_ERROR_FORMAT,              /* not .svg, .png or .pdf */
+  SSC_CHART_ERROR_FORMAT,              /* not .svg, .png, .pdf or .csv */
   SSC_CHART_ERROR_SIZE,                /* width or height outside 1..SSC_CHART_MAX_SIZE */
+  SSC_CHART_ERROR_NO_DATA,             /* CSV of a chart with nothing to show */
 } SscChartError;
 
 #define SSC_CHART_MAX_SIZE 10000

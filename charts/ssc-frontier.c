@@ -382,6 +382,80 @@ frontier_describe (SscCtx *c)
                           name, bc, br, tc, tr, lc, lr);
 }
 
+static void
+add_mix_row (SscCtx       *c,
+             SsTable      *table,
+             const char   *point,
+             int           year,
+             double        cost,
+             double        risk,
+             const double *shares)
+{
+  guint r = ss_table_add_row (table);
+
+  ss_table_set_text (table, r, 0, point);
+  if (year >= 0)
+    ss_table_set_number (table, r, 1, year);
+  ss_table_set_number (table, r, 2, cost);
+  ss_table_set_number (table, r, 3, risk);
+  for (guint k = 0; k < c->nc; k++)
+    ss_table_set_number (table, r, 4 + k, 100 * shares[k]);
+}
+
+/* Every point the chart draws, with its mix: the frontier from the
+ * cheapest to the least-risk mix, the baseline mix, and under a scenario
+ * that moves the item its target and the mix of each year of the path.
+ * An item with no feasible mix has the headings alone. */
+static SsTable *
+frontier_table (SscCtx *c)
+{
+  SsTable *table = ss_table_new ();
+  g_auto(Frontier) f = { 0 };
+  gboolean show_scenario = c->scenario != SS_BASELINE;
+
+  /* Translators: columns of the frontier chart's data */
+  ss_table_add_column (table, _("Point"), NULL, SS_TABLE_TEXT);
+  ss_table_add_column (table, _("Year"), NULL, 0);
+  ss_table_add_column (table, _("Cost index"), NULL, 3);
+  ss_table_add_column (table, _("Supply risk"), NULL, 2);
+  for (guint k = 0; k < c->nc; k++)
+    ss_table_add_column (table, ss_study_get_country (c->study, k)->name, "%", 1);
+  if (!frontier_compute (c, &f))
+    return table;
+
+  if (show_scenario)
+    {
+      double gap = 0;
+
+      for (guint k = 0; k < c->nc; k++)
+        gap = MAX (gap, fabs (f.target[k] - f.base[k]));
+      show_scenario = gap > 1e-9;
+    }
+  for (guint k = 0; k < f.frontier->len; k++)
+    {
+      const SsMix *m = &g_array_index (f.frontier, SsMix, k);
+
+      add_mix_row (c, table, _("Frontier mix"), -1, m->cost, m->risk, m->shares);
+    }
+  add_mix_row (c, table, _("Baseline mix"), c->meta->base_year, f.base_cost, f.base_risk, f.base);
+  if (!show_scenario)
+    return table;
+  add_mix_row (c, table, _("Target mix"), f.reached >= 0 ? c->meta->base_year + f.reached : -1,
+               f.target_cost, f.target_risk, f.target);
+  for (guint t = 0; t < c->ny; t++)
+    {
+      double shares[SS_MAX_COUNTRIES];
+
+      for (guint k = 0; k < c->nc; k++)
+        shares[k] = ssc_mix_row (c->proj, c->item, k)[t];
+      /* Translators: a row of the frontier chart's data: the mix of one
+       * year of the scenario's path */
+      add_mix_row (c, table, _("Mix of the path"), c->meta->base_year + (int)t, f.path_cost[t],
+                   f.path_risk[t], shares);
+    }
+  return table;
+}
+
 /* A ring around the point under the pointer. */
 static void
 frontier_hover (SscCtx            *c,
@@ -444,6 +518,7 @@ const SscChartClass ssc_frontier_chart = {
   .flags = SSC_CHART_NEEDS_ITEM,
   .draw = frontier_draw,
   .describe = frontier_describe,
+  .table = frontier_table,
   .hover = frontier_hover,
   .query = frontier_query,
 };

@@ -334,6 +334,38 @@ heatmap_draw (SscCtx *c)
   draw_scale (c, grid_x, grid_y + row_h * rows->len + 18 + label_h + 4, MIN (cell_w * nc, 240));
 }
 
+/* Every item, not only those the drawing has room for: its shares in the
+ * year and its alert level. */
+static SsTable *
+heatmap_table (SscCtx *c)
+{
+  SsTable *table = ss_table_new ();
+  guint year = heat_year (c);
+  guint n_items = ss_study_get_n_items (c->study);
+
+  ssc_ctx_add_year_column (c, table);
+  /* Translators: columns of the heatmap's data */
+  ss_table_add_column (table, _("Item"), NULL, SS_TABLE_TEXT);
+  ss_table_add_column (table, _("Code"), NULL, SS_TABLE_TEXT);
+  ss_table_add_column (table, _("Alert"), NULL, SS_TABLE_TEXT);
+  for (guint k = 0; k < c->nc; k++)
+    ss_table_add_column (table, ss_study_get_country (c->study, k)->name, "%", 1);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const SsItem *item = ss_study_get_item (c->study, i);
+      guint r = ss_table_add_row (table);
+
+      ss_table_set_number (table, r, 0, c->meta->base_year + (int)year);
+      ss_table_set_text (table, r, 1, item->name);
+      ss_table_set_text (table, r, 2, item->code);
+      ss_table_set_text (table, r, 3,
+                         ss_alert_level_get_label (c->proj->alert[(gsize)i * c->ny + year]));
+      for (guint k = 0; k < c->nc; k++)
+        ss_table_set_number (table, r, 4 + k, 100 * ssc_mix_row (c->proj, i, k)[year]);
+    }
+  return table;
+}
+
 static char *
 heatmap_describe (SscCtx *c)
 {
@@ -463,6 +495,7 @@ const SscChartClass ssc_heatmap_chart = {
   .flags = SSC_CHART_USES_YEAR,
   .draw = heatmap_draw,
   .describe = heatmap_describe,
+  .table = heatmap_table,
   .hover = heatmap_hover,
   .query = heatmap_query,
 };

@@ -268,6 +268,43 @@ mix_describe (SscCtx *c)
                           under, country, item, from, to, first_year + (int)by);
 }
 
+/* Every country the chart stacks, in the order of its bands from the
+ * bottom up, in %; against the baseline, the baseline's too. */
+static SsTable *
+mix_table (SscCtx *c)
+{
+  SsTable *table = ss_table_new ();
+  int order[SS_MAX_COUNTRIES];
+  guint n = mix_order (c, order);
+  gboolean show_base = c->scenario != SS_BASELINE;
+
+  ssc_ctx_add_year_column (c, table);
+  for (guint k = 0; k < n; k++)
+    {
+      const char *name = ss_study_get_country (c->study, order[k])->name;
+      g_autofree char *title = ssc_ctx_series_title (c, name, c->scenario);
+
+      ss_table_add_column (table, show_base ? title : name, "%", 1);
+    }
+  if (show_base)
+    for (guint k = 0; k < n; k++)
+      {
+        g_autofree char *title = ssc_ctx_series_title (c, ss_study_get_country (c->study, order[k])->name,
+                                                       SS_BASELINE);
+
+        ss_table_add_column (table, title, "%", 1);
+      }
+  ssc_ctx_add_year_rows (c, table);
+  for (guint t = 0; t < c->ny; t++)
+    for (guint k = 0; k < n; k++)
+      {
+        ss_table_set_number (table, t, 1 + k, 100 * ssc_mix_row (c->proj, c->item, order[k])[t]);
+        if (show_base)
+          ss_table_set_number (table, t, 1 + n + k, 100 * ssc_mix_row (c->base, c->item, order[k])[t]);
+      }
+  return table;
+}
+
 /* The year's share of every country shown, top band first. */
 static gboolean
 mix_query (SscCtx            *c,
@@ -304,6 +341,7 @@ const SscChartClass ssc_mix_chart = {
   .projections = SSC_PROJECTIONS_SELECTED,
   .draw = mix_draw,
   .describe = mix_describe,
+  .table = mix_table,
   .hover = ssc_hit_hover_years,
   .query = mix_query,
 };

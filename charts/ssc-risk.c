@@ -129,6 +129,47 @@ risk_describe (SscCtx *c)
                           under, what, sr0, first, sr1, first + (int)last, hhi0, hhi1);
 }
 
+/* The three panels' series, the scenario's and the baseline's. */
+static SsTable *
+risk_table (SscCtx *c)
+{
+  static const SscSeries series[3] = { SSC_SERIES_HHI, SSC_SERIES_RISK, SSC_SERIES_IMPACT };
+  SsTable *table = ss_table_new ();
+  g_autofree char *unit = ssc_ctx_money_unit (c);
+  gboolean show_base = c->scenario != SS_BASELINE;
+  const char *names[3] = {
+    /* Translators: a column of the risk chart's data; HHI is the Herfindahl–Hirschman index */
+    _("HHI"),
+    _("Supply risk"),
+    _("Expected shortfall impact"),
+  };
+  const int digits[3] = { 0, 2, 1 };
+  guint col = 1;
+
+  ssc_ctx_add_year_column (c, table);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autofree char *title = ssc_ctx_series_title (c, names[k], c->scenario);
+      g_autofree char *base = ssc_ctx_series_title (c, names[k], SS_BASELINE);
+
+      ss_table_add_column (table, show_base ? title : names[k], k == 2 ? unit : NULL, digits[k]);
+      if (show_base)
+        ss_table_add_column (table, base, k == 2 ? unit : NULL, digits[k]);
+    }
+  ssc_ctx_add_year_rows (c, table);
+  for (guint k = 0; k < 3; k++)
+    {
+      for (guint t = 0; t < c->ny; t++)
+        {
+          ss_table_set_number (table, t, col, ssc_ctx_series (c, c->proj, series[k], t));
+          if (show_base)
+            ss_table_set_number (table, t, col + 1, ssc_ctx_series (c, c->base, series[k], t));
+        }
+      col += show_base ? 2 : 1;
+    }
+  return table;
+}
+
 static gboolean
 risk_query (SscCtx            *c,
             const SscChartHit *hit,
@@ -163,6 +204,7 @@ const SscChartClass ssc_risk_chart = {
   .projections = SSC_PROJECTIONS_SELECTED,
   .draw = risk_draw,
   .describe = risk_describe,
+  .table = risk_table,
   .hover = ssc_hit_hover_years,
   .query = risk_query,
 };

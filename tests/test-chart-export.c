@@ -32,6 +32,7 @@
 #include <pango/pango.h>
 #include <libxml/tree.h>
 
+#include "ss-csv.h"
 #include "ss-document.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
@@ -206,6 +207,7 @@ test_formats (void)
     { "a.svg", TRUE, SSC_CHART_FORMAT_SVG },
     { "/tmp/x/Chart.PNG", TRUE, SSC_CHART_FORMAT_PNG },
     { "report.Pdf", TRUE, SSC_CHART_FORMAT_PDF },
+    { "data.CSV", TRUE, SSC_CHART_FORMAT_CSV },
     { "dir.svg/chart.png", TRUE, SSC_CHART_FORMAT_PNG },
     { "chart.jpg", FALSE, 0 },
     { "chart.svgz", FALSE, 0 },
@@ -236,7 +238,7 @@ typedef struct
   SscChartFormat format;
 } ExportCase;
 
-static const char * const format_ext[] = { "svg", "png", "pdf" };
+static const char * const format_ext[] = { "svg", "png", "pdf", "csv" };
 
 static void
 check_svg (const char *path,
@@ -380,6 +382,171 @@ check_pdf (const char *path,
   g_assert_true (contains (contents, length, media_box));
 }
 
+/* The CSV reads back with the project's RFC 4180 reader into the chart's
+ * table: the same headings, as many records, every number the same double. */
+static void
+check_csv_parses_back (const SsTable *table,
+                       const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(SsCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  guint records = 0, n_columns = ss_table_get_n_columns (table);
+
+  g_assert_nonnull (stream);
+  reader = ss_csv_reader_new (G_INPUT_STREAM (stream), NULL);
+  while (ss_csv_reader_next (reader, &error))
+    {
+      g_assert_cmpuint (ss_csv_reader_get_n_fields (reader), ==, n_columns);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *field = ss_csv_reader_get_field (reader, c);
+          guint r = records - 1;
+
+          if (records == 0)
+            {
+              g_autofree char *header = ss_table_get_header (table, c);
+
+              g_assert_cmpstr (field, ==, header);
+            }
+          else if (ss_table_get_text (table, r, c) != NULL)
+            g_assert_cmpstr (field, ==, ss_table_get_text (table, r, c));
+          else if (!ss_table_is_number (table, r, c))
+            g_assert_cmpstr (field, ==, "");
+          else
+            {
+              char *end = NULL;
+
+              g_assert_cmpfloat (g_ascii_strtod (field, &end), ==, ss_table_get_number (table, r, c));
+              g_assert_cmpint (*end, ==, '\0');
+            }
+        }
+      records++;
+    }
+  g_assert_no_error (error);
+  g_assert_true (ss_csv_reader_had_bom (reader));
+  g_assert_cmpuint (records, ==, 1 + ss_table_get_n_rows (table));
+}
+
+static guint
+column_named (const SsTable *table,
+              const char    *title)
+{
+  for (guint c = 0; c < ss_table_get_n_columns (table); c++)
+    if (g_str_equal (ss_table_get_title (table, c), title))
+      return c;
+  g_error ("no column “%s”", title);
+}
+
+/* What each chart's table holds, against the projections it draws. */
+static void
+check_chart_table (Fixture       *f,
+                   SscChartKind   kind,
+                   const SsTable *table)
+{
+  const SsProjection *p = g_ptr_array_index (f->projections, 1 + f->data.scenario);
+  const SsMeta *meta = ss_study_get_meta (f->study);
+  guint ny = p->n_years, nc = ss_study_get_n_countries (f->study);
+  guint n_items = ss_study_get_n_items (f->study);
+
+  switch (kind)
+    {
+    case SSC_CHART_MIX:
+    case SSC_CHART_COST:
+    case SSC_CHART_RISK:
+      /* A row a year, the year first. */
+      g_assert_cmpuint (ss_table_get_n_rows (table), ==, ny);
+      for (guint t = 0; t < ny; t++)
+        g_assert_cmpfloat (ss_table_get_number (table, t, 0), ==, meta->base_year + (int)t);
+      if (kind == SSC_CHART_MIX)
+        /* The scenario's bands stack to 100 %; each is a country's spend share. */
+        for (guint t = 0; t < ny; t++)
+          {
+            double sum = 0;
+
+            for (guint c = 0; c < nc; c++)
+              {
+                g_autofree char *title = g_strdup_printf ("%s, %s", ss_study_get_country (f->study, c)->name,
+                                                          ss_study_get_scenario (f->study, f->data.scenario)->name);
+
+                for (guint k = 1; k < ss_table_get_n_columns (table); k++)
+                  if (g_str_equal (ss_table_get_title (table, k), title))
+                    {
+                      g_assert_cmpfloat (ss_table_get_number (table, t, k), ==, 100 * p->spend_share[c * ny + t]);
+                      sum += ss_table_get_number (table, t, k);
+                    }
+              }
+            g_assert_cmpfloat_with_epsilon (sum, 100, 1e-9);
+          }
+      else if (kind == SSC_CHART_RISK)
+        {
+          g_autofree char *hhi = g_strdup_printf ("HHI, %s", ss_study_get_scenario (f->study, f->data.scenario)->name);
+          guint col = column_named (table, hhi);
+
+          for (guint t = 0; t < ny; t++)
+            g_assert_cmpfloat (ss_table_get_number (table, t, col), ==, p->portfolio_hhi[t]);
+        }
+      else
+        {
+          guint col = column_named (table, "Net premium to firms");
+
+          for (guint t = 0; t < ny; t++)
+            g_assert_cmpfloat_with_epsilon (ss_table_get_number (table, t, col), p->cost_premium[t],
+                                            1e-9 * MAX (1, fabs (p->cost_premium[t])));
+        }
+      break;
+    case SSC_CHART_FRONTIER:
+      /* The frontier first, each mix adding up to 100 %. */
+      g_assert_cmpuint (ss_table_get_n_rows (table), >, 2);
+      g_assert_cmpstr (ss_table_get_text (table, 0, 0), ==, "Frontier mix");
+      for (guint r = 0; r < ss_table_get_n_rows (table); r++)
+        {
+          double sum = 0;
+
+          for (guint c = 0; c < nc; c++)
+            sum += ss_table_get_number (table, r, 4 + c);
+          g_assert_cmpfloat_with_epsilon (sum, 100, 1e-6);
+        }
+      break;
+    case SSC_CHART_HEATMAP:
+      /* Every item, in study order, in the final year. */
+      g_assert_cmpuint (ss_table_get_n_rows (table), ==, n_items);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_assert_cmpstr (ss_table_get_text (table, i, 2), ==, ss_study_get_item (f->study, i)->code);
+          for (guint c = 0; c < nc; c++)
+            g_assert_cmpfloat (ss_table_get_number (table, i, 4 + c), ==,
+                               100 * p->share[((gsize)i * nc + c) * ny + ny - 1]);
+        }
+      break;
+    case SSC_CHART_COMPARE:
+      /* A row a scenario, the baseline first, the NPV of its premium. */
+      g_assert_cmpuint (ss_table_get_n_rows (table), ==, f->projections->len);
+      for (guint r = 0; r < f->projections->len; r++)
+        g_assert_cmpfloat (ss_table_get_number (table, r, 1), ==,
+                           ((const SsProjection *)g_ptr_array_index (f->projections, r))->npv_cost_premium);
+      break;
+    default:
+      /* A chart added to the registry: at least some data. */
+      g_assert_cmpuint (ss_table_get_n_rows (table), >, 0);
+      break;
+    }
+}
+
+static void
+check_csv (Fixture      *f,
+           SscChartKind  kind,
+           const char   *path)
+{
+  g_autoptr(SsTable) table = ssc_chart_table (kind, &f->data);
+
+  g_assert_nonnull (table);
+  g_assert_cmpuint (ss_table_get_n_columns (table), >=, 2);
+  check_csv_parses_back (table, path);
+  check_chart_table (f, kind, table);
+}
+
 static void
 test_export (Fixture       *f,
              gconstpointer  user_data)
@@ -405,6 +572,9 @@ test_export (Fixture       *f,
       break;
     case SSC_CHART_FORMAT_PNG:
       check_png (path, 960, 600);
+      break;
+    case SSC_CHART_FORMAT_CSV:
+      check_csv (f, c->kind, path);
       break;
     case SSC_CHART_FORMAT_PDF:
     default:
@@ -616,9 +786,12 @@ test_missing_projections (Fixture       *f,
       g_autofree char *description = ssc_chart_describe (kind, &data);
       g_autofree char *markup = NULL;
 
+      g_autoptr(SsTable) table = ssc_chart_table (kind, &data);
+
       ssc_chart_render (kind, &data, cr, 640, 400, hit);
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
       g_assert_nonnull (description);
+      g_assert_nonnull (table);
       ssc_chart_hit_query (hit, &data, 320, 200, &markup);
     }
 
@@ -628,9 +801,17 @@ test_missing_projections (Fixture       *f,
     {
       g_autofree char *description = ssc_chart_describe (kind, &data);
 
+      g_autofree char *path = g_build_filename (f->dir, "nothing.csv", NULL);
+      g_autoptr(GError) error = NULL;
+
       ssc_chart_render (kind, &data, cr, 640, 400, hit);
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
       g_assert_cmpstr (description, ==, "No data to show yet.");
+      /* Nothing drawn, no data: a CSV export says so and leaves no file. */
+      g_assert_null (ssc_chart_table (kind, &data));
+      g_assert_false (ssc_chart_export (kind, &data, path, 960, 600, &error));
+      g_assert_error (error, SSC_CHART_ERROR, SSC_CHART_ERROR_NO_DATA);
+      g_assert_cmpuint (dir_count (f->dir), ==, 0);
     }
 
   /* No projections, and no study at all. */
@@ -1020,7 +1201,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static ExportCase cases[SS_TEST_N_STUDIES * SSC_N_CHARTS * 3];
+  static ExportCase cases[SS_TEST_N_STUDIES * SSC_N_CHARTS * G_N_ELEMENTS (format_ext)];
   guint n = 0;
 
   /* As `supplyshift --export` runs: no display of either kind. */
@@ -1035,7 +1216,7 @@ main (int   argc,
 
   for (SsTestStudy study = 0; study < SS_TEST_N_STUDIES; study++)
     for (SscChartKind kind = 0; kind < SSC_N_CHARTS; kind++)
-      for (SscChartFormat format = SSC_CHART_FORMAT_SVG; format <= SSC_CHART_FORMAT_PDF; format++)
+      for (SscChartFormat format = SSC_CHART_FORMAT_SVG; format <= SSC_CHART_FORMAT_CSV; format++)
         {
           g_autofree char *path = g_strdup_printf ("/charts/export/%s/%s/%s",
                                                    ss_test_study_name (study),
