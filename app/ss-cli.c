@@ -77,7 +77,8 @@ ss_cli_add_options (GApplication *app,
     { "report", 0, 0, G_OPTION_ARG_STRING, &o->report,
       N_("Print every scenario's projection and the stress grid as json or csv"), N_("FORMAT") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o->export_path,
-      N_("Render one chart to an .svg, .png or .pdf file"), N_("OUT") },
+      N_("Render one chart to an .svg, .png or .pdf file, or write its data to a .csv file"),
+      N_("OUT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o->chart, chart_help (o), N_("NAME") },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &o->scenario,
       N_("Scenario to export, or to report with the baseline and its stress cells"), N_("ID") },
@@ -328,7 +329,7 @@ run_export (const SsCliOptions *o)
       return usage_error (message);
     }
   if (!ssc_chart_format_from_path (o->export_path, &format))
-    return usage_error (_("--export needs a file name ending in .svg, .png or .pdf"));
+    return usage_error (_("--export needs a file name ending in .svg, .png, .pdf or .csv"));
   if (!tornado_options (o, &figure, &fraction, &status))
     return status;
   if ((o->figure != NULL || o->variation != NULL) && !ssc_chart_kind_needs_sensitivity (kind))

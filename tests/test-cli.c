@@ -1533,7 +1533,7 @@ test_export_charts (TmpFixture    *fixture,
   static const char * const charts[] = {
     "mix", "cost", "risk", "frontier", "heatmap", "compare", "stress", "tornado", NULL
   };
-  static const char * const exts[] = { "svg", "png", "PDF", NULL };
+  static const char * const exts[] = { "svg", "png", "PDF", "csv", NULL };
   g_autofree char *example = data_path ("example-study.xml");
   const char *files[] = { NULL, example };
 
@@ -1553,6 +1553,14 @@ test_export_charts (TmpFixture    *fixture,
           run_argv (&result, NULL, args);
           assert_exported (&result, out);
           g_file_get_contents (out, &contents, &length, NULL);
+          if (e == 3)
+            {
+              /* Data, not a picture: short for the compare chart of a small study. */
+              g_assert_cmpuint (length, >, 100);
+              g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf"));
+              g_assert_true (g_utf8_validate (contents, length, NULL));
+              continue;
+            }
           g_assert_cmpuint (length, >, 1000);
           if (e == 0)
             g_assert_nonnull (strstr (contents, "<svg"));
@@ -1787,6 +1795,64 @@ test_locale_comma_decimal (void)
   compare_locales (de_env, "under de_DE.UTF-8");
 }
 
+/* --export=OUT.csv: the compare chart's data, its numbers the report's to
+ * the last bit, the same file in a comma-decimal locale. */
+static void
+test_export_csv (TmpFixture    *fixture,
+                 gconstpointer  data)
+{
+  static const char * const de_env[] = { "LC_ALL=de_DE.UTF-8", "LANG=de_DE.UTF-8", NULL };
+  g_autofree char *out = g_build_filename (fixture->dir, "compare.csv", NULL);
+  g_autofree char *de_out = g_build_filename (fixture->dir, "compare-de.csv", NULL);
+  g_autofree char *export = g_strconcat ("--export=", out, NULL);
+  g_autofree char *de_export = g_strconcat ("--export=", de_out, NULL);
+  g_autofree char *csv = NULL, *de_csv = NULL;
+  g_auto(RunResult) result = { 0 };
+  g_auto(RunResult) report = { 0 };
+  g_autoptr(JsonNode) json = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonNode *scenarios;
+
+  run (&result, export, "--chart=compare", NULL);
+  assert_exported (&result, out);
+  run (&report, "--report=json", NULL);
+  assert_success (&report);
+  json = parse_json (report.out);
+  scenarios = ss_json_get (json, "scenarios");
+
+  g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "\xef\xbb\xbfScenario,NPV of the cost premium (million USD),"
+                                 "Supply risk (SR) in 2034,Concentration (HHI) in 2034,"
+                                 "Expected shortfall impact in 2034 (million USD)");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + ss_json_length (scenarios) + 1);
+  g_assert_cmpstr (lines[ss_json_length (scenarios) + 1], ==, "");
+  for (guint r = 0; r < ss_json_length (scenarios); r++)
+    {
+      JsonNode *s = ss_json_index (scenarios, r);
+      g_auto(GStrv) fields = g_strsplit (lines[1 + r], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 5);
+      g_assert_cmpstr (fields[0], ==, ss_json_string (ss_json_get (s, "name")));
+      g_assert_cmpfloat (g_ascii_strtod (fields[1], NULL), ==,
+                         ss_json_number (ss_json_path (s, "portfolio/npv_cost_premium")));
+      g_assert_cmpfloat (g_ascii_strtod (fields[2], NULL), ==,
+                         ss_json_number (ss_json_path (s, "portfolio/supply_risk/10")));
+    }
+
+  if (have_locale ("de_DE.utf8") || have_locale ("de_DE.UTF-8"))
+    {
+      const char * const args[] = { de_export, "--chart=compare", NULL };
+      RunOptions options = { .env = de_env };
+      g_auto(RunResult) de = { 0 };
+
+      run_argv (&de, &options, args);
+      assert_exported (&de, de_out);
+      g_assert_true (g_file_get_contents (de_out, &de_csv, NULL, NULL));
+      g_assert_cmpstr (de_csv, ==, csv);
+    }
+}
+
 /* The report is data, never translated. The build's own catalogues are
  * offered, so this bites as soon as po/ has a Korean translation. */
 static void
@@ -1854,6 +1920,8 @@ main (int   argc,
               tmp_setup, test_export_charts, tmp_teardown);
   g_test_add ("/cli/export/options", TmpFixture, NULL,
               tmp_setup, test_export_options, tmp_teardown);
+  g_test_add ("/cli/export/csv", TmpFixture, NULL,
+              tmp_setup, test_export_csv, tmp_teardown);
   g_test_add ("/cli/export/usage", TmpFixture, NULL,
               tmp_setup, test_export_usage, tmp_teardown);
   g_test_add ("/cli/export/invalid-study", TmpFixture, NULL,
