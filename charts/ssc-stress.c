@@ -409,6 +409,59 @@ stress_describe (SscCtx *c)
                           hi_text, hi_s, hi_k_name);
 }
 
+/* A row per cell, strategy by strategy and shock by shock, with the
+ * figures the cell shows. */
+static SsTable *
+stress_table (SscCtx *c)
+{
+  g_auto(Grid) g = { 0 };
+  SsTable *table = ss_table_new ();
+  g_autofree char *unit = ssc_ctx_money_unit (c);
+  g_autofree char *impact = NULL, *var = NULL, *over = NULL, *over_first = NULL;
+  int last_year;
+  gboolean two_years;
+
+  grid_init (c, &g);
+  last_year = c->meta->base_year + (int)g.last;
+  two_years = g.first_target >= 0 && (guint)g.first_target != g.last;
+  /* Translators: columns of the stress grid's data */
+  ss_table_add_column (table, _("Strategy"), NULL, SS_TABLE_TEXT);
+  ss_table_add_column (table, _("Shock"), NULL, SS_TABLE_TEXT);
+  ss_table_add_column (table, _("Premium (NPV)"), unit, 1);
+  impact = g_strdup_printf (_("Expected shortfall impact, %d"), last_year);
+  ss_table_add_column (table, impact, unit, 1);
+  var = g_strdup_printf (_("VaR95, %d"), last_year);
+  ss_table_add_column (table, var, unit, 1);
+  if (g.first_target >= 0)
+    {
+      over = g_strdup_printf (_("Items over target, %d"), last_year);
+      ss_table_add_column (table, over, NULL, 0);
+    }
+  if (two_years)
+    {
+      over_first = g_strdup_printf (_("Items over target, %d"), c->meta->base_year + g.first_target);
+      ss_table_add_column (table, over_first, NULL, 0);
+    }
+  for (guint r = 0; r < g.strategies->len; r++)
+    for (guint k = 0; k < g.shocks->len; k++)
+      {
+        guint row = ss_table_add_row (table);
+        Figures f;
+
+        grid_figures (&g, grid_cell (c, &g, r, k), &f);
+        ss_table_set_text (table, row, 0, ssc_scenario_name (c->study, g_array_index (g.strategies, int, r)));
+        ss_table_set_text (table, row, 1, shock_name (c, g_array_index (g.shocks, int, k)));
+        ss_table_set_number (table, row, 2, f.premium);
+        ss_table_set_number (table, row, 3, f.impact);
+        ss_table_set_number (table, row, 4, f.var95);
+        if (g.first_target >= 0)
+          ss_table_set_number (table, row, 5, f.over_last);
+        if (two_years)
+          ss_table_set_number (table, row, 6, f.over_first);
+      }
+  return table;
+}
+
 /* The cell under (x, y) as its row and column on the grid. */
 static gboolean
 hit_cell_index (const SscChartHit *hit,
@@ -551,6 +604,7 @@ const SscChartClass ssc_stress_chart = {
   .flags = SSC_CHART_NEEDS_GRID,
   .draw = stress_draw,
   .describe = stress_describe,
+  .table = stress_table,
   .hover = stress_hover,
   .query = stress_query,
 };

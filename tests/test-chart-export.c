@@ -527,6 +527,20 @@ check_chart_table (Fixture       *f,
         g_assert_cmpfloat (ss_table_get_number (table, r, 1), ==,
                            ((const SsProjection *)g_ptr_array_index (f->projections, r))->npv_cost_premium);
       break;
+    case SSC_CHART_STRESS:
+      /* A row a cell of the document's grid, in its order, with its premium. */
+      g_assert_cmpuint (ss_table_get_n_rows (table), ==, f->cells->len);
+      for (guint r = 0; r < f->cells->len; r++)
+        {
+          const SsProjection *cell = g_ptr_array_index (f->cells, r);
+
+          g_assert_cmpfloat (ss_table_get_number (table, r, 2), ==, cell->npv_cost_premium);
+          g_assert_cmpfloat (ss_table_get_number (table, r, 3), ==,
+                             cell->expected_shortfall_impact[ny - 1]);
+        }
+      g_assert_cmpstr (ss_table_get_text (table, 0, 0), ==, "Baseline");
+      g_assert_cmpstr (ss_table_get_text (table, 0, 1), ==, "No shock");
+      break;
     default:
       /* A chart added to the registry: at least some data. */
       g_assert_cmpuint (ss_table_get_n_rows (table), >, 0);
