@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A chart is one file, ssc-NAME.c, that defines one SscChartClass: its
- * names, what data it needs, and four routines. ssc-chart.c resolves the
+ * names, what data it needs, and five routines. ssc-chart.c resolves the
  * data once (SscCtx) and calls them; the shared modules (frame, legend,
  * axis, scale, format, text, draw, hit, tooltip, series) do the rest.
  *
