@@ -322,6 +322,49 @@ tornado_query (SscCtx            *c,
   return TRUE;
 }
 
+/* Every input, largest swing first (the drawing has room for the first
+ * ones that move the figure): its value, the two it is varied to and the
+ * figure at each. Shares in %, money in millions. */
+static SsTable *
+tornado_table (SscCtx *c)
+{
+  const SsSensitivity *s = sens (c);
+  SsTable *table = ss_table_new ();
+  gboolean share = s->figure == SS_SENSITIVITY_MAX_FOREIGN_SHARE;
+  double scale = share ? 100 : 1;
+  g_autofree char *money = ssc_ctx_money_unit (c);
+  const char *unit = share ? "%" : money;
+  const char *figure = ss_sensitivity_figure_title (s->figure);
+  g_autofree char *low = NULL, *high = NULL;
+
+  /* Translators: columns of the tornado chart's data */
+  ss_table_add_column (table, _("Input"), NULL, SS_TABLE_TEXT);
+  ss_table_add_column (table, _("Value"), NULL, 4);
+  ss_table_add_column (table, _("Lowered to"), NULL, 4);
+  ss_table_add_column (table, _("Raised to"), NULL, 4);
+  /* Translators: a column of the tornado chart's data: the figure, with the input lowered */
+  low = g_strdup_printf (_("%s, input lowered"), figure);
+  /* Translators: a column of the tornado chart's data: the figure, with the input raised */
+  high = g_strdup_printf (_("%s, input raised"), figure);
+  ss_table_add_column (table, low, unit, share ? 1 : 2);
+  ss_table_add_column (table, high, unit, share ? 1 : 2);
+  ss_table_add_column (table, _("Swing"), unit, share ? 1 : 2);
+  for (guint k = 0; k < s->inputs->len; k++)
+    {
+      const SsSensitivityInput *in = input_at (c, k);
+      guint r = ss_table_add_row (table);
+
+      ss_table_take_text (table, r, 0, ss_sensitivity_input_name (c->study, in));
+      ss_table_set_number (table, r, 1, in->value);
+      ss_table_set_number (table, r, 2, in->low_value);
+      ss_table_set_number (table, r, 3, in->high_value);
+      ss_table_set_number (table, r, 4, scale * in->low);
+      ss_table_set_number (table, r, 5, scale * in->high);
+      ss_table_set_number (table, r, 6, scale * in->swing);
+    }
+  return table;
+}
+
 const SscChartClass ssc_tornado_chart = {
   .name = "tornado",
   .label = NC_("chart", "Tornado"),
@@ -330,6 +373,7 @@ const SscChartClass ssc_tornado_chart = {
   .flags = SSC_CHART_NEEDS_SENSITIVITY,
   .draw = tornado_draw,
   .describe = tornado_describe,
+  .table = tornado_table,
   .hover = tornado_hover,
   .query = tornado_query,
 };

@@ -541,6 +541,22 @@ check_chart_table (Fixture       *f,
       g_assert_cmpstr (ss_table_get_text (table, 0, 0), ==, "Baseline");
       g_assert_cmpstr (ss_table_get_text (table, 0, 1), ==, "No shock");
       break;
+    case SSC_CHART_TORNADO:
+      /* Every input the model varied, largest swing first, named as the chart names them. */
+      g_assert_cmpuint (ss_table_get_n_rows (table), ==, f->tornado->inputs->len);
+      for (guint r = 0; r < f->tornado->inputs->len; r++)
+        {
+          const SsSensitivityInput *in = &g_array_index (f->tornado->inputs, SsSensitivityInput, r);
+          double scale = f->tornado->figure == SS_SENSITIVITY_MAX_FOREIGN_SHARE ? 100 : 1;
+          g_autofree char *name = ss_sensitivity_input_name (f->study, in);
+
+          g_assert_cmpstr (ss_table_get_text (table, r, 0), ==, name);
+          g_assert_cmpfloat (ss_table_get_number (table, r, 1), ==, in->value);
+          g_assert_cmpfloat (ss_table_get_number (table, r, 6), ==, scale * in->swing);
+          if (r > 0)
+            g_assert_cmpfloat (ss_table_get_number (table, r, 6), <=, ss_table_get_number (table, r - 1, 6));
+        }
+      break;
     default:
       /* A chart added to the registry: at least some data. */
       g_assert_cmpuint (ss_table_get_n_rows (table), >, 0);
