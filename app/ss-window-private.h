@@ -60,7 +60,12 @@ struct _SsWindow
   GtkLabel             *figures_heading;
   GtkWidget            *shares_section;
   GtkWidget            *share_editor_box;
+  GtkWidget            *shock_note;
+  GtkWidget            *reset_button;
   GtkWidget            *levers_group;
+  GtkWidget            *transition_row;
+  GtkWidget            *switching_row;
+  GtkWidget            *subsidy_row;
   AdwActionRow         *stockpile_row;
   GtkSpinButton        *transition_spin;
   GtkSpinButton        *switching_spin;

@@ -217,6 +217,7 @@ update_content (SsWindow           *self,
   g_autofree char *scenario_name = scenario != NULL ? ss_bidi_isolate (scenario->name)
                                                     : g_strdup (_("Baseline"));
   g_autofree char *heading = NULL, *figures = NULL, *subtitle = NULL;
+  gboolean shock = scenario != NULL && scenario->kind == SS_SCENARIO_SHOCK;
   double stockpile;
 
   self->updating = TRUE;
@@ -245,12 +246,18 @@ update_content (SsWindow           *self,
     {
       double shares[SS_MAX_COUNTRIES], baseline[SS_MAX_COUNTRIES];
 
-      heading = scenario != NULL
-        ? g_strdup_printf (_("Target shares in “%s”, reached over the transition"), scenario_name)
-        : g_strdup (_("Baseline shares"));
+      if (shock)
+        heading = g_strdup_printf (_("Shares in “%s”"), scenario_name);
+      else if (scenario != NULL)
+        heading = g_strdup_printf (_("Target shares in “%s”, reached over the transition"), scenario_name);
+      else
+        heading = g_strdup (_("Baseline shares"));
       ss_window_set_label (self->shares_heading, heading);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->share_editor),
-                                scenario == NULL || scenario->kind == SS_SCENARIO_STRATEGY);
+      /* A shock is a world, not a mix: it shows the baseline's shares,
+       * read-only, and says why. */
+      gtk_widget_set_visible (self->shock_note, shock);
+      gtk_widget_set_visible (self->reset_button, !shock);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->share_editor), !shock);
       if (!self->editor_dragging)
         {
           current_shares (self, shares, baseline);
@@ -262,12 +269,14 @@ update_content (SsWindow           *self,
   if (scenario != NULL)
     {
       gboolean all = self->item < 0 || gtk_drop_down_get_selected (self->stockpile_scope) == 1;
-      /* A shock only changes the world: it has no targets or levers. */
-      gboolean strategy = scenario->kind == SS_SCENARIO_STRATEGY;
 
-      gtk_widget_set_sensitive (GTK_WIDGET (self->transition_spin), strategy);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->switching_spin), strategy);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->subsidy_spin), strategy);
+      /* A shock only changes the world: it has no transition, switching
+       * cost or subsidy, only the stockpile held in that world. */
+      gtk_widget_set_visible (self->transition_row, !shock);
+      gtk_widget_set_visible (self->switching_row, !shock);
+      gtk_widget_set_visible (self->subsidy_row, !shock);
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->levers_group),
+                                       shock ? _("Stockpile in this world") : _("Scenario levers"));
       gtk_spin_button_set_value (self->transition_spin, scenario->transition_years);
       gtk_spin_button_set_value (self->switching_spin, 100 * scenario->switching_cost);
       gtk_spin_button_set_value (self->subsidy_spin, 100 * scenario->subsidy);
@@ -493,6 +502,30 @@ _ss_window_get_content (SsWindow *self)
   return GTK_WIDGET (self->toasts);
 }
 
+/* SUPPLYSHIFT_SCENARIO (a scenario's id) and SUPPLYSHIFT_ITEM (an item's
+ * code) select what the window shows once it is on screen. They exist for
+ * build-aux/screenshot and for trying a view by hand. */
+static void
+select_initial (SsWindow *self)
+{
+  const char *scenario_id = g_getenv ("SUPPLYSHIFT_SCENARIO");
+  const char *item_code = g_getenv ("SUPPLYSHIFT_ITEM");
+  const SsStudy *study;
+  int scenario, item;
+
+  g_signal_handlers_disconnect_by_func (self, select_initial, NULL);
+  if (self->document == NULL)
+    return;
+  study = ss_window_study (self);
+  scenario = scenario_id != NULL ? ss_study_find_scenario (study, scenario_id) : self->scenario;
+  item = self->item;
+  for (guint i = 0; item_code != NULL && i < ss_study_get_n_items (study); i++)
+    if (g_str_equal (ss_study_get_item (study, i)->code, item_code))
+      item = i;
+  if (scenario >= SS_BASELINE)
+    ss_window_select (self, scenario, item);
+}
+
 /* --- Lifecycle --------------------------------------------------------- */
 
 static void
@@ -657,7 +690,12 @@ ss_window_class_init (SsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsWindow, figures_heading);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, shares_section);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, share_editor_box);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, shock_note);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, reset_button);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, levers_group);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, transition_row);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, switching_row);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, subsidy_row);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, stockpile_row);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, transition_spin);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, switching_spin);
@@ -745,6 +783,9 @@ ss_window_init (SsWindow *self)
   ss_window_files_init (self);
   ss_window_autosave_init (self);
   ss_window_pages_init (self);
+
+  if (g_getenv ("SUPPLYSHIFT_SCENARIO") != NULL || g_getenv ("SUPPLYSHIFT_ITEM") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (select_initial), NULL);
 }
 
 SsWindow *
