@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "ss-bidi.h"
@@ -73,6 +75,48 @@ describe_span (int base_year,
   return g_strdup_printf (_("From %d, cleared in %d"), base_year + first, base_year + cleared);
 }
 
+/* A policy target's share as the plan writes it: "60 %", "62.5 %". */
+static char *
+format_target_share (double share)
+{
+  double percent = 100 * share;
+
+  if (fabs (percent - round (percent)) < 1e-9)
+    return g_strdup_printf (_("%.0f %%"), percent);
+  return g_strdup_printf (_("%.1f %%"), percent);
+}
+
+/* "Over the 2027 target (60 %)", and when the item meets its targets. */
+static void
+describe_over_target (const SsMeta  *meta,
+                      SsAlert       *alert,
+                      const char    *item_name,
+                      char         **title,
+                      char         **subtitle)
+{
+  g_autofree char *share = format_target_share (ss_alert_get_target (alert));
+  int first = meta->base_year + ss_alert_get_first (alert);
+  int met = ss_alert_get_cleared (alert);
+
+  if (item_name != NULL)
+    /* Translators: in the portfolio's alerts: an item, the year of a policy
+     * target and its share, "Gallium: over the 2027 target (60 %)" */
+    *title = g_strdup_printf (_("%1$s: over the %2$d target (%3$s)"), item_name,
+                              ss_alert_get_target_year (alert), share);
+  else
+    /* Translators: an item's alert: the year of a policy target and its
+     * share, "Over the 2027 target (60 %)" */
+    *title = g_strdup_printf (_("Over the %1$d target (%2$s)"), ss_alert_get_target_year (alert), share);
+  if (met >= 0)
+    /* Translators: first the year the item is first over a policy target,
+     * then the year from which it meets every target */
+    *subtitle = g_strdup_printf (_("From %1$d; meets its targets from %2$d"), first, meta->base_year + met);
+  else
+    /* Translators: first the year the item is first over a policy target,
+     * then the projection's last year */
+    *subtitle = g_strdup_printf (_("From %1$d; still over in %2$d"), first, meta->base_year + meta->horizon);
+}
+
 /* An alert of the list in words. */
 static void
 describe_alert (SsWindow  *self,
@@ -118,6 +162,15 @@ describe_alert (SsWindow  *self,
       *subtitle = g_strdup_printf (_("%.1f %% of a %.1f %% target; the ramp allows %.1f points a year"),
                                    100 * ss_alert_get_value (alert), 100 * ss_alert_get_target (alert),
                                    100 * ss_study_get_country (study, country)->attr[SS_COUNTRY_RAMP]);
+      break;
+    case SS_ALERT_KIND_OVER_TARGET:
+      {
+        g_autofree char *item_name = NULL;
+
+        if (self->item < 0)
+          item_name = ss_bidi_isolate (ss_study_get_item (study, ss_alert_get_item (alert))->name);
+        describe_over_target (meta, alert, item_name, title, subtitle);
+      }
       break;
     case SS_ALERT_KIND_NONE:
     default:

@@ -13,7 +13,11 @@
  * last year's); LEVEL a level and its span; SUPPLY_RISK its span (at
  * level critical); OVER_CAPACITY a country, its target and (as value)
  * its capacity; TARGET_MISSED a country, its target and the share it
- * reaches; NONE nothing (level none).
+ * reaches; OVER_TARGET (an item's, and in the portfolio's list each
+ * item's) the first year the item is over a policy target, the share and
+ * calendar year of the target then in force, and as cleared the year it
+ * meets its targets for good (the projection's target_met_year, -1 if it
+ * never does); NONE nothing (level none).
  */
 
 #define G_LOG_DOMAIN "supplyshift-alerts"
@@ -39,6 +43,7 @@ struct _SsAlert
   int          country;
   double       target;
   double       value;
+  int          target_year;
 };
 
 G_DEFINE_FINAL_TYPE (SsAlert, ss_alert, G_TYPE_OBJECT)
@@ -51,7 +56,7 @@ ss_alert_class_init (SsAlertClass *klass)
 static void
 ss_alert_init (SsAlert *self)
 {
-  self->first = self->cleared = self->item = self->country = -1;
+  self->first = self->cleared = self->item = self->country = self->target_year = -1;
 }
 
 static SsAlert *
@@ -71,7 +76,8 @@ alert_equal (const SsAlert *a,
 {
   return a->kind == b->kind && a->level == b->level && a->first_level == b->first_level
          && a->first == b->first && a->cleared == b->cleared && a->item == b->item
-         && a->country == b->country && a->target == b->target && a->value == b->value;
+         && a->country == b->country && a->target == b->target && a->value == b->value
+         && a->target_year == b->target_year;
 }
 
 SsAlertKind
@@ -137,6 +143,15 @@ ss_alert_get_value (SsAlert *self)
 {
   g_return_val_if_fail (SS_IS_ALERT (self), NAN);
   return self->value;
+}
+
+/* The calendar year of the policy target an OVER_TARGET alert names
+ * (the target in force in its first year), or -1. */
+int
+ss_alert_get_target_year (SsAlert *self)
+{
+  g_return_val_if_fail (SS_IS_ALERT (self), -1);
+  return self->target_year;
 }
 
 /* An alert level in words, for a badge or a card. */
@@ -248,10 +263,43 @@ ss_alert_list_new (void)
   return g_object_new (SS_TYPE_ALERT_LIST, NULL);
 }
 
+/* model.md §6: an item over a policy target in some year, with the
+ * target in force in the first such year and the year the item meets its
+ * targets for good. */
+static void
+add_over_target (GPtrArray          *out,
+                 const SsStudy      *study,
+                 const SsProjection *p,
+                 guint               item)
+{
+  const SsMeta *meta = ss_study_get_meta (study);
+  gsize row = ss_projection_at (p, item, 0);
+  GArray *targets = meta->policy_targets;
+  SsAlert *alert;
+  int first = -1;
+
+  for (guint t = 0; t < p->n_years && first < 0; t++)
+    if (p->over_target[row + t])
+      first = t;
+  if (first < 0)
+    return;
+
+  alert = alert_new (SS_ALERT_KIND_OVER_TARGET, SS_ALERT_WARNING);
+  alert->item = item;
+  alert->first = first;
+  alert->cleared = p->target_met_year[item];
+  alert->target = p->policy_target[first];
+  for (guint k = 0; k < targets->len; k++)
+    if (g_array_index (targets, SsPolicyTarget, k).year <= meta->base_year + first)
+      alert->target_year = g_array_index (targets, SsPolicyTarget, k).year;
+  g_ptr_array_add (out, alert);
+}
+
 /* The portfolio's: every item at warning or worse in the base year or
- * the last. */
+ * the last, then every item over a policy target. */
 static void
 add_item_alerts (GPtrArray          *out,
+                 const SsStudy      *study,
                  const SsProjection *p)
 {
   guint ny = p->n_years;
@@ -269,6 +317,8 @@ add_item_alerts (GPtrArray          *out,
       alert->item = i;
       g_ptr_array_add (out, alert);
     }
+  for (guint i = 0; i < p->n_items; i++)
+    add_over_target (out, study, p, i);
 }
 
 static void
@@ -306,9 +356,10 @@ add_target_alert (GPtrArray   *out,
 }
 
 /* One item's: each level it reaches, worst first, and supply risk of 1
- * or more (the EU method's critical line), each with its span; then, in
- * a scenario that targets the item, every target above its source's
- * capacity and every target not reached by the last year. */
+ * or more (the EU method's critical line), each with its span; whether
+ * it is over a policy target; then, in a scenario that targets the item,
+ * every target above its source's capacity and every target not reached
+ * by the last year. */
 static void
 add_item_detail (GPtrArray          *out,
                  const SsStudy      *study,
@@ -333,6 +384,7 @@ add_item_detail (GPtrArray          *out,
   for (guint t = 0; t < ny; t++)
     at[t] = p->supply_risk[row + t] >= 1;
   add_span (out, SS_ALERT_KIND_SUPPLY_RISK, SS_ALERT_CRITICAL, at, ny);
+  add_over_target (out, study, p, item);
 
   if (s == NULL || s->targets[item] == NULL)
     return;
@@ -365,7 +417,7 @@ ss_alert_list_update (SsAlertList        *self,
   g_return_if_fail (SS_IS_ALERT_LIST (self));
 
   if (item < 0)
-    add_item_alerts (alerts, projection);
+    add_item_alerts (alerts, study, projection);
   else
     add_item_detail (alerts, study, projection, scenario, item);
   if (alerts->len == 0)

@@ -20,6 +20,7 @@ typedef enum
   SS_ALERT_KIND_SUPPLY_RISK,           /* supply risk of 1 or more */
   SS_ALERT_KIND_OVER_CAPACITY,         /* a target above the source's capacity */
   SS_ALERT_KIND_TARGET_MISSED,         /* a target not reached by the last year */
+  SS_ALERT_KIND_OVER_TARGET,           /* over a policy target (model.md §6) */
 } SsAlertKind;
 
 #define SS_TYPE_ALERT (ss_alert_get_type ())
@@ -37,6 +38,7 @@ int           ss_alert_get_item        (SsAlert *self);
 int           ss_alert_get_country     (SsAlert *self);
 double        ss_alert_get_target      (SsAlert *self);
 double        ss_alert_get_value       (SsAlert *self);
+int           ss_alert_get_target_year (SsAlert *self);
 
 #define SS_TYPE_ALERT_LIST (ss_alert_list_get_type ())
 G_DECLARE_FINAL_TYPE (SsAlertList, ss_alert_list, SS, ALERT_LIST, GObject)

@@ -142,6 +142,8 @@ test_item_alerts (void)
   g_assert_cmpuint (p->n_years, ==, G_N_ELEMENTS (levels));
   memcpy (&p->alert[ss_projection_at (p, 1, 0)], levels, sizeof levels);
   memcpy (&p->supply_risk[ss_projection_at (p, 1, 0)], risk, sizeof risk);
+  /* Policy targets are test_over_target()'s. */
+  memset (&p->over_target[ss_projection_at (p, 1, 0)], 0, p->n_years);
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
 
   ss_alert_list_update (list, study, p, SS_BASELINE, 1);
@@ -257,6 +259,7 @@ test_portfolio_alerts (void)
       p->alert[ss_projection_at (p, i, t)] = SS_ALERT_WATCH;
   p->alert[ss_projection_at (p, 0, 0)] = SS_ALERT_WARNING;
   p->alert[ss_projection_at (p, 2, last)] = SS_ALERT_CRITICAL;
+  memset (p->over_target, 0, (gsize)p->n_items * p->n_years);
   ss_alert_list_update (list, study, p, SS_BASELINE, SS_PORTFOLIO);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
@@ -271,6 +274,81 @@ test_portfolio_alerts (void)
   g_assert_cmpint (ss_alert_get_level (alert), ==, SS_ALERT_CRITICAL);
 }
 
+/* model.md §6: an item over a policy target names the target in force
+ * the first year it is over, and the year it meets its targets for good;
+ * the portfolio lists every item over one. */
+static void
+test_over_target (void)
+{
+  g_autoptr(SsStudy) study = ss_test_load_data_study ("example-v2-study.xml");
+  g_autoptr(SsAlertList) list = ss_alert_list_new ();
+  g_autoptr(SsProjection) p = ss_projection_new ();
+  SsAlert *alert = NULL;
+  guint n, found;
+  gsize row;
+
+  /* In the baseline urea buys 66 % from China: over the 2027 target of
+   * 60 % from 2027 (t = 3), and over the 2030 one to the end. */
+  ss_engine_project (study, SS_BASELINE, NULL, p);
+  ss_alert_list_update (list, study, p, SS_BASELINE, 1);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  found = 0;
+  for (guint k = 0; k < n; k++)
+    if (ss_alert_get_kind (alert_at (list, k)) == SS_ALERT_KIND_OVER_TARGET)
+      alert = alert_at (list, k), found++;
+  g_assert_cmpuint (found, ==, 1);
+  g_assert_cmpint (ss_alert_get_item (alert), ==, 1);
+  g_assert_cmpint (ss_alert_get_first (alert), ==, 3);
+  g_assert_cmpint (ss_alert_get_target_year (alert), ==, 2027);
+  g_assert_cmpfloat (ss_alert_get_target (alert), ==, 0.6);
+  g_assert_cmpint (ss_alert_get_cleared (alert), ==, -1);
+  g_assert_cmpint (ss_alert_get_level (alert), ==, SS_ALERT_WARNING);
+
+  /* Over in 2028 and 2029 only, meeting its targets from 2030: the 2027
+   * target is the one in force, and 2030 the year it is met. */
+  row = ss_projection_at (p, 1, 0);
+  memset (&p->over_target[row], 0, p->n_years);
+  p->over_target[row + 4] = p->over_target[row + 5] = 1;
+  p->target_met_year[1] = 6;
+  ss_alert_list_update (list, study, p, SS_BASELINE, 1);
+  alert = alert_at (list, g_list_model_get_n_items (G_LIST_MODEL (list)) - 1);
+  g_assert_cmpint (ss_alert_get_kind (alert), ==, SS_ALERT_KIND_OVER_TARGET);
+  g_assert_cmpint (ss_alert_get_first (alert), ==, 4);
+  g_assert_cmpint (ss_alert_get_target_year (alert), ==, 2027);
+  g_assert_cmpint (ss_alert_get_cleared (alert), ==, 6);
+
+  /* Over only once the second target is in force: that one is named. */
+  memset (&p->over_target[row], 0, p->n_years);
+  p->over_target[row + 6] = 1;
+  p->target_met_year[1] = -1;
+  ss_alert_list_update (list, study, p, SS_BASELINE, 1);
+  alert = alert_at (list, g_list_model_get_n_items (G_LIST_MODEL (list)) - 1);
+  g_assert_cmpint (ss_alert_get_first (alert), ==, 6);
+  g_assert_cmpint (ss_alert_get_target_year (alert), ==, 2030);
+  g_assert_cmpfloat (ss_alert_get_target (alert), ==, 0.5);
+
+  /* Never over: no such alert. */
+  memset (&p->over_target[row], 0, p->n_years);
+  ss_alert_list_update (list, study, p, SS_BASELINE, 1);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint k = 0; k < n; k++)
+    g_assert_cmpint (ss_alert_get_kind (alert_at (list, k)), !=, SS_ALERT_KIND_OVER_TARGET);
+
+  /* The portfolio's list: lithium hydroxide (84 % from China) and urea
+   * are over a target, semiconductors (45 % from Vietnam) are not. */
+  ss_engine_project (study, SS_BASELINE, NULL, p);
+  ss_alert_list_update (list, study, p, SS_BASELINE, SS_PORTFOLIO);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  found = 0;
+  for (guint k = 0; k < n; k++)
+    if (ss_alert_get_kind (alert_at (list, k)) == SS_ALERT_KIND_OVER_TARGET)
+      {
+        g_assert_cmpint (ss_alert_get_item (alert_at (list, k)), ==, found);
+        found++;
+      }
+  g_assert_cmpuint (found, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/alerts/item", test_item_alerts);
   g_test_add_func ("/alerts/targets", test_target_alerts);
   g_test_add_func ("/alerts/portfolio", test_portfolio_alerts);
+  g_test_add_func ("/alerts/over-target", test_over_target);
 
   return g_test_run ();
 }

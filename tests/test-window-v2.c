@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Runs under Xvfb on the sample study: a shock scenario's read-only
- * share editor. Widgets are found
+ * share editor, the alerts about the policy targets. Widgets are found
  * by what they show, as a person would find them.
  */
 
@@ -140,6 +140,45 @@ test_shock_is_a_world (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (editor));
 }
 
+/* The alerts say which policy target an item is over, from when, and
+ * the year it meets its targets, in the user's words. */
+static void
+test_policy_target_alerts (Fixture       *f,
+                           gconstpointer  data)
+{
+  const SsStudy *study = ss_window_get_study (f->window);
+  GtkWidget *root = GTK_WIDGET (f->window);
+  int reshoring = ss_study_find_scenario (study, "reshoring");
+  AdwActionRow *row;
+
+  /* Lithium hydroxide buys 80 % from China in the baseline. */
+  ss_window_select (f->window, SS_BASELINE, 0);
+  wait_frames (2);
+  row = find_row (root, "Over the 2027 target (60 %)");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "From 2027; still over in 2034");
+
+  /* Reshoring brings it under by 2028. */
+  g_assert_cmpint (reshoring, >=, 0);
+  ss_window_select (f->window, reshoring, 0);
+  wait_frames (2);
+  row = find_row (root, "Over the 2027 target (60 %)");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "From 2027; meets its targets from 2028");
+
+  /* China plus one meets them from the start: no such alert. */
+  ss_window_select (f->window, 0, 0);
+  wait_frames (2);
+  g_assert_null (find_row (root, "Over the 2027 target (60 %)"));
+
+  /* The portfolio lists each item over a target, by name. */
+  ss_window_select (f->window, SS_BASELINE, -1);
+  wait_frames (2);
+  row = find_row (root, "\u2068Lithium hydroxide\u2069: over the 2027 target (60 %)");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "From 2027; still over in 2034");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,6 +195,8 @@ main (int   argc,
   g_assert_nonnull (ss_get_resource ());
 
   g_test_add ("/window-v2/shock-is-a-world", Fixture, NULL, fixture_setup, test_shock_is_a_world,
+              fixture_teardown);
+  g_test_add ("/window-v2/policy-target-alerts", Fixture, NULL, fixture_setup, test_policy_target_alerts,
               fixture_teardown);
 
   return g_test_run ();
