@@ -5,7 +5,7 @@
  * Each country's share of an item's supply (or of the portfolio's
  * spending) year by year, stacked to 100 %, with the baseline's band
  * edges as thin lines and, for an item, the alert thresholds on one
- * country's share.
+ * country's share and the policy targets in force, as dated steps.
  */
 
 #define G_LOG_DOMAIN "supplyshift-chart-mix"
@@ -60,19 +60,127 @@ mix_order (SscCtx *c,
   return n;
 }
 
+/* The calendar year of the policy target in force in year index t:
+ * the latest target year at or before it (model.md §1). */
+static int
+policy_target_year (const SscCtx *c,
+                    guint         t)
+{
+  GArray *targets = c->meta->policy_targets;
+  int year = -1;
+
+  for (guint k = 0; k < targets->len; k++)
+    if (g_array_index (targets, SsPolicyTarget, k).year <= c->meta->base_year + (int)t)
+      year = g_array_index (targets, SsPolicyTarget, k).year;
+  return year;
+}
+
+/* The policy targets as a stepped line: from the year each comes into
+ * force, the most one foreign country may supply, read off the
+ * projection's target in force per year; nothing before the first. Each
+ * step is labelled "target 60 % (2027)" at its start, above the line, or
+ * below it where that would cover a threshold's label. Items only, as
+ * the targets are on one item's supply (docs/decisions.md). */
+static void
+draw_policy_targets (SscCtx          *c,
+                     SscRect          plot,
+                     const SscTicks  *t,
+                     const SscRect   *avoid,
+                     guint            n_avoid)
+{
+  cairo_t *cr = c->cr;
+  const double *in_force = c->proj->policy_target;
+  guint ny = c->ny;
+  gboolean open = FALSE;
+
+  /* The line, with a halo so it reads over any band. */
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint y = 0; y < ny; y++)
+    {
+      double x = ssc_scale_year_x (plot, y, ny, FALSE);
+
+      if (isnan (in_force[y]))
+        {
+          open = FALSE;
+          continue;
+        }
+      if (!open)
+        cairo_move_to (cr, x, ssc_scale_y (t, plot, in_force[y]));
+      else if (in_force[y] != in_force[y - 1])
+        cairo_line_to (cr, x, ssc_scale_y (t, plot, in_force[y]));
+      open = TRUE;
+      if (y + 1 < ny)
+        cairo_line_to (cr, ssc_scale_year_x (plot, y + 1, ny, FALSE), ssc_scale_y (t, plot, in_force[y]));
+    }
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_line_width (cr, 5);
+  ssc_set_source (cr, c->d->bg, 0.7);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, 2);
+  ssc_set_source (cr, c->d->fg, 1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (guint y = 0; y < ny; y++)
+    {
+      g_autofree char *percent = NULL, *label = NULL;
+      double x, line_y, w, h;
+      SscRect box;
+      gboolean clash = FALSE;
+
+      if (isnan (in_force[y]) || (y > 0 && in_force[y] == in_force[y - 1]))
+        continue;
+      percent = ssc_format_share (in_force[y]);
+      /* Translators: a policy target's label on the mix chart: the most
+       * one country may supply, and the year it applies from, e.g.
+       * "target 60 % (2027)" */
+      label = g_strdup_printf (C_("policy target line", "target %1$s (%2$d)"), percent,
+                               policy_target_year (c, y));
+      w = ssc_text_width (c->text, &ssc_font_small, label) + 6;
+      h = ssc_text_line_height (c->text, &ssc_font_small);
+      x = MIN (ssc_scale_year_x (plot, y, ny, FALSE) + 6, plot.x + plot.w - w - 3);
+      line_y = round (ssc_scale_y (t, plot, in_force[y]));
+      box = (SscRect) { x - 3, line_y - 4 - h, w, h };
+      for (guint k = 0; k < n_avoid && !clash; k++)
+        clash = box.x < avoid[k].x + avoid[k].w && avoid[k].x < box.x + box.w
+                && box.y < avoid[k].y + avoid[k].h && avoid[k].y < box.y + box.h;
+      if (clash)
+        ssc_text_draw_on_patch (c->text, &ssc_font_small, label, x, line_y + 4, 0, 0,
+                                c->d->fg, c->d->bg, NULL);
+      else
+        ssc_text_draw_on_patch (c->text, &ssc_font_small, label, x, line_y - 4, 0, 1,
+                                c->d->fg, c->d->bg, NULL);
+    }
+}
+
+/* Whether the chart draws policy targets: an item's, with one in force
+ * in some projected year. */
+static gboolean
+has_policy_targets (const SscCtx *c)
+{
+  if (c->item < 0)
+    return FALSE;
+  for (guint y = 0; y < c->ny; y++)
+    if (!isnan (c->proj->policy_target[y]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Alert thresholds on one country's share: items only, as the
  * portfolio's spend share raises no alert. A label that would sit on
- * another (thresholds close together) moves left of it. */
+ * another (thresholds close together) moves left of it; placed receives
+ * the three labels' patches. */
 static void
 draw_thresholds (SscCtx         *c,
                  SscRect         plot,
-                 const SscTicks *t)
+                 const SscTicks *t,
+                 SscRect         placed[3])
 {
   const char *levels[3] = {
     /* Translators: alert thresholds, as in "Watch 50 %" */
     C_("threshold", "Watch"), C_("threshold", "Warning"), C_("threshold", "Critical")
   };
-  SscRect placed[3];
 
   /* Lines first, so no line crosses a label. */
   for (guint k = 0; k < 3; k++)
@@ -133,6 +241,10 @@ mix_draw (SscCtx *c)
   if (!portfolio)
     /* Translators: legend of the mix chart for the dashed threshold lines */
     ssc_legend_add (legend, SSC_SWATCH_DASHED, c->d->fg, _("Alert threshold for one country"));
+  if (has_policy_targets (c))
+    /* Translators: legend of the mix chart for the stepped line of the
+     * policy targets (the most one country may supply, from a year on) */
+    ssc_legend_add (legend, SSC_SWATCH_LINE, c->d->fg, _("Policy target for one country"));
   ssc_legend_place (c, legend, ssc_axis_title_height (c));
 
   /* Shares in steps of 20 %, 25 % or 50 %, as the height allows. */
@@ -204,10 +316,44 @@ mix_draw (SscCtx *c)
       }
 
   if (!portfolio)
-    draw_thresholds (c, plot, &t);
+    {
+      SscRect placed[3];
+
+      draw_thresholds (c, plot, &t, placed);
+      if (has_policy_targets (c))
+        draw_policy_targets (c, plot, &t, placed, G_N_ELEMENTS (placed));
+    }
 
   ssc_axis_zero (c, plot, &t);
   ssc_axis_years (c, plot, FALSE, TRUE);
+}
+
+/* The item against the policy targets, for the summary: when it is
+ * first over one, and the year it meets them for good (model.md §6). */
+static char *
+describe_policy_targets (SscCtx *c)
+{
+  gsize row = ss_projection_at (c->proj, c->item, 0);
+  int met = c->proj->target_met_year[c->item];
+  int first_year = c->meta->base_year;
+  int over = -1;
+
+  for (guint y = 0; y < c->ny && over < 0; y++)
+    if (c->proj->over_target[row + y])
+      over = y;
+  if (over < 0)
+    /* Translators: accessible summary of the mix chart, after the share */
+    return g_strdup (_("It meets every policy target in force."));
+  if (met >= 0)
+    /* Translators: accessible summary of the mix chart, after the share:
+     * the year the item is first over a policy target, then the year it
+     * meets them all for good */
+    return g_strdup_printf (_("It is over the policy target from %1$d and meets the targets "
+                              "from %2$d."), first_year + over, first_year + met);
+  /* Translators: accessible summary of the mix chart, after the share:
+   * the year the item is first over a policy target, then the last year */
+  return g_strdup_printf (_("It is over the policy target from %1$d to %2$d."),
+                          first_year + over, first_year + (int)c->ny - 1);
 }
 
 static char *
@@ -220,6 +366,7 @@ mix_describe (SscCtx *c)
   const double *row;
   g_autofree char *country = NULL, *item = NULL;
   g_autofree char *from = NULL, *to = NULL;
+  g_autofree char *sentence = NULL, *targets = NULL;
 
   if (n == 0)
     return g_strdup ("");
@@ -255,17 +402,22 @@ mix_describe (SscCtx *c)
   if (fabs (row[last] - row[0]) < 0.0005)
     /* Translators: accessible summary of the mix chart: "Under China plus one"
      * or "In the baseline", country, item, share, years */
-    return g_strdup_printf (_("%1$s, %2$s’s share of %3$s stays at %4$s from %5$d to %6$d."),
-                            under, country, item, from, first_year, last_year);
-  if (row[last] < row[0])
+    sentence = g_strdup_printf (_("%1$s, %2$s’s share of %3$s stays at %4$s from %5$d to %6$d."),
+                                under, country, item, from, first_year, last_year);
+  else if (row[last] < row[0])
     /* Translators: accessible summary of the mix chart, e.g. "Under China
      * plus one, China’s share of Lithium hydroxide falls from 84 % to 50 %
      * by 2028." */
-    return g_strdup_printf (_("%1$s, %2$s’s share of %3$s falls from %4$s to %5$s by %6$d."),
-                            under, country, item, from, to, first_year + (int)by);
-  /* Translators: accessible summary of the mix chart */
-  return g_strdup_printf (_("%1$s, %2$s’s share of %3$s rises from %4$s to %5$s by %6$d."),
-                          under, country, item, from, to, first_year + (int)by);
+    sentence = g_strdup_printf (_("%1$s, %2$s’s share of %3$s falls from %4$s to %5$s by %6$d."),
+                                under, country, item, from, to, first_year + (int)by);
+  else
+    /* Translators: accessible summary of the mix chart */
+    sentence = g_strdup_printf (_("%1$s, %2$s’s share of %3$s rises from %4$s to %5$s by %6$d."),
+                                under, country, item, from, to, first_year + (int)by);
+  if (!has_policy_targets (c))
+    return g_steal_pointer (&sentence);
+  targets = describe_policy_targets (c);
+  return g_strconcat (sentence, " ", targets, NULL);
 }
 
 /* Every country the chart stacks, in the order of its bands from the
@@ -329,6 +481,17 @@ mix_query (SscCtx            *c,
       g_autofree char *line = ssc_tooltip_pair (name, share, with_base ? base_share : NULL);
 
       ssc_tooltip_add_country (s, country, line);
+    }
+  if (c->item >= 0 && !isnan (c->proj->policy_target[year]))
+    {
+      g_autofree char *percent = ssc_format_share (c->proj->policy_target[year]);
+
+      /* Translators: a tooltip line on the mix chart: the policy target in
+       * force that year, and the year it applies from, "at most 60 % (2027)" */
+      ssc_tooltip_add_pair (s, _("Policy target"),
+                            g_strdup_printf (_("at most %1$s (%2$d)"), percent,
+                                             policy_target_year (c, year)),
+                            NULL);
     }
   return TRUE;
 }

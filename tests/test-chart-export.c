@@ -39,6 +39,7 @@
 #include "ssc-chart.h"
 #include "ssc-export.h"
 #include "ssc-format.h"
+#include "ssc-hit.h"
 #include "svg-check.h"
 #include "test-util.h"
 
@@ -1227,6 +1228,120 @@ test_tornado (Fixture       *f,
   g_assert_cmpstr (text, ==, "No data to show yet.");
 }
 
+/* ------------------------------------------------------------------ */
+/* The policy targets on the mix chart                                 */
+
+/* The colour, without alpha, of the pixel under (x, y). */
+static guint32
+rgb_at (cairo_surface_t *surface,
+        double           x,
+        double           y)
+{
+  return pixel_at (surface, (int)floor (x), (int)floor (y)) & 0xffffff;
+}
+
+/* The light style's foreground (black at 80 %) over any colour. */
+static gboolean
+is_foreground (guint32 rgb)
+{
+  return (rgb >> 16 & 0xff) <= 0x33 && (rgb >> 8 & 0xff) <= 0x33 && (rgb & 0xff) <= 0x33;
+}
+
+static cairo_surface_t *
+render_mix (const SscChartData *data,
+            SscChartHit        *hit)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 600);
+  cairo_t *cr = cairo_create (surface);
+
+  ssc_chart_render (SSC_CHART_MIX, data, cr, 960, 600, hit);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* An item's mix chart draws the policy targets as dated steps: at 60 %
+ * from 2027 to 2030, then at 50 %, and nothing before 2027. Checked
+ * against the same chart of the study without targets: the pixels on
+ * the 60 % line change only from 2027 to 2030, those on the 50 % line
+ * only from 2030 on, and the line is the foreground colour. The tooltip
+ * names the target in force; the portfolio's chart draws none. */
+static void
+test_policy_steps (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  g_autoptr(SsStudy) bare = ss_study_copy (f->study);
+  g_autoptr(GPtrArray) bare_projections = NULL;
+  g_autoptr(SscChartHit) hit = ssc_chart_hit_new ();
+  g_autoptr(SscChartHit) bare_hit = ssc_chart_hit_new ();
+  const SsMeta *meta = ss_study_get_meta (f->study);
+  SscChartData with = f->data, without;
+  cairo_surface_t *a, *b;
+  SscRect plot;
+  guint ny = meta->horizon + 1;
+  double y60, y50;
+  g_autofree char *tip_2026 = NULL, *tip_2028 = NULL, *tip_2031 = NULL;
+
+  g_assert_cmpint (meta->base_year, ==, 2024);
+  g_assert_cmpuint (meta->policy_targets->len, ==, 2);
+  g_array_set_size (ss_study_get_meta (bare)->policy_targets, 0);
+  bare_projections = ss_engine_project_all (bare);
+  ssc_chart_data_init (&without, bare, bare_projections);
+  with.scenario = without.scenario = SS_BASELINE;
+  with.item = without.item = 0;
+  ssc_chart_data_set_style (&with, FALSE);
+  ssc_chart_data_set_style (&without, FALSE);
+  with.fill_background = without.fill_background = TRUE;
+
+  a = render_mix (&with, hit);
+  b = render_mix (&without, bare_hit);
+  plot = hit->panels[0];
+  g_assert_cmpfloat (plot.w, ==, bare_hit->panels[0].w);
+  y60 = plot.y + plot.h * 0.4;
+  y50 = plot.y + plot.h * 0.5;
+
+#define YEAR_X(year) (plot.x + plot.w * ((year) - 2024) / (double)(ny - 1))
+  /* Before 2027 no target is in force: nothing drawn on either line. */
+  for (double year = 2024.5; year < 2027; year += 0.5)
+    {
+      g_assert_cmphex (rgb_at (a, YEAR_X (year), y60), ==, rgb_at (b, YEAR_X (year), y60));
+      g_assert_cmphex (rgb_at (a, YEAR_X (year), y50 + 4), ==, rgb_at (b, YEAR_X (year), y50 + 4));
+    }
+  /* 60 % from 2027 to 2030, in the foreground colour (which no band has). */
+  for (double year = 2027.25; year < 2030; year += 0.25)
+    g_assert_true (is_foreground (rgb_at (a, YEAR_X (year), y60)));
+  /* 50 % from 2030 to the end, and the 60 % line stops there. */
+  for (double year = 2030.25; year < 2034; year += 0.25)
+    {
+      g_assert_true (is_foreground (rgb_at (a, YEAR_X (year), y50)));
+      g_assert_cmphex (rgb_at (a, YEAR_X (year), y60), ==, rgb_at (b, YEAR_X (year), y60));
+    }
+#undef YEAR_X
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  /* The tooltip names the target in force, with the year it dates from. */
+  tip_2026 = query_at (SSC_CHART_MIX, &with, plot.x + plot.w * 2 / (ny - 1), y60);
+  tip_2028 = query_at (SSC_CHART_MIX, &with, plot.x + plot.w * 4 / (ny - 1), y60);
+  tip_2031 = query_at (SSC_CHART_MIX, &with, plot.x + plot.w * 7 / (ny - 1), y60);
+  g_assert_true (g_str_has_prefix (tip_2026, "<b>2026</b>"));
+  g_assert_null (strstr (tip_2026, "Policy target"));
+  g_assert_nonnull (strstr (tip_2028, "at most 60 % (2027)"));
+  g_assert_nonnull (strstr (tip_2031, "at most 50 % (2030)"));
+
+  /* The portfolio's spending raises no target: no line, the same picture. */
+  with.item = without.item = -1;
+  a = render_mix (&with, NULL);
+  b = render_mix (&without, NULL);
+  g_assert_cmpmem (cairo_image_surface_get_data (a),
+                   cairo_image_surface_get_stride (a) * 600,
+                   cairo_image_surface_get_data (b),
+                   cairo_image_surface_get_stride (b) * 600);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1280,6 +1395,7 @@ main (int   argc,
   ADD ("/charts/stress/reads-model", test_stress_reads_model, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/tornado/sample", test_tornado, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/tornado/example-v2", test_tornado, SS_TEST_STUDY_EXAMPLE_V2);
+  ADD ("/charts/mix/policy-steps", test_policy_steps, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/describe/sample", test_describe, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/describe/example", test_describe, SS_TEST_STUDY_EXAMPLE);
   ADD ("/charts/describe/example-mix", test_describe_example, SS_TEST_STUDY_EXAMPLE);
