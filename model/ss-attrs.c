@@ -142,8 +142,31 @@ const SsAttrSpec ss_spec_switching_cost   = { OPTIONAL ("switching-cost", 0, 100
 const SsAttrSpec ss_spec_subsidy          = { OPTIONAL ("subsidy", 0, 1, 0) };
 const SsAttrSpec ss_spec_stockpile_days   = { CLOSED ("days", 0, 3650) };
 const SsAttrSpec ss_spec_target_share     = { CLOSED ("share", 0, 1) };
-const SsAttrSpec ss_spec_policy_share     = { OPEN_MIN ("share", 0, 1) };
-const SsAttrSpec ss_spec_policy_year      = { CLOSED ("year", 1900, 9999) };
+const SsAttrSpec ss_policy_target_attrs[SS_POLICY_TARGET_N_ATTRS] = {
+  [SS_POLICY_TARGET_YEAR] = {
+    CLOSED ("year", 1900, 9999), .title = N_("Year"), .unit = SS_UNIT_WHOLE,
+    .meaning = N_("The year the target applies from") },
+  [SS_POLICY_TARGET_SHARE] = {
+    OPEN_MIN ("share", 0, 1), .title = N_("Share"), .unit = SS_UNIT_PERCENT,
+    .meaning = N_("Largest share of any item one foreign country may supply") },
+};
+
+/* A shock's values have the country's ranges; the loader reads them with
+ * the country's table, the pages with this one, which says what an empty
+ * value means. */
+const SsAttrSpec ss_shock_attrs[SS_DISRUPTION_N] = {
+  [SS_DISRUPTION_PROBABILITY] = {
+    OPTIONAL ("disruption-probability", 0, 1, NAN), .title = N_("Disruption probability"),
+    .meaning = N_("Yearly probability that the items' supply from the country is disrupted; "
+                  "empty: not set by the shock") },
+  [SS_DISRUPTION_SEVERITY] = {
+    OPTIONAL ("disruption-severity", 0, 1, NAN), .title = N_("Disruption severity"),
+    .meaning = N_("Fraction of the items' flow lost while disrupted; empty: not set by the "
+                  "shock") },
+  [SS_DISRUPTION_DAYS] = {
+    OPTIONAL ("disruption-days", 0, 365, NAN), .title = N_("Disruption days"),
+    .meaning = N_("How long a disruption lasts; empty: not set by the shock") },
+};
 
 gboolean
 ss_attr_in_range (const SsAttrSpec *spec,

@@ -54,10 +54,22 @@ typedef enum
   SS_META_N_ATTRS
 } SsMetaAttr;
 
+/* The numbers of a <policy-target> (version 2). */
+typedef enum
+{
+  SS_POLICY_TARGET_YEAR,
+  SS_POLICY_TARGET_SHARE,
+  SS_POLICY_TARGET_N_ATTRS
+} SsPolicyTargetAttr;
+
 extern const SsAttrSpec ss_country_attrs[SS_COUNTRY_N_ATTRS];
 extern const SsAttrSpec ss_item_attrs[SS_ITEM_N_ATTRS];
 extern const SsAttrSpec ss_source_attrs[SS_SOURCE_N_ATTRS];
 extern const SsAttrSpec ss_meta_attrs[SS_META_N_ATTRS];
+extern const SsAttrSpec ss_policy_target_attrs[SS_POLICY_TARGET_N_ATTRS];
+/* A <shock>'s values, in SsDisruption order: the country's ranges, each
+ * optional (a shock sets at least one). */
+extern const SsAttrSpec ss_shock_attrs[SS_DISRUPTION_N];
 
 #define ss_spec_horizon       (ss_meta_attrs[SS_META_HORIZON])
 #define ss_spec_base_year     (ss_meta_attrs[SS_META_BASE_YEAR])
@@ -70,8 +82,8 @@ extern const SsAttrSpec ss_spec_switching_cost;
 extern const SsAttrSpec ss_spec_subsidy;
 extern const SsAttrSpec ss_spec_stockpile_days;
 extern const SsAttrSpec ss_spec_target_share;
-extern const SsAttrSpec ss_spec_policy_share;
-extern const SsAttrSpec ss_spec_policy_year;
+#define ss_spec_policy_year  (ss_policy_target_attrs[SS_POLICY_TARGET_YEAR])
+#define ss_spec_policy_share (ss_policy_target_attrs[SS_POLICY_TARGET_SHARE])
 
 gboolean ss_attr_in_range        (const SsAttrSpec *spec,
                                   double            value);

@@ -20,6 +20,7 @@ typedef struct
   int               country;
   int               item;
   int               scenario;
+  int               entry;             /* a shock's or a policy target's index */
 } SsFieldKey;
 
 /* What a text is typed as, checked. */
@@ -83,6 +84,7 @@ enum
   PROP_COUNTRY,
   PROP_ITEM,
   PROP_SCENARIO,
+  PROP_ENTRY,
   PROP_WIDGET,
   PROP_SHOW_HINT,
   PROP_TITLE,

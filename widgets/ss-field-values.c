@@ -102,6 +102,12 @@ attr_table (SsElement  element,
     case SS_ELEMENT_SOURCE:
       *n = SS_SOURCE_N_ATTRS;
       return ss_source_attrs;
+    case SS_ELEMENT_SHOCK:
+      *n = SS_DISRUPTION_N;
+      return ss_shock_attrs;
+    case SS_ELEMENT_POLICY_TARGET:
+      *n = SS_POLICY_TARGET_N_ATTRS;
+      return ss_policy_target_attrs;
     case SS_ELEMENT_SCENARIO:
     default:
       *n = 0;
@@ -187,6 +193,30 @@ source_of (const SsFieldKey *key)
   return item != NULL && country_of (key) != NULL ? &item->sources[key->country] : NULL;
 }
 
+static const SsShock *
+shock_of (const SsFieldKey *key)
+{
+  const SsScenario *scenario = scenario_of (key);
+
+  if (scenario == NULL || key->entry < 0 || (guint)key->entry >= scenario->shocks->len)
+    return NULL;
+  return &g_array_index (scenario->shocks, SsShock, key->entry);
+}
+
+static const SsPolicyTarget *
+policy_target_of (const SsFieldKey *key)
+{
+  const SsStudy *study = study_of (key);
+  GArray *targets;
+
+  if (study == NULL)
+    return NULL;
+  targets = ss_study_get_meta (study)->policy_targets;
+  if (key->entry < 0 || (guint)key->entry >= targets->len)
+    return NULL;
+  return &g_array_index (targets, SsPolicyTarget, key->entry);
+}
+
 /* Whether the study has the element the key names. */
 gboolean
 _ss_field_key_exists (const SsFieldKey *key)
@@ -205,6 +235,10 @@ _ss_field_key_exists (const SsFieldKey *key)
       return source_of (key) != NULL;
     case SS_ELEMENT_OVERRIDE:
       return scenario_of (key) != NULL && country_of (key) != NULL;
+    case SS_ELEMENT_SHOCK:
+      return shock_of (key) != NULL;
+    case SS_ELEMENT_POLICY_TARGET:
+      return policy_target_of (key) != NULL;
     case SS_ELEMENT_SCENARIO:
     default:
       return scenario_of (key) != NULL;
@@ -221,6 +255,8 @@ study_number (const SsFieldKey *key,
   const SsItem *item;
   const SsSource *source;
   const SsCountryOverride *ov;
+  const SsShock *shock;
+  const SsPolicyTarget *target;
 
   switch (key->element)
     {
@@ -264,6 +300,14 @@ study_number (const SsFieldKey *key,
       if (ov == NULL || !(ov->set & (1u << key->index)))
         return FALSE;
       *value = ov->attr[key->index];
+      return TRUE;
+    case SS_ELEMENT_SHOCK:
+      shock = shock_of (key);
+      *value = shock->value[key->index];
+      return (shock->set & (1u << key->index)) != 0;
+    case SS_ELEMENT_POLICY_TARGET:
+      target = policy_target_of (key);
+      *value = key->index == SS_POLICY_TARGET_YEAR ? target->year : target->share;
       return TRUE;
     case SS_ELEMENT_SCENARIO:
     default:
@@ -335,7 +379,8 @@ _ss_field_key_may_be_empty (const SsFieldKey *key)
     return FALSE;
   if (key->element == SS_ELEMENT_ITEM)
     return !key->spec->required;
-  return key->element == SS_ELEMENT_SOURCE;
+  /* A shock's value left out is one it does not set. */
+  return key->element == SS_ELEMENT_SOURCE || key->element == SS_ELEMENT_SHOCK;
 }
 
 /* What an empty field stands for: the default, or for a source's cost
@@ -420,6 +465,15 @@ _ss_field_key_label (const SsFieldKey *key)
     case SS_ELEMENT_SCENARIO:
       of = ss_bidi_isolate (scenario_of (key)->name);
       break;
+    case SS_ELEMENT_SHOCK:
+      of = ss_bidi_isolate (ss_study_get_country (study_of (key), shock_of (key)->country)->name);
+      /* Translators: a shock's value, then the country it is on,
+       * "Disruption days of the shock on China" */
+      return g_strdup_printf (_("%s of the shock on %s"), title, of);
+    case SS_ELEMENT_POLICY_TARGET:
+      /* Translators: a policy target's value, then the target's year,
+       * "Share of the 2027 policy target" */
+      return g_strdup_printf (_("%s of the %d policy target"), title, policy_target_of (key)->year);
     case SS_ELEMENT_META:
     default:
       return g_strdup (title);
@@ -662,6 +716,23 @@ write_number (const SsFieldKey   *key,
     case SS_ELEMENT_OVERRIDE:
       return ss_document_set_override (document, key->scenario, key->country, key->index,
                                        value->number, error);
+    case SS_ELEMENT_SHOCK:
+      if (value->empty)
+        return ss_document_clear_shock_value (document, key->scenario, key->entry, key->index,
+                                              error);
+      return ss_document_set_shock_value (document, key->scenario, key->entry, key->index,
+                                          value->number, error);
+    case SS_ELEMENT_POLICY_TARGET:
+      {
+        /* One value of the pair: the other as it is. */
+        const SsPolicyTarget *target = policy_target_of (key);
+
+        if (key->index == SS_POLICY_TARGET_YEAR)
+          return ss_document_set_policy_target (document, key->entry, value->number,
+                                                target->share, error);
+        return ss_document_set_policy_target (document, key->entry, target->year, value->number,
+                                              error);
+      }
     case SS_ELEMENT_SCENARIO:
     default:
       g_return_val_if_reached (FALSE);

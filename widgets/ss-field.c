@@ -45,7 +45,9 @@ G_DEFINE_ENUM_TYPE (SsElement, ss_element,
                     G_DEFINE_ENUM_VALUE (SS_ELEMENT_ITEM, "item"),
                     G_DEFINE_ENUM_VALUE (SS_ELEMENT_SOURCE, "source"),
                     G_DEFINE_ENUM_VALUE (SS_ELEMENT_OVERRIDE, "override"),
-                    G_DEFINE_ENUM_VALUE (SS_ELEMENT_SCENARIO, "scenario"))
+                    G_DEFINE_ENUM_VALUE (SS_ELEMENT_SCENARIO, "scenario"),
+                    G_DEFINE_ENUM_VALUE (SS_ELEMENT_SHOCK, "shock"),
+                    G_DEFINE_ENUM_VALUE (SS_ELEMENT_POLICY_TARGET, "policy-target"))
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -269,7 +271,8 @@ on_document_changed (SsField *self,
 {
   /* A scenario's own edit shows only in that scenario's fields. */
   if (change == SS_CHANGE_SCENARIO
-      && ((self->key.element != SS_ELEMENT_OVERRIDE && self->key.element != SS_ELEMENT_SCENARIO)
+      && ((self->key.element != SS_ELEMENT_OVERRIDE && self->key.element != SS_ELEMENT_SCENARIO
+           && self->key.element != SS_ELEMENT_SHOCK)
           || scenario != self->key.scenario))
     return;
   _ss_field_sync (self, FALSE);
@@ -345,6 +348,15 @@ ss_field_set_scenario (SsField *self,
 {
   g_return_if_fail (SS_IS_FIELD (self));
   set_index (self, &self->key.scenario, scenario, PROP_SCENARIO);
+}
+
+/* Which shock of the scenario, or which policy target of the study. */
+void
+ss_field_set_entry (SsField *self,
+                    int      entry)
+{
+  g_return_if_fail (SS_IS_FIELD (self));
+  set_index (self, &self->key.entry, entry, PROP_ENTRY);
 }
 
 GtkWidget *
@@ -500,6 +512,9 @@ ss_field_get_property (GObject    *object,
     case PROP_SCENARIO:
       g_value_set_int (value, self->key.scenario);
       break;
+    case PROP_ENTRY:
+      g_value_set_int (value, self->key.entry);
+      break;
     case PROP_WIDGET:
       g_value_set_object (value, self->widget);
       break;
@@ -547,6 +562,9 @@ ss_field_set_property (GObject      *object,
       break;
     case PROP_SCENARIO:
       ss_field_set_scenario (self, g_value_get_int (value));
+      break;
+    case PROP_ENTRY:
+      ss_field_set_entry (self, g_value_get_int (value));
       break;
     case PROP_WIDGET:
       ss_field_set_widget (self, g_value_get_object (value));
@@ -614,6 +632,15 @@ ss_field_class_init (SsFieldClass *klass)
   properties[PROP_SCENARIO] =
     g_param_spec_int ("scenario", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SsField:entry:
+   *
+   * Which shock of the scenario (SS_ELEMENT_SHOCK) or which policy
+   * target of the study (SS_ELEMENT_POLICY_TARGET), by index.
+   */
+  properties[PROP_ENTRY] =
+    g_param_spec_int ("entry", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_WIDGET] =
     g_param_spec_object ("widget", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -658,6 +685,7 @@ ss_field_init (SsField *self)
 {
   self->key.country = -1;
   self->key.item = -1;
+  self->key.entry = -1;
   self->key.scenario = -1;
   self->show_hint = TRUE;
 }

@@ -21,6 +21,8 @@ typedef enum
   SS_ELEMENT_SOURCE,                   /* an item's baseline source: item and country */
   SS_ELEMENT_OVERRIDE,                 /* a scenario's override of a country */
   SS_ELEMENT_SCENARIO,                 /* a scenario's name and description */
+  SS_ELEMENT_SHOCK,                    /* a scenario's shock: scenario and entry */
+  SS_ELEMENT_POLICY_TARGET,            /* the study's policy target: entry */
 } SsElement;
 
 #define SS_TYPE_ELEMENT (ss_element_get_type ())
@@ -39,6 +41,8 @@ void              ss_field_set_country      (SsField     *self,
                                              int          country);
 void              ss_field_set_scenario     (SsField     *self,
                                              int          scenario);
+void              ss_field_set_entry        (SsField     *self,
+                                             int          entry);
 GtkWidget        *ss_field_get_widget       (SsField     *self);
 void              ss_field_set_widget       (SsField     *self,
                                              GtkWidget   *widget);
