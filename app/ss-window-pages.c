@@ -8,14 +8,16 @@
  * the main window only hands the data window its document.
  *
  * SUPPLYSHIFT_PAGE=study|countries|items|scenarios opens the study data
- * window on that page at start-up. It exists for build-aux/screenshot and
- * for trying a page by hand; users open the pages from the window's menu.
+ * window on that page at start-up, with the Scenarios page on the scenario
+ * SUPPLYSHIFT_SCENARIO names. It exists for build-aux/screenshot and for
+ * trying a page by hand; users open the pages from the window's menu.
  */
 
 #define G_LOG_DOMAIN "supplyshift-window-pages"
 
 #include "config.h"
 
+#include "ss-scenarios-page.h"
 #include "ss-window-private.h"
 
 /* Opens the study data window on the page SUPPLYSHIFT_PAGE names, once
@@ -25,7 +27,13 @@ show_initial_page (gpointer data)
 {
   SsWindow *self = data;
   const char *initial = g_getenv ("SUPPLYSHIFT_PAGE");
+  const char *scenario = g_getenv ("SUPPLYSHIFT_SCENARIO");
+  GtkWidget *page = ss_data_window_get_page_widget (self->data_window, "scenarios");
+  int index;
 
+  if (scenario != NULL && self->document != NULL && SS_IS_SCENARIOS_PAGE (page)
+      && (index = ss_study_find_scenario (ss_window_study (self), scenario)) >= 0)
+    ss_scenarios_page_select_scenario (SS_SCENARIOS_PAGE (page), index);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.study-data-page", "s", initial);
   g_object_unref (self);
   return G_SOURCE_REMOVE;

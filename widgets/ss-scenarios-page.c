@@ -9,7 +9,10 @@
  * it changes (a shock or a policy).
  *
  * The overrides are an SsOverrideList, a row per overridden (country,
- * attribute) pair: anything not listed is as the country.
+ * attribute) pair: anything not listed is as the country. The shocks
+ * are an SsShockList, a row per shock. The kind (strategy or shock) is a
+ * combo row; a strategy with targets or levers becomes a shock only once
+ * the user agrees to reset them, as one undo step.
  */
 
 #define G_LOG_DOMAIN "supplyshift-scenarios-page"
@@ -24,6 +27,7 @@
 #include "ss-override-list.h"
 #include "ss-page-util.h"
 #include "ss-scenarios-page.h"
+#include "ss-shock-list.h"
 #include "ss-xml-text.h"
 
 struct _SsScenariosPage
@@ -36,7 +40,10 @@ struct _SsScenariosPage
   GtkWidget            *new_button;
   GtkStack             *stack;
   AdwPreferencesGroup  *scenario_group;
+  AdwComboRow          *kind_row;
   SsOverrideList       *overrides;
+  SsShockList          *shocks;
+  AdwMessageDialog     *kind_dialog;
   GtkLabel             *status;
   SsField              *name_field;
   SsField              *description_field;
@@ -101,7 +108,161 @@ update_status (SsScenariosPage *self)
     message = ss_field_get_message (self->description_field);
   if (message == NULL)
     message = ss_override_list_get_message (self->overrides);
+  if (message == NULL)
+    message = ss_shock_list_get_message (self->shocks);
   ss_page_show_status (self->status, message);
+}
+
+/* --- Shocks ------------------------------------------------------------ */
+
+int
+ss_scenarios_page_add_shock (SsScenariosPage  *self,
+                             GError          **error)
+{
+  g_return_val_if_fail (SS_IS_SCENARIOS_PAGE (self), -1);
+  return ss_shock_list_add (self->shocks, error);
+}
+
+static void
+add_shock_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SsScenariosPage *self = SS_SCENARIOS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (ss_scenarios_page_add_shock (self, &error) < 0)
+    ss_page_show_status (self->status, error->message);
+}
+
+SsShockList *
+ss_scenarios_page_get_shocks (SsScenariosPage *self)
+{
+  g_return_val_if_fail (SS_IS_SCENARIOS_PAGE (self), NULL);
+  return self->shocks;
+}
+
+/* The scenario's kind, a combo row: 0 strategy, 1 shock. */
+GtkWidget *
+ss_scenarios_page_get_kind_row (SsScenariosPage *self)
+{
+  g_return_val_if_fail (SS_IS_SCENARIOS_PAGE (self), NULL);
+  return GTK_WIDGET (self->kind_row);
+}
+
+/* The question asked before a strategy with targets becomes a shock. */
+AdwMessageDialog *
+ss_scenarios_page_get_kind_dialog (SsScenariosPage *self)
+{
+  g_return_val_if_fail (SS_IS_SCENARIOS_PAGE (self), NULL);
+  return self->kind_dialog;
+}
+
+/* --- The kind ---------------------------------------------------------- */
+
+static void
+sync_kind (SsScenariosPage *self)
+{
+  const SsScenario *scenario = current_scenario (self);
+
+  if (scenario == NULL)
+    return;
+  self->syncing = TRUE;
+  adw_combo_row_set_selected (self->kind_row, scenario->kind == SS_SCENARIO_SHOCK ? 1 : 0);
+  self->syncing = FALSE;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
+                               scenario->kind == SS_SCENARIO_SHOCK
+                               ? _("Changes the world: overrides, shocks and stockpiles, judged "
+                                   "against every strategy in the stress test")
+                               : _("A way to source: target shares reached over a transition, "
+                                   "with switching costs and subsidies"));
+}
+
+/* The strategy's targets and levers back to the baseline's, then the
+ * kind, as one undo step. */
+static void
+make_shock (SsScenariosPage *self)
+{
+  SsDocument *document = document_of (self);
+  const SsScenario *scenario = current_scenario (self);
+  g_autoptr(GError) error = NULL;
+
+  if (scenario == NULL)
+    return;
+  ss_document_begin_edit (document);
+  for (guint i = 0; i < ss_study_get_n_items (study_of (self)); i++)
+    if (current_scenario (self)->targets[i] != NULL)
+      ss_document_clear_target (document, self->scenario, i);
+  ss_document_set_scenario_lever (document, self->scenario, SS_LEVER_TRANSITION_YEARS,
+                                  ss_spec_transition_years.fallback, NULL);
+  ss_document_set_scenario_lever (document, self->scenario, SS_LEVER_SWITCHING_COST,
+                                  ss_spec_switching_cost.fallback, NULL);
+  ss_document_set_scenario_lever (document, self->scenario, SS_LEVER_SUBSIDY,
+                                  ss_spec_subsidy.fallback, NULL);
+  if (!ss_document_set_scenario_kind (document, self->scenario, SS_SCENARIO_SHOCK, &error))
+    {
+      ss_document_cancel_edit (document);
+      ss_page_show_status (self->status, error->message);
+      sync_kind (self);
+      return;
+    }
+  ss_document_end_edit (document);
+}
+
+static void
+on_kind_response (SsScenariosPage *self,
+                  const char      *response)
+{
+  if (g_str_equal (response, "reset"))
+    make_shock (self);
+  else
+    sync_kind (self);
+}
+
+static void
+on_kind_selected (SsScenariosPage *self)
+{
+  const SsScenario *scenario = current_scenario (self);
+  SsScenarioKind kind = adw_combo_row_get_selected (self->kind_row) == 1 ? SS_SCENARIO_SHOCK
+                                                                         : SS_SCENARIO_STRATEGY;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL, *body = NULL;
+  guint n_targets = 0;
+
+  if (self->syncing || scenario == NULL || scenario->kind == kind)
+    return;
+  if (ss_document_set_scenario_kind (document_of (self), self->scenario, kind, &error))
+    return;
+  if (!g_error_matches (error, SS_DOCUMENT_ERROR, SS_DOCUMENT_ERROR_IN_USE))
+    {
+      ss_page_show_status (self->status, error->message);
+      sync_kind (self);
+      return;
+    }
+
+  /* Targets or levers in the way: ask before dropping them. */
+  for (guint i = 0; i < ss_study_get_n_items (study_of (self)); i++)
+    n_targets += scenario->targets[i] != NULL;
+  name = ss_bidi_isolate (scenario->name);
+  if (n_targets > 0)
+    /* Translators: %1$s is a scenario, %2$u a number of items */
+    body = g_strdup_printf (ngettext ("A shock changes the world, not the mix: it has no target "
+                                      "shares, transition, switching cost or subsidy. “%1$s” "
+                                      "loses its targets for %2$u item and its levers go back "
+                                      "to their defaults.",
+                                      "A shock changes the world, not the mix: it has no target "
+                                      "shares, transition, switching cost or subsidy. “%1$s” "
+                                      "loses its targets for %2$u items and its levers go back "
+                                      "to their defaults.", n_targets), name, n_targets);
+  else
+    /* Translators: %s is a scenario */
+    body = g_strdup_printf (_("A shock changes the world, not the mix: it has no transition, "
+                              "switching cost or subsidy. The levers of “%s” go back to their "
+                              "defaults."), name);
+  adw_message_dialog_set_body (self->kind_dialog, body);
+  gtk_window_set_transient_for (GTK_WINDOW (self->kind_dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (self->kind_dialog));
 }
 
 /* --- Overrides --------------------------------------------------------- */
@@ -168,7 +329,10 @@ sync_details (SsScenariosPage *self,
   description = g_strdup_printf (_("Identifier in the file: %s"), scenario->id);
   adw_preferences_group_set_description (self->scenario_group, description);
 
+  sync_kind (self);
   sync_overrides (self, force);
+  ss_shock_list_refresh (self->shocks, force);
+  update_status (self);
 }
 
 /* --- The scenario list ------------------------------------------------- */
@@ -187,6 +351,7 @@ update_buttons (SsScenariosPage *self)
                                  self->scenario >= 0 && room);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.delete", self->scenario >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.add-override", self->scenario >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.add-shock", self->scenario >= 0);
 }
 
 static void
@@ -238,7 +403,10 @@ ss_scenarios_page_document_changed (SsDataPage *page,
   if (change & SS_CHANGE_STRUCTURE)
     refresh (self);
   else if (change & SS_CHANGE_BASELINE)
-    sync_overrides (self, FALSE);     /* the countries' own values */
+    {
+      sync_overrides (self, FALSE);   /* the countries' own values */
+      ss_shock_list_refresh (self->shocks, FALSE);
+    }
   else if (scenario == self->scenario)
     sync_details (self, FALSE);
 }
@@ -452,6 +620,8 @@ ss_scenarios_page_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->new_dialog));
   if (self->delete_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->delete_dialog));
+  if (self->kind_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->kind_dialog));
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_SCENARIOS_PAGE);
 
   G_OBJECT_CLASS (ss_scenarios_page_parent_class)->dispose (object);
@@ -531,6 +701,7 @@ ss_scenarios_page_class_init (SsScenariosPageClass *klass)
 
   g_type_ensure (SS_TYPE_FIELD);
   g_type_ensure (SS_TYPE_OVERRIDE_LIST);
+  g_type_ensure (SS_TYPE_SHOCK_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SS_UI_RESOURCE ("ss-scenarios-page.ui"));
   gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, box);
@@ -538,7 +709,10 @@ ss_scenarios_page_class_init (SsScenariosPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, scenario_group);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, kind_row);
   gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, overrides);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, shocks);
+  gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, kind_dialog);
   gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, status);
   gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, name_field);
   gtk_widget_class_bind_template_child (widget_class, SsScenariosPage, description_field);
@@ -551,6 +725,8 @@ ss_scenarios_page_class_init (SsScenariosPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_new_dialog_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_new_dialog_response);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_response);
 
   gtk_widget_class_set_css_name (widget_class, "scenariospage");
 
@@ -559,6 +735,7 @@ ss_scenarios_page_class_init (SsScenariosPageClass *klass)
   gtk_widget_class_install_action (widget_class, "scenarios.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "scenarios.add-override", NULL,
                                    add_override_action);
+  gtk_widget_class_install_action (widget_class, "scenarios.add-shock", NULL, add_shock_action);
 }
 
 static void

@@ -5,9 +5,10 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "ss-data-page.h"
+#include "ss-shock-list.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,11 @@ gboolean   ss_scenarios_page_add_override         (SsScenariosPage  *self,
 GtkWidget *ss_scenarios_page_get_override_entry   (SsScenariosPage  *self,
                                                    guint             country,
                                                    guint             attr);
+int        ss_scenarios_page_add_shock            (SsScenariosPage  *self,
+                                                   GError          **error);
+SsShockList *ss_scenarios_page_get_shocks         (SsScenariosPage  *self);
+GtkWidget *ss_scenarios_page_get_kind_row         (SsScenariosPage  *self);
+AdwMessageDialog *ss_scenarios_page_get_kind_dialog (SsScenariosPage *self);
 GtkWidget *ss_scenarios_page_get_name_row         (SsScenariosPage  *self);
 GtkWidget *ss_scenarios_page_get_description_view (SsScenariosPage  *self);
 

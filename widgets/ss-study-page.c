@@ -8,7 +8,8 @@
  * thresholds and the source notes. Each value is an SsField, which checks
  * it as it is typed and writes it through the document (see ss-field.c);
  * the page adds what involves more than one: the home country, the
- * sentence under "Projection", and the thresholds.
+ * sentence under "Projection", the thresholds, and the policy targets
+ * (an SsPolicyTargetList, a row per target).
  *
  * The thresholds must keep watch ≤ warning ≤ critical, so raising all
  * three takes more than one field. They are written together: committing
@@ -26,6 +27,7 @@
 #include "ss-attr-row.h"
 #include "ss-field.h"
 #include "ss-page-util.h"
+#include "ss-policy-target-list.h"
 #include "ss-study-page.h"
 
 struct _SsStudyPage
@@ -42,6 +44,8 @@ struct _SsStudyPage
   GtkLabel            *study_status;
   GtkLabel            *projection_status;
   GtkLabel            *thresholds_status;
+  GtkLabel            *policy_status;
+  SsPolicyTargetList  *policy_targets;
   SsField             *title_field;
   SsField             *description_field;
   SsField             *source_field;
@@ -97,6 +101,28 @@ update_status (SsStudyPage *self)
   ss_page_show_first_message (self->study_status, study, G_N_ELEMENTS (study));
   ss_page_show_first_message (self->projection_status, projection, G_N_ELEMENTS (projection));
   ss_page_show_first_message (self->thresholds_status, thresholds_of (self, thresholds), 3);
+}
+
+/* --- Policy targets ---------------------------------------------------- */
+
+/* A refusal of a target's row, or of adding one, under the targets. */
+static void
+update_policy_status (SsStudyPage *self)
+{
+  ss_page_show_status (self->policy_status, ss_policy_target_list_get_message (self->policy_targets));
+}
+
+static void
+on_add_policy_target (SsStudyPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (document_of (self) == NULL)
+    return;
+  if (ss_policy_target_list_add (self->policy_targets, &error) < 0)
+    ss_page_show_status (self->policy_status, error->message);
+  else
+    update_policy_status (self);
 }
 
 /* --- The thresholds ---------------------------------------------------- */
@@ -349,6 +375,7 @@ ss_study_page_class_init (SsStudyPageClass *klass)
 
   g_type_ensure (SS_TYPE_ATTR_ROW);
   g_type_ensure (SS_TYPE_FIELD);
+  g_type_ensure (SS_TYPE_POLICY_TARGET_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, SS_UI_RESOURCE ("ss-study-page.ui"));
   gtk_widget_class_bind_template_child (widget_class, SsStudyPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SsStudyPage, projection_group);
@@ -359,6 +386,8 @@ ss_study_page_class_init (SsStudyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsStudyPage, study_status);
   gtk_widget_class_bind_template_child (widget_class, SsStudyPage, projection_status);
   gtk_widget_class_bind_template_child (widget_class, SsStudyPage, thresholds_status);
+  gtk_widget_class_bind_template_child (widget_class, SsStudyPage, policy_status);
+  gtk_widget_class_bind_template_child (widget_class, SsStudyPage, policy_targets);
   gtk_widget_class_bind_template_child (widget_class, SsStudyPage, title_field);
   gtk_widget_class_bind_template_child (widget_class, SsStudyPage, description_field);
   gtk_widget_class_bind_template_child (widget_class, SsStudyPage, source_field);
@@ -372,6 +401,8 @@ ss_study_page_class_init (SsStudyPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_home_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_threshold_commit);
   gtk_widget_class_bind_template_callback (widget_class, check_thresholds);
+  gtk_widget_class_bind_template_callback (widget_class, update_policy_status);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_policy_target);
 
   gtk_widget_class_set_css_name (widget_class, "studypage");
 }
@@ -418,7 +449,8 @@ ss_study_page_set_document (SsStudyPage *self,
  * ss_study_page_get_field:
  * @field: a name from the file's <meta> ("title", "horizon",
  *   "discount-rate", …), "watch", "warning" or "critical" for the
- *   thresholds, or "home"
+ *   thresholds, "home", or "policy-year-K" and "policy-share-K" for the
+ *   year and share of policy target K
  *
  * Returns: (transfer none) (nullable): the field's AdwEntryRow, GtkEntry
  *   or GtkTextView, or the home country's GtkDropDown
@@ -437,6 +469,14 @@ ss_study_page_get_field (SsStudyPage *self,
 
   if (g_str_equal (field, "home"))
     return GTK_WIDGET (self->home_dropdown);
+  if (g_str_has_prefix (field, "policy-year-"))
+    return ss_policy_target_list_get_entry (self->policy_targets,
+                                            g_ascii_strtoull (field + strlen ("policy-year-"), NULL, 10),
+                                            SS_POLICY_TARGET_YEAR);
+  if (g_str_has_prefix (field, "policy-share-"))
+    return ss_policy_target_list_get_entry (self->policy_targets,
+                                            g_ascii_strtoull (field + strlen ("policy-share-"), NULL, 10),
+                                            SS_POLICY_TARGET_SHARE);
   for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
     if (g_str_equal (ss_field_get_name (fields[k]), field))
       return ss_field_get_widget (fields[k]);
