@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Undo, redo, reset an item, search, and the study data window (the
- * Study, Countries, Items and Scenarios pages, in a window of their own);
+ * Undo, redo, reset an item, search, the item list shown or put away,
+ * and the study data window (the Study, Countries, Items and Scenarios
+ * pages, in a window of their own);
  * the file actions are in ss-window-files.c, the chart's in
  * ss-window-charts.c.
  */
@@ -59,7 +60,20 @@ search_action (GtkWidget  *widget,
 {
   SsWindow *self = SS_WINDOW (widget);
 
+  adw_flap_set_reveal_flap (self->flap, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* F9, as in other GNOME applications: the item list, shown or put away
+ * (beside the page, or over it when folded). */
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SsWindow *self = SS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
 void
@@ -152,6 +166,7 @@ ss_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.reset-item", NULL, reset_item_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.study-data", NULL, study_data_action);
   gtk_widget_class_install_action (widget_class, "win.study-data-page", "s", study_data_action);
 
@@ -159,6 +174,7 @@ ss_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.study-data", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.study-data-page", "s", "study");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.study-data-page", "s",

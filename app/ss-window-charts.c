@@ -64,14 +64,13 @@ ss_window_charts_update (SsWindow *self)
 }
 
 static void
-on_chart_kind_toggled (SsWindow        *self,
-                       GtkToggleButton *button)
+on_chart_kind_selected (SsWindow *self)
 {
-  if (!gtk_toggle_button_get_active (button))
+  guint kind = gtk_drop_down_get_selected (self->chart_kind);
+
+  if (kind >= SSC_N_CHARTS)
     return;
-  for (guint k = 0; k < SSC_N_CHARTS; k++)
-    if (self->chart_buttons[k] == GTK_WIDGET (button))
-      ss_chart_set_kind (self->chart, k);
+  ss_chart_set_kind (self->chart, kind);
   if (!self->updating && self->document != NULL)
     ss_window_charts_update (self);
 }
@@ -86,30 +85,25 @@ on_chart_year_changed (SsWindow *self)
 void
 ss_window_charts_init (SsWindow *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *kinds = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *heading = gtk_label_new (_("Charts"));
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("C_hart"));
   GtkWidget *export_button = gtk_menu_button_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
-  GtkToggleButton *group = NULL;
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_widget_add_css_class (kinds, "linked");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (kinds), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
+  /* A list rather than a button per chart: six buttons are wider than
+   * the figures' column beside the share editor. */
   for (guint k = 0; k < SSC_N_CHARTS; k++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_label (ssc_chart_kind_get_label (k));
-
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
-        group = GTK_TOGGLE_BUTTON (button);
-      self->chart_buttons[k] = button;
-      g_signal_connect_object (button, "toggled", G_CALLBACK (on_chart_kind_toggled), self, G_CONNECT_SWAPPED);
-      gtk_box_append (GTK_BOX (kinds), button);
-    }
+    gtk_string_list_append (kinds, ssc_chart_kind_get_label (k));
+  self->chart_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->chart_kind), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->chart_kind), _("The chart to show"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chart"), -1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->chart_kind));
+  gtk_widget_add_css_class (label, "heading");
+  g_signal_connect_object (self->chart_kind, "notify::selected", G_CALLBACK (on_chart_kind_selected), self,
+                           G_CONNECT_SWAPPED);
 
   self->chart_year = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (2000, 2100, 1));
   gtk_widget_set_valign (GTK_WIDGET (self->chart_year), GTK_ALIGN_CENTER);
@@ -130,18 +124,24 @@ ss_window_charts_init (SsWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (export_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Export the chart"), -1);
 
-  gtk_box_append (GTK_BOX (bar), heading);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart_kind), FALSE);
+  gtk_widget_set_halign (export_button, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (export_button, TRUE);
+  gtk_box_append (GTK_BOX (bar), label);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->chart_kind));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->chart_year));
-  gtk_box_append (GTK_BOX (bar), kinds);
   gtk_box_append (GTK_BOX (bar), export_button);
   gtk_box_append (GTK_BOX (self->chart_box), bar);
 
   self->chart = SS_CHART (ss_chart_new (SSC_CHART_MIX));
-  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 380);
+  /* Beside the share editor the chart takes the height the cards leave
+   * it in the view; in one column, its own. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 300);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chart), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->chart), "card");
   gtk_widget_set_overflow (GTK_WIDGET (self->chart), GTK_OVERFLOW_HIDDEN);
   gtk_box_append (GTK_BOX (self->chart_box), GTK_WIDGET (self->chart));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->chart_buttons[SSC_CHART_MIX]), TRUE);
+  gtk_drop_down_set_selected (self->chart_kind, SSC_CHART_MIX);
 }
 
 static char *

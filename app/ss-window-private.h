@@ -49,7 +49,11 @@ struct _SsWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *view_bar;
+  AdwFlap              *flap;
+  GtkWidget            *columns;
   GtkDropDown          *scenario_dropdown;
   GtkSearchEntry       *search_entry;
   GtkListBox           *item_list;
@@ -88,11 +92,12 @@ struct _SsWindow
   GtkStringList        *scenario_names;
   guint                 tick_id;
   SsAlertList          *alerts;
+  GListModel           *view_pages;              /* the view stack's */
 
   /* Borrowed (children) */
   SsShareEditor        *share_editor;
   SsChart              *chart;
-  GtkWidget            *chart_buttons[SSC_N_CHARTS];
+  GtkDropDown          *chart_kind;
   GtkSpinButton        *chart_year;
   GPtrArray            *chart_projections;       /* borrowed from the document */
   GtkWidget            *cards[N_CARDS];

@@ -33,8 +33,15 @@ make_item_row (SsWindow   *self,
   GtkWidget *alert = gtk_inscription_new (NULL);
   GtkWidget *bar = ss_mix_bar_new ();
 
+  /* The list keeps its width: a long name takes a second line, and is
+   * cut short only past that (the row's name says it whole). */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (title), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 10);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_label_set_xalign (GTK_LABEL (code), 0);
   gtk_label_set_width_chars (GTK_LABEL (code), 11);

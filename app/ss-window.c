@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "ss-bidi.h"
+#include "ss-columns.h"
 #include "ss-input-guard.h"
 #include "ss-window-private.h"
 
@@ -323,8 +324,8 @@ update_title (SsWindow *self)
     subtitle = g_strdup (modified ? _("Not saved •") : _("Not saved"));
   else
     subtitle = modified ? g_strdup_printf ("%s •", isolated_name) : g_strdup (name);
-  adw_window_title_set_title (self->window_title, ss_study_get_meta (study)->title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->window_title, ss_study_get_meta (study)->title);
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), ss_study_get_meta (study)->title);
 }
 
@@ -395,6 +396,54 @@ ss_window_rebuild (SsWindow *self)
   update_title (self);
   ss_window_actions_update (self);
   ss_window_queue_update (self);
+}
+
+/* --- Views and the item list ------------------------------------------ */
+
+/* The header's view switcher, and the bar that stands in for it where
+ * the header is too narrow, show once the stack has a second view. */
+static void
+update_view_switcher (SsWindow *self)
+{
+  gboolean several;
+
+  /* The stack's pages go while the template is disposed. */
+  if (self->view_pages == NULL)
+    return;
+  several = g_list_model_get_n_items (self->view_pages) > 1;
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->window_title, several);
+  adw_view_switcher_bar_set_reveal (self->view_bar,
+                                    several && adw_view_switcher_title_get_title_visible (self->window_title));
+}
+
+/* Folded, the item list slides over the page: it goes once an item is
+ * chosen (a click, or Enter), not as the arrow keys move through it. */
+static void
+on_item_activated (SsWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+views_init (SsWindow *self)
+{
+  self->view_pages = G_LIST_MODEL (adw_view_stack_get_pages (self->view_stack));
+  g_signal_connect_object (self->view_pages, "items-changed", G_CALLBACK (update_view_switcher), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->window_title, "notify::title-visible", G_CALLBACK (update_view_switcher),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->item_list, "row-activated", G_CALLBACK (on_item_activated), self,
+                           G_CONNECT_SWAPPED);
+  update_view_switcher (self);
+}
+
+GtkWidget *
+ss_window_get_columns (SsWindow *self)
+{
+  g_return_val_if_fail (SS_IS_WINDOW (self), NULL);
+  return self->columns;
 }
 
 /* --- Documents and files ----------------------------------------------- */
@@ -583,6 +632,9 @@ ss_window_dispose (GObject *object)
       gtk_window_destroy (GTK_WINDOW (self->data_window));
       self->data_window = NULL;
     }
+  if (self->view_pages != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_pages, self);
+  g_clear_object (&self->view_pages);
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
@@ -680,6 +732,10 @@ ss_window_class_init (SsWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/supplyshift/SupplyShift/ui/ss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, view_bar);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, columns);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, scenario_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, item_list);
@@ -720,6 +776,7 @@ ss_window_init (SsWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   g_type_ensure (SS_TYPE_SHARE_EDITOR);
+  g_type_ensure (SS_TYPE_COLUMNS);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->chart_projections = g_ptr_array_new ();
@@ -750,6 +807,7 @@ ss_window_init (SsWindow *self)
                            G_CALLBACK (on_scenario_selected), self, G_CONNECT_SWAPPED);
 
   ss_window_sidebar_init (self);
+  views_init (self);
 
   self->share_editor = SS_SHARE_EDITOR (ss_share_editor_new ());
   gtk_box_append (GTK_BOX (self->share_editor_box), GTK_WIDGET (self->share_editor));

@@ -40,5 +40,6 @@ void           ss_window_select           (SsWindow      *self,
 SsShareEditor *ss_window_get_share_editor (SsWindow      *self);
 GtkWidget     *ss_window_get_card         (SsWindow      *self,
                                            guint          index);
+GtkWidget     *ss_window_get_columns      (SsWindow      *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include <adwaita.h>
 
+#include "ss-chart.h"
 #include "ss-resources.h"
 #include "ss-share-editor.h"
 #include "ss-study-file.h"
@@ -224,13 +225,18 @@ test_wheel_scrolls_page (Fixture       *f,
   SsDocument *document = ss_window_get_document (f->window);
   g_autoptr(SsStudy) original = ss_study_copy (ss_window_get_study (f->window));
   g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
 
   /* The heatmap shows its year's spin button. */
-  ss_test_collect (GTK_WIDGET (f->window), GTK_TYPE_TOGGLE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Heatmap") == 0)
-      gtk_toggle_button_set_active (g_ptr_array_index (buttons, i), TRUE);
+  ss_test_collect (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, lists);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (lists, i));
+
+      for (guint k = 0; GTK_IS_STRING_LIST (model) && k < g_list_model_get_n_items (model); k++)
+        if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), k), "Heatmap") == 0)
+          gtk_drop_down_set_selected (g_ptr_array_index (lists, i), k);
+    }
   wait_frames ();
 
   found = controls (f);
@@ -252,7 +258,8 @@ test_wheel_scrolls_page (Fixture       *f,
       point_at (control);
       xdotool ("click", down ? "5" : "4", NULL);
 
-      g_test_message ("wheel over %s %u at %g", G_OBJECT_TYPE_NAME (control), i, value);
+      g_test_message ("wheel over %s %u at %g (page at %g of %g)", G_OBJECT_TYPE_NAME (control), i, value,
+                      scrolled, gtk_adjustment_get_upper (f->scroll));
       g_assert_true (wait_until (scroll_moved, moved, 2000));
       wait_frames ();
       g_assert_cmpfloat (control_value (control), ==, value);
@@ -501,6 +508,49 @@ test_left_field_keeps_value (Fixture       *f,
   g_assert_true (ss_study_equal (study, before));
 }
 
+/* Whether @widget is wholly inside the part of the page on screen. */
+static gboolean
+in_view (Fixture   *f,
+         GtkWidget *widget)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, view, &bounds));
+  return bounds.origin.y >= -0.5 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (view) + 0.5;
+}
+
+/* Wheeled down over the share editor to the alerts at the end of the
+ * page, the chart and four figures or more stay in view. */
+static void
+test_figures_stay (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  GtkWidget *china = share_control (f, GTK_TYPE_SCALE, 0);
+  double scrolled = gtk_adjustment_get_value (f->scroll);
+  gpointer moved[2] = { f, &scrolled };
+  guint cards = 0;
+
+  ss_test_collect (GTK_WIDGET (f->window), SS_TYPE_CHART, charts);
+  g_assert_cmpuint (charts->len, ==, 1);
+  g_assert_cmpfloat (scrolled, ==, 0);
+  g_assert_true (in_view (f, g_ptr_array_index (charts, 0)));
+
+  point_at (china);
+  for (guint k = 0; k < 20; k++)
+    xdotool ("click", "5", NULL);
+  g_assert_true (wait_until (scroll_moved, moved, 2000));
+  wait_until (NULL, NULL, 500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (f->scroll), >, 100);
+  g_assert_false (in_view (f, china));
+  g_assert_true (in_view (f, g_ptr_array_index (charts, 0)));
+  for (guint k = 0; k < 7; k++)
+    cards += in_view (f, ss_window_get_card (f->window, k));
+  g_assert_cmpuint (cards, >=, 4);
+  g_assert_false (ss_document_can_undo (ss_window_get_document (f->window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +575,8 @@ main (int   argc,
   adw_init ();
   g_assert_nonnull (ss_get_resource ());
 
+  g_test_add ("/input/figures-stay-in-view", Fixture, NULL, fixture_setup, test_figures_stay,
+              fixture_teardown);
   g_test_add ("/input/wheel-scrolls-page", Fixture, NULL, fixture_setup, test_wheel_scrolls_page,
               fixture_teardown);
   g_test_add ("/input/wheel-when-meant", Fixture, NULL, fixture_setup, test_wheel_when_meant,

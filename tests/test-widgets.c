@@ -23,3 +23,17 @@ ss_test_collect (GtkWidget *widget,
         ss_test_collect (child, type, out);
     }
 }
+
+/* Runs the main loop for @n frames' time (20 ms each), so the window's
+ * tick callback and layout have run. */
+void
+ss_test_wait_frames (guint n)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      gint64 until = g_get_monotonic_time () + 20000;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}

@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-void ss_test_collect (GtkWidget *widget,
-                      GType      type,
-                      GPtrArray *out);
+void ss_test_collect     (GtkWidget *widget,
+                          GType      type,
+                          GPtrArray *out);
+void ss_test_wait_frames (guint      n);
 
 G_END_DECLS

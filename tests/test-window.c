@@ -34,19 +34,6 @@ typedef struct
 } Fixture;
 
 
-/* Lets the window's tick callback run, so the figures are refreshed. */
-static void
-wait_frames (guint n)
-{
-  for (guint k = 0; k < n; k++)
-    {
-      gint64 until = g_get_monotonic_time () + 20000;
-
-      while (g_get_monotonic_time () < until)
-        g_main_context_iteration (NULL, FALSE);
-    }
-}
-
 static GtkRange *
 share_slider (Fixture *f,
               guint    country)
@@ -79,7 +66,7 @@ fixture_setup (Fixture       *f,
   g_object_ref_sink (f->window);
   ss_window_set_study (f->window, study, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_frames (3);
+  ss_test_wait_frames (3);
 }
 
 static void
@@ -137,7 +124,7 @@ test_share_edit_and_undo (Fixture       *f,
   risk_before = g_strdup (risk_card_value (f));
 
   gtk_range_set_value (share_slider (f, 0), 30);  /* China to 30 % */
-  wait_frames (3);
+  ss_test_wait_frames (3);
 
   g_assert_nonnull (scenario->targets[0]);
   g_assert_cmpfloat_with_epsilon (scenario->targets[0][0], 0.30, 1e-12);
@@ -148,13 +135,13 @@ test_share_edit_and_undo (Fixture       *f,
   g_assert_cmpstr (risk_card_value (f), !=, risk_before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  wait_frames (3);
+  ss_test_wait_frames (3);
   g_assert_true (ss_study_equal (study, original));
   g_assert_false (ss_document_get_modified (document));
   g_assert_cmpstr (risk_card_value (f), ==, risk_before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
-  wait_frames (3);
+  ss_test_wait_frames (3);
   /* Undo and redo replace the study's contents: look the scenario up again. */
   scenario = ss_study_get_scenario (study, 0);
   g_assert_cmpfloat_with_epsilon (scenario->targets[0][0], 0.30, 1e-12);
@@ -173,7 +160,7 @@ test_baseline_edit (Fixture       *f,
 
   ss_window_select (f->window, -1, 0);
   gtk_range_set_value (share_slider (f, 0), 50);
-  wait_frames (2);
+  ss_test_wait_frames (2);
   g_assert_cmpfloat_with_epsilon (item->sources[0].attr[SS_SOURCE_SHARE], 0.5, 1e-12);
   for (guint c = 0; c < ss_study_get_n_countries (study); c++)
     sum += item->sources[c].attr[SS_SOURCE_SHARE];
@@ -197,17 +184,17 @@ test_shock_has_no_targets (Fixture       *f,
 
   g_assert_cmpint (shock, >=, 0);
   ss_window_select (f->window, shock, 0);
-  wait_frames (2);
+  ss_test_wait_frames (2);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (ss_window_get_share_editor (f->window))));
 
   gtk_range_set_value (share_slider (f, 0), 30);
-  wait_frames (2);
+  ss_test_wait_frames (2);
   g_assert_true (ss_study_equal (study, original));
   g_assert_false (ss_document_get_modified (document));
 
   /* A strategy's editor is sensitive again. */
   ss_window_select (f->window, 0, 0);
-  wait_frames (2);
+  ss_test_wait_frames (2);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (ss_window_get_share_editor (f->window))));
 }
 
@@ -289,7 +276,7 @@ test_async_open (Fixture       *f,
 
   ss_window_load_file_async (f->window, bad_file);
   for (guint k = 0; k < 200 && ss_test_find_dialog () == NULL; k++)
-    wait_frames (1);
+    ss_test_wait_frames (1);
   g_assert_nonnull (ss_test_find_dialog ());
   g_assert_true (ss_window_get_study (f->window) == before);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (f->window)));
@@ -297,7 +284,7 @@ test_async_open (Fixture       *f,
 
   ss_window_load_file_async (f->window, good_file);
   for (guint k = 0; k < 200 && ss_window_get_study (f->window) == before; k++)
-    wait_frames (1);
+    ss_test_wait_frames (1);
   g_assert_cmpstr (ss_study_get_meta (ss_window_get_study (f->window))->title, ==, "Worked example");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (f->window)));
 }
@@ -345,7 +332,7 @@ test_unsaved_guard (Fixture       *f,
 
   ss_window_select (f->window, 0, 0);
   gtk_range_set_value (share_slider (f, 0), 40);
-  wait_frames (2);
+  ss_test_wait_frames (2);
   g_assert_true (ss_document_get_modified (ss_window_get_document (f->window)));
 
   gtk_window_close (GTK_WINDOW (f->window));
@@ -380,7 +367,7 @@ test_save_reopen (Fixture       *f,
 
   ss_window_select (f->window, 0, 0);
   gtk_range_set_value (share_slider (f, 0), 35);
-  wait_frames (2);
+  ss_test_wait_frames (2);
   edited = ss_study_copy (ss_window_get_study (f->window));
 
   g_assert_true (ss_window_save_to (f->window, file));
@@ -473,12 +460,12 @@ test_names_cannot_reorder (Fixture       *f,
   /* Modified, so the subtitle is "NAME •". */
   ss_window_select (f->window, 0, 0);
   gtk_range_set_value (share_slider (f, 0), 40);
-  wait_frames (3);
+  ss_test_wait_frames (3);
 
   for (int item = -1; item < 2; item++)
     {
       ss_window_select (f->window, 0, item);
-      wait_frames (3);
+      ss_test_wait_frames (3);
       checked += assert_labels_read_forward (GTK_WIDGET (f->window), (const char **)names->pdata);
     }
 

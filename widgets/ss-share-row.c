@@ -146,6 +146,20 @@ ss_share_row_set_share (SsShareRow *self,
     gtk_spin_button_set_value (self->spin, share * 100);
 }
 
+/* A name cut short in a narrow window is shown whole in a tooltip. */
+static gboolean
+on_name_query_tooltip (GtkLabel   *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
+  return TRUE;
+}
+
 /* Shows the baseline share for reference, or nothing for NAN. */
 void
 ss_share_row_set_baseline (SsShareRow *self,
@@ -235,6 +249,8 @@ ss_share_row_new (guint            index,
 
   self->index = index;
   gtk_label_set_label (self->name, country->name);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->name), TRUE);
+  g_signal_connect (self->name, "query-tooltip", G_CALLBACK (on_name_query_tooltip), NULL);
   gtk_label_set_label (self->code, code_text);
 
   /* Translators: accessible name of the slider and of the spin button

@@ -1,0 +1,245 @@
+/* test-window-layout.c: what the window shows at the sizes people use
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb, with no window manager: the window gets the size it
+ * asks for. Visibility is measured as a person sees it: a widget counts
+ * as shown when its bounds lie wholly inside the part of the page the
+ * scrolled window shows.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-test"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ss-chart.h"
+#include "ss-columns.h"
+#include "ss-resources.h"
+#include "ss-study-file.h"
+#include "ss-window.h"
+#include "test-widgets.h"
+
+#define N_CARDS 7
+
+typedef struct
+{
+  SsWindow *window;
+} Fixture;
+
+static void
+open_at (Fixture *f,
+         int      width,
+         int      height)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  GdkSurface *surface;
+
+  f->window = ss_window_new (NULL);
+  g_object_ref_sink (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  ss_window_set_study (f->window, study, NULL);
+  ss_window_select (f->window, 0, 0);             /* China plus one, lithium hydroxide */
+  gtk_window_present (GTK_WINDOW (f->window));
+  ss_test_wait_frames (10);
+  /* The window on the screen: its surface, with the few pixels of the
+   * frame GTK draws round it without a compositor. */
+  surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
+  g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_object_unref (f->window);
+  ss_test_wait_frames (2);
+}
+
+static GtkWidget *
+find (GtkWidget *root,
+      GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  ss_test_collect (root, type, found);
+  g_assert_cmpuint (found->len, >=, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* The scrolled window of the page: what of the page is on screen. */
+static GtkWidget *
+view_of (Fixture *f)
+{
+  return gtk_widget_get_ancestor (GTK_WIDGET (ss_window_get_share_editor (f->window)),
+                                  GTK_TYPE_SCROLLED_WINDOW);
+}
+
+static GtkRange *
+slider (Fixture *f,
+        guint    country)
+{
+  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+
+  ss_test_collect (GTK_WIDGET (ss_window_get_share_editor (f->window)), GTK_TYPE_SCALE, scales);
+  g_assert_cmpuint (country, <, scales->len);
+  return g_ptr_array_index (scales, country);
+}
+
+/* Whether @widget is drawn and wholly inside @view. */
+static gboolean
+in_view (GtkWidget *widget,
+         GtkWidget *view)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_is_drawable (widget) || !gtk_widget_compute_bounds (widget, view, &bounds))
+    return FALSE;
+  g_test_message ("%s at %g,%g %gx%g in %dx%d", G_OBJECT_TYPE_NAME (widget), bounds.origin.x,
+                  bounds.origin.y, bounds.size.width, bounds.size.height, gtk_widget_get_width (view),
+                  gtk_widget_get_height (view));
+  return bounds.origin.x >= -0.5 && bounds.origin.y >= -0.5
+         && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (view) + 0.5
+         && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (view) + 0.5;
+}
+
+static guint
+cards_in_view (Fixture *f)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < N_CARDS; k++)
+    n += in_view (ss_window_get_card (f->window, k), view_of (f));
+  return n;
+}
+
+static GtkWidget *
+chart_of (Fixture *f)
+{
+  return find (GTK_WIDGET (f->window), SS_TYPE_CHART);
+}
+
+/* At 1280×800 the item list, China's slider, four cards or more and the
+ * chart are on screen together, without scrolling; scrolled to the end
+ * of the share editor, the figures are still there. */
+static void
+test_1280x800 (Fixture       *f,
+               gconstpointer  data)
+{
+  AdwFlap *flap;
+  GtkAdjustment *scroll;
+  guint nc;
+
+  open_at (f, 1280, 800);
+  flap = ADW_FLAP (find (GTK_WIDGET (f->window), ADW_TYPE_FLAP));
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (ss_columns_get_wide (SS_COLUMNS (ss_window_get_columns (f->window))));
+
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (view_of (f)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+  nc = ss_study_get_n_countries (ss_window_get_study (f->window));
+  for (guint c = 0; c < nc; c++)
+    g_assert_true (in_view (GTK_WIDGET (slider (f, c)), view_of (f)));
+  g_assert_cmpuint (cards_in_view (f), >=, 4);
+  g_assert_true (in_view (chart_of (f), view_of (f)));
+
+  /* Scrolled to the alerts, at the end: the figures stay in view. */
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+  ss_test_wait_frames (5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
+  g_assert_false (in_view (GTK_WIDGET (slider (f, 0)), view_of (f)));
+  g_assert_cmpuint (cards_in_view (f), >=, 4);
+  g_assert_true (in_view (chart_of (f), view_of (f)));
+}
+
+/* At 800×600 the window keeps its size, the item list folds away and
+ * slides in on request, and the page is one column as wide as the
+ * window, with every share row whole. */
+static void
+test_800x600 (Fixture       *f,
+              gconstpointer  data)
+{
+  AdwFlap *flap;
+  GtkWidget *view, *list;
+  int minimum;
+  guint nc;
+
+  open_at (f, 800, 600);
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 800);
+
+  flap = ADW_FLAP (find (GTK_WIDGET (f->window), ADW_TYPE_FLAP));
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (ss_columns_get_wide (SS_COLUMNS (ss_window_get_columns (f->window))));
+  view = view_of (f);
+  g_assert_cmpint (gtk_widget_get_width (view), >=, 780);
+
+  nc = ss_study_get_n_countries (ss_window_get_study (f->window));
+  for (guint c = 0; c < nc; c++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (slider (f, c)), view, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 800);
+    }
+
+  /* F9 (the header's toggle) slides the list in; choosing an item puts
+   * it away again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL);
+  ss_test_wait_frames (30);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  list = find (adw_flap_get_flap (flap), GTK_TYPE_LIST_BOX);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  ss_test_wait_frames (30);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+}
+
+/* Resized across the line, the page goes from two columns to one and
+ * back, and the list folds and unfolds. */
+static void
+test_resize (Fixture       *f,
+             gconstpointer  data)
+{
+  SsColumns *columns;
+  AdwFlap *flap;
+
+  open_at (f, 1280, 800);
+  columns = SS_COLUMNS (ss_window_get_columns (f->window));
+  flap = ADW_FLAP (find (GTK_WIDGET (f->window), ADW_TYPE_FLAP));
+  g_assert_true (ss_columns_get_wide (columns));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  ss_test_wait_frames (10);
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (f->window))), ==, 1000);
+  g_assert_false (ss_columns_get_wide (columns));
+  g_assert_false (adw_flap_get_folded (flap));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  ss_test_wait_frames (10);
+  g_assert_true (adw_flap_get_folded (flap));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  ss_test_wait_frames (10);
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (ss_columns_get_wide (columns));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_assert_nonnull (ss_get_resource ());
+
+  g_test_add ("/window-layout/1280x800", Fixture, NULL, NULL, test_1280x800, fixture_teardown);
+  g_test_add ("/window-layout/800x600", Fixture, NULL, NULL, test_800x600, fixture_teardown);
+  g_test_add ("/window-layout/resize", Fixture, NULL, NULL, test_resize, fixture_teardown);
+  return g_test_run ();
+}
