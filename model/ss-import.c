@@ -1276,6 +1276,22 @@ item_sum (const SsImportItem *item)
   return sum;
 }
 
+double
+ss_import_item_get_value (const SsImportItem *item)
+{
+  double sum = item_sum (item);
+
+  return item->has_total && item->total > 0 ? item->total : sum;
+}
+
+const char *
+ss_import_country_name (const char *iso2)
+{
+  if (g_str_equal (iso2, SS_IMPORT_REST_COUNTRY))
+    return "Rest of world";
+  return _ss_import_country_name (iso2);
+}
+
 static void
 copy_template (SsStudy    *study,
                guint       index,
@@ -1295,7 +1311,7 @@ add_country (SsStudy         *study,
              int              template_index,
              SsImportSummary *summary)
 {
-  const char *name = g_str_equal (code, SS_IMPORT_REST_COUNTRY) ? "Rest of world" : _ss_import_country_name (code);
+  const char *name = ss_import_country_name (code);
   guint index = ss_study_add_country (study, code, name != NULL ? name : code);
 
   copy_template (study, index, template_index);
@@ -1457,7 +1473,7 @@ apply_trade (SsImport              *self,
       int rest = ss_study_find_country (study, SS_IMPORT_REST_COUNTRY);
       int china = ss_study_find_country (study, "CN");
       double sum = item_sum (item);
-      double total = item->has_total && item->total > 0 ? item->total : sum;
+      double total = ss_import_item_get_value (item);
       int index = ss_study_find_item (study, item->code);
       SsItem *target;
 

@@ -154,6 +154,12 @@ GPtrArray          *ss_import_get_warnings       (SsImport        *self);
 guint               ss_import_get_n_items        (SsImport        *self);
 const SsImportItem *ss_import_get_item           (SsImport        *self,
                                                   guint            index);
+/* An item's import value in USD as an import sets it: the file's own
+ * total (Comtrade's World row) where it has one, else its flows' sum. */
+double              ss_import_item_get_value     (const SsImportItem *item);
+/* The English name of a country (ISO alpha-2) in the shipped tables,
+ * "Rest of world" for SS_IMPORT_REST_COUNTRY, or NULL. */
+const char         *ss_import_country_name       (const char      *iso2);
 guint               ss_import_get_n_governance   (SsImport        *self);
 const SsImportGovernance *ss_import_get_governance (SsImport      *self,
                                                   guint            index);

@@ -181,6 +181,8 @@ test_kcs_csv (void)
   g_assert_cmpfloat (flow_value (item, "CN"), ==, 1600000);
   g_assert_cmpfloat (flow_value (item, "CL"), ==, 400000);
   g_assert_cmpfloat (flow_value (item, "JP"), ==, 2000000);
+  /* No total row in the file: the item's value is its flows' sum. */
+  g_assert_cmpfloat (ss_import_item_get_value (item), ==, 4000000);
   g_assert_cmpuint (item->flows->len, ==, 3);
   g_assert_true (has_warning (import, "1 total row (총계) skipped"));
   g_assert_true (has_warning (import, "1 row without a country skipped"));
@@ -542,6 +544,12 @@ test_item_changes (void)
   g_assert_true (ss_study_equal (study, copy));
   g_assert_cmpuint (again->item_changes->len, ==, 1);
   g_assert_cmpuint (ss_import_get_warnings (import)->len, ==, n_warnings);
+
+  /* The World row is the item's value, whatever its partners sum to. */
+  g_assert_cmpfloat (ss_import_item_get_value (find_item (import, "282200", 2023)), ==, 10000000);
+  g_assert_cmpstr (ss_import_country_name ("US"), ==, "United States");
+  g_assert_cmpstr (ss_import_country_name ("ZZ"), ==, "Rest of world");
+  g_assert_null (ss_import_country_name ("XX"));
 }
 
 /* In a new study every item is added, its shares from nothing. */
