@@ -150,6 +150,10 @@ void           ss_window_sidebar_rebuild    (SsWindow       *self);
 void           ss_window_sidebar_update     (SsWindow           *self,
                                              const SsProjection *p);
 
+/* ss-window-import.c: File → Import Trade Statistics… */
+void           ss_window_import_class_init  (GtkWidgetClass *widget_class);
+void           ss_window_import_init        (SsWindow       *self);
+
 /* ss-window-actions.c: actions, and the study data window */
 void           ss_window_actions_class_init (GtkWidgetClass *widget_class);
 void           ss_window_actions_update     (SsWindow       *self);

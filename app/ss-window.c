@@ -767,6 +767,7 @@ ss_window_class_init (SsWindowClass *klass)
   ss_window_actions_class_init (widget_class);
   ss_window_charts_class_init (widget_class);
   ss_window_files_class_init (widget_class);
+  ss_window_import_class_init (widget_class);
 }
 
 static void
@@ -841,6 +842,7 @@ ss_window_init (SsWindow *self)
   ss_window_files_init (self);
   ss_window_autosave_init (self);
   ss_window_pages_init (self);
+  ss_window_import_init (self);
 
   if (g_getenv ("SUPPLYSHIFT_SCENARIO") != NULL || g_getenv ("SUPPLYSHIFT_ITEM") != NULL)
     g_signal_connect (self, "map", G_CALLBACK (select_initial), NULL);
