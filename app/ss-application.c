@@ -20,6 +20,7 @@
 #include "ss-resources.h"
 #include "ss-cli.h"
 #include "ss-help.h"
+#include "ss-import-window.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
 #include "ss-window-private.h"
@@ -256,12 +257,13 @@ ss_application_shutdown (GApplication *app)
 {
   G_APPLICATION_CLASS (ss_application_parent_class)->shutdown (app);
   g_settings_sync ();
-  /* A file still being read (the user quit while it loaded, or cancelled
-   * it): exiting under the reading thread would crash in libxml2's
-   * destructor. Let it end; one that will not end soon (the loader
-   * answers any file within seconds) is left by exiting at once, with
-   * nothing of the user's in its hands. */
-  if (!ss_window_wait_for_loads (5000))
+  /* A file still being read, a study or trade statistics to import (the
+   * user quit while it loaded, or cancelled it): exiting under the
+   * reading thread would crash in libxml2's destructor. Let it end; one
+   * that will not end soon (the readers answer any file within seconds,
+   * and a cancelled one stops within a buffer) is left by exiting at
+   * once, with nothing of the user's in its hands. */
+  if (!ss_window_wait_for_loads (5000) || !ss_import_window_wait_for_reads (5000))
     _exit (0);
 }
 

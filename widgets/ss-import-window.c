@@ -894,6 +894,12 @@ read_job_free (ReadJob *job)
   g_free (job);
 }
 
+/* Reads still running: a cancelled one runs on in its thread until the
+ * reader notices, which the process must wait for before it exits. */
+static GMutex reads_lock;
+static GCond reads_done;
+static guint reads_running;
+
 static void
 read_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -902,7 +908,16 @@ read_in_thread (GTask        *task,
 {
   ReadJob *job = task_data;
   GError *error = NULL;
-  SsImport *import = ss_import_read (job->file, job->display, job->format, job->items_map, cancellable, &error);
+  SsImport *import;
+
+  g_mutex_lock (&reads_lock);
+  reads_running++;
+  g_mutex_unlock (&reads_lock);
+  import = ss_import_read (job->file, job->display, job->format, job->items_map, cancellable, &error);
+  g_mutex_lock (&reads_lock);
+  reads_running--;
+  g_cond_broadcast (&reads_done);
+  g_mutex_unlock (&reads_lock);
 
   if (import == NULL)
     g_task_return_error (task, error);
@@ -998,6 +1013,30 @@ read_file (SsImportWindow *self)
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING]);
   g_task_run_in_thread (task, read_in_thread);
+}
+
+/**
+ * ss_import_window_wait_for_reads:
+ * @timeout_ms: how long to wait at most
+ *
+ * Waits for reads still running in worker threads, so that the process
+ * can exit (the XML reader is libxml2, whose destructor must not run
+ * under a read).
+ *
+ * Returns: whether none runs any more
+ */
+gboolean
+ss_import_window_wait_for_reads (guint timeout_ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+  gboolean done;
+
+  g_mutex_lock (&reads_lock);
+  while (reads_running > 0 && g_cond_wait_until (&reads_done, &reads_lock, until))
+    ;
+  done = reads_running == 0;
+  g_mutex_unlock (&reads_lock);
+  return done;
 }
 
 /* --- Actions and rows -------------------------------------------------- */
@@ -1273,6 +1312,16 @@ ss_import_window_set_property (GObject      *object,
     }
 }
 
+/* The read in flight holds the window (it is the callback's data): a
+ * window closed or destroyed while it reads must stop the read, or it
+ * runs to the end of a huge file for nobody. */
+static void
+ss_import_window_unmap (GtkWidget *widget)
+{
+  cancel_read (SS_IMPORT_WINDOW (widget));
+  GTK_WIDGET_CLASS (ss_import_window_parent_class)->unmap (widget);
+}
+
 static void
 ss_import_window_dispose (GObject *object)
 {
@@ -1317,6 +1366,7 @@ ss_import_window_class_init (SsImportWindowClass *klass)
   object_class->set_property = ss_import_window_set_property;
   object_class->dispose = ss_import_window_dispose;
   object_class->finalize = ss_import_window_finalize;
+  widget_class->unmap = ss_import_window_unmap;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, SS_TYPE_DOCUMENT,

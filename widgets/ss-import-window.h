@@ -53,4 +53,7 @@ void                   ss_import_window_set_new_study (SsImportWindow *self,
 gboolean               ss_import_window_apply        (SsImportWindow  *self,
                                                       GError         **error);
 
+/* Waits for reads that may still run after a cancel, before exiting. */
+gboolean               ss_import_window_wait_for_reads (guint          timeout_ms);
+
 G_END_DECLS
