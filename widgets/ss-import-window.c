@@ -437,19 +437,76 @@ fill_read_group (SsImportWindow *self,
     }
 }
 
+/* An expander's rows are made when it is first expanded: a file of a
+ * year of customs data lists 50 items of up to 50 partners each, and
+ * laying out thousands of rows nobody opens would keep the window busy
+ * for seconds. */
+typedef void (*FillExpander) (SsImportWindow *self,
+                              GtkWidget      *expander,
+                              gconstpointer   data);
+
+static void
+on_expanded (GtkWidget      *expander,
+             GParamSpec     *pspec,
+             SsImportWindow *self)
+{
+  FillExpander fill = g_object_get_data (G_OBJECT (expander), "ss-fill");
+
+  if (fill == NULL || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)))
+    return;
+  g_object_set_data (G_OBJECT (expander), "ss-fill", NULL);
+  fill (self, expander, g_object_get_data (G_OBJECT (expander), "ss-fill-data"));
+}
+
+/* @data must live as long as the rows: the import, or the summary. */
+static void
+fill_when_expanded (SsImportWindow *self,
+                    GtkWidget      *expander,
+                    FillExpander    fill,
+                    gconstpointer   data)
+{
+  g_object_set_data (G_OBJECT (expander), "ss-fill", fill);
+  g_object_set_data (G_OBJECT (expander), "ss-fill-data", (gpointer)data);
+  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_expanded), self, 0);
+}
+
+/* An item's partners with their values, largest first. */
+static void
+fill_flows (SsImportWindow *self,
+            GtkWidget      *expander,
+            gconstpointer   data)
+{
+  const SsImportItem *item = data;
+  g_autoptr(GArray) flows = g_array_copy (item->flows);
+  const char *home = NULL;
+
+  if (self->preview != NULL)
+    home = ss_study_get_country (self->preview, ss_study_get_meta (self->preview)->home)->code;
+  g_array_sort (flows, compare_flows_by_value);
+  for (guint f = 0; f < flows->len && f < MAX_ROWS; f++)
+    {
+      const SsImportFlow *flow = &g_array_index (flows, SsImportFlow, f);
+      g_autofree char *name = country_label (self, flow->partner);
+      g_autofree char *amount = format_million (flow->value / 1e6);
+      GtkWidget *row;
+
+      row = new_row (name, home != NULL && g_str_equal (flow->partner, home)
+                             ? _("Re-imports: counted in the rest of world") : NULL);
+      add_suffix (row, amount);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+}
+
 /* Every item of the year with its value and its partners, largest first. */
 static void
 fill_found_group (SsImportWindow *self,
                   int             year)
 {
   g_autoptr(GPtrArray) items = items_of_year (self, year);
-  const char *home = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->found_group), items->len > 0);
   if (items->len == 0)
     return;
-  if (self->preview != NULL)
-    home = ss_study_get_country (self->preview, ss_study_get_meta (self->preview)->home)->code;
   {
     g_autofree char *description = g_strdup_printf (_("%d: import values in million USD, by partner"), year);
 
@@ -458,35 +515,53 @@ fill_found_group (SsImportWindow *self,
   for (guint i = 0; i < items->len && i < MAX_ROWS; i++)
     {
       const SsImportItem *item = g_ptr_array_index (items, i);
-      g_autoptr(GArray) flows = g_array_copy (item->flows);
       g_autofree char *title = item_label (item->name, item->code);
       g_autofree char *value = format_million (ss_import_item_get_value (item) / 1e6);
       g_autofree char *subtitle = NULL;
       GtkWidget *expander;
 
       subtitle = g_strdup_printf (ngettext ("%s million USD from %u partner", "%s million USD from %u partners",
-                                            flows->len),
-                                  value, flows->len);
+                                            item->flows->len),
+                                  value, item->flows->len);
       expander = new_expander (title, subtitle);
-      g_array_sort (flows, compare_flows_by_value);
-      for (guint f = 0; f < flows->len && f < MAX_ROWS; f++)
-        {
-          const SsImportFlow *flow = &g_array_index (flows, SsImportFlow, f);
-          g_autofree char *name = country_label (self, flow->partner);
-          g_autofree char *amount = format_million (flow->value / 1e6);
-          GtkWidget *row;
-
-          row = new_row (name, home != NULL && g_str_equal (flow->partner, home)
-                                 ? _("Re-imports: counted in the rest of world") : NULL);
-          add_suffix (row, amount);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-        }
+      fill_when_expanded (self, expander, fill_flows, item);
       add_row (self, self->found_group, expander);
     }
   add_more_row (self, self->found_group, items->len > MAX_ROWS ? items->len - MAX_ROWS : 0);
 }
 
 /* --- What the import changes ------------------------------------------- */
+
+/* An item's shares before → after, the largest after first. */
+static void
+fill_shares (SsImportWindow *self,
+             GtkWidget      *expander,
+             gconstpointer   data)
+{
+  const SsImportItemChange *change = data;
+
+  for (guint k = 0; k < change->shares->len; k++)
+    {
+      const SsImportCountryChange *share = &g_array_index (change->shares, SsImportCountryChange, k);
+      g_autofree char *name = country_label (self, share->country);
+      g_autofree char *share_after = format_share (share->after);
+      g_autofree char *text = NULL;
+      gboolean added = in_list (self->summary->countries_added, share->country);
+      GtkWidget *row;
+
+      row = new_row (name, added ? _("Added by this import: needs its own figures") : NULL);
+      if (change->added)
+        text = g_strdup (share_after);
+      else
+        {
+          g_autofree char *share_before = format_share (share->before);
+
+          text = g_strdup_printf ("%s → %s", share_before, share_after);
+        }
+      add_suffix (row, text);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+}
 
 static void
 fill_item_changes (SsImportWindow *self,
@@ -511,27 +586,7 @@ fill_item_changes (SsImportWindow *self,
           subtitle = g_strdup_printf (_("Import value %s → %s million USD"), before, after);
         }
       expander = new_expander (title, subtitle);
-      for (guint k = 0; k < change->shares->len; k++)
-        {
-          const SsImportCountryChange *share = &g_array_index (change->shares, SsImportCountryChange, k);
-          g_autofree char *name = country_label (self, share->country);
-          g_autofree char *share_after = format_share (share->after);
-          g_autofree char *text = NULL;
-          gboolean added = in_list (self->summary->countries_added, share->country);
-          GtkWidget *row;
-
-          row = new_row (name, added ? _("Added by this import: needs its own figures") : NULL);
-          if (change->added)
-            text = g_strdup (share_after);
-          else
-            {
-              g_autofree char *share_before = format_share (share->before);
-
-              text = g_strdup_printf ("%s → %s", share_before, share_after);
-            }
-          add_suffix (row, text);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-        }
+      fill_when_expanded (self, expander, fill_shares, change);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), changes->len <= EXPAND_CHANGES);
       add_row (self, self->changes_group, expander);
     }
