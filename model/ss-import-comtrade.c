@@ -54,7 +54,8 @@ _ss_import_read_comtrade (SsImport     *self,
   g_autofree char *reporter_code = NULL;
   int col[N_COLUMNS];
   guint n_fields = ss_csv_reader_get_n_fields (csv);
-  guint other_flows = 0, plus_rows = 0, total_cmd = 0, rest_rows = 0;
+  SsImportSkipped other_flows = { 0 }, plus_rows = { 0 }, total_cmd = { 0 }, rest_rows = { 0 };
+  g_autofree char *text_other = NULL, *text_plus = NULL, *text_total = NULL, *text_rest = NULL;
 
   for (guint c = 0; c < N_COLUMNS; c++)
     col[c] = -1;
@@ -102,13 +103,13 @@ _ss_import_read_comtrade (SsImport     *self,
         return FAIL (C_TYPE, _("typeCode “%s”: only goods (C) are read, not services"), FIELD (C_TYPE));
       if (!g_str_equal (FIELD (C_FLOW), "M"))
         {
-          other_flows++;
+          _ss_import_skip (&other_flows, line);
           continue;
         }
       if (!g_str_equal (FIELD (C_CUSTOMS), "C00") || !g_str_equal (FIELD (C_MOT), "0")
           || !g_str_equal (FIELD (C_PARTNER2), "0"))
         {
-          plus_rows++;
+          _ss_import_skip (&plus_rows, line);
           continue;
         }
       if (!_ss_import_parse_year (FIELD (C_YEAR), &year))
@@ -147,7 +148,7 @@ _ss_import_read_comtrade (SsImport     *self,
 
       if (g_ascii_strcasecmp (FIELD (C_CMD), "TOTAL") == 0)
         {
-          total_cmd++;
+          _ss_import_skip (&total_cmd, line);
           continue;
         }
       if (!_ss_import_normalise_hs (FIELD (C_CMD), hs))
@@ -173,7 +174,7 @@ _ss_import_read_comtrade (SsImport     *self,
           continue;
         }
       if (*partner == '\0')
-        rest_rows++;
+        _ss_import_skip (&rest_rows, line);
       _ss_import_add_flow (item, partner, value, weight);
 
 #undef FIELD
@@ -182,25 +183,28 @@ _ss_import_read_comtrade (SsImport     *self,
   if (local_error != NULL)
     return _ss_import_csv_fail (self, csv, local_error, error);
 
-  if (other_flows > 0)
-    _ss_import_warn (self, g_dngettext (GETTEXT_PACKAGE, "%u row of another flow than imports (M) skipped.",
-                                        "%u rows of other flows than imports (M) skipped.", other_flows),
-                     other_flows);
-  if (plus_rows > 0)
-    _ss_import_warn (self, g_dngettext (GETTEXT_PACKAGE,
-                                        "%u breakdown row by customs procedure or transport mode skipped; "
-                                        "only the totals (C00, 0, 0) are summed.",
-                                        "%u breakdown rows by customs procedure or transport mode skipped; "
-                                        "only the totals (C00, 0, 0) are summed.", plus_rows), plus_rows);
-  if (total_cmd > 0)
-    _ss_import_warn (self, g_dngettext (GETTEXT_PACKAGE, "%u row for all commodities (TOTAL) skipped.",
-                                        "%u rows for all commodities (TOTAL) skipped.", total_cmd), total_cmd);
-  if (rest_rows > 0)
-    _ss_import_warn (self, g_dngettext (GETTEXT_PACKAGE,
-                                        "%u row from an area that is not one country (such as “Areas, nes”) "
-                                        "counted in the rest of world.",
-                                        "%u rows from areas that are not one country (such as “Areas, nes”) "
-                                        "counted in the rest of world.", rest_rows), rest_rows);
+  text_other = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row of another flow than imports (M) skipped.",
+                                             "%u rows of other flows than imports (M) skipped.", other_flows.count),
+                                other_flows.count);
+  _ss_import_warn_skipped (self, &other_flows, text_other);
+  text_plus = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u breakdown row by customs procedure or transport mode skipped; "
+                                            "only the totals (C00, 0, 0) are summed.",
+                                            "%u breakdown rows by customs procedure or transport mode skipped; "
+                                            "only the totals (C00, 0, 0) are summed.", plus_rows.count),
+                               plus_rows.count);
+  _ss_import_warn_skipped (self, &plus_rows, text_plus);
+  text_total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row for all commodities (TOTAL) skipped.",
+                                             "%u rows for all commodities (TOTAL) skipped.", total_cmd.count),
+                                total_cmd.count);
+  _ss_import_warn_skipped (self, &total_cmd, text_total);
+  text_rest = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u row from an area that is not one country (such as “Areas, nes”) "
+                                            "counted in the rest of world.",
+                                            "%u rows from areas that are not one country (such as “Areas, nes”) "
+                                            "counted in the rest of world.", rest_rows.count),
+                               rest_rows.count);
+  _ss_import_warn_skipped (self, &rest_rows, text_rest);
 
   /* The World row is the total; the partners should add up to it. */
   for (guint i = 0; i < ss_import_get_n_items (self); i++)

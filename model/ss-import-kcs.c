@@ -73,17 +73,22 @@ parse_country (const char *text)
 }
 
 static void
-warn_totals (SsImport *self,
-             guint     totals,
-             guint     no_country)
+warn_totals (SsImport              *self,
+             const SsImportSkipped *totals,
+             const SsImportSkipped *no_country)
 {
-  if (totals > 0)
-    _ss_import_warn (self, g_dngettext (GETTEXT_PACKAGE, "%u total row (총계) skipped, not added.",
-                                        "%u total rows (총계) skipped, not added.", totals), totals);
-  if (no_country > 0)
-    _ss_import_warn (self, g_dngettext (GETTEXT_PACKAGE, "%u row without a country skipped, not added.",
-                                        "%u rows without a country skipped, not added.", no_country),
-                     no_country);
+  g_autofree char *totals_text = NULL;
+  g_autofree char *no_country_text = NULL;
+
+  totals_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u total row (총계) skipped, not added.",
+                                              "%u total rows (총계) skipped, not added.", totals->count),
+                                 totals->count);
+  _ss_import_warn_skipped (self, totals, totals_text);
+  no_country_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row without a country skipped, not added.",
+                                                  "%u rows without a country skipped, not added.",
+                                                  no_country->count),
+                                     no_country->count);
+  _ss_import_warn_skipped (self, no_country, no_country_text);
 }
 
 /* ---- tradedata.go.kr CSV ----------------------------------------------- */
@@ -172,7 +177,7 @@ _ss_import_read_kcs_csv (SsImport     *self,
   int col[N_COLS];
   double value_factor = 1e3;
   guint n_fields = ss_csv_reader_get_n_fields (csv);
-  guint totals = 0, no_country = 0;
+  SsImportSkipped totals = { 0 }, no_country = { 0 };
 
   for (guint c = 0; c < N_COLS; c++)
     col[c] = -1;
@@ -254,12 +259,12 @@ _ss_import_read_kcs_csv (SsImport     *self,
       if (g_str_equal (country, TOTAL) || strstr (period, TOTAL) != NULL
           || strstr (ss_csv_reader_get_field (csv, col[COL_HS]), TOTAL) != NULL)
         {
-          totals++;
+          _ss_import_skip (&totals, line);
           continue;
         }
       if (*country == '\0')
         {
-          no_country++;
+          _ss_import_skip (&no_country, line);
           continue;
         }
       if ((partner = parse_country (country)) == NULL)
@@ -295,7 +300,7 @@ _ss_import_read_kcs_csv (SsImport     *self,
     }
   if (local_error != NULL)
     return _ss_import_csv_fail (self, csv, local_error, error);
-  warn_totals (self, totals, no_country);
+  warn_totals (self, &totals, &no_country);
   return TRUE;
 }
 
@@ -393,11 +398,11 @@ item_fields_clear (ItemFields *fields)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemFields, item_fields_clear)
 
 static gboolean
-read_item (SsImport  *self,
-           xmlNode   *node,
-           guint     *totals,
-           guint     *no_country,
-           GError   **error)
+read_item (SsImport        *self,
+           xmlNode         *node,
+           SsImportSkipped *totals,
+           SsImportSkipped *no_country,
+           GError         **error)
 {
   g_auto(ItemFields) fields = { { NULL } };
   char **field = fields.text;
@@ -434,12 +439,12 @@ read_item (SsImport  *self,
     return _ss_import_fail (self, error, ss_xml_line (node), 0, _("an <item> without <year>"));
   if (g_str_equal (field[X_YEAR], TOTAL))
     {
-      (*totals)++;
+      _ss_import_skip (totals, ss_xml_line (node));
       return TRUE;
     }
   if (field[X_COUNTRY] == NULL || *field[X_COUNTRY] == '\0' || g_str_equal (field[X_COUNTRY], "-"))
     {
-      (*no_country)++;
+      _ss_import_skip (no_country, ss_xml_line (node));
       return TRUE;
     }
   if (!_ss_import_is_iso2 (field[X_COUNTRY]))
@@ -480,7 +485,8 @@ _ss_import_read_kcs_xml (SsImport  *self,
   xmlDoc *doc;
   xmlNode *root;
   g_autofree char *result_code = NULL, *result_msg = NULL, *total_count = NULL;
-  guint totals = 0, no_country = 0, n_items = 0;
+  SsImportSkipped totals = { 0 }, no_country = { 0 };
+  guint n_items = 0;
   gboolean ok = TRUE;
 
   if (len > G_MAXINT)
@@ -552,6 +558,6 @@ _ss_import_read_kcs_xml (SsImport  *self,
                              "the rows of the other pages are not in this import."), n_items, total_count);
   xmlFreeDoc (doc);
   if (ok)
-    warn_totals (self, totals, no_country);
+    warn_totals (self, &totals, &no_country);
   return ok;
 }

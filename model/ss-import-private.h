@@ -42,6 +42,21 @@ struct _SsImport
 void          _ss_import_warn             (SsImport     *self,
                                            const char   *format,
                                            ...) G_GNUC_PRINTF (2, 3);
+
+/* Rows skipped on purpose (totals, other flows...): how many, and the
+ * first lines, so that the warning says where they are. */
+typedef struct
+{
+  guint count;
+  guint lines[5];
+} SsImportSkipped;
+
+void          _ss_import_skip             (SsImportSkipped *skipped,
+                                           guint            line);
+/* Warns "MESSAGE Lines 4, 8 and 12." when rows were skipped. */
+void          _ss_import_warn_skipped     (SsImport              *self,
+                                           const SsImportSkipped *skipped,
+                                           const char            *message);
 /* Sets error to "FILE:LINE:COLUMN: error: MESSAGE" (COLUMN omitted when 0)
  * and returns FALSE. */
 gboolean      _ss_import_fail             (SsImport     *self,

@@ -46,6 +46,41 @@ _ss_import_warn (SsImport   *self,
   va_end (args);
 }
 
+void
+_ss_import_skip (SsImportSkipped *skipped,
+                 guint            line)
+{
+  if (skipped->count < G_N_ELEMENTS (skipped->lines))
+    skipped->lines[skipped->count] = line;
+  skipped->count++;
+}
+
+/* The lines come after the message, as a sentence of their own, so that
+ * the message's translation stays as it is. */
+void
+_ss_import_warn_skipped (SsImport              *self,
+                         const SsImportSkipped *skipped,
+                         const char            *message)
+{
+  guint shown = MIN (skipped->count, G_N_ELEMENTS (skipped->lines));
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autofree char *where = NULL;
+
+  if (skipped->count == 0)
+    return;
+  for (guint k = 0; k < shown; k++)
+    g_string_append_printf (lines, "%s%u", k > 0 ? ", " : "", skipped->lines[k]);
+  if (skipped->count == shown)
+    /* Translators: the lines of the rows a warning is about, "4, 8, 12" */
+    where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Line %s.", "Lines %s.", shown), lines->str);
+  else
+    /* Translators: "Lines 4, 8, 12, 15, 20 and 92 more." */
+    where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Lines %s and %u more.", "Lines %s and %u more.",
+                                          skipped->count - shown),
+                             lines->str, skipped->count - shown);
+  _ss_import_warn (self, "%s %s", message, where);
+}
+
 gboolean
 _ss_import_fail (SsImport    *self,
                  GError     **error,

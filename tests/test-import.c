@@ -184,8 +184,9 @@ test_kcs_csv (void)
   /* No total row in the file: the item's value is its flows' sum. */
   g_assert_cmpfloat (ss_import_item_get_value (item), ==, 4000000);
   g_assert_cmpuint (item->flows->len, ==, 3);
-  g_assert_true (has_warning (import, "1 total row (총계) skipped"));
-  g_assert_true (has_warning (import, "1 row without a country skipped"));
+  /* Each skip says where. */
+  g_assert_true (has_warning (import, "1 total row (총계) skipped, not added. Line 4."));
+  g_assert_true (has_warning (import, "1 row without a country skipped, not added. Line 6."));
   g_assert_nonnull (strstr (ss_import_get_unit (import), "thousand USD"));
   g_assert_cmpstr (ss_import_get_reporter (import), ==, "KR");
 
@@ -277,7 +278,7 @@ test_kcs_xml (void)
   /* impDlr is plain USD, with thousands separators; 총계 is not added. */
   g_assert_cmpfloat (flow_value (item, "CN"), ==, 1234000);
   g_assert_cmpfloat (flow_value (item, "CL"), ==, 766000);
-  g_assert_true (has_warning (import, "1 total row (총계) skipped"));
+  g_assert_true (has_warning (import, "1 total row (총계) skipped, not added. Line 11."));
   study = new_study (import);
   g_assert_cmpfloat (value_of (study, "2825202000"), ==, 2);
   g_assert_cmpfloat (share_of (study, "2825202000", "CN"), ==, 0.617);
@@ -311,8 +312,11 @@ test_comtrade (void)
   g_assert_cmpfloat (cobalt->total, ==, 10000000);
   magnesium = find_item (import, "810411", 2023);
   g_assert_cmpfloat (flow_value (magnesium, "TW"), ==, 1000000);
-  g_assert_true (has_warning (import, "3 breakdown rows"));
-  g_assert_true (has_warning (import, "1 row of another flow"));
+  g_assert_true (has_warning (import, "3 breakdown rows by customs procedure or transport mode skipped; "
+                                      "only the totals (C00, 0, 0) are summed. Lines 7, 8, 9."));
+  g_assert_true (has_warning (import, "1 row of another flow than imports (M) skipped. Line 10."));
+  g_assert_true (has_warning (import, "1 row for all commodities (TOTAL) skipped. Line 11."));
+  g_assert_true (has_warning (import, "counted in the rest of world. Line 6."));
 
   study = new_study (import);
   g_assert_cmpfloat (value_of (study, "282200"), ==, 10);
@@ -686,6 +690,30 @@ test_cancel_during (void)
   g_object_unref (f.cancellable);
 }
 
+/* Many rows skipped: the first five lines, and how many more. */
+static void
+test_skipped_lines (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ss-import-skipped-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "totals.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("기간,국가,HS코드,품목명,수출 중량,수출 금액,수입 중량,수입 금액,무역수지\n"
+                                          "2024.01,중국,2825202000,수산화리튬,0,0,10,5,0\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsImport) import = NULL;
+
+  /* Lines 3 to 9 are totals. */
+  for (guint k = 0; k < 7; k++)
+    g_string_append (text, "2024.01,총계,2825202000,수산화리튬,0,0,10,5,0\n");
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  file = g_file_new_for_path (path);
+  import = ss_import_read (file, "totals.csv", SS_IMPORT_FORMAT_DETECT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (import, "7 total rows (총계) skipped, not added. Lines 3, 4, 5, 6, 7 and 2 more."));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* New countries in a new study are never silently safe and cheap. */
 static void
 test_cautious_defaults (void)
@@ -879,6 +907,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/import/governance-changes", test_governance_changes);
   g_test_add_func ("/model/import/cancel/before", test_cancel_before);
   g_test_add_func ("/model/import/cancel/during", test_cancel_during);
+  g_test_add_func ("/model/import/skipped-lines", test_skipped_lines);
   g_test_add_func ("/model/import/cautious-defaults", test_cautious_defaults);
   g_test_add_func ("/model/import/partner-limit", test_partner_limit);
   g_test_add_func ("/model/import/nested-codes", test_nested_codes);
