@@ -416,6 +416,10 @@ test_wrong_layout (Fixture       *f,
   wait_for_read (preview);
   g_assert_null (ss_import_window_get_error (preview));
   g_assert_nonnull (ss_import_window_get_import (preview));
+  /* The rows skipped, each reason with its lines, and the unit read. */
+  g_assert_nonnull (find_row (GTK_WIDGET (preview), "1 total row (총계) skipped, not added. Line 4."));
+  g_assert_nonnull (find_row (GTK_WIDGET (preview), "1 row without a country skipped, not added. Line 6."));
+  g_assert_nonnull (find_row (GTK_WIDGET (preview), "Unit of the values"));
   close_preview (preview);
 
   assert_untouched (f);
