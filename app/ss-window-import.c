@@ -10,7 +10,8 @@
  * is modified until it is saved.
  *
  * SUPPLYSHIFT_IMPORT=FILE opens the preview of FILE at start-up, at the
- * size SUPPLYSHIFT_IMPORT_SIZE=WxH when it is set. They exist for
+ * size SUPPLYSHIFT_IMPORT_SIZE=WxH when it is set, with the items map
+ * SUPPLYSHIFT_IMPORT_MAP=MAP.csv when it is set. They exist for
  * build-aux/screenshot and for trying a file by hand.
  */
 
@@ -174,13 +175,19 @@ show_initial_import (gpointer data)
 {
   SsWindow *self = data;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_getenv ("SUPPLYSHIFT_IMPORT"));
-
   GtkWidget *preview = ss_window_import_file (self, file);
   const char *size = g_getenv ("SUPPLYSHIFT_IMPORT_SIZE");
+  const char *map = g_getenv ("SUPPLYSHIFT_IMPORT_MAP");
   int width, height;
 
   if (size != NULL && sscanf (size, "%dx%d", &width, &height) == 2)
     gtk_window_set_default_size (GTK_WINDOW (preview), width, height);
+  if (map != NULL && *map != '\0')
+    {
+      g_autoptr(GFile) map_file = g_file_new_for_commandline_arg (map);
+
+      ss_import_window_set_items_map (SS_IMPORT_WINDOW (preview), map_file);
+    }
   g_object_unref (self);
   return G_SOURCE_REMOVE;
 }
