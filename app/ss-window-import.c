@@ -80,6 +80,18 @@ on_applied (SsImportWindow  *preview,
  *
  * Returns: (transfer none): the preview window
  */
+static GtkWidget *
+new_preview (SsWindow *self,
+             GFile    *file)
+{
+  GtkWidget *preview = ss_import_window_new (ss_window_get_document (self), file);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (self));
+  g_signal_connect_object (preview, "new-study", G_CALLBACK (on_new_study), self, 0);
+  g_signal_connect_object (preview, "applied", G_CALLBACK (on_applied), self, 0);
+  return preview;
+}
+
 GtkWidget *
 ss_window_import_file (SsWindow *self,
                        GFile    *file)
@@ -89,10 +101,7 @@ ss_window_import_file (SsWindow *self,
   g_return_val_if_fail (SS_IS_WINDOW (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  preview = ss_import_window_new (ss_window_get_document (self), file);
-  gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (self));
-  g_signal_connect_object (preview, "new-study", G_CALLBACK (on_new_study), self, 0);
-  g_signal_connect_object (preview, "applied", G_CALLBACK (on_applied), self, 0);
+  preview = new_preview (self, file);
   gtk_window_present (GTK_WINDOW (preview));
   return preview;
 }
@@ -175,11 +184,13 @@ show_initial_import (gpointer data)
 {
   SsWindow *self = data;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_getenv ("SUPPLYSHIFT_IMPORT"));
-  GtkWidget *preview = ss_window_import_file (self, file);
+  GtkWidget *preview = new_preview (self, file);
   const char *size = g_getenv ("SUPPLYSHIFT_IMPORT_SIZE");
   const char *map = g_getenv ("SUPPLYSHIFT_IMPORT_MAP");
   int width, height;
 
+  /* Sized before it is shown: resizing a window just mapped left it
+   * unpainted under Xvfb, where no window manager answers. */
   if (size != NULL && sscanf (size, "%dx%d", &width, &height) == 2)
     gtk_window_set_default_size (GTK_WINDOW (preview), width, height);
   if (map != NULL && *map != '\0')
@@ -188,6 +199,7 @@ show_initial_import (gpointer data)
 
       ss_import_window_set_items_map (SS_IMPORT_WINDOW (preview), map_file);
     }
+  gtk_window_present (GTK_WINDOW (preview));
   g_object_unref (self);
   return G_SOURCE_REMOVE;
 }
