@@ -92,6 +92,7 @@ typedef struct _SscChartClass
 
 /* Shared by the chart files. */
 const char *ssc_ctx_title          (const SscCtx       *c);
+guint       ssc_ctx_year           (const SscCtx       *c);
 double      ssc_ctx_series         (const SscCtx       *c,
                                     const SsProjection *p,
                                     SscSeries           series,

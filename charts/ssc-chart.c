@@ -215,6 +215,14 @@ ctx_bind (SscCtx *c)
 /* Helpers for the chart files                                         */
 /* ------------------------------------------------------------------ */
 
+/* The year index a chart of one year shows: SscChartData.year, or the
+ * final year when it is -1 or past the projection. */
+guint
+ssc_ctx_year (const SscCtx *c)
+{
+  return c->d->year >= 0 && (guint)c->d->year < c->ny ? (guint)c->d->year : c->ny - 1;
+}
+
 const char *
 ssc_ctx_title (const SscCtx *c)
 {

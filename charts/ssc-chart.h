@@ -56,7 +56,7 @@ typedef struct
   const SsSensitivity *sensitivity;    /* the tornado: ss_sensitivity_compute() */
   int        scenario;                 /* index in the study, or SS_BASELINE */
   int        item;                     /* index, or -1 for the whole portfolio */
-  int        year;                     /* heatmap: year index, or -1 for the final year */
+  int        year;                     /* heatmap, compare: year index, or -1 for the final year */
   gboolean   dark;
   gboolean   fill_background;
   double     fg[4];

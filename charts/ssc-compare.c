@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One row per scenario (the baseline first) and one panel of bars per
- * figure: the NPV of the cost premium, and the final year's supply risk,
- * HHI and expected shortfall impact. The selected scenario is in the
- * accent colour. It reads every scenario's projection.
+ * figure: the NPV of the cost premium, and the supply risk, HHI and
+ * expected shortfall impact in the year shown (SscChartData.year, the
+ * final year by default: the year of the window's figures). The
+ * selected scenario is in the accent colour. It reads every scenario's
+ * projection.
  */
 
 #define G_LOG_DOMAIN "supplyshift-chart-compare"
@@ -32,14 +34,14 @@ compare_values (SscCtx *c,
                 double  out[N_METRICS])
 {
   const SsProjection *p = ssc_data_get_projection (c->d, scenario);
-  guint last = c->ny - 1;
+  guint year = ssc_ctx_year (c);
 
   if (p == NULL)
     return FALSE;
   out[METRIC_NPV] = ss_figures_npv_premium (c->study, p, c->base, c->item);
-  out[METRIC_RISK] = ssc_ctx_series (c, p, SSC_SERIES_RISK, last);
-  out[METRIC_HHI] = ssc_ctx_series (c, p, SSC_SERIES_HHI, last);
-  out[METRIC_IMPACT] = ssc_ctx_series (c, p, SSC_SERIES_IMPACT, last);
+  out[METRIC_RISK] = ssc_ctx_series (c, p, SSC_SERIES_RISK, year);
+  out[METRIC_HHI] = ssc_ctx_series (c, p, SSC_SERIES_HHI, year);
+  out[METRIC_IMPACT] = ssc_ctx_series (c, p, SSC_SERIES_IMPACT, year);
   return TRUE;
 }
 
@@ -48,7 +50,7 @@ metric_title (SscCtx *c,
               guint   metric)
 {
   g_autofree char *unit = ssc_ctx_money_unit (c);
-  int final_year = c->meta->base_year + (int)c->ny - 1;
+  int year = c->meta->base_year + (int)ssc_ctx_year (c);
 
   switch (metric)
     {
@@ -57,15 +59,15 @@ metric_title (SscCtx *c,
        * value; %s is the unit, "million USD" */
       return g_strdup_printf (_("NPV of the cost premium (%s)"), unit);
     case METRIC_RISK:
-      /* Translators: a panel of the comparison chart; %d is the final year */
-      return g_strdup_printf (_("Supply risk (SR) in %d"), final_year);
+      /* Translators: a panel of the comparison chart; %d is the year shown */
+      return g_strdup_printf (_("Supply risk (SR) in %d"), year);
     case METRIC_HHI:
-      /* Translators: a panel of the comparison chart; %d is the final year */
-      return g_strdup_printf (_("Concentration (HHI) in %d"), final_year);
+      /* Translators: a panel of the comparison chart; %d is the year shown */
+      return g_strdup_printf (_("Concentration (HHI) in %d"), year);
     case METRIC_IMPACT:
     default:
-      /* Translators: a panel of the comparison chart; %d is the final year, %s the unit */
-      return g_strdup_printf (_("Expected shortfall impact in %d (%s)"), final_year, unit);
+      /* Translators: a panel of the comparison chart; %d is the year shown, %s the unit */
+      return g_strdup_printf (_("Expected shortfall impact in %d (%s)"), year, unit);
     }
 }
 
@@ -225,6 +227,7 @@ compare_describe (SscCtx *c)
   double low = INFINITY, high = -INFINITY, v[N_METRICS];
   g_autofree char *risk = NULL, *npv = NULL, *unit = ssc_ctx_money_unit (c);
   g_autofree char *lowest = NULL, *highest = NULL;
+  int year = c->meta->base_year + (int)ssc_ctx_year (c);
 
   for (guint r = 0; r < n_rows; r++)
     if (compare_values (c, (int)r - 1, v))
@@ -243,22 +246,24 @@ compare_describe (SscCtx *c)
   highest = ssc_text_isolate (ssc_scenario_name (c->study, high_npv));
   if (low_risk == high_npv)
     /* Translators: accessible summary of the comparison chart when one
-     * scenario has both the lowest risk and the highest premium */
-    return g_strdup_printf (ngettext ("Of %1$u scenario, %2$s has both the lowest final supply "
-                                      "risk (%3$s) and the highest net present value of cost "
-                                      "premium (%4$s %5$s).",
-                                      "Of %1$u scenarios, %2$s has both the lowest final supply "
-                                      "risk (%3$s) and the highest net present value of cost "
-                                      "premium (%4$s %5$s).", counted),
-                            counted, lowest, risk, npv, unit);
-  /* Translators: accessible summary of the comparison chart */
-  return g_strdup_printf (ngettext ("Of %1$u scenario, %2$s has the lowest final supply risk "
-                                    "(%3$s) and %4$s the highest net present value of cost "
-                                    "premium (%5$s %6$s).",
-                                    "Of %1$u scenarios, %2$s has the lowest final supply risk "
-                                    "(%3$s) and %4$s the highest net present value of cost "
-                                    "premium (%5$s %6$s).", counted),
-                          counted, lowest, risk, highest, npv, unit);
+     * scenario has both the lowest risk and the highest premium; %3$d is
+     * the year the chart shows */
+    return g_strdup_printf (ngettext ("Of %1$u scenario, %2$s has both the lowest supply risk "
+                                      "in %3$d (%4$s) and the highest net present value of cost "
+                                      "premium (%5$s %6$s).",
+                                      "Of %1$u scenarios, %2$s has both the lowest supply risk "
+                                      "in %3$d (%4$s) and the highest net present value of cost "
+                                      "premium (%5$s %6$s).", counted),
+                            counted, lowest, year, risk, npv, unit);
+  /* Translators: accessible summary of the comparison chart; %3$d is the
+   * year the chart shows */
+  return g_strdup_printf (ngettext ("Of %1$u scenario, %2$s has the lowest supply risk in %3$d "
+                                    "(%4$s) and %5$s the highest net present value of cost "
+                                    "premium (%6$s %7$s).",
+                                    "Of %1$u scenarios, %2$s has the lowest supply risk in %3$d "
+                                    "(%4$s) and %5$s the highest net present value of cost "
+                                    "premium (%6$s %7$s).", counted),
+                          counted, lowest, year, risk, highest, npv, unit);
 }
 
 /* A row per scenario, a column per panel, headed as the panels are. */
@@ -331,7 +336,7 @@ compare_query (SscCtx            *c,
   ssc_tooltip_add_pair (s, _("HHI"), ssc_format_number (v[METRIC_HHI], 0), NULL);
   ssc_tooltip_add_pair (s, _("Expected shortfall impact"),
                         ssc_format_with_unit (ssc_format_value (v[METRIC_IMPACT]), unit), NULL);
-  g_string_append_printf (s, "\n<small>%d</small>", hit->base_year + (int)c->ny - 1);
+  g_string_append_printf (s, "\n<small>%d</small>", hit->base_year + (int)ssc_ctx_year (c));
   return TRUE;
 }
 
@@ -340,6 +345,7 @@ const SscChartClass ssc_compare_chart = {
   .label = NC_("chart", "Compare"),
   .title = N_("Scenarios compared"),
   .projections = SSC_PROJECTIONS_ALL_SCENARIOS,
+  .flags = SSC_CHART_USES_YEAR,
   .draw = compare_draw,
   .describe = compare_describe,
   .table = compare_table,

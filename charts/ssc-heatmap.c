@@ -52,12 +52,6 @@ heat_color (const SscCtx *c,
   out[3] = 1;
 }
 
-static guint
-heat_year (const SscCtx *c)
-{
-  return c->d->year >= 0 && (guint)c->d->year < c->ny ? (guint)c->d->year : c->ny - 1;
-}
-
 typedef struct
 {
   const SsProjection *p;
@@ -256,7 +250,7 @@ draw_scale (SscCtx *c,
 static void
 heatmap_draw (SscCtx *c)
 {
-  guint year = heat_year (c), nc = c->nc;
+  guint year = ssc_ctx_year (c), nc = c->nc;
   guint n_items = ss_study_get_n_items (c->study);
   double label_w = 0, badge_w = 0, head_h, cell_w, row_h, ramp_h;
   double tick_h = ssc_text_line_height (c->text, &ssc_font_tick);
@@ -340,7 +334,7 @@ static SsTable *
 heatmap_table (SscCtx *c)
 {
   SsTable *table = ss_table_new ();
-  guint year = heat_year (c);
+  guint year = ssc_ctx_year (c);
   guint n_items = ss_study_get_n_items (c->study);
 
   ssc_ctx_add_year_column (c, table);
@@ -369,7 +363,7 @@ heatmap_table (SscCtx *c)
 static char *
 heatmap_describe (SscCtx *c)
 {
-  guint year = heat_year (c), n_items = ss_study_get_n_items (c->study), alerts = 0;
+  guint year = ssc_ctx_year (c), n_items = ss_study_get_n_items (c->study), alerts = 0;
   double best = -1;
   int best_item = -1, best_country = -1;
   g_autofree char *share = NULL, *under = NULL, *item = NULL, *country = NULL;

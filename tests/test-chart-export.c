@@ -151,7 +151,7 @@ test_kind_needs (void)
       g_hash_table_add (labels, (gpointer)label);
 
       g_assert_cmpint (ssc_chart_kind_needs_item (k), ==, k == SSC_CHART_FRONTIER);
-      g_assert_cmpint (ssc_chart_kind_uses_year (k), ==, k == SSC_CHART_HEATMAP);
+      g_assert_cmpint (ssc_chart_kind_uses_year (k), ==, k == SSC_CHART_HEATMAP || k == SSC_CHART_COMPARE);
       g_assert_cmpint (ssc_chart_kind_needs_grid (k), ==, k == SSC_CHART_STRESS);
       g_assert_cmpint (ssc_chart_kind_needs_sensitivity (k), ==, k == SSC_CHART_TORNADO);
       g_assert_cmpint (ssc_chart_kind_projections (k), ==,
@@ -945,6 +945,48 @@ test_hover (Fixture       *f,
   g_assert_nonnull (strstr (compare, "Baseline"));
 }
 
+/* The comparison shows the year it is given, as the window's year list
+ * sets it, the final year by default: its panels, its data and its
+ * summary are that year's, read against each scenario's projection. */
+static void
+test_compare_year (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  const SsMeta *meta = ss_study_get_meta (f->study);
+  int years[] = { 0, meta->horizon / 2, -1 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (years); k++)
+    {
+      guint t = years[k] >= 0 ? (guint)years[k] : (guint)meta->horizon;
+      g_autofree char *in_year = g_strdup_printf ("Supply risk (SR) in %d", meta->base_year + (int)t);
+      g_autofree char *said = g_strdup_printf ("supply risk in %d (", meta->base_year + (int)t);
+      g_autofree char *text = NULL;
+      g_autoptr(SsTable) table = NULL;
+      gboolean titled = FALSE;
+
+      f->data.item = -1;
+      f->data.year = years[k];
+      table = ssc_chart_table (SSC_CHART_COMPARE, &f->data);
+      text = ssc_chart_describe (SSC_CHART_COMPARE, &f->data);
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, said));
+      g_assert_cmpuint (ss_table_get_n_rows (table), ==, f->projections->len);
+      for (guint c = 0; c < ss_table_get_n_columns (table); c++)
+        if (g_strcmp0 (ss_table_get_title (table, c), in_year) == 0)
+          {
+            titled = TRUE;
+            for (guint r = 0; r < f->projections->len; r++)
+              {
+                const SsProjection *p = g_ptr_array_index (f->projections, r);
+
+                g_assert_cmpfloat_with_epsilon (ss_table_get_number (table, r, c),
+                                                p->portfolio_supply_risk[t], 1e-9);
+              }
+          }
+      g_assert_true (titled);
+    }
+}
+
 static void
 test_hover_frontier (Fixture       *f,
                      gconstpointer  user_data)
@@ -1389,6 +1431,7 @@ main (int   argc,
   ADD ("/charts/hover/sample", test_hover, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/hover/example", test_hover, SS_TEST_STUDY_EXAMPLE);
   ADD ("/charts/hover/frontier", test_hover_frontier, SS_TEST_STUDY_SAMPLE);
+  ADD ("/charts/compare/year", test_compare_year, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/stress/sample", test_stress_cells, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/stress/example-v2", test_stress_cells, SS_TEST_STUDY_EXAMPLE_V2);
   ADD ("/charts/stress/example", test_stress_cells, SS_TEST_STUDY_EXAMPLE);
