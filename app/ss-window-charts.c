@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The pane shows one chart of the chart library (charts/) for the item
- * and scenario shown, with a button per chart of the registry, the year
- * of the charts that show one, and export as SVG, PDF, PNG or an image
- * on the clipboard.
+ * and scenario shown, chosen from a list of the registry's charts, in
+ * the year the window shows (the heatmap's and the comparison's), and
+ * export as SVG, PDF, PNG or an image on the clipboard.
  */
 
 #define G_LOG_DOMAIN "supplyshift-window"
@@ -16,7 +16,6 @@
 
 #include "ss-bidi.h"
 #include "ss-chart.h"
-#include "ss-input-guard.h"
 #include "ss-study-file.h"
 #include "ssc-chart.h"
 #include "ssc-export.h"
@@ -43,7 +42,7 @@ fill_chart_data (SsWindow     *self,
   ssc_chart_data_init (data, study, self->chart_projections);
   data->scenario = self->scenario;
   data->item = self->item;
-  data->year = (int)gtk_spin_button_get_value (self->chart_year) - ss_study_get_meta (study)->base_year;
+  data->year = (int)ss_window_year_index (self);
   /* One item's chart (the frontier): the portfolio shows the first. */
   if (ssc_chart_kind_needs_item (kind) && data->item < 0)
     data->item = 0;
@@ -52,13 +51,8 @@ fill_chart_data (SsWindow     *self,
 void
 ss_window_charts_update (SsWindow *self)
 {
-  const SsStudy *study = ss_window_study (self);
-  const SsMeta *meta = ss_study_get_meta (study);
   SscChartData data;
 
-  gtk_spin_button_set_range (self->chart_year, meta->base_year, meta->base_year + meta->horizon);
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_year),
-                          ssc_chart_kind_uses_year (ss_chart_get_kind (self->chart)));
   fill_chart_data (self, &data);
   ss_chart_set_data (self->chart, &data);
 }
@@ -71,13 +65,6 @@ on_chart_kind_selected (SsWindow *self)
   if (kind >= SSC_N_CHARTS)
     return;
   ss_chart_set_kind (self->chart, kind);
-  if (!self->updating && self->document != NULL)
-    ss_window_charts_update (self);
-}
-
-static void
-on_chart_year_changed (SsWindow *self)
-{
   if (!self->updating && self->document != NULL)
     ss_window_charts_update (self);
 }
@@ -105,15 +92,6 @@ ss_window_charts_init (SsWindow *self)
   g_signal_connect_object (self->chart_kind, "notify::selected", G_CALLBACK (on_chart_kind_selected), self,
                            G_CONNECT_SWAPPED);
 
-  self->chart_year = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (2000, 2100, 1));
-  gtk_widget_set_valign (GTK_WIDGET (self->chart_year), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->chart_year), _("Year the heatmap shows"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_year), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Heatmap year"), -1);
-  ss_input_guard (GTK_WIDGET (self->chart_year));
-  g_signal_connect_object (self->chart_year, "value-changed", G_CALLBACK (on_chart_year_changed), self,
-                           G_CONNECT_SWAPPED);
-
   g_menu_append (menu, _("Export as _SVG…"), "win.export-chart::svg");
   g_menu_append (menu, _("Export as _PDF…"), "win.export-chart::pdf");
   g_menu_append (menu, _("Export as P_NG…"), "win.export-chart::png");
@@ -129,7 +107,6 @@ ss_window_charts_init (SsWindow *self)
   gtk_widget_set_hexpand (export_button, TRUE);
   gtk_box_append (GTK_BOX (bar), label);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->chart_kind));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->chart_year));
   gtk_box_append (GTK_BOX (bar), export_button);
   gtk_box_append (GTK_BOX (self->chart_box), bar);
 

@@ -60,8 +60,11 @@ struct _SsWindow
   GtkLabel             *item_title;
   GtkLabel             *item_subtitle;
   GtkLabel             *alert_badge;
+  GtkLabel             *risk_badge;
+  GtkLabel             *target_badge;
   GtkLabel             *shares_heading;
   GtkLabel             *figures_heading;
+  GtkDropDown          *year_dropdown;
   GtkWidget            *shares_section;
   GtkWidget            *share_editor_box;
   GtkWidget            *shock_note;
@@ -98,17 +101,28 @@ struct _SsWindow
   SsShareEditor        *share_editor;
   SsChart              *chart;
   GtkDropDown          *chart_kind;
-  GtkSpinButton        *chart_year;
   GPtrArray            *chart_projections;       /* borrowed from the document */
   GtkWidget            *cards[N_CARDS];
 
   int                   scenario;                /* SS_BASELINE or an index */
   int                   item;                    /* PORTFOLIO or an index */
+  int                   year;                    /* the year shown: an index, or -1 for the last */
   gboolean              updating;                /* setting widgets, not editing */
   gboolean              editor_dragging;
   gboolean              alerts_reword;           /* names or lines changed */
   gboolean              close_confirmed;
 };
+
+/* What an item (or the portfolio) is alerted for in one year: its
+ * dependence level (model.md §6; the portfolio's is its worst item's),
+ * and beside it how many items have a supply risk of 1 or more and how
+ * many are over the policy target in force (an item: 0 or 1). */
+typedef struct
+{
+  SsAlertLevel level;
+  guint        n_risk;
+  guint        n_over_target;
+} SsItemStatus;
 
 /* The window reads the study; it changes only through the document. */
 static inline const SsStudy *
@@ -123,7 +137,9 @@ void           ss_window_set_shown          (SsWindow       *self,
                                              int             item);
 void           ss_window_queue_update       (SsWindow       *self);
 
-/* ss-window-figures.c: the cards, and figures and levels in words */
+/* ss-window-figures.c: the year shown, the cards, and figures and levels in words */
+guint          ss_window_year_index         (SsWindow       *self);
+void           ss_window_year_rebuild       (SsWindow       *self);
 void           ss_window_figures_init       (SsWindow       *self);
 void           ss_window_figures_update     (SsWindow           *self,
                                              const SsProjection *p,
@@ -131,6 +147,15 @@ void           ss_window_figures_update     (SsWindow           *self,
 const char    *ss_window_alert_css_class    (SsAlertLevel    level);
 void           ss_window_set_alert_inscription (GtkInscription *inscription,
                                              SsAlertLevel    level);
+void           ss_window_get_status         (SsWindow           *self,
+                                             const SsProjection *p,
+                                             int                 item,
+                                             guint               year,
+                                             SsItemStatus       *status);
+void           ss_window_set_status_inscription (GtkInscription     *inscription,
+                                             const SsProjection *p,
+                                             const SsItemStatus *status,
+                                             guint               year);
 void           ss_window_set_label          (GtkLabel       *label,
                                              const char     *text);
 

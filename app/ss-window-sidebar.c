@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The portfolio, then one row per item: its name and code, its alert
- * level and its sourcing mix in the last year of the scenario shown, and
+ * level and its sourcing mix in the year shown of the scenario shown, and
  * a search that filters by name, code or category.
  */
 
@@ -154,25 +154,25 @@ ss_window_sidebar_update (SsWindow           *self,
                           const SsProjection *p)
 {
   const SsStudy *study = ss_window_study (self);
-  guint ny = p->n_years, nc = p->n_countries, last = ny - 1;
-  SsAlertLevel worst = SS_ALERT_NONE;
+  guint ny = p->n_years, nc = p->n_countries, t = ss_window_year_index (self);
   double mix[SS_MAX_COUNTRIES] = { 0 };
+  SsItemStatus status;
 
-  if (self->rows->len != p->n_items + 1)
+  if (self->rows->len != p->n_items + 1 || t >= ny)
     return;
 
   for (guint i = 0; i < p->n_items; i++)
     {
       ItemRow *row = &g_array_index (self->rows, ItemRow, i + 1);
-      SsAlertLevel level = p->alert[(gsize)i * ny + last];
 
-      ss_window_set_alert_inscription (row->alert, level);
-      ss_mix_bar_set_shares (row->bar, study, &p->share[(gsize)i * nc * ny + last], ny);
-      worst = MAX (worst, level);
+      ss_window_get_status (self, p, (int)i, t, &status);
+      ss_window_set_status_inscription (row->alert, p, &status, t);
+      ss_mix_bar_set_shares (row->bar, study, &p->share[(gsize)i * nc * ny + t], ny);
     }
   for (guint c = 0; c < nc; c++)
-    mix[c] = p->spend_share[c * ny + last];
-  ss_window_set_alert_inscription (g_array_index (self->rows, ItemRow, 0).alert, worst);
+    mix[c] = p->spend_share[c * ny + t];
+  ss_window_get_status (self, p, PORTFOLIO, t, &status);
+  ss_window_set_status_inscription (g_array_index (self->rows, ItemRow, 0).alert, p, &status, t);
   ss_mix_bar_set_shares (g_array_index (self->rows, ItemRow, 0).bar, study, mix, 1);
 }
 

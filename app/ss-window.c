@@ -299,7 +299,9 @@ update_content (SsWindow           *self,
       }
     }
 
-  figures = g_strdup_printf (_("%s, %d to %d"), scenario_name, meta->base_year, meta->base_year + meta->horizon);
+  /* The cards show the base year and the year chosen. */
+  figures = g_strdup_printf (_("%s, %d to %d"), scenario_name, meta->base_year,
+                             meta->base_year + (int)ss_window_year_index (self));
   ss_window_set_label (self->figures_heading, figures);
 
   ss_window_figures_update (self, p, b);
@@ -392,6 +394,7 @@ ss_window_rebuild (SsWindow *self)
   ss_share_editor_set_countries (self->share_editor, study);
   self->alerts_reword = TRUE;
   rebuild_scenarios (self);
+  ss_window_year_rebuild (self);
   ss_window_sidebar_rebuild (self);
   update_title (self);
   ss_window_actions_update (self);
@@ -444,6 +447,28 @@ ss_window_get_columns (SsWindow *self)
 {
   g_return_val_if_fail (SS_IS_WINDOW (self), NULL);
   return self->columns;
+}
+
+/* The calendar year the figures, the heatmap and the comparison show. */
+int
+ss_window_get_year (SsWindow *self)
+{
+  g_return_val_if_fail (SS_IS_WINDOW (self), 0);
+  return ss_study_get_meta (ss_window_study (self))->base_year + (int)ss_window_year_index (self);
+}
+
+/* Shows @year (a calendar year of the projection) through the window's
+ * year control, as choosing it there does. */
+void
+ss_window_set_year (SsWindow *self,
+                    int       year)
+{
+  const SsMeta *meta;
+
+  g_return_if_fail (SS_IS_WINDOW (self));
+  meta = ss_study_get_meta (ss_window_study (self));
+  g_return_if_fail (year >= meta->base_year && year <= meta->base_year + meta->horizon);
+  gtk_drop_down_set_selected (self->year_dropdown, (guint)(year - meta->base_year));
 }
 
 /* --- Documents and files ----------------------------------------------- */
@@ -742,8 +767,11 @@ ss_window_class_init (SsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsWindow, item_title);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, item_subtitle);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, alert_badge);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, risk_badge);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, target_badge);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, shares_heading);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, figures_heading);
+  gtk_widget_class_bind_template_child (widget_class, SsWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, shares_section);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, share_editor_box);
   gtk_widget_class_bind_template_child (widget_class, SsWindow, shock_note);
@@ -783,6 +811,7 @@ ss_window_init (SsWindow *self)
   self->chart_projections = g_ptr_array_new ();
   self->scenario = SS_BASELINE;
   self->item = PORTFOLIO;
+  self->year = -1;
 
   /* Settings are optional: an uninstalled run without the compiled schema
    * still works, it just forgets the window size. */

@@ -43,5 +43,8 @@ SsShareEditor *ss_window_get_share_editor (SsWindow      *self);
 GtkWidget     *ss_window_get_card         (SsWindow      *self,
                                            guint          index);
 GtkWidget     *ss_window_get_columns      (SsWindow      *self);
+int            ss_window_get_year         (SsWindow      *self);
+void           ss_window_set_year         (SsWindow      *self,
+                                           int            year);
 
 G_END_DECLS
