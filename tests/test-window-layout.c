@@ -29,9 +29,10 @@ typedef struct
 } Fixture;
 
 static void
-open_at (Fixture *f,
-         int      width,
-         int      height)
+open_item_at (Fixture *f,
+              int      item,
+              int      width,
+              int      height)
 {
   g_autoptr(SsStudy) study = ss_study_load_sample ();
   GdkSurface *surface;
@@ -40,7 +41,7 @@ open_at (Fixture *f,
   g_object_ref_sink (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
   ss_window_set_study (f->window, study, NULL);
-  ss_window_select (f->window, 0, 0);             /* China plus one, lithium hydroxide */
+  ss_window_select (f->window, 0, item);          /* China plus one */
   gtk_window_present (GTK_WINDOW (f->window));
   ss_test_wait_frames (10);
   /* The window on the screen: its surface, with the few pixels of the
@@ -48,6 +49,15 @@ open_at (Fixture *f,
   surface = gtk_native_get_surface (GTK_NATIVE (f->window));
   g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
   g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
+}
+
+/* China plus one, lithium hydroxide. */
+static void
+open_at (Fixture *f,
+         int      width,
+         int      height)
+{
+  open_item_at (f, 0, width, height);
 }
 
 static void
@@ -156,6 +166,31 @@ test_1280x800 (Fixture       *f,
   g_assert_true (in_view (chart_of (f), view_of (f)));
 }
 
+/* Natural graphite has all three badges beside its title (its level,
+ * SR ≥ 1, over the policy target): at 1280×800 the page is still two
+ * columns, with the badges and every slider whole in view. */
+static void
+test_badges (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint badges = 0;
+
+  open_item_at (f, 1, 1280, 800);
+  g_assert_true (ss_columns_get_wide (SS_COLUMNS (ss_window_get_columns (f->window))));
+  ss_test_collect (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "alert-badge")
+        && gtk_widget_get_visible (g_ptr_array_index (labels, i)))
+      {
+        g_assert_true (in_view (g_ptr_array_index (labels, i), view_of (f)));
+        badges++;
+      }
+  g_assert_cmpuint (badges, ==, 3);
+  for (guint c = 0; c < ss_study_get_n_countries (ss_window_get_study (f->window)); c++)
+    g_assert_true (in_view (GTK_WIDGET (slider (f, c)), view_of (f)));
+}
+
 /* At 800×600 the window keeps its size, the item list folds away and
  * slides in on request, and the page is one column as wide as the
  * window, with every share row whole. */
@@ -239,6 +274,7 @@ main (int   argc,
   g_assert_nonnull (ss_get_resource ());
 
   g_test_add ("/window-layout/1280x800", Fixture, NULL, NULL, test_1280x800, fixture_teardown);
+  g_test_add ("/window-layout/badges", Fixture, NULL, NULL, test_badges, fixture_teardown);
   g_test_add ("/window-layout/800x600", Fixture, NULL, NULL, test_800x600, fixture_teardown);
   g_test_add ("/window-layout/resize", Fixture, NULL, NULL, test_resize, fixture_teardown);
   return g_test_run ();
