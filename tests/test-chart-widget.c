@@ -20,6 +20,7 @@
 #include "ss-chart.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
+#include "test-widgets.h"
 
 typedef struct
 {
@@ -276,17 +277,9 @@ int
 main (int    argc,
       char **argv)
 {
-  /* The test accessibility backend keeps properties to read back. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI"))
-        g_error ("no display under CI");
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!ss_test_init_display (SS_TEST_DISPLAY_A11Y))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/widgets/chart/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -26,6 +26,8 @@
 #include "ss-resources.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
+#include "test-files.h"
+#include "test-widgets.h"
 
 /* --- In the subprocess: the application, as a user starts it ---------- */
 
@@ -293,16 +295,6 @@ child_nothing (const char *root,
 /* --- In the test process: the desktop each case runs on -------------- */
 
 static void
-write_file (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
 make_link (const char *target,
            const char *dir,
            const char *name)
@@ -310,27 +302,6 @@ make_link (const char *target,
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
   g_assert_cmpint (symlink (target, path), ==, 0);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK) && g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
 }
 
 /* The one handler of MIME_TYPE, named ID, which writes the URI it gets
@@ -353,12 +324,12 @@ add_handler (const char *root,
   g_autofree char *cache = g_strdup_printf ("%s/share/applications/mimeinfo.cache", root);
   g_autofree char *cache_text = g_strdup_printf ("[MIME Cache]\n%s=%s.desktop;\n", mime_type, id);
 
-  write_file (script, script_text);
+  ss_test_write_file (script, script_text);
   g_assert_cmpint (g_chmod (script, 0755), ==, 0);
-  write_file (desktop, desktop_text);
+  ss_test_write_file (desktop, desktop_text);
   /* GIO finds the handlers of a type through this index, as
    * update-desktop-database writes it. */
-  write_file (cache, cache_text);
+  ss_test_write_file (cache, cache_text);
 }
 
 typedef enum
@@ -424,7 +395,7 @@ test_case (gconstpointer data)
 
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_setenv ("SUPPLYSHIFT_HELP_HTML_DIR", html, TRUE);
-  remove_tree (root);
+  ss_test_remove_tree (root);
   g_test_trap_assert_passed ();
 }
 
@@ -465,14 +436,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        g_error ("CI runs the window tests under xvfb-run; there is no display");
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ss_test_init_display (SS_TEST_DISPLAY_ADWAITA))
+    return 0;
   g_assert_nonnull (ss_get_resource ());
 
   g_test_add_func ("/help/find-html", test_find_html);

@@ -546,13 +546,8 @@ main (int   argc,
   g_autofree char *xdotool_path = NULL;
 
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        g_error ("CI runs the window tests under xvfb-run; there is no display");
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (!ss_test_init_display (SS_TEST_DISPLAY_ADWAITA))
+    return 0;
   if ((xdotool_path = g_find_program_in_path ("xdotool")) == NULL)
     {
       if (g_getenv ("CI") != NULL)
@@ -560,7 +555,6 @@ main (int   argc,
       g_print ("1..0 # SKIP xdotool is not installed\n");
       return 0;
     }
-  adw_init ();
   g_assert_nonnull (ss_get_resource ());
 
   g_test_add ("/input/figures-stay-in-view", Fixture, NULL, fixture_setup, test_figures_stay,

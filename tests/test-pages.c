@@ -685,19 +685,9 @@ int
 main (int    argc,
       char **argv)
 {
-  /* The test accessibility backend keeps accessible properties readable
-   * (GTK_A11Y=none gives widgets no accessible context) without D-Bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI"))
-        g_error ("no display under CI");
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ss_test_init_display (SS_TEST_DISPLAY_A11Y | SS_TEST_DISPLAY_ADWAITA))
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/widgets/pages/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -24,6 +24,7 @@
 
 #include "bench-study.h"
 #include "ss-study-file.h"
+#include "test-files.h"
 
 typedef struct
 {
@@ -240,29 +241,11 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   kill_program (f);
-  remove_tree (f->root);
+  ss_test_remove_tree (f->root);
   g_free (f->root);
   g_free (f->study);
   g_strfreev (f->env);

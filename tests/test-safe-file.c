@@ -26,6 +26,7 @@
 #include "ss-safe-file.h"
 #include "ss-study-file.h"
 #include "ss-xml-text.h"
+#include "test-files.h"
 
 typedef struct
 {
@@ -43,72 +44,11 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      struct stat st;
-
-      if (lstat (child, &st) == 0 && S_ISDIR (st.st_mode))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  ss_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* The names in a folder, sorted, space-separated. */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **)names->pdata);
-}
-
-static char *
-contents_of (const char *path)
-{
-  char *text = NULL;
-
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    return NULL;
-  return text;
-}
-
-static void
-write_file (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
 }
 
 static SsStudy *
@@ -231,7 +171,7 @@ test_save_refuses_xml_invalid (Fixture       *f,
 
   g_assert_true (ss_study_save_file (good, file, FALSE, &error));
   g_assert_no_error (error);
-  old = contents_of (path);
+  old = ss_test_read_file (path);
 
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
     {
@@ -250,9 +190,9 @@ test_save_refuses_xml_invalid (Fixture       *f,
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
       if (strstr (error->message, cases[k].place) == NULL || strstr (error->message, "line") == NULL)
         g_error ("the refusal does not say where: %s", error->message);
-      now = contents_of (path);
+      now = ss_test_read_file (path);
       g_assert_cmpstr (now, ==, old);
-      listing = list_dir (f->dir);
+      listing = ss_test_list_dir (f->dir);
       g_assert_cmpstr (listing, ==, "study.supplyshift");
     }
 }
@@ -294,7 +234,7 @@ test_symlink (Fixture       *f,
   g_autofree char *got = NULL, *listing = NULL;
 
   g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
-  write_file (real, "old contents");
+  ss_test_write_file (real, "old contents");
   /* A relative link, and a link to that link. */
   g_assert_cmpint (symlink ("real/study.supplyshift", link), ==, 0);
   g_assert_cmpint (symlink ("link.supplyshift", link2), ==, 0);
@@ -302,7 +242,7 @@ test_symlink (Fixture       *f,
   g_assert_true (ss_study_save_file (second, via_link, FALSE, &error));
   g_assert_no_error (error);
   assert_is_link_to (link, "real/study.supplyshift");
-  got = contents_of (real);
+  got = ss_test_read_file (real);
   g_assert_cmpstr (got, ==, expected);
 
   g_assert_true (ss_study_save_file (first, via_link2, FALSE, &error));
@@ -310,7 +250,7 @@ test_symlink (Fixture       *f,
   assert_is_link_to (link2, "link.supplyshift");
   assert_is_link_to (link, "real/study.supplyshift");
   g_clear_pointer (&got, g_free);
-  got = contents_of (real);
+  got = ss_test_read_file (real);
   g_assert_true (g_str_has_prefix (got, "<?xml"));
   g_assert_nonnull (strstr (got, "<title>First</title>"));
 
@@ -320,7 +260,7 @@ test_symlink (Fixture       *f,
   g_assert_no_error (error);
   assert_is_link_to (dangling, dangling_target);
   g_clear_pointer (&got, g_free);
-  got = contents_of (dangling_target);
+  got = ss_test_read_file (dangling_target);
   g_assert_cmpstr (got, ==, expected);
 
   /* A loop of links is an error, not a hang. */
@@ -329,7 +269,7 @@ test_symlink (Fixture       *f,
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  listing = list_dir (sub);
+  listing = ss_test_list_dir (sub);
   g_assert_cmpstr (listing, ==, "new.supplyshift study.supplyshift");
 }
 
@@ -344,18 +284,18 @@ test_read_only (Fixture       *f,
   g_autofree char *got = NULL, *listing = NULL;
   struct stat st;
 
-  write_file (path, "old contents");
+  ss_test_write_file (path, "old contents");
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
 
   /* Even root, who could, does not replace a file marked read-only. */
   g_assert_false (ss_study_save_file (study, file, FALSE, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "read-only"));
-  got = contents_of (path);
+  got = ss_test_read_file (path);
   g_assert_cmpstr (got, ==, "old contents");
   g_assert_cmpint (stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0444);
-  listing = list_dir (f->dir);
+  listing = ss_test_list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "study.supplyshift");
 }
 
@@ -390,7 +330,7 @@ test_not_regular (Fixture       *f,
   g_assert_cmpint (stat ("/dev/null", &st), ==, 0);
   g_assert_true (S_ISCHR (st.st_mode));
   assert_is_link_to (null_link, "/dev/null");
-  listing = list_dir (f->dir);
+  listing = ss_test_list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "fifo.supplyshift folder.supplyshift null.supplyshift");
 }
 
@@ -405,7 +345,7 @@ test_keeps_mode_and_owner (Fixture       *f,
   gboolean root = geteuid () == 0;
   struct stat st;
 
-  write_file (path, "old contents");
+  ss_test_write_file (path, "old contents");
   g_assert_cmpint (g_chmod (path, 0640), ==, 0);
   /* Root can give the file away, and must then keep its owner. */
   if (root)
@@ -441,17 +381,17 @@ test_cli_export (Fixture       *f,
   int status;
 
   g_assert_nonnull (g_getenv ("SUPPLYSHIFT"));
-  write_file (real, "old");
+  ss_test_write_file (real, "old");
   g_assert_cmpint (symlink ("real.svg", link), ==, 0);
   g_assert_true (g_spawn_sync (NULL, (char **)link_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                                NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   assert_is_link_to (link, "real.svg");
-  contents = contents_of (real);
+  contents = ss_test_read_file (real);
   g_assert_nonnull (strstr (contents, "<svg"));
 
-  write_file (read_only, "old");
+  ss_test_write_file (read_only, "old");
   g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
   g_assert_true (g_spawn_sync (NULL, (char **)ro_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                                NULL, &err, &status, &error));
@@ -459,7 +399,7 @@ test_cli_export (Fixture       *f,
   g_assert_cmpint (WEXITSTATUS (status), ==, 3);
   g_assert_nonnull (strstr (err, "read-only"));
   g_clear_pointer (&contents, g_free);
-  contents = contents_of (read_only);
+  contents = ss_test_read_file (read_only);
   g_assert_cmpstr (contents, ==, "old");
 }
 
@@ -495,13 +435,13 @@ test_stray_cleanup (Fixture       *f,
   g_autoptr(SsStudy) study = sample_with_title ("New");
   g_autoptr(GError) error = NULL;
 
-  write_file (stray, "half a stu");
-  write_file (busy, "being written");
-  write_file (other, "another file's");
+  ss_test_write_file (stray, "half a stu");
+  ss_test_write_file (busy, "being written");
+  ss_test_write_file (other, "another file's");
 
   g_assert_true (ss_study_save_file (study, file, FALSE, &error));
   g_assert_no_error (error);
-  listing = list_dir (f->dir);
+  listing = ss_test_list_dir (f->dir);
   expected = g_strdup_printf ("%s %s %s", strrchr (other, '/') + 1, strrchr (busy, '/') + 1,
                               "study.supplyshift");
   g_assert_cmpstr (listing, ==, expected);
@@ -573,14 +513,14 @@ test_kill_during_save (Fixture       *f,
       if (!g_bytes_equal (now, a) && !g_bytes_equal (now, b))
         g_error ("round %u: after a kill the file is neither the old nor the new one (%" G_GSIZE_FORMAT
                  " bytes)", round, len);
-      listing = list_dir (f->dir);
+      listing = ss_test_list_dir (f->dir);
       strays_seen += !g_str_equal (listing, "study.supplyshift");
 
       /* The next save removes what the killed one left. */
       g_assert_true (ss_safe_file_set_contents (path, g_bytes_get_data (a, NULL), g_bytes_get_size (a),
                                                 SS_SAFE_FILE_NONE, NULL, NULL));
       g_clear_pointer (&listing, g_free);
-      listing = list_dir (f->dir);
+      listing = ss_test_list_dir (f->dir);
       g_assert_cmpstr (listing, ==, "study.supplyshift");
     }
   g_test_message ("%u of %u kills left a temporary file, each removed by the next save",

@@ -27,6 +27,7 @@
 
 #include "ss-attrs.h"
 #include "ss-study-file.h"
+#include "test-files.h"
 #include "test-util.h"
 
 #define DISPLAY          "study.supplyshift"
@@ -1408,52 +1409,6 @@ make_temp_dir (void)
   return dir;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-/* The names in `path`, sorted and joined with spaces. */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_strings);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **)names->pdata);
-}
-
-static char *
-file_contents (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
 /* ------------------------------------------------------------------ */
 /* Hostile files                                                      */
 /* ------------------------------------------------------------------ */
@@ -1885,7 +1840,7 @@ test_hostile_oversize_file (void)
               peak_after - peak_before);
       g_unlink (path);
     }
-  remove_tree (dir);
+  ss_test_remove_tree (dir);
 }
 
 static void
@@ -1906,7 +1861,7 @@ test_read_missing (void)
   g_assert_null (study2);
   g_assert_error (error2, SS_STUDY_ERROR, SS_STUDY_ERROR_READ);
   g_assert_true (g_str_has_prefix (error2->message, DISPLAY ": error: "));
-  remove_tree (dir);
+  ss_test_remove_tree (dir);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2088,7 +2043,7 @@ test_round_trip_schema (void)
       if (!xmllint_valid (xmllint, path, &errors))
         FAIL ("the saved %s does not validate:\n%s", path, errors);
     }
-  remove_tree (dir);
+  ss_test_remove_tree (dir);
 }
 
 static void
@@ -2108,9 +2063,9 @@ test_save_file (void)
 
   g_assert_true (ss_study_save_file (study, file, FALSE, &error));
   g_assert_no_error (error);
-  contents = file_contents (path);
+  contents = ss_test_read_file (path);
   g_assert_cmpstr (contents, ==, first_xml);
-  listing = list_dir (dir);
+  listing = ss_test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "study.supplyshift");
 
   /* Saving again with a backup: the new version in place, the old one in "~". */
@@ -2119,14 +2074,14 @@ test_save_file (void)
   g_assert_true (ss_study_save_file (study, file, TRUE, &error));
   g_assert_no_error (error);
   g_clear_pointer (&contents, g_free);
-  contents = file_contents (path);
+  contents = ss_test_read_file (path);
   g_assert_cmpstr (contents, ==, second_xml);
   if (!g_file_get_contents (backup, &saved_backup, NULL, NULL))
     FAIL ("no backup %s after saving with make_backup", backup);
   else if (g_strcmp0 (saved_backup, first_xml) != 0)
     FAIL ("the backup does not hold the previous version");
   g_clear_pointer (&listing, g_free);
-  listing = list_dir (dir);
+  listing = ss_test_list_dir (dir);
   if (g_strcmp0 (listing, "study.supplyshift study.supplyshift~") != 0)
     FAIL ("after a save with backup the folder holds: %s", listing);
 
@@ -2136,7 +2091,7 @@ test_save_file (void)
     g_assert_no_error (error);
     g_assert_true (ss_study_equal (study, reread));
   }
-  remove_tree (dir);
+  ss_test_remove_tree (dir);
 }
 
 static void
@@ -2153,9 +2108,9 @@ test_save_missing_folder (void)
   g_assert_false (ss_study_save_file (study, file, FALSE, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  listing = list_dir (dir);
+  listing = ss_test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "");
-  remove_tree (dir);
+  ss_test_remove_tree (dir);
 }
 
 static void
@@ -2191,8 +2146,8 @@ test_save_read_only_folder (void)
 
   /* No temporary file can be made next to it, so the save must fail
    * rather than rewrite the old file in place. */
-  contents = file_contents (path);
-  listing = list_dir (dir);
+  contents = ss_test_read_file (path);
+  listing = ss_test_list_dir (dir);
   if (saved)
     FAIL ("saving into a read-only folder succeeded; the file was %s",
           g_strcmp0 (contents, old) == 0 ? "left as it was" : "rewritten in place, not atomically");
@@ -2202,7 +2157,7 @@ test_save_read_only_folder (void)
     FAIL ("the old file was changed by a save into a read-only folder");
   if (g_strcmp0 (listing, "study.supplyshift") != 0)
     FAIL ("the read-only folder now holds: %s", listing);
-  remove_tree (dir);
+  ss_test_remove_tree (dir);
 }
 
 /* ------------------------------------------------------------------ */

@@ -1,9 +1,11 @@
-/* test-widgets.c: finding widgets in a window under test
+/* test-widgets.c: a display for a test, and the widgets in its windows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <adwaita.h>
 
 #include "test-widgets.h"
 
@@ -36,4 +38,30 @@ ss_test_wait_frames (guint n)
       while (g_get_monotonic_time () < until)
         g_main_context_iteration (NULL, FALSE);
     }
+}
+
+/* After g_test_init(): opens the display, or prints TAP's plan of no test
+ * and returns FALSE for main() to return 0. CI always has one (xvfb-run),
+ * so there a missing display is an error, never a skip.
+ *
+ * SS_TEST_DISPLAY_A11Y: with GTK_A11Y=none (the shared test environment)
+ * GTK 4.8 gives widgets no accessibility context, so their accessible
+ * properties cannot be read back; the test backend keeps them and needs
+ * no D-Bus. SS_TEST_DISPLAY_ADWAITA: adw_init(), for libadwaita widgets
+ * and styles. */
+gboolean
+ss_test_init_display (SsTestDisplayFlags flags)
+{
+  if (flags & SS_TEST_DISPLAY_A11Y)
+    g_setenv ("GTK_A11Y", "test", TRUE);
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI") != NULL)
+        g_error ("CI runs the window tests under xvfb-run; there is no display");
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return FALSE;
+    }
+  if (flags & SS_TEST_DISPLAY_ADWAITA)
+    adw_init ();
+  return TRUE;
 }

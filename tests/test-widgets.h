@@ -1,4 +1,4 @@
-/* test-widgets.h: finding widgets in a window under test
+/* test-widgets.h: a display for a test, and the widgets in its windows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,15 @@
 #include <gtk/gtk.h>
 
 G_BEGIN_DECLS
+
+typedef enum
+{
+  SS_TEST_DISPLAY_PLAIN   = 0,
+  SS_TEST_DISPLAY_A11Y    = 1 << 0,
+  SS_TEST_DISPLAY_ADWAITA = 1 << 1,
+} SsTestDisplayFlags;
+
+gboolean ss_test_init_display (SsTestDisplayFlags flags);
 
 void ss_test_collect     (GtkWidget *widget,
                           GType      type,

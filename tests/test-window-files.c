@@ -26,8 +26,10 @@
 #include "ss-resources.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
+#include "test-files.h"
 #include "test-dialogs.h"
 #include "ss-window-private.h"
+#include "test-widgets.h"
 
 typedef struct
 {
@@ -57,15 +59,6 @@ wait_for_dialog (guint ms)
 }
 
 
-static char *
-contents_of (const char *path)
-{
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return text;
-}
-
 /* An edit through the document, as every page makes one. */
 static void
 edit_title (Fixture    *f,
@@ -91,24 +84,6 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
@@ -119,7 +94,7 @@ fixture_teardown (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_object_unref (f->window);
   ss_test_iterate ();
-  remove_tree (f->dir);
+  ss_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -143,7 +118,7 @@ test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *path = save_and_open (f, "read-only.supplyshift");
-  g_autofree char *before = contents_of (path);
+  g_autofree char *before = ss_test_read_file (path);
   g_autofree char *after = NULL;
   AdwMessageDialog *dialog;
 
@@ -159,7 +134,7 @@ test_read_only (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "another name"));
   g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
-  after = contents_of (path);
+  after = ss_test_read_file (path);
   g_assert_cmpstr (after, ==, before);
   g_assert_true (ss_document_get_modified (ss_window_get_document (f->window)));
   ss_test_respond (dialog, "cancel");
@@ -193,7 +168,7 @@ test_changed_on_disk_save (Fixture       *f,
 
   edit_title (f, "Mine");
   change_behind_our_back (path, "Theirs");
-  theirs = contents_of (path);
+  theirs = ss_test_read_file (path);
 
   /* Cancel: nothing written, the edits kept. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
@@ -205,7 +180,7 @@ test_changed_on_disk_save (Fixture       *f,
   g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
   ss_test_respond (dialog, "cancel");
-  now = contents_of (path);
+  now = ss_test_read_file (path);
   g_assert_cmpstr (now, ==, theirs);
   g_assert_true (ss_document_get_modified (ss_window_get_document (f->window)));
 
@@ -216,7 +191,7 @@ test_changed_on_disk_save (Fixture       *f,
   g_assert_nonnull (dialog);
   ss_test_respond (dialog, "overwrite");
   g_clear_pointer (&now, g_free);
-  now = contents_of (path);
+  now = ss_test_read_file (path);
   g_assert_nonnull (strstr (now, "<title>Mine</title>"));
   g_assert_false (ss_document_get_modified (ss_window_get_document (f->window)));
 
@@ -225,7 +200,7 @@ test_changed_on_disk_save (Fixture       *f,
   ss_test_iterate ();
   g_assert_null (ss_test_find_dialog ());
   g_clear_pointer (&now, g_free);
-  now = contents_of (path);
+  now = ss_test_read_file (path);
   g_assert_nonnull (strstr (now, "<title>Mine again</title>"));
 }
 
@@ -571,14 +546,8 @@ main (int   argc,
 
     g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
   }
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        g_error ("CI runs the window tests under xvfb-run; there is no display");
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ss_test_init_display (SS_TEST_DISPLAY_ADWAITA))
+    return 0;
   g_assert_nonnull (ss_get_resource ());
 
 #define ADD(path, func) \
