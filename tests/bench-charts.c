@@ -16,9 +16,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-#include <time.h>
-
 #include <cairo-svg.h>
 
 #include "ss-document.h"
@@ -28,30 +25,11 @@
 #include "ssc-export.h"
 
 #include "bench-study.h"
+#include "bench-time.h"
 
 #define WIDTH  960
 #define HEIGHT 600
 #define RUNS   31
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-/* The thread's processor time in ms: on a busy machine this stays what
- * the drawing costs, where the wall clock also counts waiting for a core. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static double
 bench_study (const char *name,
@@ -82,16 +60,16 @@ bench_study (const char *name,
       for (guint k = 0; k < RUNS; k++)
         {
           gint64 start = g_get_monotonic_time ();
-          double start_cpu = cpu_ms ();
+          double start_cpu = bench_thread_ms ();
 
           ssc_chart_render (kind, &data, cr, WIDTH, HEIGHT, hit);
           cairo_surface_flush (surface);
           samples[k] = (g_get_monotonic_time () - start) / 1000.0;
-          cpu[k] = cpu_ms () - start_cpu;
+          cpu[k] = bench_thread_ms () - start_cpu;
         }
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-      qsort (samples, RUNS, sizeof (double), compare_doubles);
-      qsort (cpu, RUNS, sizeof (double), compare_doubles);
+      bench_sort (samples, RUNS);
+      bench_sort (cpu, RUNS);
       g_print ("  %-9s median %6.2f ms  (min %.2f, max %.2f; processor time %.2f ms)\n",
                ssc_chart_kind_to_string (kind), samples[RUNS / 2], samples[0], samples[RUNS - 1],
                cpu[RUNS / 2]);
@@ -176,12 +154,12 @@ bench_svg (SsStudy *study)
           writers[w] (kind, &data);                       /* warm the font caches */
           for (guint k = 0; k < RUNS; k++)
             {
-              double start = cpu_ms ();
+              double start = bench_thread_ms ();
 
               size = writers[w] (kind, &data);
-              cpu[k] = cpu_ms () - start;
+              cpu[k] = bench_thread_ms () - start;
             }
-          qsort (cpu, RUNS, sizeof (double), compare_doubles);
+          bench_sort (cpu, RUNS);
           g_print ("    %-9s median %6.2f ms  (min %.2f, max %.2f), %6" G_GSIZE_FORMAT " bytes\n",
                    ssc_chart_kind_to_string (kind), cpu[RUNS / 2], cpu[0], cpu[RUNS - 1], size);
           total += cpu[RUNS / 2];

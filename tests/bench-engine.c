@@ -18,33 +18,15 @@
 #include "config.h"
 
 #include <math.h>
-#include <time.h>
 
 #include "ss-document.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
 
 #include "bench-study.h"
+#include "bench-time.h"
 
 #define N_SAMPLES 101
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-thread_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 typedef struct
 {
@@ -59,7 +41,7 @@ static void
 timer_start (Timer *timer)
 {
   timer->wall_start = g_get_monotonic_time () / 1000.0;
-  timer->cpu_start = thread_ms ();
+  timer->cpu_start = bench_thread_ms ();
 }
 
 static void
@@ -67,7 +49,7 @@ timer_stop (Timer *timer)
 {
   g_assert_cmpuint (timer->n, <, N_SAMPLES);
   timer->wall[timer->n] = g_get_monotonic_time () / 1000.0 - timer->wall_start;
-  timer->cpu[timer->n] = thread_ms () - timer->cpu_start;
+  timer->cpu[timer->n] = bench_thread_ms () - timer->cpu_start;
   timer->n++;
 }
 
@@ -75,8 +57,8 @@ static void
 timer_print (Timer      *timer,
              const char *what)
 {
-  qsort (timer->wall, timer->n, sizeof (double), compare_doubles);
-  qsort (timer->cpu, timer->n, sizeof (double), compare_doubles);
+  bench_sort (timer->wall, timer->n);
+  bench_sort (timer->cpu, timer->n);
   g_print ("%s: median %.3f ms (min %.3f, max %.3f); processor median %.3f ms\n", what,
            timer->wall[timer->n / 2], timer->wall[0], timer->wall[timer->n - 1],
            timer->cpu[timer->n / 2]);

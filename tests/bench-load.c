@@ -41,6 +41,7 @@
 #include "ss-study-file.h"
 
 #include "bench-study.h"
+#include "bench-time.h"
 #include "hostile.h"
 
 #define KILL_AFTER_S      30
@@ -162,15 +163,6 @@ cpu_s (void)
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
 /* Loads the text in this process, `runs` times: median wall and CPU. */
 static void
 time_in_process (const char *text,
@@ -194,8 +186,8 @@ time_in_process (const char *text,
       if (study == NULL)
         g_error ("the benchmark study does not load: %s", error->message);
     }
-  qsort (walls, runs, sizeof (double), compare_doubles);
-  qsort (cpus, runs, sizeof (double), compare_doubles);
+  bench_sort (walls, runs);
+  bench_sort (cpus, runs);
   *wall_median = walls[runs / 2];
   *cpu_median = cpus[runs / 2];
 }

@@ -12,31 +12,12 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-#include <time.h>
-
 #include "ss-sensitivity.h"
 #include "ss-study-file.h"
 
+#include "bench-time.h"
+
 #define N_SAMPLES 21
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-thread_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 int
 main (void)
@@ -54,17 +35,17 @@ main (void)
       for (guint k = 0; k < N_SAMPLES; k++)
         {
           gint64 start = g_get_monotonic_time ();
-          double start_cpu = thread_ms ();
+          double start_cpu = bench_thread_ms ();
           g_autoptr(GError) error = NULL;
           g_autoptr(SsSensitivity) s = ss_sensitivity_compute (study, 0, f, 0.1, &error);
 
           g_assert_no_error (error);
           wall[k] = (g_get_monotonic_time () - start) / 1000.0;
-          cpu[k] = thread_ms () - start_cpu;
+          cpu[k] = bench_thread_ms () - start_cpu;
           n_inputs = s->inputs->len;
         }
-      qsort (wall, N_SAMPLES, sizeof (double), compare_doubles);
-      qsort (cpu, N_SAMPLES, sizeof (double), compare_doubles);
+      bench_sort (wall, N_SAMPLES);
+      bench_sort (cpu, N_SAMPLES);
       g_print ("  %-12s %u inputs: wall %.1f ms (min %.1f), processor %.1f ms\n",
                ss_sensitivity_figure_to_string (f), n_inputs, wall[N_SAMPLES / 2], wall[0],
                cpu[N_SAMPLES / 2]);

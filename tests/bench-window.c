@@ -24,6 +24,7 @@
 #include "ss-window.h"
 
 #include "bench-study.h"
+#include "bench-time.h"
 
 #define FRAMES 240
 
@@ -129,15 +130,6 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 measure (const char *label,
          SsStudy    *study)
@@ -169,7 +161,7 @@ measure (const char *label,
   fps = FRAMES / ((run.last_frame - run.first_frame) / (double)G_USEC_PER_SEC);
   for (guint k = 0; k < FRAMES; k++)
     mean += run.work_ms[k] / FRAMES;
-  qsort (run.work_ms, FRAMES, sizeof (double), compare_doubles);
+  bench_sort (run.work_ms, FRAMES);
   g_print ("%s: %.1f frames per second over %u frames of a drag; work per frame: "
            "mean %.2f ms, median %.2f ms, 95th percentile %.2f ms, max %.2f ms\n",
            label, fps, FRAMES, mean, run.work_ms[FRAMES / 2], run.work_ms[FRAMES * 95 / 100],
