@@ -100,6 +100,15 @@ problem_init (Problem       *p,
       p->q[c] = 0;
 }
 
+/* A scenario of the study, or SS_BASELINE. */
+static gboolean
+valid_scenario (const SsStudy *study,
+                int            scenario)
+{
+  return scenario == SS_BASELINE
+         || (scenario >= 0 && (guint)scenario < ss_study_get_n_scenarios (study));
+}
+
 static gboolean
 problem_check (const Problem  *p,
                const SsStudy  *study,
@@ -146,8 +155,21 @@ static void lp_fill (const guint  *idx,
                      double        total,
                      double       *s);
 
-/* Σ of the shares at ν; linear countries at ν itself count in full when
- * with_ties, not at all otherwise. */
+/* Country c's share at ν; a linear country at ν itself takes all it can
+ * when with_ties, nothing otherwise. */
+static double
+qp_share (guint         c,
+          const double *u,
+          const double *a,
+          const double *cap,
+          double        nu,
+          gboolean      with_ties)
+{
+  if (a[c] > 0)
+    return CLAMP ((nu - u[c]) / a[c], 0, cap[c]);
+  return u[c] < nu || (with_ties && u[c] == nu) ? cap[c] : 0;
+}
+
 static double
 qp_sum (const guint  *idx,
         guint         m,
@@ -160,14 +182,7 @@ qp_sum (const guint  *idx,
   double sum = 0;
 
   for (guint j = 0; j < m; j++)
-    {
-      guint c = idx[j];
-
-      if (a[c] > 0)
-        sum += CLAMP ((nu - u[c]) / a[c], 0, cap[c]);
-      else if (u[c] < nu || (with_ties && u[c] == nu))
-        sum += cap[c];
-    }
+    sum += qp_share (idx[j], u, a, cap, nu, with_ties);
   return sum;
 }
 
@@ -181,14 +196,7 @@ qp_shares (const guint  *idx,
            double       *s)
 {
   for (guint j = 0; j < m; j++)
-    {
-      guint c = idx[j];
-
-      if (a[c] > 0)
-        s[c] = CLAMP ((nu - u[c]) / a[c], 0, cap[c]);
-      else
-        s[c] = u[c] < nu ? cap[c] : 0;
-    }
+    s[idx[j]] = qp_share (idx[j], u, a, cap, nu, FALSE);
 }
 
 /* Brings Σ s back to total after bisection (see the top of the file). */
@@ -501,9 +509,7 @@ ss_optimiser_solve (const SsStudy  *study,
 
   g_return_val_if_fail (SS_IS_STUDY ((gpointer)study), FALSE);
   g_return_val_if_fail (item < ss_study_get_n_items (study), FALSE);
-  g_return_val_if_fail (scenario == SS_BASELINE
-                        || (scenario >= 0 && (guint)scenario < ss_study_get_n_scenarios (study)),
-                        FALSE);
+  g_return_val_if_fail (valid_scenario (study, scenario), FALSE);
   g_return_val_if_fail (lambda >= 0, FALSE);
   g_return_val_if_fail (shares_out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -515,11 +521,15 @@ ss_optimiser_solve (const SsStudy  *study,
   return TRUE;
 }
 
-double
-ss_optimiser_cost (const SsStudy *study,
-                   int            scenario,
-                   guint          item,
-                   const double  *shares)
+typedef double (*ProblemFigure) (const Problem *p,
+                                 const double  *s);
+
+static double
+figure_of (const SsStudy *study,
+           int            scenario,
+           guint          item,
+           const double  *shares,
+           ProblemFigure  figure)
 {
   Problem p;
 
@@ -527,7 +537,16 @@ ss_optimiser_cost (const SsStudy *study,
   g_return_val_if_fail (item < ss_study_get_n_items (study), NAN);
 
   problem_init (&p, study, scenario, item);
-  return problem_cost (&p, shares);
+  return figure (&p, shares);
+}
+
+double
+ss_optimiser_cost (const SsStudy *study,
+                   int            scenario,
+                   guint          item,
+                   const double  *shares)
+{
+  return figure_of (study, scenario, item, shares, problem_cost);
 }
 
 double
@@ -536,13 +555,7 @@ ss_optimiser_risk (const SsStudy *study,
                    guint          item,
                    const double  *shares)
 {
-  Problem p;
-
-  g_return_val_if_fail (SS_IS_STUDY ((gpointer)study), NAN);
-  g_return_val_if_fail (item < ss_study_get_n_items (study), NAN);
-
-  problem_init (&p, study, scenario, item);
-  return problem_risk (&p, shares);
+  return figure_of (study, scenario, item, shares, problem_risk);
 }
 
 void
@@ -691,9 +704,7 @@ ss_optimiser_frontier (const SsStudy  *study,
 
   g_return_val_if_fail (SS_IS_STUDY ((gpointer)study), NULL);
   g_return_val_if_fail (item < ss_study_get_n_items (study), NULL);
-  g_return_val_if_fail (scenario == SS_BASELINE
-                        || (scenario >= 0 && (guint)scenario < ss_study_get_n_scenarios (study)),
-                        NULL);
+  g_return_val_if_fail (valid_scenario (study, scenario), NULL);
   g_return_val_if_fail (n_points >= 2, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
