@@ -648,6 +648,33 @@ check_operator (SscSvg *svg)
     warn_once (svg, WARN_OPERATOR, "an operator other than OVER is written as OVER");
 }
 
+/* What a fill and a stroke start with: FALSE when the clip leaves nothing
+ * to draw; else the path, as an element's start and its attributes, in
+ * `geometry`. */
+static gboolean
+begin_shape (SscSvg   *svg,
+             GString  *geometry,
+             gboolean *joins)
+{
+  if (!sync_clip (svg))
+    return FALSE;
+  check_operator (svg);
+  append_geometry (svg, geometry, joins);
+  return TRUE;
+}
+
+/* The element just written stays open, so that a stroke of the same path
+ * (after a fill) joins it. */
+static void
+leave_open (SscSvg   *svg,
+            GString  *geometry,
+            gboolean  stroked)
+{
+  g_string_assign (svg->open_key, geometry->str);
+  svg->open = TRUE;
+  svg->open_stroked = stroked;
+}
+
 static void
 on_fill (cairo_surface_t *observer,
          cairo_surface_t *target,
@@ -657,19 +684,14 @@ on_fill (cairo_surface_t *observer,
   g_autoptr(GString) geometry = g_string_new (NULL);
   gboolean joins;
 
-  if (!sync_clip (svg))
+  if (!begin_shape (svg, geometry, &joins))
     return;
-  check_operator (svg);
   close_open (svg);
-  append_geometry (svg, geometry, &joins);
   g_string_append (svg->body, geometry->str);
   if (cairo_get_fill_rule (svg->cr) == CAIRO_FILL_RULE_EVEN_ODD)
     g_string_append (svg->body, " fill-rule=\"evenodd\"");
   append_source (svg, svg->body, "fill");
-  /* Left open for a stroke of the same path. */
-  g_string_assign (svg->open_key, geometry->str);
-  svg->open = TRUE;
-  svg->open_stroked = FALSE;
+  leave_open (svg, geometry, FALSE);
 }
 
 static void
@@ -681,10 +703,8 @@ on_stroke (cairo_surface_t *observer,
   g_autoptr(GString) geometry = g_string_new (NULL);
   gboolean joins;
 
-  if (!sync_clip (svg))
+  if (!begin_shape (svg, geometry, &joins))
     return;
-  check_operator (svg);
-  append_geometry (svg, geometry, &joins);
   /* The fill just written of the same path: one shape, filled and stroked. */
   if (!(svg->open && !svg->open_stroked && g_str_equal (svg->open_key->str, geometry->str)))
     {
@@ -693,9 +713,7 @@ on_stroke (cairo_surface_t *observer,
       g_string_append (svg->body, " fill=\"none\"");
     }
   append_stroke_style (svg, svg->body, joins);
-  g_string_assign (svg->open_key, geometry->str);
-  svg->open = TRUE;
-  svg->open_stroked = TRUE;
+  leave_open (svg, geometry, TRUE);
 }
 
 static void
