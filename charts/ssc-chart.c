@@ -98,40 +98,41 @@ ssc_chart_kind_needs_all_scenarios (SscChartKind kind)
   return ssc_chart_kind_projections (kind) == SSC_PROJECTIONS_ALL_SCENARIOS;
 }
 
+static gboolean
+kind_has_flag (SscChartKind  kind,
+               SscChartFlags flag)
+{
+  g_return_val_if_fail (kind < SSC_N_CHARTS, FALSE);
+
+  return (class_of (kind)->flags & flag) != 0;
+}
+
 /* One item's chart: given the whole portfolio, it shows the first item. */
 gboolean
 ssc_chart_kind_needs_item (SscChartKind kind)
 {
-  g_return_val_if_fail (kind < SSC_N_CHARTS, FALSE);
-
-  return (class_of (kind)->flags & SSC_CHART_NEEDS_ITEM) != 0;
+  return kind_has_flag (kind, SSC_CHART_NEEDS_ITEM);
 }
 
 /* The chart shows one year, SscChartData.year. */
 gboolean
 ssc_chart_kind_uses_year (SscChartKind kind)
 {
-  g_return_val_if_fail (kind < SSC_N_CHARTS, FALSE);
-
-  return (class_of (kind)->flags & SSC_CHART_USES_YEAR) != 0;
+  return kind_has_flag (kind, SSC_CHART_USES_YEAR);
 }
 
 /* The chart reads the stress grid (SscChartData.cells). */
 gboolean
 ssc_chart_kind_needs_grid (SscChartKind kind)
 {
-  g_return_val_if_fail (kind < SSC_N_CHARTS, FALSE);
-
-  return (class_of (kind)->flags & SSC_CHART_NEEDS_GRID) != 0;
+  return kind_has_flag (kind, SSC_CHART_NEEDS_GRID);
 }
 
 /* The chart reads the tornado (SscChartData.sensitivity). */
 gboolean
 ssc_chart_kind_needs_sensitivity (SscChartKind kind)
 {
-  g_return_val_if_fail (kind < SSC_N_CHARTS, FALSE);
-
-  return (class_of (kind)->flags & SSC_CHART_NEEDS_SENSITIVITY) != 0;
+  return kind_has_flag (kind, SSC_CHART_NEEDS_SENSITIVITY);
 }
 
 /* ------------------------------------------------------------------ */
