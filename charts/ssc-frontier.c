@@ -54,6 +54,26 @@ frontier_clear (Frontier *f)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Frontier, frontier_clear)
 
+/* The item's shares in year t of the path. */
+static void
+path_shares (SscCtx *c,
+             guint   t,
+             double *shares)
+{
+  for (guint k = 0; k < c->nc; k++)
+    shares[k] = ssc_mix_row (c->proj, c->item, k)[t];
+}
+
+static void
+mix_figures (SscCtx       *c,
+             const double *shares,
+             double       *cost,
+             double       *risk)
+{
+  *cost = ss_optimiser_cost (c->study, c->scenario, c->item, shares);
+  *risk = ss_optimiser_risk (c->study, c->scenario, c->item, shares);
+}
+
 /* Costs and risks all at base-year prices under the scenario's country
  * values, so the baseline mix, the target and the path sit on the same
  * axes as the frontier. */
@@ -76,23 +96,18 @@ frontier_compute (SscCtx   *c,
       f->base[k] = item->sources[k].attr[SS_SOURCE_SHARE];
       f->target[k] = targets != NULL ? targets[k] : f->base[k];
     }
-  f->base_cost = ss_optimiser_cost (c->study, c->scenario, c->item, f->base);
-  f->base_risk = ss_optimiser_risk (c->study, c->scenario, c->item, f->base);
-  f->target_cost = ss_optimiser_cost (c->study, c->scenario, c->item, f->target);
-  f->target_risk = ss_optimiser_risk (c->study, c->scenario, c->item, f->target);
+  mix_figures (c, f->base, &f->base_cost, &f->base_risk);
+  mix_figures (c, f->target, &f->target_cost, &f->target_risk);
   f->reached = -1;
   for (guint t = 0; t < c->ny; t++)
     {
       double shares[SS_MAX_COUNTRIES];
       double gap = 0;
 
+      path_shares (c, t, shares);
       for (guint k = 0; k < c->nc; k++)
-        {
-          shares[k] = ssc_mix_row (c->proj, c->item, k)[t];
-          gap = MAX (gap, fabs (shares[k] - f->target[k]));
-        }
-      f->path_cost[t] = ss_optimiser_cost (c->study, c->scenario, c->item, shares);
-      f->path_risk[t] = ss_optimiser_risk (c->study, c->scenario, c->item, shares);
+        gap = MAX (gap, fabs (shares[k] - f->target[k]));
+      mix_figures (c, shares, &f->path_cost[t], &f->path_risk[t]);
       if (f->reached < 0 && gap < 1e-6)
         f->reached = t;
     }
@@ -147,8 +162,7 @@ draw_lines (SscCtx         *c,
       double y = ssc_scale_y (ty, plot, f->path_risk[t]);
       double shares[SS_MAX_COUNTRIES];
 
-      for (guint k = 0; k < c->nc; k++)
-        shares[k] = ssc_mix_row (c->proj, c->item, k)[t];
+      path_shares (c, t, shares);
       cairo_arc (cr, x, y, 3, 0, 2 * G_PI);
       ssc_set_source (cr, c->d->accent, 1);
       cairo_fill (cr);
