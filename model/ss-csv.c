@@ -263,6 +263,41 @@ eat_lf (SsCsvReader  *self,
   return TRUE;
 }
 
+/* Appends the bytes from the position up to `run`, on the same line. */
+static gboolean
+append_run (SsCsvReader  *self,
+            gsize         run,
+            GError      **error)
+{
+  if (!append (self, self->buf + self->pos, run - self->pos, error))
+    return FALSE;
+  self->col += run - self->pos;
+  self->pos = run;
+  return TRUE;
+}
+
+/* What ends a field outside quotes: a comma, a line end, the end of the
+ * file (-1). */
+static gboolean
+is_separator (int c)
+{
+  return c == ',' || c == '\n' || c == '\r' || c == -1;
+}
+
+/* Ends the field at the separator c; after anything but a comma the
+ * record ends too (a CR eats the LF after it). */
+static gboolean
+end_field_at (SsCsvReader  *self,
+              int           c,
+              GError      **error)
+{
+  if (c == '\n')
+    new_line (self);
+  else if (c == '\r' && !eat_lf (self, error))
+    return FALSE;
+  return end_field (self, error);
+}
+
 gboolean
 ss_csv_reader_next (SsCsvReader  *self,
                     GError      **error)
@@ -295,10 +330,8 @@ ss_csv_reader_next (SsCsvReader  *self,
             run++;
           if (run > self->pos)
             {
-              if (!append (self, self->buf + self->pos, run - self->pos, error))
+              if (!append_run (self, run, error))
                 return FALSE;
-              self->col += run - self->pos;
-              self->pos = run;
               state = UNQUOTED;
               if (self->pos < self->len)
                 continue;
@@ -313,10 +346,8 @@ ss_csv_reader_next (SsCsvReader  *self,
             run++;
           if (run > self->pos)
             {
-              if (!append (self, self->buf + self->pos, run - self->pos, error))
+              if (!append_run (self, run, error))
                 return FALSE;
-              self->col += run - self->pos;
-              self->pos = run;
               if (self->pos < self->len)
                 continue;
             }
@@ -341,20 +372,14 @@ ss_csv_reader_next (SsCsvReader  *self,
             }
           G_GNUC_FALLTHROUGH;
         case UNQUOTED:
-          if (c == ',')
+          if (is_separator (c))
             {
-              if (!end_field (self, error))
-                return FALSE;
+              gboolean ok = end_field_at (self, c, error);
+
+              if (!ok || c != ',')
+                return ok;
               state = FIELD_START;
             }
-          else if (c == '\n' || c == -1)
-            {
-              if (c == '\n')
-                new_line (self);
-              return end_field (self, error);
-            }
-          else if (c == '\r')
-            return eat_lf (self, error) && end_field (self, error);
           else if (c == '"')
             return fail (self, error, SS_CSV_ERROR_SYNTAX, self->line, self->col,
                          _("a quote inside a field that does not start with one "
@@ -393,20 +418,14 @@ ss_csv_reader_next (SsCsvReader  *self,
                 return FALSE;
               state = QUOTED;
             }
-          else if (c == ',')
+          else if (is_separator (c))
             {
-              if (!end_field (self, error))
-                return FALSE;
+              gboolean ok = end_field_at (self, c, error);
+
+              if (!ok || c != ',')
+                return ok;
               state = FIELD_START;
             }
-          else if (c == '\n' || c == -1)
-            {
-              if (c == '\n')
-                new_line (self);
-              return end_field (self, error);
-            }
-          else if (c == '\r')
-            return eat_lf (self, error) && end_field (self, error);
           else
             return fail (self, error, SS_CSV_ERROR_SYNTAX, self->line, self->col,
                          _("text after the closing quote of a field; expected a comma or the end of the line"));
