@@ -655,6 +655,18 @@ ref_disruptions (Reference    *ref,
   ref->var95[year] = ref_var95 ((Outcome *)(gpointer)outcomes->data, outcomes->len);
 }
 
+/* Every country's values in the combination, as ref_country_attr() has
+ * them. */
+static void
+ref_fill_effective (Reference      *ref,
+                    const RefCombo *rc,
+                    guint           nc)
+{
+  for (guint c = 0; c < nc; c++)
+    for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
+      ref->eff[c][a] = ref_country_attr (rc, c, a);
+}
+
 /* The projection of S ⊕ K; `world` is the reference of baseline ⊕ K, which
  * the premium is taken against (NULL for the baseline ⊕ K itself). */
 static Reference *
@@ -677,9 +689,7 @@ reference_project_cell (SsStudy         *study,
 
   ref_groups (study, groups, group_of);
   ref = reference_new (nc, ni, groups->len, ny);
-  for (guint c = 0; c < nc; c++)
-    for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
-      ref->eff[c][a] = ref_country_attr (&rc, c, a);
+  ref_fill_effective (ref, &rc, nc);
   for (guint i = 0; i < ni; i++)
     for (guint c = 0; c < nc; c++)
       {
@@ -905,9 +915,7 @@ ref_count_states (SsStudy *study,
   g_autoptr(Reference) ref = reference_new (nc, ni, 0, 1);
   guint n = 1;
 
-  for (guint c = 0; c < nc; c++)
-    for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
-      ref->eff[c][a] = ref_country_attr (&rc, c, a);
+  ref_fill_effective (ref, &rc, nc);
   for (guint i = 0; i < ni; i++)
     for (guint c = 0; c < nc; c++)
       ref->p[i * nc + c] = ref_disruption (&rc, ref->eff[c], i, c, SS_DISRUPTION_PROBABILITY);
@@ -969,6 +977,19 @@ check_failed (Check      *chk,
   g_test_fail ();
 }
 
+/* check_failed() with `what` made from a format and its arguments. */
+static void
+check_failed_va (Check      *chk,
+                 const char *expected,
+                 const char *got,
+                 const char *format,
+                 va_list     args)
+{
+  g_autofree char *what = g_strdup_vprintf (format, args);
+
+  check_failed (chk, what, expected, got);
+}
+
 static gboolean
 numbers_match (double expected,
                double got)
@@ -994,15 +1015,13 @@ check_number (Check      *chk,
   chk->n_figures++;
   if (!numbers_match (expected, got))
     {
-      g_autofree char *what = NULL;
       g_autofree char *e = g_strdup_printf ("%.17g", expected);
       g_autofree char *a = g_strdup_printf ("%.17g", got);
       va_list args;
 
       va_start (args, format);
-      what = g_strdup_vprintf (format, args);
+      check_failed_va (chk, e, a, format, args);
       va_end (args);
-      check_failed (chk, what, e, a);
     }
 }
 
@@ -1022,15 +1041,13 @@ check_int (Check      *chk,
   chk->n_figures++;
   if (expected != got)
     {
-      g_autofree char *what = NULL;
       g_autofree char *e = g_strdup_printf ("%d", expected);
       g_autofree char *a = g_strdup_printf ("%d", got);
       va_list args;
 
       va_start (args, format);
-      what = g_strdup_vprintf (format, args);
+      check_failed_va (chk, e, a, format, args);
       va_end (args);
-      check_failed (chk, what, e, a);
     }
 }
 
@@ -1047,13 +1064,11 @@ check_true (Check      *chk,
 {
   if (!condition)
     {
-      g_autofree char *what = NULL;
       va_list args;
 
       va_start (args, format);
-      what = g_strdup_vprintf (format, args);
+      check_failed_va (chk, "true", "false", format, args);
       va_end (args);
-      check_failed (chk, what, "true", "false");
     }
 }
 
