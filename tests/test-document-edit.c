@@ -35,22 +35,13 @@ load_example_v2 (void)
 static char *
 stale_map (SsDocument *document)
 {
-  const GArray *strategies, *shocks;
   GString *out = g_string_new ("proj:");
   guint ns = ss_study_get_n_scenarios (ss_document_get_study (document));
 
   for (int s = SS_BASELINE; s < (int)ns; s++)
     g_string_append_c (out, ss_document_projection_is_stale (document, s) ? 'x' : '.');
   g_string_append (out, " grid:");
-  ss_document_get_stress_axes (document, &strategies, &shocks);
-  for (guint r = 0; r < strategies->len; r++)
-    {
-      if (r > 0)
-        g_string_append_c (out, '|');
-      for (guint k = 0; k < shocks->len; k++)
-        g_string_append_c (out, ss_document_cell_is_stale (document, g_array_index (strategies, int, r),
-                                                           g_array_index (shocks, int, k)) ? 'x' : '.');
-    }
+  ss_test_append_stale_grid (out, document);
   return g_string_free (out, FALSE);
 }
 

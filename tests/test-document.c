@@ -145,18 +145,9 @@ test_projection_cache (void)
 static char *
 stale_map (SsDocument *document)
 {
-  const GArray *strategies, *shocks;
   GString *out = g_string_new (NULL);
 
-  ss_document_get_stress_axes (document, &strategies, &shocks);
-  for (guint r = 0; r < strategies->len; r++)
-    {
-      if (r > 0)
-        g_string_append_c (out, '|');
-      for (guint k = 0; k < shocks->len; k++)
-        g_string_append_c (out, ss_document_cell_is_stale (document, g_array_index (strategies, int, r),
-                                                           g_array_index (shocks, int, k)) ? 'x' : '.');
-    }
+  ss_test_append_stale_grid (out, document);
   return g_string_free (out, FALSE);
 }
 

@@ -156,30 +156,13 @@ example_with_attr (guint       line,
 }
 
 static SsStudy *
-load_string_len (const char  *text,
-                 gsize        len,
-                 GError     **error)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, len);
-
-  return ss_study_load_bytes (bytes, DISPLAY, error);
-}
-
-static SsStudy *
-load_string (const char  *text,
-             GError     **error)
-{
-  return load_string_len (text, strlen (text), error);
-}
-
-static SsStudy *
 load_mutated (const char  *from,
               const char  *to,
               GError     **error)
 {
   g_autofree char *text = ss_test_mutate (example_text (), from, to);
 
-  return load_string (text, error);
+  return ss_test_load_text (text, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -298,7 +281,7 @@ expect_refused (const char *text,
                 const char *what)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) study = load_string (text, &error);
+  g_autoptr(SsStudy) study = ss_test_load_text (text, &error);
 
   check_refused (study, error, line, fragment, what);
 }
@@ -308,7 +291,7 @@ expect_loads (const char *text,
               const char *what)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) study = load_string (text, &error);
+  g_autoptr(SsStudy) study = ss_test_load_text (text, &error);
 
   check_loads (study, error, what);
 }
@@ -840,7 +823,7 @@ check_range_value (const RangeCase *rc,
   g_autofree char *what = g_strdup_printf ("%s = %s (%s, %s)", rc->spec->name, text, end,
                                            inside ? "inside" : "outside");
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) study = load_string (document, &error);
+  g_autoptr(SsStudy) study = ss_test_load_text (document, &error);
 
   if (inside)
     {
@@ -979,7 +962,7 @@ test_item_attr_default (gconstpointer data)
   SsItemAttr a = spec - ss_item_attrs;
   g_autofree char *document = example_with_attr (21, spec->name, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) study = load_string (document, &error);
+  g_autoptr(SsStudy) study = ss_test_load_text (document, &error);
 
   if (spec->required)
     {
@@ -1010,7 +993,7 @@ test_source_attr_default (gconstpointer data)
   const char *code = line == 22 ? "CN" : line == 24 ? "KR" : "ID";
   g_autofree char *document = example_with_attr (line, spec->name, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) study = load_string (document, &error);
+  g_autoptr(SsStudy) study = ss_test_load_text (document, &error);
 
   if (spec->required)
     {
@@ -1060,7 +1043,7 @@ test_defaults (void)
     "  </scenarios>\n"
     "</study>\n";
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) study = load_string (minimal, &error);
+  g_autoptr(SsStudy) study = ss_test_load_text (minimal, &error);
   SsMeta *meta;
   SsItem *item;
   SsSource *source;
@@ -1209,7 +1192,7 @@ test_limit_errors (void)
 
     document = ss_test_mutate (example_text (), block, to);
   }
-  study = load_string (document, &error);
+  study = ss_test_load_text (document, &error);
   if (!check_refused (study, error, 21, "item bad-0: shares sum to 0.5, expected 1", "30 errors"))
     return;
   lines = g_strsplit (error->message, "\n", -1);
@@ -1872,7 +1855,7 @@ static SsStudy *
 load_example (void)
 {
   g_autoptr(GError) error = NULL;
-  SsStudy *study = load_string (example_text (), &error);
+  SsStudy *study = ss_test_load_text (example_text (), &error);
 
   g_assert_no_error (error);
   return study;
@@ -1902,7 +1885,7 @@ check_round_trip (SsStudy    *study,
   g_autofree char *first = ss_study_to_xml (study);
   g_autofree char *second = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) reread = load_string (first, &error);
+  g_autoptr(SsStudy) reread = ss_test_load_text (first, &error);
 
   if (!check_loads (reread, error, what))
     return;
@@ -1966,7 +1949,7 @@ test_round_trip_specials (void)
 
   check_round_trip (study, "XML specials");
   xml = ss_study_to_xml (study);
-  reread = load_string (xml, &error);
+  reread = ss_test_load_text (xml, &error);
   if (!check_loads (reread, error, "XML specials"))
     return;
   g_assert_cmpstr (ss_study_get_meta (reread)->title, ==, meta->title);
@@ -1986,7 +1969,7 @@ test_round_trip_whitespace_references (void)
                                    "name=\"China&#9;PRC&#13;&#10;Mainland\"");
   g_autofree char *document = ss_test_mutate (named, "A small study", "A small&#13;study");
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) study = load_string (document, &error);
+  g_autoptr(SsStudy) study = ss_test_load_text (document, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (ss_study_get_country (study, 0)->name, ==, "China\tPRC\r\nMainland");
@@ -2299,9 +2282,9 @@ test_number_comma_locale (void)
   g_assert_true (ss_parse_number ("0.5", &value));
   g_assert_cmpfloat (value, ==, 0.5);
   g_assert_false (ss_parse_number ("0,5", &value));
-  study = load_string (example_text (), &error);
+  study = ss_test_load_text (example_text (), &error);
   comma = ss_test_mutate (example_text (), "share=\"0.84\"", "share=\"0,84\"");
-  comma_study = load_string (comma, &comma_error);
+  comma_study = ss_test_load_text (comma, &comma_error);
   setlocale (LC_ALL, "C");
 
   g_assert_no_error (error);

@@ -50,20 +50,12 @@ example_text (void)
   return text;
 }
 
-static SsStudy *
-load_string (const char  *text,
-             GError     **error)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-
-  return ss_study_load_bytes (bytes, DISPLAY, error);
-}
 
 static SsStudy *
 load_example (void)
 {
   g_autoptr(GError) error = NULL;
-  SsStudy *study = load_string (example_text (), &error);
+  SsStudy *study = ss_test_load_text (example_text (), &error);
 
   g_assert_no_error (error);
   return study;
@@ -77,7 +69,7 @@ assert_refused (const char *text,
                 const char *fragment)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) study = load_string (text, &error);
+  g_autoptr(SsStudy) study = ss_test_load_text (text, &error);
   g_autofree char *prefix = g_strdup_printf (DISPLAY ":%d: error: ", line);
   g_auto(GStrv) lines = NULL;
   gboolean found = FALSE;
@@ -232,7 +224,7 @@ test_rule (gconstpointer data)
   else
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(SsStudy) study = load_string (text, &error);
+      g_autoptr(SsStudy) study = ss_test_load_text (text, &error);
 
       g_assert_no_error (error);
       ss_test_assert_round_trips (study);
@@ -259,7 +251,7 @@ test_needs_version_2 (void)
     { 67, "scenario asean-costs: attribute 'kind' needs version 2" },
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) study = load_string (v1, &error);
+  g_autoptr(SsStudy) study = ss_test_load_text (v1, &error);
   g_auto(GStrv) lines = NULL;
 
   g_assert_null (study);
@@ -342,7 +334,7 @@ test_example_round_trip (void)
                                       "    <home>KR</home>\n"
                                       "    <thresholds watch=\"0.5\" warning=\"0.65\" critical=\"0.9\"/>\n");
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsStudy) reread = load_string (xml, &error);
+  g_autoptr(SsStudy) reread = ss_test_load_text (xml, &error);
   g_autofree char *again = NULL;
 
   g_assert_no_error (error);
@@ -365,8 +357,8 @@ test_version_1_saves_as_version_1 (void)
   g_autofree char *old_sample_text = data_text ("korea-key-materials-v1.supplyshift");
   g_autofree char *v1_text = data_text ("example-study.xml");
   g_autoptr(SsStudy) sample = ss_study_load_sample ();
-  g_autoptr(SsStudy) old_sample = load_string (old_sample_text, NULL);
-  g_autoptr(SsStudy) v1 = load_string (v1_text, NULL);
+  g_autoptr(SsStudy) old_sample = ss_test_load_text (old_sample_text, NULL);
+  g_autoptr(SsStudy) v1 = ss_test_load_text (v1_text, NULL);
   g_autofree char *sample_xml = ss_study_to_xml (sample);
   g_autofree char *old_sample_xml = ss_study_to_xml (old_sample);
   g_autofree char *v1_xml = ss_study_to_xml (v1);
@@ -712,7 +704,7 @@ test_joint_states (void)
   for (guint k = 0; k < G_N_ELEMENTS (ok); k++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(SsStudy) study = load_string (ok[k], &error);
+      g_autoptr(SsStudy) study = ss_test_load_text (ok[k], &error);
 
       g_assert_no_error (error);
     }

@@ -47,6 +47,35 @@ ss_test_load_data_study (const char *name)
   return study;
 }
 
+/* A study from the text of a file, which messages call study.supplyshift. */
+SsStudy *
+ss_test_load_text (const char  *text,
+                   GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return ss_study_load_bytes (bytes, "study.supplyshift", error);
+}
+
+/* Which cells of the stress grid are stale, as rows of "x" (stale) and "."
+ * (fresh) separated by "|". */
+void
+ss_test_append_stale_grid (GString    *out,
+                           SsDocument *document)
+{
+  const GArray *strategies, *shocks;
+
+  ss_document_get_stress_axes (document, &strategies, &shocks);
+  for (guint r = 0; r < strategies->len; r++)
+    {
+      if (r > 0)
+        g_string_append_c (out, '|');
+      for (guint k = 0; k < shocks->len; k++)
+        g_string_append_c (out, ss_document_cell_is_stale (document, g_array_index (strategies, int, r),
+                                                           g_array_index (shocks, int, k)) ? 'x' : '.');
+    }
+}
+
 const char *
 ss_test_study_name (SsTestStudy which)
 {

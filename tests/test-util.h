@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "ss-document.h"
 #include "ss-study.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,10 @@ G_BEGIN_DECLS
 void     ss_test_assert_round_trips (SsStudy    *study);
 void     ss_test_flush              (void);
 SsStudy *ss_test_load_data_study    (const char *name);
+SsStudy *ss_test_load_text          (const char  *text,
+                                     GError     **error);
+void     ss_test_append_stale_grid  (GString    *out,
+                                     SsDocument *document);
 
 /* The studies every chart is drawn for: the sample, and the worked
  * examples of file format v1 and v2. */
