@@ -24,6 +24,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "test-files.h"
+
 #define OBJECT_PATH "/io/github/supplyshift/SupplyShift"
 #define WAIT_MS 20000
 
@@ -245,16 +247,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  with_bus)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  ss_test_remove_tree (f->dir);
   if (f->bus != NULL)
     bus_down (f);
   g_free (f->dir);

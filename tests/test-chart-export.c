@@ -349,20 +349,6 @@ check_png (const char *path,
   cairo_surface_destroy (surface);
 }
 
-/* strstr over binary data (a PDF's streams hold NUL bytes). */
-static gboolean
-contains (const char *data,
-          gsize       length,
-          const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize k = 0; k + n <= length; k++)
-    if (memcmp (data + k, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 check_pdf (const char *path,
            int         width,
@@ -378,9 +364,9 @@ check_pdf (const char *path,
   g_assert_no_error (error);
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_true (contains (contents + length - 8, 8, "%%EOF"));
+  g_assert_true (ss_test_bytes_contain (contents + length - 8, 8, "%%EOF"));
   /* One page, 96 pixels to the inch. */
-  g_assert_true (contains (contents, length, media_box));
+  g_assert_true (ss_test_bytes_contain (contents, length, media_box));
 }
 
 /* The CSV reads back with the project's RFC 4180 reader into the chart's

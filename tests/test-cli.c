@@ -23,6 +23,7 @@
 
 #include "json-strict.h"
 #include "ss-study-file.h"
+#include "test-files.h"
 #include "test-util.h"
 
 #define CSV_HEADER "scenario,item,year,metric,value"
@@ -308,16 +309,7 @@ static void
 tmp_teardown (TmpFixture    *fixture,
               gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  ss_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -1226,19 +1218,6 @@ test_report_sensitivity (void)
 }
 
 /* --brief. The PDF's pages, text and fonts as poppler-utils read them. */
-static gboolean
-bytes_contain (const char *data,
-               gsize       length,
-               const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize k = 0; k + n <= length; k++)
-    if (memcmp (data + k, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static char *
 run_tool (const char *tool,
           const char *path)
@@ -1340,7 +1319,7 @@ test_brief_sample (TmpFixture    *fixture,
   g_assert_cmpuint (la, ==, lb);
   g_assert_true (memcmp (a, b, la) == 0);
   /* No clock in it: the metadata dates are fixed for the built-in sample. */
-  g_assert_true (bytes_contain (a, la, "/CreationDate (20000101000000Z)"));
+  g_assert_true (ss_test_bytes_contain (a, la, "/CreationDate (20000101000000Z)"));
 
   if (!have_poppler ())
     return;
@@ -1405,7 +1384,7 @@ test_brief_korean (TmpFixture    *fixture,
   run_argv (&result, &options, args);
   assert_status (&result, 0);
   g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
-  g_assert_true (bytes_contain (contents, length, "/CreationDate (20251201"));
+  g_assert_true (ss_test_bytes_contain (contents, length, "/CreationDate (20251201"));
 
   if (!have_poppler ())
     return;

@@ -1,4 +1,4 @@
-/* test-files.h: files and folders a test makes, reads and removes
+/* test-files.h: the files, folders and programs a test makes, reads, removes and runs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,5 +14,8 @@ void  ss_test_write_file  (const char *path,
 char *ss_test_read_file   (const char *path);
 char *ss_test_list_dir    (const char *path);
 void  ss_test_remove_tree (const char *path);
+
+void  ss_test_xdotool     (const char *first,
+                           ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

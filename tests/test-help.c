@@ -26,6 +26,7 @@
 #include "ss-resources.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
+#include "test-dialogs.h"
 #include "test-files.h"
 #include "test-widgets.h"
 
@@ -48,25 +49,10 @@ file_written (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, k);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_dialog () != NULL;
+  return ss_test_find_dialog () != NULL;
 }
 
 static gboolean
@@ -180,7 +166,7 @@ child_yelp (const char *root)
   wait_until (file_written, log, 10000);
   g_assert_true (g_file_get_contents (log, &uri, NULL, NULL));
   g_assert_cmpstr (uri, ==, "help:supplyshift\n");
-  g_assert_null (find_dialog ());
+  g_assert_null (ss_test_find_dialog ());
 }
 
 /* The study data window, which is not the application's, has an F1 of
@@ -260,7 +246,7 @@ child_browser (const char *root,
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (has_label (GTK_WIDGET (r.window),
                             "Yelp, the help viewer, is not installed: the help opened in the web browser"));
-  g_assert_null (find_dialog ());
+  g_assert_null (ss_test_find_dialog ());
 }
 
 /* No Yelp and no browser: a dialog says to install Yelp and, when the
@@ -274,7 +260,7 @@ child_nothing (const char *root,
 
   child_press_f1 ();
   wait_until (dialog_shown, NULL, 10000);
-  dialog = find_dialog ();
+  dialog = ss_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Help Is Not Available");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“yelp”"));

@@ -22,6 +22,7 @@
 #include "ss-share-editor.h"
 #include "ss-study-file.h"
 #include "ss-window.h"
+#include "test-files.h"
 #include "test-widgets.h"
 
 #define VIETNAM 1
@@ -58,29 +59,6 @@ wait_frames (void)
   wait_until (NULL, NULL, 100);
 }
 
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *)"xdotool");
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-}
-
 /* Moves the pointer to the middle of @widget, on the screen. */
 static void
 point_at (GtkWidget *widget)
@@ -97,7 +75,7 @@ point_at (GtkWidget *widget)
   gtk_native_get_surface_transform (native, &dx, &dy);
   x = g_strdup_printf ("%d", (int)(point.x + dx));
   y = g_strdup_printf ("%d", (int)(point.y + dy));
-  xdotool ("mousemove", "--sync", x, y, NULL);
+  ss_test_xdotool ("mousemove", "--sync", x, y, NULL);
 }
 
 static GtkWidget *
@@ -244,7 +222,7 @@ test_wheel_scrolls_page (Fixture       *f,
       /* Down, unless the page is already at its end. */
       down = scrolled + gtk_adjustment_get_page_size (f->scroll) < gtk_adjustment_get_upper (f->scroll) - 1;
       point_at (control);
-      xdotool ("click", down ? "5" : "4", NULL);
+      ss_test_xdotool ("click", down ? "5" : "4", NULL);
 
       g_test_message ("wheel over %s %u at %g (page at %g of %g)", G_OBJECT_TYPE_NAME (control), i, value,
                       scrolled, gtk_adjustment_get_upper (f->scroll));
@@ -271,7 +249,7 @@ test_wheel_when_meant (Fixture       *f,
   scroll_to (f, slider);
   scrolled = gtk_adjustment_get_value (f->scroll);
   point_at (slider);
-  xdotool ("keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL);
+  ss_test_xdotool ("keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL);
   g_assert_true (wait_until (value_moved, &watch, 2000));
   wait_frames ();
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (slider)), >, watch.was);
@@ -281,12 +259,12 @@ test_wheel_when_meant (Fixture       *f,
   /* A click in the spin button's text gives it the focus: the wheel then
    * spins it, without Ctrl. */
   point_at (spin_text (spin));
-  xdotool ("click", "1", NULL);
+  ss_test_xdotool ("click", "1", NULL);
   g_assert_true (wait_until ((Condition)gtk_widget_has_focus, spin_text (spin), 2000));
   g_assert_false (ss_document_in_edit (document));
   watch.control = spin;
   watch.was = gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin));
-  xdotool ("click", "5", NULL);
+  ss_test_xdotool ("click", "5", NULL);
   g_assert_true (wait_until (value_moved, &watch, 2000));
   wait_frames ();
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), <, watch.was);
@@ -313,11 +291,11 @@ test_wheel_stays_with_page (Fixture       *f,
   wait_until (NULL, NULL, 700);
   scrolled = gtk_adjustment_get_value (f->scroll);
   point_at (china);
-  xdotool ("click", "5", NULL);
+  ss_test_xdotool ("click", "5", NULL);
   g_assert_true (wait_until (scroll_moved, moved, 2000));
   scrolled = gtk_adjustment_get_value (f->scroll);
   point_at (vietnam);
-  xdotool ("click", "5", NULL);
+  ss_test_xdotool ("click", "5", NULL);
   g_assert_true (wait_until (scroll_moved, moved, 2000));
   wait_frames ();
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (vietnam)), ==, watch.was);
@@ -327,7 +305,7 @@ test_wheel_stays_with_page (Fixture       *f,
   wait_until (NULL, NULL, 700);
   scrolled = gtk_adjustment_get_value (f->scroll);
   point_at (vietnam);
-  xdotool ("click", "4", NULL);
+  ss_test_xdotool ("click", "4", NULL);
   g_assert_true (wait_until (value_moved, &watch, 2000));
   wait_frames ();
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (vietnam)), >, watch.was);
@@ -380,7 +358,7 @@ click_into (Fixture   *f,
 {
   scroll_to (f, spin);
   point_at (spin_text (spin));
-  xdotool ("click", "1", NULL);
+  ss_test_xdotool ("click", "1", NULL);
   g_assert_true (wait_until ((Condition)gtk_widget_has_focus, spin_text (spin), 2000));
 }
 
@@ -423,23 +401,23 @@ test_undo_in_spin (Fixture       *f,
   g_assert_true (ss_document_can_undo (document));
 
   click_into (f, spin);
-  xdotool ("key", "ctrl+z", NULL);
+  ss_test_xdotool ("key", "ctrl+z", NULL);
   g_assert_true (wait_until (can_redo, document, 2000));
   wait_frames ();
   g_assert_true (ss_study_equal (study, original));
   g_assert_cmpstr (text_of (spin), ==, vietnam);
 
   /* Typed, then Ctrl+Z: the typed value is the step taken back. */
-  xdotool ("key", "ctrl+a", "3", "0", NULL);
+  ss_test_xdotool ("key", "ctrl+a", "3", "0", NULL);
   assert_text (spin, "30");
   g_assert_true (ss_study_equal (study, original));
-  xdotool ("key", "ctrl+z", NULL);
+  ss_test_xdotool ("key", "ctrl+z", NULL);
   assert_text (spin, vietnam);
   wait_frames ();
   g_assert_true (ss_document_can_redo (document));
   g_assert_true (ss_study_equal (study, original));
 
-  xdotool ("key", "ctrl+shift+z", NULL);
+  ss_test_xdotool ("key", "ctrl+shift+z", NULL);
   g_assert_true (wait_until (cannot_redo, document, 2000));
   wait_frames ();
   g_assert_cmpfloat_with_epsilon (ss_study_get_scenario (study, 0)->targets[0][VIETNAM], 0.30, 1e-12);
@@ -479,9 +457,9 @@ test_left_field_keeps_value (Fixture       *f,
       g_autofree char *was = g_strdup (text_of (spin));
 
       click_into (f, spin);
-      xdotool ("key", "ctrl+a", "BackSpace", NULL);
+      ss_test_xdotool ("key", "ctrl+a", "BackSpace", NULL);
       assert_text (spin, "");
-      xdotool ("key", "Tab", NULL);
+      ss_test_xdotool ("key", "Tab", NULL);
       g_assert_true (wait_until (lost_focus, spin, 2000));
       wait_frames ();
       g_assert_true (ss_study_equal (study, before));
@@ -490,7 +468,7 @@ test_left_field_keeps_value (Fixture       *f,
 
   /* Only visited: the exact value stays. */
   click_into (f, switching);
-  xdotool ("key", "Tab", NULL);
+  ss_test_xdotool ("key", "Tab", NULL);
   g_assert_true (wait_until (lost_focus, switching, 2000));
   wait_frames ();
   g_assert_true (ss_study_equal (study, before));
@@ -527,7 +505,7 @@ test_figures_stay (Fixture       *f,
 
   point_at (china);
   for (guint k = 0; k < 20; k++)
-    xdotool ("click", "5", NULL);
+    ss_test_xdotool ("click", "5", NULL);
   g_assert_true (wait_until (scroll_moved, moved, 2000));
   wait_until (NULL, NULL, 500);
   g_assert_cmpfloat (gtk_adjustment_get_value (f->scroll), >, 100);
@@ -551,7 +529,7 @@ main (int   argc,
   if ((xdotool_path = g_find_program_in_path ("xdotool")) == NULL)
     {
       if (g_getenv ("CI") != NULL)
-        g_error ("CI installs xdotool (build-aux/install-deps.sh)");
+        g_error ("CI installs ss_test_xdotool (build-aux/install-deps.sh)");
       g_print ("1..0 # SKIP xdotool is not installed\n");
       return 0;
     }

@@ -34,36 +34,6 @@ typedef struct
   GPid    pid;
 } Fixture;
 
-static void
-run (const char * const *argv,
-     char              **out)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | (out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0),
-                NULL, NULL, out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-}
-
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  va_list args;
-
-  g_ptr_array_add (argv, (char *)"xdotool");
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  run ((const char * const *)argv->pdata, NULL);
-}
-
 /* Whether a window whose name starts with @name is mapped (GTK's 1×1
  * leader window shares the name and is skipped). A prefix, as names in
  * titles may come wrapped in bidi isolates. */
@@ -274,8 +244,8 @@ test_kill_and_recover (Fixture       *f,
   g_assert_true (start_and_wait (f, f->study, "Worked example"));
   g_usleep (G_USEC_PER_SEC);
   /* Without a window manager, keys go to the window under the pointer. */
-  xdotool ("mousemove", "700", "500", NULL);
-  xdotool ("key", "ctrl+1", NULL);
+  ss_test_xdotool ("mousemove", "700", "500", NULL);
+  ss_test_xdotool ("key", "ctrl+1", NULL);
   g_assert_true (wait_for_window ("Study Data — ", 10));
   /* On a loaded machine the page may take a moment to take clicks: try
    * the edit again, a few times, until the title shows it. */
@@ -283,11 +253,11 @@ test_kill_and_recover (Fixture       *f,
     {
       g_usleep (G_USEC_PER_SEC);
       /* The Title row, at the top of the Study page. */
-      xdotool ("mousemove", "400", "148", "click", "1", NULL);
+      ss_test_xdotool ("mousemove", "400", "148", "click", "1", NULL);
       g_usleep (500000);
-      xdotool ("key", "ctrl+a", NULL);
-      xdotool ("type", "Recovered title", NULL);
-      xdotool ("key", "Return", NULL);
+      ss_test_xdotool ("key", "ctrl+a", NULL);
+      ss_test_xdotool ("type", "Recovered title", NULL);
+      ss_test_xdotool ("key", "Return", NULL);
       wait_for_window ("Recovered title", 5);
     }
   if (!has_window ("Recovered title"))
@@ -304,13 +274,13 @@ test_kill_and_recover (Fixture       *f,
   if (!start_and_wait (f, NULL, "Recover Unsaved Changes"))
     g_error ("no recovery offer after kill -9");
   g_usleep (G_USEC_PER_SEC);
-  xdotool ("mousemove", "150", "100", NULL);
-  xdotool ("key", "Return", NULL);
+  ss_test_xdotool ("mousemove", "150", "100", NULL);
+  ss_test_xdotool ("key", "Return", NULL);
   g_assert_true (wait_for_window ("Recovered title", 10));
 
   /* 4. Saved into the file it came from; the copy is gone then. */
-  xdotool ("mousemove", "700", "500", NULL);
-  xdotool ("key", "ctrl+s", NULL);
+  ss_test_xdotool ("mousemove", "700", "500", NULL);
+  ss_test_xdotool ("key", "ctrl+s", NULL);
   for (guint k = 0; k < 100 && !file_has (f->study, "<title>Recovered title</title>"); k++)
     g_usleep (100000);
   g_assert_true (file_has (f->study, "<title>Recovered title</title>"));
@@ -320,7 +290,7 @@ test_kill_and_recover (Fixture       *f,
 
   /* 5. Quit normally, start with no file: the last study reopens, and
    * nothing is offered for recovery. */
-  xdotool ("key", "ctrl+q", NULL);
+  ss_test_xdotool ("key", "ctrl+q", NULL);
   g_assert_true (wait_exit (f, 10));
   /* A temporary file a killed save left next to a recent study goes at
    * start. */
@@ -350,8 +320,8 @@ test_quit_while_loading (Fixture       *f,
   g_assert_no_error (error);
   /* The sample shows while the file is read. */
   g_assert_true (start_and_wait (f, path, "Korea key materials"));
-  xdotool ("mousemove", "700", "500", NULL);
-  xdotool ("key", "ctrl+q", NULL);
+  ss_test_xdotool ("mousemove", "700", "500", NULL);
+  ss_test_xdotool ("key", "ctrl+q", NULL);
 
   until = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
   while (waitpid (f->pid, &status, WNOHANG) == 0)

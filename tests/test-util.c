@@ -94,6 +94,20 @@ ss_test_load_study (SsTestStudy which)
                                                                  : "example-v2-study.xml");
 }
 
+/* strstr over binary data (a PDF's streams hold NUL bytes). */
+gboolean
+ss_test_bytes_contain (const char *data,
+                       gsize       length,
+                       const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize k = 0; k + n <= length; k++)
+    if (memcmp (data + k, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 guint
 ss_test_count_occurrences (const char *text,
                            const char *needle)

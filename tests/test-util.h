@@ -32,6 +32,9 @@ const char *ss_test_study_name      (SsTestStudy which);
 SsStudy    *ss_test_load_study      (SsTestStudy which);
 GPtrArray  *ss_test_project_grid    (SsStudy    *study);
 gpointer    ss_test_tornado         (SsStudy    *study);
+gboolean ss_test_bytes_contain      (const char *data,
+                                     gsize       length,
+                                     const char *needle);
 guint    ss_test_count_occurrences  (const char *text,
                                      const char *needle);
 char    *ss_test_mutate             (const char *text,
