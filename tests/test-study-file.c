@@ -1851,16 +1851,6 @@ test_read_missing (void)
 /* Round trips and saving                                             */
 /* ------------------------------------------------------------------ */
 
-static SsStudy *
-load_example (void)
-{
-  g_autoptr(GError) error = NULL;
-  SsStudy *study = ss_test_load_text (example_text (), &error);
-
-  g_assert_no_error (error);
-  return study;
-}
-
 /* "line N: A / B" for the first line where two documents differ. */
 static char *
 first_difference (const char *a,
@@ -1903,7 +1893,7 @@ check_round_trip (SsStudy    *study,
 static void
 test_round_trip_example (void)
 {
-  g_autoptr(SsStudy) study = load_example ();
+  g_autoptr(SsStudy) study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE);
 
   check_round_trip (study, "example");
 }
@@ -1930,7 +1920,7 @@ set_string (char       **field,
 static void
 test_round_trip_specials (void)
 {
-  g_autoptr(SsStudy) study = load_example ();
+  g_autoptr(SsStudy) study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE);
   SsMeta *meta = ss_study_get_meta (study);
   SsScenario *scenario = ss_study_get_scenario (study, 0);
   g_autofree char *xml = NULL;
@@ -1985,7 +1975,7 @@ test_round_trip_shortest_numbers (void)
     "<discount-rate>0.05</discount-rate>",
   };
   static const char *absent[] = { "0.83999", "00000000", "99999999", "e-0" };
-  g_autoptr(SsStudy) study = load_example ();
+  g_autoptr(SsStudy) study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE);
   g_autofree char *xml = ss_study_to_xml (study);
 
   for (guint k = 0; k < G_N_ELEMENTS (present); k++)
@@ -2009,7 +1999,7 @@ test_round_trip_schema (void)
   if (xmllint == NULL)
     return;
   dir = make_temp_dir ();
-  example = load_example ();
+  example = ss_test_load_study (SS_TEST_STUDY_EXAMPLE);
   sample = ss_study_load_sample ();
   studies[0] = example;
   studies[1] = sample;
@@ -2036,7 +2026,7 @@ test_save_file (void)
   g_autofree char *path = g_build_filename (dir, "study.supplyshift", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(SsStudy) study = load_example ();
+  g_autoptr(SsStudy) study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE);
   g_autoptr(GError) error = NULL;
   g_autofree char *first_xml = ss_study_to_xml (study);
   g_autofree char *second_xml = NULL;
@@ -2084,7 +2074,7 @@ test_save_missing_folder (void)
   g_autofree char *missing = g_build_filename (dir, "missing", NULL);
   g_autofree char *path = g_build_filename (missing, "study.supplyshift", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(SsStudy) study = load_example ();
+  g_autoptr(SsStudy) study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE);
   g_autoptr(GError) error = NULL;
   g_autofree char *listing = NULL;
 
@@ -2117,7 +2107,7 @@ test_save_read_only_folder (void)
   dir = make_temp_dir ();
   path = g_build_filename (dir, "study.supplyshift", NULL);
   file = g_file_new_for_path (path);
-  study = load_example ();
+  study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE);
   old = ss_study_to_xml (study);
   g_assert_true (ss_study_save_file (study, file, FALSE, &error));
   g_assert_no_error (error);

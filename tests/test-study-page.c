@@ -47,9 +47,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->document);
-  g_assert_finalize_object (f->study);
+  ss_test_close_window (f->window, &f->document, f->study);
 }
 
 

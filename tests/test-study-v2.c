@@ -51,16 +51,6 @@ example_text (void)
 }
 
 
-static SsStudy *
-load_example (void)
-{
-  g_autoptr(GError) error = NULL;
-  SsStudy *study = ss_test_load_text (example_text (), &error);
-
-  g_assert_no_error (error);
-  return study;
-}
-
 /* The load was refused with lines all of the form FILE:LINE: error: …,
  * one of them for `line` and containing `fragment`. */
 static void
@@ -281,7 +271,7 @@ test_needs_version_2 (void)
 static void
 test_example_loads (void)
 {
-  g_autoptr(SsStudy) study = load_example ();
+  g_autoptr(SsStudy) study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE_V2);
   SsMeta *meta = ss_study_get_meta (study);
   SsItem *chips = ss_study_get_item (study, ss_study_find_item (study, "8541"));
   SsSource *th = &chips->sources[ss_study_find_country (study, "TH")];
@@ -328,7 +318,7 @@ test_example_loads (void)
 static void
 test_example_round_trip (void)
 {
-  g_autoptr(SsStudy) study = load_example ();
+  g_autoptr(SsStudy) study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE_V2);
   g_autofree char *xml = ss_study_to_xml (study);
   g_autofree char *expected = ss_test_mutate (example_text (), "    <home>KR</home>\n",
                                       "    <home>KR</home>\n"
@@ -436,7 +426,7 @@ test_version_1_saves_as_version_1 (void)
 static void
 test_round_trip_everything (void)
 {
-  g_autoptr(SsStudy) study = load_example ();
+  g_autoptr(SsStudy) study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE_V2);
   SsScenario *plus = ss_study_get_scenario (study, 0);
   SsScenario *asean = ss_study_get_scenario (study, 2);
   SsItem *urea = ss_study_get_item (study, 1);
@@ -501,7 +491,7 @@ test_schema (void)
       return;
     }
   dir = g_dir_make_tmp ("supplyshift-v2-XXXXXX", NULL);
-  study = load_example ();
+  study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE_V2);
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
     {
       g_autofree char *path = g_build_filename (dir, names[k], NULL);
@@ -531,7 +521,7 @@ test_schema (void)
 static void
 test_copy_equal_assign (void)
 {
-  g_autoptr(SsStudy) study = load_example ();
+  g_autoptr(SsStudy) study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE_V2);
   g_autoptr(SsStudy) copy = ss_study_copy (study);
   g_autoptr(SsStudy) target = ss_study_new ();
   SsShock *shock = &g_array_index (ss_study_get_scenario (copy, 1)->shocks, SsShock, 0);
@@ -581,7 +571,7 @@ test_copy_equal_assign (void)
 static void
 test_remove_item_and_country (void)
 {
-  g_autoptr(SsStudy) study = load_example ();
+  g_autoptr(SsStudy) study = ss_test_load_study (SS_TEST_STUDY_EXAMPLE_V2);
   SsScenario *china = ss_study_get_scenario (study, 1);
   SsScenario *asean = ss_study_get_scenario (study, 2);
   SsShock *all, *only_urea, *listed;

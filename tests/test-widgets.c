@@ -65,3 +65,15 @@ ss_test_init_display (SsTestDisplayFlags flags)
     adw_init ();
   return TRUE;
 }
+
+/* The end of a test of a window on a document: the window, then the
+ * document, and then nothing may still hold the study. */
+void
+ss_test_close_window (GtkWidget   *window,
+                      SsDocument **document,
+                      SsStudy     *study)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (document);
+  g_assert_finalize_object (study);
+}

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ss-document.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -17,6 +19,9 @@ typedef enum
 } SsTestDisplayFlags;
 
 gboolean ss_test_init_display (SsTestDisplayFlags flags);
+void     ss_test_close_window (GtkWidget   *window,
+                               SsDocument **document,
+                               SsStudy     *study);
 
 void ss_test_collect     (GtkWidget *widget,
                           GType      type,
