@@ -405,14 +405,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        g_error ("CI runs the widget tests under xvfb-run; there is no display");
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ss_test_init_display (SS_TEST_DISPLAY_ADWAITA))
+    return 0;
 
   g_test_add ("/pages-v2/policy-targets", Fixture, NULL, study_set_up, test_policy_targets, tear_down);
   g_test_add ("/pages-v2/shocks", Fixture, NULL, scenarios_set_up, test_shocks, tear_down);

@@ -184,14 +184,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        g_error ("CI runs the window tests under xvfb-run; there is no display");
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ss_test_init_display (SS_TEST_DISPLAY_ADWAITA))
+    return 0;
   g_assert_nonnull (ss_get_resource ());
 
   g_test_add ("/window-v2/shock-is-a-world", Fixture, NULL, fixture_setup, test_shock_is_a_world,
