@@ -340,7 +340,7 @@ test_second_launch (Fixture       *f,
   /* Quit, as from the menu: nothing is unsaved, so every window closes. */
   g_dbus_connection_call_sync (bus, APP_ID, OBJECT_PATH, "org.gtk.Actions", "Activate",
                                g_variant_new ("(sava{sv})", "quit", NULL, NULL), NULL,
-                               G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+                               G_DBUS_CALL_FLAGS_NONE, WAIT_MS, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (wait_exit (app, 10000));
   g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);

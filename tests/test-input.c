@@ -226,7 +226,7 @@ test_wheel_scrolls_page (Fixture       *f,
 
       g_test_message ("wheel over %s %u at %g (page at %g of %g)", G_OBJECT_TYPE_NAME (control), i, value,
                       scrolled, gtk_adjustment_get_upper (f->scroll));
-      g_assert_true (wait_until (scroll_moved, moved, 2000));
+      g_assert_true (wait_until (scroll_moved, moved, 10000));
       wait_frames ();
       g_assert_cmpfloat (control_value (control), ==, value);
       g_assert_false (ss_document_can_undo (document));
@@ -292,11 +292,11 @@ test_wheel_stays_with_page (Fixture       *f,
   scrolled = gtk_adjustment_get_value (f->scroll);
   point_at (china);
   ss_test_xdotool ("click", "5", NULL);
-  g_assert_true (wait_until (scroll_moved, moved, 2000));
+  g_assert_true (wait_until (scroll_moved, moved, 10000));
   scrolled = gtk_adjustment_get_value (f->scroll);
   point_at (vietnam);
   ss_test_xdotool ("click", "5", NULL);
-  g_assert_true (wait_until (scroll_moved, moved, 2000));
+  g_assert_true (wait_until (scroll_moved, moved, 10000));
   wait_frames ();
   g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (vietnam)), ==, watch.was);
   g_assert_false (ss_document_can_undo (document));
@@ -506,7 +506,7 @@ test_figures_stay (Fixture       *f,
   point_at (china);
   for (guint k = 0; k < 20; k++)
     ss_test_xdotool ("click", "5", NULL);
-  g_assert_true (wait_until (scroll_moved, moved, 2000));
+  g_assert_true (wait_until (scroll_moved, moved, 10000));
   wait_until (NULL, NULL, 500);
   g_assert_cmpfloat (gtk_adjustment_get_value (f->scroll), >, 100);
   g_assert_false (in_view (f, china));
