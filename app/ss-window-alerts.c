@@ -27,7 +27,8 @@ show_alert_row (SsWindow   *self,
                 guint       index,
                 const char *title,
                 const char *subtitle,
-                const char *css_class)
+                const char *css_class,
+                const char *go_to)
 {
   GtkListBoxRow *existing = gtk_list_box_get_row_at_index (self->alerts_list, index);
   gboolean ok = g_str_equal (css_class, "success");
@@ -47,6 +48,10 @@ show_alert_row (SsWindow   *self,
       icon = g_object_get_data (G_OBJECT (row), "ss-icon");
     }
 
+  /* A row that leads somewhere is activated by a click or Enter. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), go_to != NULL);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (row), go_to) != 0)
+    gtk_widget_set_tooltip_text (row, go_to);
   if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
@@ -179,6 +184,53 @@ describe_alert (SsWindow  *self,
     }
 }
 
+/* Where activating an alert's row takes the user, in words for its
+ * tooltip: an item's alert in the portfolio opens the item; a target over
+ * capacity or out of reach focuses that country's slider. */
+static const char *
+alert_go_to (SsAlert *alert)
+{
+  switch (ss_alert_get_kind (alert))
+    {
+    case SS_ALERT_KIND_ITEM:
+      return _("Show this item");
+    case SS_ALERT_KIND_OVER_CAPACITY:
+    case SS_ALERT_KIND_TARGET_MISSED:
+      return _("Go to this country’s share");
+    case SS_ALERT_KIND_LEVEL:
+    case SS_ALERT_KIND_SUPPLY_RISK:
+    case SS_ALERT_KIND_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+on_alert_activated (SsWindow      *self,
+                    GtkListBoxRow *row)
+{
+  g_autoptr(SsAlert) alert = g_list_model_get_item (G_LIST_MODEL (self->alerts),
+                                                    (guint)gtk_list_box_row_get_index (row));
+
+  if (alert == NULL)
+    return;
+  switch (ss_alert_get_kind (alert))
+    {
+    case SS_ALERT_KIND_ITEM:
+      ss_window_select (self, self->scenario, ss_alert_get_item (alert));
+      break;
+    case SS_ALERT_KIND_OVER_CAPACITY:
+    case SS_ALERT_KIND_TARGET_MISSED:
+      ss_share_editor_focus_country (self->share_editor, (guint)ss_alert_get_country (alert));
+      break;
+    case SS_ALERT_KIND_LEVEL:
+    case SS_ALERT_KIND_SUPPLY_RISK:
+    case SS_ALERT_KIND_NONE:
+    default:
+      break;
+    }
+}
+
 /* Says the alerts from `position` on again, and drops rows past the end. */
 static void
 show_alerts_from (SsWindow *self,
@@ -194,7 +246,8 @@ show_alerts_from (SsWindow *self,
       g_autofree char *title = NULL, *subtitle = NULL;
 
       describe_alert (self, alert, &title, &subtitle);
-      show_alert_row (self, k, title, subtitle, ss_window_alert_css_class (ss_alert_get_level (alert)));
+      show_alert_row (self, k, title, subtitle, ss_window_alert_css_class (ss_alert_get_level (alert)),
+                      alert_go_to (alert));
     }
   while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->alerts_list, n))) != NULL)
     gtk_list_box_remove (self->alerts_list, child);
@@ -227,5 +280,7 @@ ss_window_alerts_init (SsWindow *self)
 {
   self->alerts = ss_alert_list_new ();
   g_signal_connect_object (self->alerts, "items-changed", G_CALLBACK (on_alerts_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->alerts_list, "row-activated", G_CALLBACK (on_alert_activated), self,
                            G_CONNECT_SWAPPED);
 }

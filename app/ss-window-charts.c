@@ -43,9 +43,117 @@ fill_chart_data (SsWindow     *self,
   data->scenario = self->scenario;
   data->item = self->item;
   data->year = (int)ss_window_year_index (self);
-  /* One item's chart (the frontier): the portfolio shows the first. */
+  /* One item's chart (the frontier): the portfolio shows the first, and
+   * the note under the chart says so. */
   if (ssc_chart_kind_needs_item (kind) && data->item < 0)
     data->item = 0;
+}
+
+/* The note under the chart, and "Use This Mix": only for the frontier. */
+static void
+update_links (SsWindow           *self,
+              const SscChartData *data)
+{
+  const SsStudy *study = ss_window_study (self);
+  const SsScenario *scenario = ss_window_scenario (self);
+  gboolean frontier = ss_chart_get_kind (self->chart) == SSC_CHART_FRONTIER;
+  gboolean editable = scenario == NULL || scenario->kind == SS_SCENARIO_STRATEGY;
+  g_autofree char *note = NULL;
+
+  /* A mix chosen for another item or scenario is forgotten. */
+  if (!frontier || self->mix_item != data->item || self->mix_scenario != self->scenario
+      || self->mix_item >= (int)ss_study_get_n_items (study))
+    self->mix_item = -1;
+
+  if (frontier && self->item < 0 && ss_study_get_n_items (study) > 0)
+    {
+      g_autofree char *name = ss_bidi_isolate (ss_study_get_item (study, data->item)->name);
+
+      /* Translators: under the frontier chart, when the portfolio is shown */
+      note = g_strdup_printf (_("The frontier is drawn for one item: %s, the first. Choose an item in the "
+                                "list to see its own."), name);
+    }
+  else if (frontier && editable)
+    note = g_strdup (_("Click a point of the frontier to choose its mix, then Use This Mix."));
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_note), note != NULL);
+  if (note != NULL && g_strcmp0 (gtk_label_get_label (self->chart_note), note) != 0)
+    gtk_label_set_label (self->chart_note, note);
+
+  gtk_widget_set_visible (self->use_mix_button, frontier && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-mix", self->mix_item >= 0 && editable);
+}
+
+static void
+on_mix_activated (SsWindow     *self,
+                  const double *shares)
+{
+  const SsStudy *study = ss_window_study (self);
+  SscChartData data;
+  g_autofree char *message = NULL;
+  GString *mix = g_string_new (NULL);
+
+  fill_chart_data (self, &data);
+  self->mix_item = data.item;
+  self->mix_scenario = self->scenario;
+  for (guint c = 0; c < ss_study_get_n_countries (study); c++)
+    {
+      self->mix[c] = shares[c];
+      if (shares[c] >= 0.0005)
+        g_string_append_printf (mix, "%s%s %.1f %%", mix->len > 0 ? ", " : "",
+                                ss_study_get_country (study, c)->code, 100 * shares[c]);
+    }
+  update_links (self, &data);
+  /* Translators: %s lists a mix's shares, "CN 45.0 %, VN 20.0 %" */
+  message = g_strdup_printf (_("Mix chosen: %s"), mix->str);
+  gtk_widget_set_tooltip_text (self->use_mix_button, message);
+  ss_window_toast (self, message);
+  g_string_free (mix, TRUE);
+}
+
+/* The chosen mix becomes the item's target in the scenario (its baseline
+ * shares in the baseline): one edit, one undo step. */
+static void
+use_mix_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SsWindow *self = SS_WINDOW (widget);
+  const SsStudy *study = ss_window_study (self);
+  guint nc = ss_study_get_n_countries (study);
+  int item = self->mix_item;
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  if (item < 0 || self->mix_scenario != self->scenario)
+    return;
+  if (self->scenario == SS_BASELINE)
+    done = ss_document_set_shares (self->document, item, self->mix, nc, &error);
+  else
+    done = ss_document_set_target (self->document, self->scenario, item, self->mix, nc, &error);
+  if (!done)
+    {
+      ss_window_toast (self, error->message);
+      return;
+    }
+  self->mix_item = -1;
+  /* Show the item whose shares changed. */
+  if (self->item != item)
+    ss_window_select (self, self->scenario, item);
+  ss_window_toast (self, _("Mix set as the target"));
+}
+
+static void
+on_chart_scenario_activated (SsWindow *self,
+                             int       scenario)
+{
+  ss_window_select (self, scenario, self->item);
+}
+
+static void
+on_chart_item_activated (SsWindow *self,
+                         int       item)
+{
+  ss_window_select (self, self->scenario, item);
 }
 
 void
@@ -55,6 +163,7 @@ ss_window_charts_update (SsWindow *self)
 
   fill_chart_data (self, &data);
   ss_chart_set_data (self->chart, &data);
+  update_links (self, &data);
 }
 
 static void
@@ -77,6 +186,7 @@ ss_window_charts_init (SsWindow *self)
   GtkWidget *export_button = gtk_menu_button_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GMenu) section = g_menu_new ();
 
   /* A list rather than a button per chart: six buttons are wider than
    * the figures' column beside the share editor. */
@@ -96,17 +206,27 @@ ss_window_charts_init (SsWindow *self)
   g_menu_append (menu, _("Export as _PDF…"), "win.export-chart::pdf");
   g_menu_append (menu, _("Export as P_NG…"), "win.export-chart::png");
   g_menu_append (menu, _("_Copy Image"), "win.copy-chart");
+  g_menu_append (section, _("Export Data as C_SV…"), "win.export-chart::csv");
+  g_menu_append (section, _("Copy _Data"), "win.copy-chart-data");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-send-symbolic");
   gtk_widget_set_tooltip_text (export_button, _("Export the chart"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (export_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Export the chart"), -1);
 
+  self->mix_item = -1;
+  self->use_mix_button = gtk_button_new_with_mnemonic (_("_Use This Mix"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->use_mix_button), "win.use-mix");
+  gtk_widget_set_valign (self->use_mix_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->use_mix_button, _("Click a point of the frontier first"));
+
   gtk_widget_set_hexpand (GTK_WIDGET (self->chart_kind), FALSE);
   gtk_widget_set_halign (export_button, GTK_ALIGN_END);
   gtk_widget_set_hexpand (export_button, TRUE);
   gtk_box_append (GTK_BOX (bar), label);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->chart_kind));
+  gtk_box_append (GTK_BOX (bar), self->use_mix_button);
   gtk_box_append (GTK_BOX (bar), export_button);
   gtk_box_append (GTK_BOX (self->chart_box), bar);
 
@@ -118,6 +238,19 @@ ss_window_charts_init (SsWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->chart), "card");
   gtk_widget_set_overflow (GTK_WIDGET (self->chart), GTK_OVERFLOW_HIDDEN);
   gtk_box_append (GTK_BOX (self->chart_box), GTK_WIDGET (self->chart));
+  g_signal_connect_object (self->chart, "scenario-activated", G_CALLBACK (on_chart_scenario_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart, "item-activated", G_CALLBACK (on_chart_item_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart, "mix-activated", G_CALLBACK (on_mix_activated), self,
+                           G_CONNECT_SWAPPED);
+
+  self->chart_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->chart_note, 0);
+  gtk_label_set_wrap (self->chart_note, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->chart_note), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_note), FALSE);
+  gtk_box_append (GTK_BOX (self->chart_box), GTK_WIDGET (self->chart_note));
   gtk_drop_down_set_selected (self->chart_kind, SSC_CHART_MIX);
 }
 
@@ -230,9 +363,35 @@ copy_chart_action (GtkWidget  *widget,
   ss_window_toast (self, _("Chart copied"));
 }
 
+/* The figures the chart draws, as tab-separated text with the numbers
+ * as the window shows them (docs/export.md), for a spreadsheet or HWP. */
+static void
+copy_chart_data_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SsWindow *self = SS_WINDOW (widget);
+  g_autoptr(SsTable) table = NULL;
+  g_autofree char *text = NULL;
+  SscChartData data;
+
+  fill_chart_data (self, &data);
+  table = ssc_chart_table (ss_chart_get_kind (self->chart), &data);
+  if (table == NULL || ss_table_get_n_rows (table) == 0)
+    {
+      ss_window_toast (self, _("The chart has no data to copy"));
+      return;
+    }
+  text = ss_table_to_tsv (table);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  ss_window_toast (self, _("Chart data copied"));
+}
+
 void
 ss_window_charts_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export-chart", "s", export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart-data", NULL, copy_chart_data_action);
+  gtk_widget_class_install_action (widget_class, "win.use-mix", NULL, use_mix_action);
 }

@@ -111,6 +111,14 @@ struct _SsWindow
   gboolean              editor_dragging;
   gboolean              alerts_reword;           /* names or lines changed */
   gboolean              close_confirmed;
+
+  /* The charts pane's links (ss-window-charts.c): the mix chosen on the
+   * frontier for "Use This Mix", and the note naming the frontier's item */
+  GtkWidget            *use_mix_button;
+  GtkLabel             *chart_note;
+  int                   mix_item;                /* -1: no mix chosen */
+  int                   mix_scenario;
+  double                mix[SS_MAX_COUNTRIES];
 };
 
 /* What an item (or the portfolio) is alerted for in one year: its

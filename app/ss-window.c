@@ -264,6 +264,15 @@ update_content (SsWindow           *self,
           current_shares (self, shares, baseline);
           ss_share_editor_set_shares (self->share_editor, shares, baseline, ss_study_get_n_countries (study));
         }
+      /* Each slider marks its source's capacity. */
+      {
+        const SsItem *item = ss_study_get_item (study, self->item);
+        double capacity[SS_MAX_COUNTRIES];
+
+        for (guint c = 0; c < ss_study_get_n_countries (study); c++)
+          capacity[c] = item->sources[c].attr[SS_SOURCE_CAPACITY];
+        ss_share_editor_set_capacities (self->share_editor, capacity, ss_study_get_n_countries (study));
+      }
     }
 
   gtk_widget_set_visible (self->levers_group, scenario != NULL);

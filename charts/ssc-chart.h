@@ -64,6 +64,15 @@ typedef struct
   double     accent[4];
 } SscChartData;
 
+/* What a click on a chart leads to (ssc_chart_hit_target()). */
+typedef enum
+{
+  SSC_TARGET_NONE,
+  SSC_TARGET_SCENARIO,                 /* a compare row: index is the scenario */
+  SSC_TARGET_ITEM,                     /* a heatmap row: index is the item */
+  SSC_TARGET_MIX,                      /* a frontier point: its shares */
+} SscTargetKind;
+
 /* Hover regions, filled by ssc_chart_render() and read by
  * ssc_chart_hit_query() and ssc_chart_render_hover(). */
 typedef struct _SscChartHit SscChartHit;
@@ -112,6 +121,11 @@ gboolean        ssc_chart_hit_query                (const SscChartHit   *hit,
                                                     double               x,
                                                     double               y,
                                                     char               **markup);
+SscTargetKind   ssc_chart_hit_target               (const SscChartHit   *hit,
+                                                    double               x,
+                                                    double               y,
+                                                    int                 *index,
+                                                    const double       **shares);
 gboolean        ssc_chart_hit_cell                 (const SscChartHit   *hit,
                                                     double               x,
                                                     double               y,

@@ -207,3 +207,60 @@ ssc_hit_mark_row (SscCtx            *c,
   ssc_set_source (c->cr, c->d->fg, alpha);
   cairo_fill (c->cr);
 }
+
+/* What a click at (x, y) on the last drawing leads to: a scenario's row
+ * of the compare chart, an item's row of the heatmap, or a mix of the
+ * frontier line (its shares in *shares, valid until the next drawing). */
+SscTargetKind
+ssc_chart_hit_target (const SscChartHit  *hit,
+                      double              x,
+                      double              y,
+                      int                *index,
+                      const double      **shares)
+{
+  int row;
+
+  g_return_val_if_fail (hit != NULL, SSC_TARGET_NONE);
+
+  if (!hit->valid)
+    return SSC_TARGET_NONE;
+  switch (hit->kind)
+    {
+    case SSC_CHART_COMPARE:
+      row = ssc_hit_row (hit, hit->grid, x, y);
+      if (row < 0)
+        return SSC_TARGET_NONE;
+      if (index != NULL)
+        *index = g_array_index (hit->rows, int, row);
+      return SSC_TARGET_SCENARIO;
+    case SSC_CHART_HEATMAP:
+      row = ssc_hit_row (hit, hit->labels, x, y);
+      if (row < 0)
+        return SSC_TARGET_NONE;
+      if (index != NULL)
+        *index = g_array_index (hit->rows, int, row);
+      return SSC_TARGET_ITEM;
+    case SSC_CHART_FRONTIER:
+      {
+        const SscHitPoint *p = ssc_hit_point (hit, x, y);
+
+        /* The frontier's own points: the baseline, the target and the
+         * path are mixes the scenario already has or reaches. */
+        if (p == NULL || p->kind != SSC_HIT_LINE)
+          return SSC_TARGET_NONE;
+        if (index != NULL)
+          *index = p->index;
+        if (shares != NULL)
+          *shares = p->shares;
+        return SSC_TARGET_MIX;
+      }
+    case SSC_CHART_MIX:
+    case SSC_CHART_COST:
+    case SSC_CHART_RISK:
+    case SSC_CHART_STRESS:
+    case SSC_CHART_TORNADO:
+    case SSC_N_CHARTS:
+    default:
+      return SSC_TARGET_NONE;
+    }
+}

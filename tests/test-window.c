@@ -13,10 +13,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "ss-chart.h"
 #include "ss-metric-card.h"
 #include "ss-resources.h"
 #include "ss-study-file.h"
@@ -323,6 +325,261 @@ test_copy_chart (Fixture       *f,
   }
 }
 
+static SsChart *
+window_chart (Fixture *f)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+
+  ss_test_collect (GTK_WIDGET (f->window), SS_TYPE_CHART, charts);
+  g_assert_cmpuint (charts->len, ==, 1);
+  return g_ptr_array_index (charts, 0);
+}
+
+typedef struct
+{
+  gboolean hit;
+  int      index;
+  double   shares[SS_MAX_COUNTRIES];
+} ChartClick;
+
+static void
+on_chart_index (SsChart    *chart,
+                int         index,
+                ChartClick *click)
+{
+  click->hit = TRUE;
+  click->index = index;
+}
+
+static void
+on_chart_mix (SsChart      *chart,
+              const double *shares,
+              ChartClick   *click)
+{
+  click->hit = TRUE;
+  memcpy (click->shares, shares, sizeof click->shares);
+}
+
+/* Clicks across the chart, as a user looking for a point would, until a
+ * click leads somewhere. */
+static gboolean
+click_chart_until (SsChart    *chart,
+                   ChartClick *click)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (chart)), h = gtk_widget_get_height (GTK_WIDGET (chart));
+
+  click->hit = FALSE;
+  for (int y = 4; y < h && !click->hit; y += 4)
+    for (int x = 4; x < w && !click->hit; x += 4)
+      ss_chart_activate_at (chart, x, y);
+  return click->hit;
+}
+
+static void
+show_chart (Fixture      *f,
+            SscChartKind  kind,
+            int           scenario,
+            int           item)
+{
+  ss_chart_set_kind (window_chart (f), kind);
+  ss_window_select (f->window, scenario, item);
+  wait_frames (4);
+}
+
+/* A click on a compare row opens that scenario; on a heatmap row, that
+ * item. */
+static void
+test_chart_rows_open (Fixture       *f,
+                      gconstpointer  data)
+{
+  SsChart *chart;
+  ChartClick click = { 0 };
+  int shown;
+
+  show_chart (f, SSC_CHART_COMPARE, 0, 0);
+  chart = window_chart (f);
+  g_signal_connect (chart, "scenario-activated", G_CALLBACK (on_chart_index), &click);
+  g_signal_connect (chart, "item-activated", G_CALLBACK (on_chart_index), &click);
+  /* The last row is the last scenario. */
+  {
+    int w = gtk_widget_get_width (GTK_WIDGET (chart)), h = gtk_widget_get_height (GTK_WIDGET (chart));
+    int last = -2;
+
+    for (int y = 4; y < h; y += 4)
+      for (int x = w / 2; x < w / 2 + 1; x++)
+        {
+          click.hit = FALSE;
+          ss_chart_activate_at (chart, x, y);
+          if (click.hit)
+            last = click.index;
+        }
+    g_assert_cmpint (last, ==, (int)ss_study_get_n_scenarios (ss_window_get_study (f->window)) - 1);
+  }
+  wait_frames (2);
+  g_object_get (f->window, "scenario", &shown, NULL);
+  g_assert_cmpint (shown, ==, click.index);
+
+  show_chart (f, SSC_CHART_HEATMAP, 0, -1);
+  g_assert_true (click_chart_until (chart, &click));
+  wait_frames (2);
+  g_object_get (f->window, "item", &shown, NULL);
+  g_assert_cmpint (shown, ==, click.index);
+  g_assert_cmpint (shown, >=, 0);
+}
+
+/* A point of the frontier chosen with a click becomes the item's target
+ * with Use This Mix, in one undo step. In the portfolio, the note names
+ * the item the frontier is drawn for. */
+static void
+test_use_this_mix (Fixture       *f,
+                   gconstpointer  data)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  const SsStudy *study = ss_window_get_study (f->window);
+  guint nc = ss_study_get_n_countries (study);
+  g_autoptr(SsStudy) original = ss_study_copy (study);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  ChartClick click = { 0 };
+  gboolean named = FALSE;
+  SsChart *chart;
+  int item = 1;                                   /* natural graphite */
+
+  show_chart (f, SSC_CHART_FRONTIER, 0, -1);
+  ss_test_collect (GTK_WIDGET (f->window), GTK_TYPE_LABEL, labels);
+  for (guint k = 0; k < labels->len; k++)
+    {
+      const char *text = gtk_label_get_label (g_ptr_array_index (labels, k));
+
+      if (gtk_widget_get_mapped (g_ptr_array_index (labels, k)) && strstr (text, "drawn for one item") != NULL)
+        named = strstr (text, ss_study_get_item (study, 0)->name) != NULL;
+    }
+  g_assert_true (named);
+
+  show_chart (f, SSC_CHART_FRONTIER, 0, item);
+  chart = window_chart (f);
+  /* Nothing chosen yet: the action does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.use-mix", NULL);
+  g_assert_true (ss_study_equal (study, original));
+  g_signal_connect (chart, "mix-activated", G_CALLBACK (on_chart_mix), &click);
+  g_assert_true (click_chart_until (chart, &click));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.use-mix", NULL));
+  wait_frames (2);
+
+  study = ss_window_get_study (f->window);
+  g_assert_nonnull (ss_study_get_scenario (study, 0)->targets[item]);
+  for (guint c = 0; c < nc; c++)
+    g_assert_cmpfloat_with_epsilon (ss_study_get_scenario (study, 0)->targets[item][c], click.shares[c], 1e-12);
+  /* One step: a single undo brings the study back. */
+  g_assert_true (ss_document_undo (document));
+  g_assert_true (ss_study_equal (ss_window_get_study (f->window), original));
+}
+
+/* In the portfolio, an item's alert row opens the item. */
+static void
+test_alert_opens_item (Fixture       *f,
+                       gconstpointer  data)
+{
+  const SsStudy *study = ss_window_get_study (f->window);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *alert = NULL;
+  const char *name;
+  int item = -2;
+
+  ss_window_select (f->window, 0, -1);            /* China plus one, the portfolio */
+  wait_frames (3);
+  ss_test_collect (GTK_WIDGET (f->window), ADW_TYPE_ACTION_ROW, rows);
+  for (guint k = 0; k < rows->len && alert == NULL; k++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (rows, k)), "Show this item") == 0)
+      alert = g_ptr_array_index (rows, k);
+  g_assert_nonnull (alert);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (alert)));
+  name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (alert));
+  for (guint i = 0; i < ss_study_get_n_items (study); i++)
+    if (g_str_equal (ss_study_get_item (study, i)->name, name))
+      item = (int)i;
+  g_assert_cmpint (item, >=, 0);
+
+  g_signal_emit_by_name (alert, "activate");
+  wait_frames (2);
+  {
+    int shown_item, shown_scenario;
+
+    g_object_get (f->window, "item", &shown_item, "scenario", &shown_scenario, NULL);
+    g_assert_cmpint (shown_item, ==, item);
+    g_assert_cmpint (shown_scenario, ==, 0);
+  }
+}
+
+/* Each slider marks its source's capacity, and says it in its tooltip;
+ * a source with no limit has neither. */
+static void
+test_capacity_marks (Fixture       *f,
+                     gconstpointer  data)
+{
+  const SsStudy *study = ss_window_get_study (f->window);
+  int vn = ss_study_find_country (study, "VN"), cn = ss_study_find_country (study, "CN");
+  g_autofree char *expected = NULL;
+  double capacity;
+
+  ss_window_select (f->window, 0, 0);             /* China plus one, lithium hydroxide */
+  wait_frames (2);
+  capacity = ss_study_get_item (study, 0)->sources[vn].attr[SS_SOURCE_CAPACITY];
+  g_assert_cmpfloat (capacity, <, 1);
+  expected = g_strdup_printf ("At most %.1f %% can come from here (its capacity)", 100 * capacity);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (share_slider (f, vn))), ==, expected);
+  g_assert_cmpfloat (ss_study_get_item (study, 0)->sources[cn].attr[SS_SOURCE_CAPACITY], ==, 1);
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (share_slider (f, cn))));
+}
+
+/* Copy Data puts the figures the chart draws on the clipboard as
+ * tab-separated text: a heading line, then a line a year, each share as
+ * the window shows it (one decimal, the user's decimal mark). */
+static void
+test_copy_chart_data (Fixture       *f,
+                      gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  const SsStudy *study = ss_window_get_study (f->window);
+  const SsMeta *meta = ss_study_get_meta (study);
+  const SsProjection *p;
+  GdkContentProvider *content;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL, headings = NULL, last = NULL;
+  g_autofree char *china = NULL, *expected = NULL;
+  guint nc = ss_study_get_n_countries (study), column = G_MAXUINT;
+  guint ny = meta->horizon + 1;
+
+  ss_window_select (f->window, 0, 0);             /* China plus one, lithium hydroxide */
+  wait_frames (2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-chart-data", NULL));
+  content = gdk_clipboard_get_content (clipboard);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+
+  lines = g_strsplit (g_value_get_string (&value), "\n", -1);
+  /* A heading line and one line a year (and the empty string after the
+   * last line end). */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + ny + 1);
+  g_assert_cmpstr (lines[1 + ny], ==, "");
+  headings = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpstr (headings[0], ==, "Year");
+  china = g_strdup_printf ("China, %s (%%)", ss_study_get_scenario (study, 0)->name);
+  for (guint k = 0; headings[k] != NULL; k++)
+    if (g_str_equal (headings[k], china))
+      column = k;
+  g_assert_cmpuint (column, !=, G_MAXUINT);
+
+  /* The final year's China share, read off the projection. */
+  p = ss_document_get_projection (ss_window_get_document (f->window), 0);
+  last = g_strsplit (lines[ny], "\t", -1);
+  g_assert_cmpint (atoi (last[0]), ==, meta->base_year + meta->horizon);
+  expected = g_strdup_printf ("%.1f", 100 * p->share[ss_projection_at (p, 0 * nc + 0, ny - 1)]);
+  g_assert_cmpstr (last[column], ==, expected);
+}
+
 /* Closing with unsaved changes asks first; cancel keeps the window. */
 static void
 test_unsaved_guard (Fixture       *f,
@@ -497,6 +754,12 @@ main (int   argc,
   g_test_add ("/window/invalid-file-keeps-study", Fixture, NULL, fixture_setup,
               test_invalid_file_keeps_study, fixture_teardown);
   g_test_add ("/window/copy-chart", Fixture, NULL, fixture_setup, test_copy_chart, fixture_teardown);
+  g_test_add ("/window/chart-rows-open", Fixture, NULL, fixture_setup, test_chart_rows_open, fixture_teardown);
+  g_test_add ("/window/use-this-mix", Fixture, NULL, fixture_setup, test_use_this_mix, fixture_teardown);
+  g_test_add ("/window/alert-opens-item", Fixture, NULL, fixture_setup, test_alert_opens_item,
+              fixture_teardown);
+  g_test_add ("/window/capacity-marks", Fixture, NULL, fixture_setup, test_capacity_marks, fixture_teardown);
+  g_test_add ("/window/copy-chart-data", Fixture, NULL, fixture_setup, test_copy_chart_data, fixture_teardown);
   g_test_add ("/window/async-open", Fixture, NULL, fixture_setup, test_async_open, fixture_teardown);
   g_test_add ("/window/unsaved-guard", Fixture, NULL, fixture_setup, test_unsaved_guard, fixture_teardown);
   g_test_add ("/window/save-reopen", Fixture, NULL, fixture_setup, test_save_reopen, fixture_teardown);

@@ -55,7 +55,16 @@ enum
   N_PROPS
 };
 
+enum
+{
+  SCENARIO_ACTIVATED,
+  ITEM_ACTIVATED,
+  MIX_ACTIVATED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SsChart, ss_chart, GTK_TYPE_WIDGET)
 
@@ -202,6 +211,47 @@ on_leave (SsChart                  *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* A click on what stands for a scenario, an item or a mix says so, for
+ * the window to take the user there (or offer the mix). */
+static void
+on_released (SsChart         *self,
+             int              n_press,
+             double           x,
+             double           y,
+             GtkGestureClick *gesture)
+{
+  if (n_press == 1 && self->study != NULL)
+    ss_chart_activate_at (self, x, y);
+}
+
+/* What a click at (x, y) does; TRUE when it led somewhere. */
+gboolean
+ss_chart_activate_at (SsChart *self,
+                      double   x,
+                      double   y)
+{
+  const double *shares = NULL;
+  int index = -1;
+
+  g_return_val_if_fail (SS_IS_CHART (self), FALSE);
+
+  switch (ssc_chart_hit_target (self->hit, x, y, &index, &shares))
+    {
+    case SSC_TARGET_SCENARIO:
+      g_signal_emit (self, signals[SCENARIO_ACTIVATED], 0, index);
+      return TRUE;
+    case SSC_TARGET_ITEM:
+      g_signal_emit (self, signals[ITEM_ACTIVATED], 0, index);
+      return TRUE;
+    case SSC_TARGET_MIX:
+      g_signal_emit (self, signals[MIX_ACTIVATED], 0, shares);
+      return TRUE;
+    case SSC_TARGET_NONE:
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 on_query_tooltip (SsChart    *self,
                   int         x,
@@ -315,6 +365,20 @@ ss_chart_class_init (SsChartClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A compare row was clicked: the scenario (SS_BASELINE or an index). */
+  signals[SCENARIO_ACTIVATED] =
+    g_signal_new ("scenario-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+  /* A heatmap row was clicked: the item's index. */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+  /* A frontier point was clicked: its shares, one per country, valid
+   * during the emission. */
+  signals[MIX_ACTIVATED] =
+    g_signal_new ("mix-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -323,6 +387,7 @@ static void
 ss_chart_init (SsChart *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
 
   self->hit = ssc_chart_hit_new ();
   ssc_chart_data_init (&self->data, NULL, NULL);
@@ -330,6 +395,9 @@ ss_chart_init (SsChart *self)
   g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_released), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);

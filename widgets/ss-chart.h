@@ -22,5 +22,8 @@ void         ss_chart_set_data        (SsChart           *self,
                                        const SscChartData *data);
 const char  *ss_chart_get_title       (SsChart           *self);
 const char  *ss_chart_get_description (SsChart           *self);
+gboolean     ss_chart_activate_at     (SsChart           *self,
+                                       double             x,
+                                       double             y);
 
 G_END_DECLS

@@ -456,6 +456,39 @@ ss_share_editor_set_shares (SsShareEditor *self,
   sync_rows (self);
 }
 
+/* Puts the keyboard focus on a country's slider, scrolled into view. */
+void
+ss_share_editor_focus_country (SsShareEditor *self,
+                               guint          country)
+{
+  g_return_if_fail (SS_IS_SHARE_EDITOR (self));
+  g_return_if_fail (country < self->n);
+
+  gtk_widget_grab_focus (GTK_WIDGET (ss_share_row_get_scale (get_row (self, country))));
+}
+
+/**
+ * ss_share_editor_set_capacities:
+ * @self: a #SsShareEditor
+ * @capacity: (array length=n): each source's capacity, the largest share it
+ *   could supply (1 for no limit)
+ * @n: the number of countries, as in set_countries()
+ *
+ * Marks each slider at its source's capacity.
+ */
+void
+ss_share_editor_set_capacities (SsShareEditor *self,
+                                const double  *capacity,
+                                guint          n)
+{
+  g_return_if_fail (SS_IS_SHARE_EDITOR (self));
+  g_return_if_fail (n == self->n);
+  g_return_if_fail (capacity != NULL || n == 0);
+
+  for (guint i = 0; i < n; i++)
+    ss_share_row_set_capacity (get_row (self, i), capacity[i]);
+}
+
 /**
  * ss_share_editor_get_shares:
  * @self: a #SsShareEditor

@@ -22,6 +22,11 @@ void          ss_share_editor_set_shares      (SsShareEditor *self,
                                                const double  *shares,
                                                const double  *baseline,
                                                guint          n);
+void          ss_share_editor_focus_country   (SsShareEditor *self,
+                                               guint          country);
+void          ss_share_editor_set_capacities  (SsShareEditor *self,
+                                               const double  *capacity,
+                                               guint          n);
 const double *ss_share_editor_get_shares      (SsShareEditor *self);
 void          ss_share_editor_set_locked      (SsShareEditor *self,
                                                guint          country,

@@ -38,6 +38,8 @@ struct _SsShareRow
   GtkToggleButton *lock;
 
   guint            index;
+  double           capacity;             /* NAN until set */
+  char            *baseline_text;
 };
 
 G_DEFINE_FINAL_TYPE (SsShareRow, ss_share_row, GTK_TYPE_BOX)
@@ -160,6 +162,34 @@ on_name_query_tooltip (GtkLabel   *label,
   return TRUE;
 }
 
+/* The slider's and spin button's description: the baseline share and the
+ * capacity, which the slider also marks. */
+static void
+update_description (SsShareRow *self)
+{
+  g_autofree char *capacity = NULL, *text = NULL;
+
+  if (!isnan (self->capacity) && self->capacity < 1)
+    /* Translators: the largest share a country could supply, beside its slider */
+    capacity = g_strdup_printf (_("capacity %.1f %%"), self->capacity * 100);
+
+  if (self->baseline_text != NULL && capacity != NULL)
+    text = g_strdup_printf ("%s, %s", self->baseline_text, capacity);
+  else if (self->baseline_text != NULL)
+    text = g_strdup (self->baseline_text);
+  else
+    text = g_steal_pointer (&capacity);
+
+  if (text == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->scale), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 /* Shows the baseline share for reference, or nothing for NAN. */
 void
 ss_share_row_set_baseline (SsShareRow *self,
@@ -172,10 +202,8 @@ ss_share_row_set_baseline (SsShareRow *self,
   if (isnan (baseline))
     {
       gtk_label_set_text (self->baseline, "");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->scale),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->spin),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      g_clear_pointer (&self->baseline_text, g_free);
+      update_description (self);
       return;
     }
 
@@ -186,10 +214,42 @@ ss_share_row_set_baseline (SsShareRow *self,
   if (g_strcmp0 (gtk_label_get_text (self->baseline), text) == 0)
     return;
   gtk_label_set_text (self->baseline, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spin),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  g_free (self->baseline_text);
+  self->baseline_text = g_steal_pointer (&text);
+  update_description (self);
+}
+
+/* Marks on the slider the largest share the country could supply (a
+ * fraction; 1 or NAN for no limit, which has no mark), and says it in the
+ * tooltip and the description: a target beyond it is an alert. */
+void
+ss_share_row_set_capacity (SsShareRow *self,
+                           double      capacity)
+{
+  g_autofree char *tooltip = NULL;
+
+  g_return_if_fail (SS_IS_SHARE_ROW (self));
+
+  if (capacity == self->capacity || (isnan (capacity) && isnan (self->capacity)))
+    return;
+  self->capacity = capacity;
+  gtk_scale_clear_marks (GTK_SCALE (self->scale));
+  if (!isnan (capacity) && capacity < 1)
+    {
+      gtk_scale_add_mark (GTK_SCALE (self->scale), capacity * 100, GTK_POS_BOTTOM, NULL);
+      /* Translators: the tooltip of a share's slider */
+      tooltip = g_strdup_printf (_("At most %.1f %% can come from here (its capacity)"), capacity * 100);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale), tooltip);
+  update_description (self);
+}
+
+double
+ss_share_row_get_capacity (SsShareRow *self)
+{
+  g_return_val_if_fail (SS_IS_SHARE_ROW (self), NAN);
+
+  return self->capacity;
 }
 
 static void
@@ -201,12 +261,21 @@ ss_share_row_dispose (GObject *object)
 }
 
 static void
+ss_share_row_finalize (GObject *object)
+{
+  g_free (SS_SHARE_ROW (object)->baseline_text);
+
+  G_OBJECT_CLASS (ss_share_row_parent_class)->finalize (object);
+}
+
+static void
 ss_share_row_class_init (SsShareRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ss_share_row_dispose;
+  object_class->finalize = ss_share_row_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, SS_UI_RESOURCE ("ss-share-row.ui"));
   gtk_widget_class_bind_template_child (widget_class, SsShareRow, swatch);
@@ -224,6 +293,7 @@ static void
 ss_share_row_init (SsShareRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->capacity = NAN;
   gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, self, NULL);
 }
 

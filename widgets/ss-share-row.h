@@ -28,5 +28,8 @@ void       ss_share_row_set_share    (SsShareRow      *self,
                                       double           share);
 void       ss_share_row_set_baseline (SsShareRow      *self,
                                       double           baseline);
+void       ss_share_row_set_capacity (SsShareRow      *self,
+                                      double           capacity);
+double     ss_share_row_get_capacity (SsShareRow      *self);
 
 G_END_DECLS
