@@ -119,6 +119,9 @@ struct _SsWindow
   int                   mix_item;                /* -1: no mix chosen */
   int                   mix_scenario;
   double                mix[SS_MAX_COUNTRIES];
+
+  /* The Compare view (ss-window-compare.c) */
+  GtkWidget            *compare_view;
 };
 
 /* What an item (or the portfolio) is alerted for in one year: its
@@ -176,6 +179,11 @@ void           ss_window_alerts_update      (SsWindow           *self,
 void           ss_window_charts_class_init  (GtkWidgetClass *widget_class);
 void           ss_window_charts_init        (SsWindow       *self);
 void           ss_window_charts_update      (SsWindow       *self);
+
+/* ss-window-compare.c */
+void           ss_window_compare_init       (SsWindow       *self);
+void           ss_window_compare_set_document (SsWindow     *self,
+                                             SsDocument     *document);
 
 /* ss-window-sidebar.c */
 void           ss_window_sidebar_init       (SsWindow       *self);

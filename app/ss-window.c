@@ -510,6 +510,7 @@ ss_window_set_document (SsWindow   *self,
   ss_window_set_shown (self, ss_study_get_n_scenarios (ss_window_study (self)) > 0 ? 0 : SS_BASELINE,
                        ss_study_get_n_items (ss_window_study (self)) > 0 ? 0 : PORTFOLIO);
   ss_window_pages_set_document (self, document);
+  ss_window_compare_set_document (self, document);
   ss_window_files_set_document (self, document);
   ss_window_autosave_set_document (self, document);
   ss_window_rebuild (self);
@@ -847,6 +848,7 @@ ss_window_init (SsWindow *self)
 
   ss_window_sidebar_init (self);
   views_init (self);
+  ss_window_compare_init (self);
 
   self->share_editor = SS_SHARE_EDITOR (ss_share_editor_new ());
   gtk_box_append (GTK_BOX (self->share_editor_box), GTK_WIDGET (self->share_editor));

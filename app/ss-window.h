@@ -46,5 +46,6 @@ GtkWidget     *ss_window_get_columns      (SsWindow      *self);
 int            ss_window_get_year         (SsWindow      *self);
 void           ss_window_set_year         (SsWindow      *self,
                                            int            year);
+GtkWidget     *ss_window_get_compare_view (SsWindow      *self);
 
 G_END_DECLS

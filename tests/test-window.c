@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "ss-chart.h"
+#include "ss-compare-view.h"
 #include "ss-metric-card.h"
 #include "ss-resources.h"
 #include "ss-study-file.h"
@@ -381,9 +382,13 @@ show_chart (Fixture      *f,
             int           scenario,
             int           item)
 {
+  /* Room for every row of the compare chart, whatever the layout gives
+   * the chart at the test's window size: what is tested is where a
+   * click leads. */
+  gtk_widget_set_size_request (GTK_WIDGET (window_chart (f)), 900, 640);
   ss_chart_set_kind (window_chart (f), kind);
   ss_window_select (f->window, scenario, item);
-  wait_frames (4);
+  ss_test_wait_frames (4);
 }
 
 /* A click on a compare row opens that scenario; on a heatmap row, that
@@ -405,8 +410,9 @@ test_chart_rows_open (Fixture       *f,
     int w = gtk_widget_get_width (GTK_WIDGET (chart)), h = gtk_widget_get_height (GTK_WIDGET (chart));
     int last = -2;
 
-    for (int y = 4; y < h; y += 4)
-      for (int x = w / 2; x < w / 2 + 1; x++)
+    g_test_message ("chart %d×%d", w, h);
+    for (int y = 2; y < h; y += 2)
+      for (int x = 2; x < w; x += 8)
         {
           click.hit = FALSE;
           ss_chart_activate_at (chart, x, y);
@@ -415,13 +421,13 @@ test_chart_rows_open (Fixture       *f,
         }
     g_assert_cmpint (last, ==, (int)ss_study_get_n_scenarios (ss_window_get_study (f->window)) - 1);
   }
-  wait_frames (2);
+  ss_test_wait_frames (2);
   g_object_get (f->window, "scenario", &shown, NULL);
   g_assert_cmpint (shown, ==, click.index);
 
   show_chart (f, SSC_CHART_HEATMAP, 0, -1);
   g_assert_true (click_chart_until (chart, &click));
-  wait_frames (2);
+  ss_test_wait_frames (2);
   g_object_get (f->window, "item", &shown, NULL);
   g_assert_cmpint (shown, ==, click.index);
   g_assert_cmpint (shown, >=, 0);
@@ -463,7 +469,7 @@ test_use_this_mix (Fixture       *f,
   g_signal_connect (chart, "mix-activated", G_CALLBACK (on_chart_mix), &click);
   g_assert_true (click_chart_until (chart, &click));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.use-mix", NULL));
-  wait_frames (2);
+  ss_test_wait_frames (2);
 
   study = ss_window_get_study (f->window);
   g_assert_nonnull (ss_study_get_scenario (study, 0)->targets[item]);
@@ -472,6 +478,37 @@ test_use_this_mix (Fixture       *f,
   /* One step: a single undo brings the study back. */
   g_assert_true (ss_document_undo (document));
   g_assert_true (ss_study_equal (ss_window_get_study (f->window), original));
+}
+
+/* The Compare view is the window's second view: it answers from the
+ * document's projections, and a row activated there opens its scenario
+ * in the Editor. */
+static void
+test_compare_view (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *view = ss_window_get_compare_view (f->window);
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+  AdwViewStack *stack;
+  GListModel *rows;
+  int last, shown;
+
+  ss_test_collect (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK, stacks);
+  g_assert_cmpuint (stacks->len, ==, 1);
+  stack = g_ptr_array_index (stacks, 0);
+  g_assert_false (gtk_widget_get_mapped (view));
+  adw_view_stack_set_visible_child_name (stack, "compare");
+  ss_test_wait_frames (3);
+  g_assert_true (gtk_widget_get_mapped (view));
+
+  rows = ss_compare_view_get_rows (SS_COMPARE_VIEW (view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + ss_study_get_n_scenarios (ss_window_get_study (f->window)));
+  last = (int)g_list_model_get_n_items (rows) - 1;
+  g_signal_emit_by_name (ss_compare_view_get_column_view (SS_COMPARE_VIEW (view)), "activate", (guint)last);
+  ss_test_wait_frames (2);
+  g_object_get (f->window, "scenario", &shown, NULL);
+  g_assert_cmpint (shown, ==, last - 1);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "editor");
 }
 
 /* In the portfolio, an item's alert row opens the item. */
@@ -486,7 +523,7 @@ test_alert_opens_item (Fixture       *f,
   int item = -2;
 
   ss_window_select (f->window, 0, -1);            /* China plus one, the portfolio */
-  wait_frames (3);
+  ss_test_wait_frames (3);
   ss_test_collect (GTK_WIDGET (f->window), ADW_TYPE_ACTION_ROW, rows);
   for (guint k = 0; k < rows->len && alert == NULL; k++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (rows, k)), "Show this item") == 0)
@@ -500,7 +537,7 @@ test_alert_opens_item (Fixture       *f,
   g_assert_cmpint (item, >=, 0);
 
   g_signal_emit_by_name (alert, "activate");
-  wait_frames (2);
+  ss_test_wait_frames (2);
   {
     int shown_item, shown_scenario;
 
@@ -522,7 +559,7 @@ test_capacity_marks (Fixture       *f,
   double capacity;
 
   ss_window_select (f->window, 0, 0);             /* China plus one, lithium hydroxide */
-  wait_frames (2);
+  ss_test_wait_frames (2);
   capacity = ss_study_get_item (study, 0)->sources[vn].attr[SS_SOURCE_CAPACITY];
   g_assert_cmpfloat (capacity, <, 1);
   expected = g_strdup_printf ("At most %.1f %% can come from here (its capacity)", 100 * capacity);
@@ -551,7 +588,7 @@ test_copy_chart_data (Fixture       *f,
   guint ny = meta->horizon + 1;
 
   ss_window_select (f->window, 0, 0);             /* China plus one, lithium hydroxide */
-  wait_frames (2);
+  ss_test_wait_frames (2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-chart-data", NULL));
   content = gdk_clipboard_get_content (clipboard);
   g_assert_nonnull (content);
@@ -756,6 +793,7 @@ main (int   argc,
   g_test_add ("/window/copy-chart", Fixture, NULL, fixture_setup, test_copy_chart, fixture_teardown);
   g_test_add ("/window/chart-rows-open", Fixture, NULL, fixture_setup, test_chart_rows_open, fixture_teardown);
   g_test_add ("/window/use-this-mix", Fixture, NULL, fixture_setup, test_use_this_mix, fixture_teardown);
+  g_test_add ("/window/compare-view", Fixture, NULL, fixture_setup, test_compare_view, fixture_teardown);
   g_test_add ("/window/alert-opens-item", Fixture, NULL, fixture_setup, test_alert_opens_item,
               fixture_teardown);
   g_test_add ("/window/capacity-marks", Fixture, NULL, fixture_setup, test_capacity_marks, fixture_teardown);

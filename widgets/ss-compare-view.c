@@ -26,6 +26,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ss-bidi.h"
 #include "ss-compare.h"
 #include "ss-compare-view.h"
 #include "ss-input-guard.h"
@@ -95,10 +96,13 @@ column_title (guint column)
   static const char * const titles[N_COLUMNS] = {
     /* Translators: columns of the scenario comparison table; keep them short */
     N_("Scenario"),
-    N_("Largest foreign"),
+    /* Translators: the largest share from one foreign country */
+    N_("Largest"),
     NULL,                                /* the country's name */
-    N_("NPV premium"),
-    N_("Supply risk"),
+    /* Translators: the NPV of the cost premium */
+    N_("Premium"),
+    /* Translators: supply risk, a short column heading */
+    N_("SR"),
     N_("HHI"),
     /* Translators: the expected shortfall impact, a column heading */
     N_("Shortfall"),
@@ -107,7 +111,8 @@ column_title (guint column)
     N_("Critical"),
     N_("Warning"),
     N_("Watch"),
-    N_("Over target"),
+    /* Translators: items over the policy target, a short column heading */
+    N_("Over"),
   };
 
   return titles[column] != NULL ? _(titles[column]) : NULL;
@@ -123,10 +128,16 @@ format_cell (SsCompareView *self,
   double v;
 
   if (column == SCENARIO_COLUMN)
-    return ss_compare_row_get_kind (row) == SS_SCENARIO_SHOCK
-           /* Translators: a shock scenario's name in the comparison table */
-           ? g_strdup_printf (_("%s (shock)"), ss_compare_row_get_name (row))
-           : g_strdup (ss_compare_row_get_name (row));
+    {
+      g_autofree char *name = NULL;
+
+      if (ss_compare_row_get_kind (row) != SS_SCENARIO_SHOCK)
+        return g_strdup (ss_compare_row_get_name (row));
+      /* A name set into a longer text cannot reorder it (ss-bidi.h). */
+      name = ss_bidi_isolate (ss_compare_row_get_name (row));
+      /* Translators: a shock scenario's name in the comparison table */
+      return g_strdup_printf (_("%s (shock)"), name);
+    }
 
   figure = column - 1;
   v = ss_compare_row_get_figure (row, figure);
@@ -288,17 +299,18 @@ setup_cell (GtkSignalListItemFactory *factory,
   if (column == SCENARIO_COLUMN)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 18);
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 10);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 22);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 16);
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
     }
   else
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1);
+      /* Narrow: thirteen columns share the view with the item list. */
       gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription),
-                                     column - 1 == SS_COMPARE_LARGEST_SHARE ? 10 : 7);
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
+                                     column - 1 == SS_COMPARE_LARGEST_SHARE ? 8 : 4);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 3);
       gtk_widget_add_css_class (inscription, "numeric");
     }
   g_object_set_data (G_OBJECT (inscription), "ss-column", GUINT_TO_POINTER (column));
@@ -413,6 +425,7 @@ update_labels (SsCompareView *self,
   const SsMeta *meta = ss_study_get_meta (study);
   guint country = ss_compare_list_get_country (self->list);
   const char *country_name = ss_study_get_country (study, country)->name;
+  g_autofree char *isolated = ss_bidi_isolate (country_name);
   g_autofree char *legend = NULL, *target = NULL;
   double in_force = NAN;
 
@@ -431,12 +444,14 @@ update_labels (SsCompareView *self,
   gtk_label_set_label (self->target_label, target);
 
   gtk_column_view_column_set_title (self->columns[1 + SS_COMPARE_COUNTRY_SHARE], country_name);
-  legend = g_strdup_printf (_("Shares of spending in %d, in %%: the largest from one foreign country (with its "
-                              "code) and from %s. NPV premium over %d–%d, shortfall impact and VaR95 in %d, "
-                              "in million %s. Alert levels and “over target” count items. Double-click a "
-                              "row, or press Enter, to edit its scenario."),
-                            self->year, country_name, meta->base_year, meta->base_year + meta->horizon,
+  legend = g_strdup_printf (_("Largest: the largest share of spending from one foreign country in %d, with its "
+                              "code; %s: its share, in %%. Premium: NPV of the cost premium over %d–%d; SR: "
+                              "supply risk; shortfall impact and VaR95 in %d, in million %s. Critical, Warning, "
+                              "Watch and Over (the policy target) count items. Double-click a row, or press "
+                              "Enter, to edit its scenario."),
+                            self->year, isolated, meta->base_year, meta->base_year + meta->horizon,
                             self->year, meta->currency);
+  /* Copy and Export write the headings in full, with the year and unit. */
   gtk_label_set_label (self->legend, legend);
 }
 
