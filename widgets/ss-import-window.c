@@ -679,6 +679,7 @@ fill_countries (SsImportWindow *self,
                                        "Countries page."), isolated);
     }
   else
+    /* xgettext:no-c-format */
     description = g_strdup (_("They take cautious placeholder figures (governance 6, a 10 % chance of "
                               "disruption a year, a cost index of 1.1) until you enter their own on the "
                               "Countries page: never safe and cheap by default."));
