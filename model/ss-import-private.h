@@ -129,6 +129,25 @@ gboolean      _ss_import_read_wgi         (SsImport     *self,
                                            SsCsvReader  *csv,
                                            GError      **error);
 
+/* One entry of the items map: the study item an HS prefix belongs to. */
+typedef struct
+{
+  char *code;
+  char *name;
+  char *category;
+} SsImportMapEntry;
+
+/* The items map (a CSV of HS prefixes), and the entry of the longest
+ * prefix of hs, or NULL. */
+SsImportMap  *_ss_import_map_load         (GFile        *file,
+                                           GError      **error);
+const SsImportMapEntry *_ss_import_map_lookup (SsImportMap *map,
+                                           const char   *hs);
+void          _ss_import_map_free         (SsImportMap  *map);
+
+/* The name a source record gives each format (never translated). */
+const char   *_ss_import_format_label     (SsImportFormat format);
+
 /* The header's column index of name, or -1. */
 int           _ss_import_find_column      (SsCsvReader  *csv,
                                            const char   *name);
