@@ -37,7 +37,7 @@
 #include <string.h>
 
 #include "ss-xml-text.h"
-#include "ssc-svg.h"
+#include "ssc-svg-private.h"
 
 typedef enum
 {
@@ -102,148 +102,6 @@ warn_once (SscSvg     *svg,
 }
 
 /* ------------------------------------------------------------------ */
-/* Numbers, colours and text                                           */
-/* ------------------------------------------------------------------ */
-
-/* A coordinate with at most two decimals, in the C locale: cairo's paths
- * are on a 1/256 pixel grid, and 1/200 of a pixel cannot be seen. */
-static void
-append_num (GString *s,
-            double   v)
-{
-  long long n = llround (v * 100);
-  int frac;
-
-  if (n < 0)
-    {
-      g_string_append_c (s, '-');
-      n = -n;
-    }
-  g_string_append_printf (s, "%lld", n / 100);
-  frac = n % 100;
-  if (frac % 10 == 0 && frac != 0)
-    g_string_append_printf (s, ".%d", frac / 10);
-  else if (frac != 0)
-    g_string_append_printf (s, ".%02d", frac);
-}
-
-static void
-append_num_attr (GString    *s,
-                 const char *name,
-                 double      v)
-{
-  g_string_append_printf (s, " %s=\"", name);
-  append_num (s, v);
-  g_string_append_c (s, '"');
-}
-
-static int
-channel (double v)
-{
-  return (int)round (CLAMP (v, 0, 1) * 255);
-}
-
-static void
-append_color (GString *s,
-              double   r,
-              double   g,
-              double   b)
-{
-  g_string_append_printf (s, "#%02x%02x%02x", channel (r), channel (g), channel (b));
-}
-
-/* name="#rrggbb" and, below 1, name-opacity="a". */
-static void
-append_color_attr (GString    *s,
-                   const char *name,
-                   double      r,
-                   double      g,
-                   double      b,
-                   double      a)
-{
-  g_string_append_printf (s, " %s=\"", name);
-  append_color (s, r, g, b);
-  g_string_append_c (s, '"');
-  if (a < 1)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_string_append_printf (s, " %s-opacity=\"%s\"", name,
-                              g_ascii_formatd (buf, sizeof buf, "%.3g", CLAMP (a, 0, 1)));
-    }
-}
-
-static gboolean
-matrix_is_identity (const cairo_matrix_t *m)
-{
-  return m->xx == 1 && m->yx == 0 && m->xy == 0 && m->yy == 1 && m->x0 == 0 && m->y0 == 0;
-}
-
-/* name="matrix(…)", unless m is the identity. */
-static void
-append_matrix_attr (GString              *s,
-                    const char           *name,
-                    const cairo_matrix_t *m)
-{
-  const double v[] = { m->xx, m->yx, m->xy, m->yy, m->x0, m->y0 };
-
-  if (matrix_is_identity (m))
-    return;
-  g_string_append_printf (s, " %s=\"matrix(", name);
-  for (guint k = 0; k < G_N_ELEMENTS (v); k++)
-    {
-      if (k > 0)
-        g_string_append_c (s, ' ');
-      append_num (s, v[k]);
-    }
-  g_string_append (s, ")\"");
-}
-
-/* Text as element content or an attribute value: escaped, and any
- * character XML 1.0 cannot hold (a C0 control, U+FFFE, bytes that are not
- * UTF-8) replaced by U+FFFD, so the document always parses. The bidi
- * isolates and overrides of the text are kept as they are. */
-static void
-append_escaped (GString    *s,
-                const char *text,
-                gsize       length)
-{
-  const char *p = text, *end = text + length;
-
-  while (p < end)
-    {
-      gsize offset;
-      gunichar ch;
-      const char *stop = end;
-      gboolean bad = ss_xml_text_find_invalid (p, end - p, &offset, &ch);
-
-      if (bad)
-        stop = p + offset;
-      for (const char *q = p; q < stop; q++)
-        switch (*q)
-          {
-          case '&': g_string_append (s, "&amp;"); break;
-          case '<': g_string_append (s, "&lt;"); break;
-          case '>': g_string_append (s, "&gt;"); break;
-          case '"': g_string_append (s, "&quot;"); break;
-          /* Kept by an attribute, not turned into a space. */
-          case '\t': g_string_append (s, "&#9;"); break;
-          case '\n': g_string_append (s, "&#10;"); break;
-          case '\r': g_string_append (s, "&#13;"); break;
-          default: g_string_append_c (s, *q); break;
-          }
-      if (!bad)
-        break;
-      g_string_append (s, "\xEF\xBF\xBD");
-      /* Past the refused character, or the one refused byte. */
-      if (ch != (gunichar)-1)
-        p = g_utf8_next_char (stop);
-      else
-        p = stop + 1;
-    }
-}
-
-/* ------------------------------------------------------------------ */
 /* Clips                                                               */
 /* ------------------------------------------------------------------ */
 
@@ -301,10 +159,10 @@ append_rect (GString *s,
              Box      b)
 {
   g_string_append (s, "<rect");
-  append_num_attr (s, "x", b.x1);
-  append_num_attr (s, "y", b.y1);
-  append_num_attr (s, "width", b.x2 - b.x1);
-  append_num_attr (s, "height", b.y2 - b.y1);
+  _ssc_svg_append_num_attr (s, "x", b.x1);
+  _ssc_svg_append_num_attr (s, "y", b.y1);
+  _ssc_svg_append_num_attr (s, "width", b.x2 - b.x1);
+  _ssc_svg_append_num_attr (s, "height", b.y2 - b.y1);
 }
 
 /* The clip cairo has now, as the boxes that make it: the stack's top when
@@ -422,7 +280,7 @@ append_source (SscSvg     *svg,
     {
     case CAIRO_PATTERN_TYPE_SOLID:
       cairo_pattern_get_rgba (source, &r, &g, &b, &a);
-      append_color_attr (s, what, r, g, b, a);
+      _ssc_svg_append_color_attr (s, what, r, g, b, a);
       return;
 
     case CAIRO_PATTERN_TYPE_LINEAR:
@@ -443,16 +301,16 @@ append_source (SscSvg     *svg,
         cairo_pattern_get_color_stop_count (source, &n);
         g_string_append_printf (svg->defs, "<linearGradient id=\"g%u\" "
                                 "gradientUnits=\"userSpaceOnUse\"", id);
-        append_num_attr (svg->defs, "x1", x0);
-        append_num_attr (svg->defs, "y1", y0);
-        append_num_attr (svg->defs, "x2", x1);
-        append_num_attr (svg->defs, "y2", y1);
+        _ssc_svg_append_num_attr (svg->defs, "x1", x0);
+        _ssc_svg_append_num_attr (svg->defs, "y1", y0);
+        _ssc_svg_append_num_attr (svg->defs, "x2", x1);
+        _ssc_svg_append_num_attr (svg->defs, "y2", y1);
         if (extend != CAIRO_EXTEND_PAD && extend != CAIRO_EXTEND_NONE)
           g_string_append_printf (svg->defs, " spreadMethod=\"%s\"", spread[extend]);
         /* The pattern's matrix maps user space to the pattern's. */
         cairo_pattern_get_matrix (source, &m);
         if (cairo_matrix_invert (&m) == CAIRO_STATUS_SUCCESS)
-          append_matrix_attr (svg->defs, "gradientTransform", &m);
+          _ssc_svg_append_matrix_attr (svg->defs, "gradientTransform", &m);
         g_string_append (svg->defs, ">");
         for (int k = 0; k < n; k++)
           {
@@ -460,8 +318,8 @@ append_source (SscSvg     *svg,
 
             cairo_pattern_get_color_stop_rgba (source, k, &offset, &r, &g, &b, &a);
             g_string_append (svg->defs, "<stop");
-            append_num_attr (svg->defs, "offset", offset);
-            append_color_attr (svg->defs, "stop-color", r, g, b, a);
+            _ssc_svg_append_num_attr (svg->defs, "offset", offset);
+            _ssc_svg_append_color_attr (svg->defs, "stop-color", r, g, b, a);
             g_string_append (svg->defs, "/>");
           }
         g_string_append (svg->defs, "</linearGradient>\n");
@@ -476,7 +334,7 @@ append_source (SscSvg     *svg,
     default:
       warn_once (svg, WARN_SOURCE, "a source other than a colour or a linear gradient is "
                                    "written grey");
-      append_color_attr (s, what, 0.5, 0.5, 0.5, 1);
+      _ssc_svg_append_color_attr (s, what, 0.5, 0.5, 0.5, 1);
       return;
     }
 }
@@ -518,9 +376,9 @@ static void
 append_point (GString                 *s,
               const cairo_path_data_t *p)
 {
-  append_num (s, p->point.x);
+  _ssc_svg_append_num (s, p->point.x);
   g_string_append_c (s, ' ');
-  append_num (s, p->point.y);
+  _ssc_svg_append_num (s, p->point.y);
 }
 
 /* The shape's geometry, in user space: <rect …> or <path d="…">, and a
@@ -592,7 +450,7 @@ append_geometry (SscSvg   *svg,
   cairo_path_destroy (path);
 
   cairo_get_matrix (svg->cr, &m);
-  append_matrix_attr (s, "transform", &m);
+  _ssc_svg_append_matrix_attr (s, "transform", &m);
 }
 
 static void
@@ -614,14 +472,14 @@ append_stroke_style (SscSvg   *svg,
   int n_dashes = cairo_get_dash_count (cr);
 
   append_source (svg, s, "stroke");
-  append_num_attr (s, "stroke-width", cairo_get_line_width (cr));
+  _ssc_svg_append_num_attr (s, "stroke-width", cairo_get_line_width (cr));
   if (caps[cap] != NULL)
     g_string_append_printf (s, " stroke-linecap=\"%s\"", caps[cap]);
   if (join_names[join] != NULL)
     g_string_append_printf (s, " stroke-linejoin=\"%s\"", join_names[join]);
   else if (joins && cairo_get_miter_limit (cr) != 4)
     /* cairo's default is 10, SVG's 4; both limit the same ratio. */
-    append_num_attr (s, "stroke-miterlimit", cairo_get_miter_limit (cr));
+    _ssc_svg_append_num_attr (s, "stroke-miterlimit", cairo_get_miter_limit (cr));
   if (n_dashes > 0)
     {
       g_autofree double *dashes = g_new (double, n_dashes);
@@ -633,11 +491,11 @@ append_stroke_style (SscSvg   *svg,
         {
           if (k > 0)
             g_string_append_c (s, ',');
-          append_num (s, dashes[k]);
+          _ssc_svg_append_num (s, dashes[k]);
         }
       g_string_append_c (s, '"');
       if (offset != 0)
-        append_num_attr (s, "stroke-dashoffset", offset);
+        _ssc_svg_append_num_attr (s, "stroke-dashoffset", offset);
     }
 }
 
@@ -789,13 +647,13 @@ ssc_svg_new (int         width,
   if (title != NULL)
     {
       g_string_append (svg->head, "<title>");
-      append_escaped (svg->head, title, strlen (title));
+      _ssc_svg_append_escaped (svg->head, title, strlen (title));
       g_string_append (svg->head, "</title>\n");
     }
   if (desc != NULL)
     {
       g_string_append (svg->head, "<desc>");
-      append_escaped (svg->head, desc, strlen (desc));
+      _ssc_svg_append_escaped (svg->head, desc, strlen (desc));
       g_string_append (svg->head, "</desc>\n");
     }
   svg->defs = g_string_new (NULL);
@@ -939,11 +797,11 @@ append_family (GString    *s,
       else if (strchr (name, ' ') != NULL)
         {
           g_string_append_c (s, '\'');
-          append_escaped (s, name, strlen (name));
+          _ssc_svg_append_escaped (s, name, strlen (name));
           g_string_append_c (s, '\'');
         }
       else
-        append_escaped (s, name, strlen (name));
+        _ssc_svg_append_escaped (s, name, strlen (name));
     }
 }
 
@@ -975,9 +833,9 @@ ssc_svg_text_begin (SscSvg       *svg,
   g_string_append (svg->body, "<text font-family=\"");
   append_family (svg->body, family);
   g_string_append_c (svg->body, '"');
-  append_num_attr (svg->body, "font-size", size);
+  _ssc_svg_append_num_attr (svg->body, "font-size", size);
   g_string_append_printf (svg->body, " font-weight=\"%d\"", weight);
-  append_color_attr (svg->body, "fill", rgba[0], rgba[1], rgba[2], rgba[3]);
+  _ssc_svg_append_color_attr (svg->body, "fill", rgba[0], rgba[1], rgba[2], rgba[3]);
   if (a != NULL)
     g_string_append_printf (svg->body, " text-anchor=\"%s\"", a);
   if (rtl)
@@ -1006,10 +864,10 @@ ssc_svg_text_line (SscSvg     *svg,
   single = svg->text_lines == 1;
   if (!single)
     g_string_append (svg->body, "<tspan");
-  append_num_attr (svg->body, "x", x);
-  append_num_attr (svg->body, "y", y);
+  _ssc_svg_append_num_attr (svg->body, "x", x);
+  _ssc_svg_append_num_attr (svg->body, "y", y);
   g_string_append_c (svg->body, '>');
-  append_escaped (svg->body, text, length);
+  _ssc_svg_append_escaped (svg->body, text, length);
   if (!single)
     g_string_append (svg->body, "</tspan>");
   svg->text_written++;
