@@ -489,9 +489,10 @@ ss_window_figures_update (SsWindow           *self,
   g_clear_pointer (&detail, g_free);
 
   /* Spend share from China */
-  /* Translators: a share, "12.5 %" */
-  first = g_strdup_printf (_("%.1f %%"), 100 * spend_first);
-  then = g_strdup_printf (_("%.1f %%"), 100 * spend_t);
+  /* Translators: a share, "12.5 %", with a no-break space: the card
+   * wraps a long figure, and a unit must not go to a line alone */
+  first = g_strdup_printf (_("%.1f\u00a0%%"), 100 * spend_first);
+  then = g_strdup_printf (_("%.1f\u00a0%%"), 100 * spend_t);
   value = from_to (first, then, t);
   detail = g_strdup_printf (_("%+.1f points against the baseline in %d"), 100 * (spend_t - spend_t_b), year);
   ss_metric_card_set_value (SS_METRIC_CARD (self->cards[CARD_CHINA]), value, detail,

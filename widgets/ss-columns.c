@@ -93,8 +93,9 @@ shown (GtkWidget *child)
 }
 
 /* Whether @width makes two columns, and their widths. The left column
- * gets 60 % (its sliders gain most from the room), within its minimum
- * and `main-maximum-width`; the side the rest. */
+ * gets 4/7 (57 %: its sliders gain most from the room, and the side's
+ * two cards a row must hold "78.6 % → 47.6 %" at 1280 px), within its
+ * minimum and `main-maximum-width`; the side the rest. */
 static gboolean
 split (SsColumns *self,
        int        width,
@@ -110,7 +111,7 @@ split (SsColumns *self,
 
   if (!shown (self->side) || width < self->wide_width || width < main_min + self->spacing + side_min)
     return FALSE;
-  left = (width - self->spacing) * 3 / 5;
+  left = (width - self->spacing) * 4 / 7;
   if (self->main_maximum_width > 0)
     left = MIN (left, self->main_maximum_width);
   left = CLAMP (left, main_min, width - self->spacing - side_min);

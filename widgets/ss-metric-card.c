@@ -62,6 +62,7 @@ add_inscription (SsMetricCard *self,
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
   gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
+  gtk_inscription_set_yalign (GTK_INSCRIPTION (inscription), 0);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), chars / 2);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), chars);
   gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), lines);
@@ -87,7 +88,10 @@ ss_metric_card_init (SsMetricCard *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "caption-heading");
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "dim-label");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title));
-  self->value = add_inscription (self, "title-2", 16, 1);
+  /* title-4 (13 pt): on one line of title-2 (15 pt), "78.6 % → 47.6 %"
+   * and "+2398.2 M USD" were cut to "78.6 % → 4…" in a card of the
+   * 1280 px window's side column. */
+  self->value = add_inscription (self, "title-4", 16, 1);
   self->detail = add_inscription (self, "caption", 30, 3);
 }
 
