@@ -873,6 +873,10 @@ ss_window_init (SsWindow *self)
   ss_input_guard (GTK_WIDGET (self->switching_spin));
   ss_input_guard (GTK_WIDGET (self->subsidy_spin));
   ss_input_guard (GTK_WIDGET (self->stockpile_spin));
+  ss_input_guard_set_label (GTK_WIDGET (self->transition_spin), _("Transition"), SS_UNIT_NONE);
+  ss_input_guard_set_label (GTK_WIDGET (self->switching_spin), _("Switching cost"), SS_UNIT_PERCENT);
+  ss_input_guard_set_label (GTK_WIDGET (self->subsidy_spin), _("Subsidy"), SS_UNIT_PERCENT);
+  ss_input_guard_set_label (GTK_WIDGET (self->stockpile_spin), _("Stockpile"), SS_UNIT_NONE);
 
   ss_window_figures_init (self);
   ss_window_alerts_init (self);

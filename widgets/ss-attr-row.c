@@ -31,6 +31,7 @@
 
 #include "ss-attr-row.h"
 #include "ss-page-util.h"
+#include "ss-typed.h"
 
 struct _SsAttrRow
 {
@@ -81,7 +82,7 @@ update_labels (SsAttrRow *self)
       g_autofree char *range = ss_field_dup_range (self->field);
       char fallback[SS_NUMBER_BUF];
 
-      ss_attr_format (spec, fallback, sizeof fallback, spec->fallback);
+      ss_typed_format (spec, fallback, sizeof fallback, spec->fallback);
       /* Translators: a figure's meaning, its range, then its default */
       subtitle = g_strdup_printf (_("%s; in %s, empty for %s"), meaning, range, fallback);
     }

@@ -18,6 +18,7 @@
 
 #include "ss-field-private.h"
 #include "ss-page-util.h"
+#include "ss-typed.h"
 
 static gboolean commit (SsField *self);
 
@@ -95,7 +96,7 @@ _ss_field_sync (SsField  *self,
 
       if (ss_field_may_be_empty (self) && _ss_field_exists (self))
         {
-          ss_attr_format (self->key.spec, buf, sizeof buf, _ss_field_key_empty_value (&self->key));
+          ss_typed_format (self->key.spec, buf, sizeof buf, _ss_field_key_empty_value (&self->key));
           placeholder = g_strdup (buf);
         }
       if (g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (self->widget)), placeholder) != 0)

@@ -20,6 +20,7 @@
 #include "ss-bidi.h"
 #include "ss-field-private.h"
 #include "ss-page-util.h"
+#include "ss-typed.h"
 #include "ss-xml-text.h"
 
 /* --- Texts ------------------------------------------------------------- */
@@ -366,7 +367,7 @@ _ss_field_key_text (const SsFieldKey *key)
     return g_strdup (study_string (key));
   if (!study_number (key, &value))
     return g_strdup ("");
-  ss_attr_format (key->spec, buf, sizeof buf, value);
+  ss_typed_format (key->spec, buf, sizeof buf, value);
   return g_strdup (buf);
 }
 
@@ -492,6 +493,7 @@ check_number (const SsFieldKey *key,
   g_autofree char *clean = ss_page_clean_line (text);
   g_autofree char *what = NULL;
   g_autofree char *range = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (*clean == '\0' && _ss_field_key_may_be_empty (key))
     {
@@ -499,29 +501,18 @@ check_number (const SsFieldKey *key,
       value->number = _ss_field_key_empty_value (key);
       return NULL;
     }
-  if (ss_attr_parse (key->spec, clean, &value->number)
-      && ss_attr_in_range (key->spec, value->number))
+  what = _ss_field_key_label (key);
+  if (ss_typed_parse (key->spec, what, clean, &value->number, &error))
     return NULL;
 
-  what = _ss_field_key_label (key);
-  range = ss_describe_range (key->spec);
-  switch (key->spec->unit)
+  if (error->code != SS_TYPED_ERROR_AMBIGUOUS && _ss_field_key_may_be_empty (key)
+      && (key->spec->unit == SS_UNIT_NONE || key->spec->unit == SS_UNIT_MONEY))
     {
-    case SS_UNIT_WHOLE:
-      /* Translators: "Horizon must be a whole number in [1, 50]" */
-      return g_strdup_printf (_("%s must be a whole number in %s"), what, range);
-    case SS_UNIT_PERCENT:
-      /* Translators: "Discount rate must be a percentage in [0, 100]" */
-      return g_strdup_printf (_("%s must be a percentage in %s"), what, range);
-    case SS_UNIT_NONE:
-    case SS_UNIT_MONEY:
-    default:
-      if (_ss_field_key_may_be_empty (key))
-        /* Translators: "Growth of Gallium must be a number in (-1, 1), or empty" */
-        return g_strdup_printf (_("%s must be a number in %s, or empty"), what, range);
-      /* Translators: "Disruption probability of China must be a number in [0, 1]" */
-      return g_strdup_printf (_("%s must be a number in %s"), what, range);
+      range = ss_describe_range (key->spec);
+      /* Translators: "Growth of Gallium must be a number in (-1, 1), or empty" */
+      return g_strdup_printf (_("%s must be a number in %s, or empty"), what, range);
     }
+  return g_strdup (error->message);
 }
 
 /* The checks the document makes again when it writes, made as the user

@@ -38,6 +38,7 @@
 
 #include "ss-field-private.h"
 #include "ss-page-util.h"
+#include "ss-typed.h"
 
 G_DEFINE_ENUM_TYPE (SsElement, ss_element,
                     G_DEFINE_ENUM_VALUE (SS_ELEMENT_META, "meta"),
@@ -121,22 +122,7 @@ ss_field_dup_meaning (SsField *self)
 char *
 ss_describe_range (const SsAttrSpec *spec)
 {
-  SsAttrSpec shown = *spec;
-
-  if (spec->unit == SS_UNIT_PERCENT)
-    {
-      shown.min *= 100;
-      shown.max *= 100;
-    }
-  if (shown.max >= 1e6)
-    {
-      char min[SS_NUMBER_BUF];
-
-      ss_format_number (min, sizeof min, shown.min);
-      /* Translators: a range with no upper bound, "> 0" or "≥ 0" */
-      return g_strdup_printf (shown.min_open ? _("> %s") : _("≥ %s"), min);
-    }
-  return ss_attr_describe_range (&shown);
+  return ss_typed_describe_range (spec);
 }
 
 char *

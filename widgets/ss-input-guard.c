@@ -16,9 +16,14 @@
  * Ctrl+Shift+Z and Ctrl+Y are not the text field's own undo (which could
  * empty the field) but go to the window's shortcuts (its Undo and Redo),
  * after the field is settled as leaving it would settle it, so they do
- * what the Undo and Redo buttons do. And a field left empty or unreadable goes back
+ * what the Undo and Redo buttons do. And a field left empty goes back
  * to its value (GTK would read it as 0); one left as it shows keeps its
- * exact value (GTK would round it to the digits shown).
+ * exact value (GTK would round it to the digits shown). What is typed is
+ * read as the locale types numbers (ss_typed_parse_in()); a number out
+ * of the control's range, or no number, is refused with a message naming
+ * the control and its range, on the control and as a toast, and the
+ * value stays: GTK would clamp 150 % to 100 % and so zero every other
+ * share.
  *
  * The control keeps its own scroll handling: a capture-phase controller
  * sees each scroll event before the control's own scroll controller does
@@ -34,9 +39,14 @@
 #include <math.h>
 #include <string.h>
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
 #include "ss-input-guard.h"
+#include "ss-typed.h"
 
 #define GUARD_KEY "ss-input-guard"
+#define FIELD_KEY "ss-input-guard-field"
 #define MOVED_KEY "ss-input-guard-moved"
 #define LATCH_TIME (500 * G_TIME_SPAN_MILLISECOND)
 
@@ -44,6 +54,38 @@ typedef struct
 {
   GPtrArray *scrolls;                  /* the control's own scroll controllers */
 } Guard;
+
+/* What a spin button's refusal says of it. */
+typedef struct
+{
+  char       *label;                   /* "Share of China" */
+  SsAttrUnit  unit;
+  char       *message;                 /* the refusal shown, or NULL */
+} Field;
+
+static void
+field_free (gpointer data)
+{
+  Field *field = data;
+
+  g_free (field->label);
+  g_free (field->message);
+  g_free (field);
+}
+
+static Field *
+field_of (GtkSpinButton *spin)
+{
+  Field *field = g_object_get_data (G_OBJECT (spin), FIELD_KEY);
+
+  if (field == NULL)
+    {
+      field = g_new0 (Field, 1);
+      field->label = g_strdup (_("The value"));
+      g_object_set_data_full (G_OBJECT (spin), FIELD_KEY, field, field_free);
+    }
+  return field;
+}
 
 static void
 guard_free (gpointer data)
@@ -152,27 +194,117 @@ on_key_pressed (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* Shows @message on the spin button (the "error" style, its tooltip and
+ * invalid state) and as a toast; %NULL takes a refusal away. */
+static void
+show_refusal (GtkSpinButton *spin,
+              const char    *message,
+              const char    *typed)
+{
+  Field *field = field_of (spin);
+  GtkWidget *overlay;
+
+  if (message == NULL)
+    {
+      if (field->message == NULL)
+        return;
+      g_clear_pointer (&field->message, g_free);
+      gtk_widget_remove_css_class (GTK_WIDGET (spin), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (spin), NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID);
+      return;
+    }
+  g_free (field->message);
+  field->message = g_strdup (message);
+  gtk_widget_add_css_class (GTK_WIDGET (spin), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (spin), message);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  if ((overlay = gtk_widget_get_ancestor (GTK_WIDGET (spin), ADW_TYPE_TOAST_OVERLAY)) != NULL)
+    {
+      /* Translators: a refusal, then what was typed and is not taken,
+       * "Share of China must be a percentage in [0, 100]; “150” was not taken" */
+      g_autofree char *title = g_strdup_printf (_("%s; “%s” was not taken"), message, typed);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+}
+
+static void
+on_value_changed (GtkSpinButton *spin)
+{
+  show_refusal (spin, NULL, NULL);
+}
+
 /* Reads the field for GtkSpinButton, where its own reading would be
- * wrong: empty or unreadable text (0 for GTK) and the text of the value
- * itself (rounded to the digits shown). */
+ * wrong: empty text (0 for GTK), the text of the value itself (rounded
+ * to the digits shown), the locale's other decimal mark (GTK reads
+ * "12.5" as 12 in German), and a number out of range (clamped by GTK). */
 static int
 on_input (GtkSpinButton *spin,
           double        *new_value)
 {
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  Field *field = field_of (spin);
   double value = gtk_spin_button_get_value (spin);
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
   g_autofree char *showing = g_strdup_printf ("%0.*f", gtk_spin_button_get_digits (spin), value);
-  char *end = NULL;
+  g_autoptr(GError) error = NULL;
   double typed;
 
-  if (*text != '\0' && strcmp (text, showing) != 0)
-    {
-      typed = g_strtod (text, &end);
-      if (*end == '\0' && isfinite (typed))
-        return FALSE;                  /* a number typed: GTK reads it */
-    }
   *new_value = value;
+  if (*text == '\0' || strcmp (text, showing) == 0)
+    {
+      show_refusal (spin, NULL, NULL);
+      return TRUE;
+    }
+  if (!ss_typed_parse_in (field->label, text, field->unit, gtk_adjustment_get_lower (adjustment),
+                          gtk_adjustment_get_upper (adjustment), &typed, &error))
+    {
+      show_refusal (spin, error->message, text);
+      return GTK_INPUT_ERROR;
+    }
+  show_refusal (spin, NULL, NULL);
+  *new_value = typed;
   return TRUE;
+}
+
+/**
+ * ss_input_guard_set_label:
+ * @control: a spin button given to ss_input_guard()
+ * @label: the control as a refusal names it, "Share of China"
+ * @unit: how its value is typed: %SS_UNIT_PERCENT (as shown, "12.5"
+ *   for 12.5 %), %SS_UNIT_WHOLE or %SS_UNIT_NONE
+ */
+void
+ss_input_guard_set_label (GtkWidget  *control,
+                          const char *label,
+                          SsAttrUnit  unit)
+{
+  Field *field;
+
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (control));
+
+  field = field_of (GTK_SPIN_BUTTON (control));
+  g_free (field->label);
+  field->label = g_strdup (label);
+  field->unit = unit;
+}
+
+/**
+ * ss_input_guard_get_message:
+ *
+ * Returns: (nullable): why the text last typed into @control was
+ *   refused, while the refusal shows
+ */
+const char *
+ss_input_guard_get_message (GtkWidget *control)
+{
+  Field *field = g_object_get_data (G_OBJECT (control), FIELD_KEY);
+
+  return field != NULL ? field->message : NULL;
 }
 
 static void
@@ -185,6 +317,8 @@ guard_spin_button (GtkSpinButton *spin)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), spin);
   gtk_widget_add_controller (GTK_WIDGET (spin), keys);
   g_signal_connect (spin, "input", G_CALLBACK (on_input), NULL);
+  /* A value set otherwise (the slider, an undo) ends a refusal. */
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_value_changed), NULL);
 }
 
 /**

@@ -7,8 +7,14 @@
 
 #include <gtk/gtk.h>
 
+#include "ss-attrs.h"
+
 G_BEGIN_DECLS
 
-void ss_input_guard (GtkWidget *control);
+void        ss_input_guard             (GtkWidget  *control);
+void        ss_input_guard_set_label   (GtkWidget  *control,
+                                        const char *label,
+                                        SsAttrUnit  unit);
+const char *ss_input_guard_get_message (GtkWidget  *control);
 
 G_END_DECLS

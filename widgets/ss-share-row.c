@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "ss-bidi.h"
+#include "ss-input-guard.h"
 #include "ss-page-util.h"
 #include "ss-palette.h"
 #include "ss-share-row.h"
@@ -333,6 +334,7 @@ ss_share_row_new (guint            index,
                                   share_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   share_label, -1);
+  ss_input_guard_set_label (GTK_WIDGET (self->spin), share_label, SS_UNIT_PERCENT);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->lock), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   lock_label, -1);
   if (names != NULL)
