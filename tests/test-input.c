@@ -17,7 +17,10 @@
 
 #include <adwaita.h>
 
+#include <locale.h>
+
 #include "ss-chart.h"
+#include "ss-input-guard.h"
 #include "ss-resources.h"
 #include "ss-share-editor.h"
 #include "ss-study-file.h"
@@ -474,6 +477,113 @@ test_left_field_keeps_value (Fixture       *f,
   g_assert_true (ss_study_equal (study, before));
 }
 
+/* Types @keys (xdotool key names) into @spin after selecting what it
+ * shows, then leaves it with Tab. */
+static void
+type_and_leave (Fixture    *f,
+                GtkWidget  *spin,
+                const char *keys[])
+{
+  click_into (f, spin);
+  ss_test_xdotool ("key", "ctrl+a", NULL);
+  for (guint i = 0; keys[i] != NULL; i++)
+    ss_test_xdotool ("key", keys[i], NULL);
+  ss_test_xdotool ("key", "Tab", NULL);
+  g_assert_true (wait_until (lost_focus, spin, 2000));
+  wait_frames ();
+}
+
+/* 150 typed into China's share is refused, naming the share and its
+ * range: no share moves (GTK would clamp it to 100 % and zero every
+ * other). A number out of a lever's range, or no number, the same. */
+static void
+test_typed_out_of_range (Fixture       *f,
+                         gconstpointer  data)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  const SsStudy *study = ss_window_get_study (f->window);
+  g_autoptr(SsStudy) before = ss_study_copy (study);
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  GtkWidget *china = share_control (f, GTK_TYPE_SPIN_BUTTON, 0);
+  g_autofree char *was = g_strdup (text_of (china));
+  const char *hundred_fifty[] = { "1", "5", "0", NULL };
+  const char *letters[] = { "1", "2", "x", NULL };
+  const char *ten_thousand_one[] = { "1", "0", "0", "0", "1", NULL };
+  GtkWidget *switching = NULL;
+
+  type_and_leave (f, china, hundred_fifty);
+  g_assert_true (ss_study_equal (study, before));
+  g_assert_false (ss_document_can_undo (document));
+  g_assert_cmpstr (text_of (china), ==, was);
+  g_assert_cmpstr (ss_input_guard_get_message (china), ==,
+                   "Share from \u2068China\u2069 must be a percentage in [0, 100]");
+  g_assert_true (gtk_widget_has_css_class (china, "error"));
+
+  type_and_leave (f, china, letters);
+  g_assert_true (ss_study_equal (study, before));
+  g_assert_cmpstr (ss_input_guard_get_message (china), ==,
+                   "Share from \u2068China\u2069 must be a percentage in [0, 100]");
+
+  /* A lever: the switching cost goes up to 10000 %. */
+  ss_test_collect (GTK_WIDGET (f->window), GTK_TYPE_SPIN_BUTTON, spins);
+  for (guint i = 0; i < spins->len; i++)
+    if (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (g_ptr_array_index (spins, i))) == 10000)
+      switching = g_ptr_array_index (spins, i);
+  g_assert_nonnull (switching);
+  type_and_leave (f, switching, ten_thousand_one);
+  g_assert_true (ss_study_equal (study, before));
+  g_assert_cmpstr (ss_input_guard_get_message (switching), ==,
+                   "Switching cost must be a percentage in [0, 10000]");
+
+  /* A share in range is taken, and the refusal goes. */
+  {
+    const char *twenty[] = { "2", "0", NULL };
+
+    type_and_leave (f, china, twenty);
+    g_assert_cmpfloat_with_epsilon (ss_study_get_scenario (study, 0)->targets[0][0], 0.2, 1e-12);
+    g_assert_null (ss_input_guard_get_message (china));
+    g_assert_false (gtk_widget_has_css_class (china, "error"));
+  }
+}
+
+/* In German "12,5" and "12.5" are both 12.5 %, in a share and a lever;
+ * "1.234" is grouping (1234), so out of a share's range, not 1.234 %. */
+static void
+test_typed_german (Fixture       *f,
+                   gconstpointer  data)
+{
+  const SsStudy *study = ss_window_get_study (f->window);
+  GtkWidget *vietnam = share_control (f, GTK_TYPE_SPIN_BUTTON, VIETNAM);
+  const char *comma[] = { "1", "2", "comma", "5", NULL };
+  const char *point[] = { "2", "0", "period", "5", NULL };
+  const char *grouped[] = { "1", "period", "2", "3", "4", NULL };
+  g_autofree char *locale = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autoptr(SsStudy) before = NULL;
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      if (g_getenv ("CI") != NULL)
+        g_error ("CI makes de_DE.UTF-8 (build-aux/install-deps.sh)");
+      g_test_skip ("de_DE.UTF-8 is not installed");
+      return;
+    }
+
+  type_and_leave (f, vietnam, comma);
+  g_assert_cmpfloat_with_epsilon (ss_study_get_scenario (study, 0)->targets[0][VIETNAM], 0.125, 1e-12);
+  g_assert_cmpstr (text_of (vietnam), ==, "12,5");
+  type_and_leave (f, vietnam, point);
+  g_assert_cmpfloat_with_epsilon (ss_study_get_scenario (study, 0)->targets[0][VIETNAM], 0.205, 1e-12);
+  g_assert_cmpstr (text_of (vietnam), ==, "20,5");
+  g_assert_null (ss_input_guard_get_message (vietnam));
+
+  before = ss_study_copy (study);
+  type_and_leave (f, vietnam, grouped);
+  g_assert_true (ss_study_equal (study, before));
+  g_assert_cmpstr (ss_input_guard_get_message (vietnam), ==,
+                   "Share from \u2068Vietnam\u2069 must be a percentage in [0, 100]");
+  setlocale (LC_NUMERIC, locale);
+}
+
 /* Whether @widget is wholly inside the part of the page on screen. */
 static gboolean
 in_view (Fixture   *f,
@@ -546,6 +656,10 @@ main (int   argc,
   g_test_add ("/input/undo-in-spin", Fixture, NULL, fixture_setup, test_undo_in_spin, fixture_teardown);
   g_test_add ("/input/left-field-keeps-value", Fixture, NULL, fixture_setup, test_left_field_keeps_value,
               fixture_teardown);
+
+  g_test_add ("/input/typed-out-of-range", Fixture, NULL, fixture_setup, test_typed_out_of_range,
+              fixture_teardown);
+  g_test_add ("/input/typed-german", Fixture, NULL, fixture_setup, test_typed_german, fixture_teardown);
 
   return g_test_run ();
 }

@@ -265,7 +265,7 @@ test_shocks (Fixture       *f,
   g_assert_nonnull (shock_row (f, 0));
   g_assert_null (shock_row (f, 1));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shock_entry (f, 0, SS_DISRUPTION_PROBABILITY))),
-                   ==, "0.3");
+                   ==, ss_test_localized ("0.3"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shock_entry (f, 0, SS_DISRUPTION_DAYS))),
                    ==, "180");
 

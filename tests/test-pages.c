@@ -85,7 +85,7 @@ number_text (double value)
   char buf[SS_NUMBER_BUF];
 
   ss_format_number (buf, sizeof buf, value);
-  return g_strdup (buf);
+  return g_strdup (ss_test_localized (buf));
 }
 
 /* --- Countries --------------------------------------------------------- */
@@ -117,10 +117,11 @@ test_countries_range (Fixture       *f,
   g_assert_false (ss_document_get_modified (f->document));
   g_assert_false (ss_document_can_undo (f->document));
 
-  /* Not a number, nor a number in the file's syntax. */
+  /* Not a number, nor one that could be read two ways (1234 or 1.234,
+   * out of range either way). */
   type_and_enter (entry, "abc");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
-  type_and_enter (entry, "0,2");
+  type_and_enter (entry, "1,234");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_true (ss_study_equal (f->study, before));
 
@@ -142,7 +143,7 @@ test_countries_range (Fixture       *f,
   g_assert_false (ss_document_can_undo (f->document));
 
   g_assert_true (ss_document_redo (f->document));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0.2");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, ss_test_localized ("0.2"));
 
   /* Open ranges: governance (0, 10] refuses 0 and takes 10. */
   entry = ss_countries_page_get_cell (f->countries, cn, "governance");
@@ -569,7 +570,7 @@ test_scenarios_overrides (Fixture       *f,
   entry = ss_scenarios_page_get_override_entry (f->scenarios, cn,
                                                 SS_COUNTRY_DISRUPTION_PROBABILITY);
   g_assert_nonnull (entry);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0.3");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, ss_test_localized ("0.3"));
   g_assert_null (ss_scenarios_page_get_override_entry (f->scenarios, cn, SS_COUNTRY_RAMP));
 
   type_and_enter (entry, "1.5");

@@ -10,6 +10,7 @@
 #include "ss-study-file.h"
 #include "ss-document.h"
 #include "ss-sensitivity.h"
+#include "ss-typed.h"
 #include "test-util.h"
 
 /* Whatever an edit did, the study must still save and load back the same. */
@@ -171,4 +172,16 @@ ss_test_tornado (SsStudy *study)
 
   g_assert_no_error (error);
   return s;
+}
+
+const char *
+ss_test_localized (const char *number)
+{
+  static char bufs[4][SS_NUMBER_BUF];
+  static guint next;
+  char *buf = bufs[next++ % G_N_ELEMENTS (bufs)];
+
+  g_strlcpy (buf, number, SS_NUMBER_BUF);
+  ss_typed_localize (buf, SS_NUMBER_BUF);
+  return buf;
 }

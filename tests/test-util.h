@@ -41,4 +41,8 @@ char    *ss_test_mutate             (const char *text,
                                      const char *from,
                                      const char *to);
 
+/* A number of the file's syntax as a field shows it, in the locale's
+ * decimal mark; valid until the fourth call after. */
+const char *ss_test_localized (const char *number);
+
 G_END_DECLS
