@@ -132,6 +132,17 @@ gboolean        ssc_chart_hit_cell                 (const SscChartHit   *hit,
                                                     int                 *strategy,
                                                     int                 *shock);
 
+gboolean        ssc_chart_hit_is_drawn             (const SscChartHit   *hit);
+void            ssc_chart_hit_grid_shape           (const SscChartHit   *hit,
+                                                    guint               *n_rows,
+                                                    guint               *n_cols);
+gboolean        ssc_chart_hit_cell_rect            (const SscChartHit   *hit,
+                                                    guint                row,
+                                                    guint                col,
+                                                    int                 *strategy,
+                                                    int                 *shock,
+                                                    double               rect[4]);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SscChartHit, ssc_chart_hit_free)
 
 G_END_DECLS

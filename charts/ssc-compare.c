@@ -80,6 +80,7 @@ draw_panel (SscCtx         *c,
             const double   *values,
             const gboolean *present,
             double          row_h,
+            gboolean        compact,
             const double    grey[4])
 {
   cairo_t *cr = c->cr;
@@ -111,7 +112,10 @@ draw_panel (SscCtx         *c,
   if (scale.w < 10)
     return;
 
-  ssc_axis_x (c, scale, &t, TRUE);
+  if (compact)
+    ssc_axis_zero (c, scale, &t);
+  else
+    ssc_axis_x (c, scale, &t, TRUE);
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -147,6 +151,7 @@ compare_draw (SscCtx *c)
   g_autofree char *subtitle = ssc_frame_subtitle (c, SSC_SUBTITLE_ITEM | SSC_SUBTITLE_YEARS);
   double grey[4], label_w = 0, gap = c->width >= SSC_LEGEND_MIN_WIDTH ? 24 : 14;
   double panel_w, titles_h = 0, row_h, rows_y, rows_h, tick_h;
+  gboolean small_names;
   SscRect panels[N_METRICS];
 
   ssc_frame_header (c, ssc_ctx_title (c), subtitle);
@@ -186,7 +191,16 @@ compare_draw (SscCtx *c)
   rows_y = c->area.y + titles_h + 10;
   rows_h = c->area.h - titles_h - 10 - (6 + tick_h);
   row_h = MIN (64, rows_h / n_rows);
-  if (row_h < ssc_text_line_height (c->text, &ssc_font_label) + 2)
+  /* Many scenarios in a short chart (the window's side column): the axes
+   * lose their tick labels (every bar has its value beside it) and the
+   * names take the ticks' size, down to a row of one tick line. */
+  small_names = row_h < ssc_text_line_height (c->text, &ssc_font_label) + 2;
+  if (small_names)
+    {
+      rows_h = c->area.h - titles_h - 10 - 4;
+      row_h = MIN (64, rows_h / n_rows);
+    }
+  if (row_h < tick_h + 1)
     {
       ssc_frame_too_small (c);
       return;
@@ -208,7 +222,8 @@ compare_draw (SscCtx *c)
     {
       int s = scenarios[r];
 
-      ssc_text_set (c->text, s == c->scenario ? &ssc_font_label_bold : &ssc_font_label,
+      ssc_text_set (c->text, small_names ? &ssc_font_tick
+                             : s == c->scenario ? &ssc_font_label_bold : &ssc_font_label,
                     ssc_scenario_name (c->study, s), label_w - 14, SSC_FIT_ELLIPSIZE,
                     SSC_ALIGN_START);
       ssc_text_show (c->text, c->area.x + label_w - 14, rows_y + (r + 0.5) * row_h, 1, 0.5,
@@ -216,7 +231,7 @@ compare_draw (SscCtx *c)
     }
 
   for (guint m = 0; m < N_METRICS; m++)
-    draw_panel (c, panels[m], m, n_rows, values, present, row_h, grey);
+    draw_panel (c, panels[m], m, n_rows, values, present, row_h, small_names, grey);
 }
 
 static char *

@@ -54,6 +54,15 @@ ssc_hit_reset (SscChartHit  *hit,
   g_array_set_size (hit->points, 0);
 }
 
+/* Whether the last ssc_chart_render() drew the chart's regions, not a
+ * message in its place ("Too small to draw", no data). */
+gboolean
+ssc_chart_hit_is_drawn (const SscChartHit *hit)
+{
+  g_return_val_if_fail (hit != NULL, FALSE);
+  return hit->valid;
+}
+
 void
 ssc_hit_set_panels (SscCtx        *c,
                     guint          n,

@@ -30,7 +30,11 @@
 #include "ssc-tooltip.h"
 
 #define STRESS_MAX_ROW 112.0
-#define STRESS_MIN_CELL_W 64.0
+/* Below STRESS_LINES_CELL_W a cell shows its impact alone (the tooltip
+ * and the data have the rest), so a grid of many shocks still draws in
+ * the window's side column. */
+#define STRESS_MIN_CELL_W 30.0
+#define STRESS_LINES_CELL_W 64.0
 #define STRESS_PAD 6.0
 
 /* The grid's axes and the figures every cell shows. */
@@ -204,7 +208,9 @@ draw_cell (SscCtx        *c,
   double fill[4], ink[4];
   double bold_h = ssc_text_line_height (c->text, &ssc_font_label_bold);
   double small_h = ssc_text_line_height (c->text, &ssc_font_small);
-  double room = cell.h - 2 * STRESS_PAD, used, y;
+  double room = cell.h - 2 * STRESS_PAD, used, y, head_h;
+  const SscFont *head_font;
+  gboolean small;
   g_autofree char *impact = ssc_format_value (f->impact);
   g_autofree char *premium_value = format_signed (f->premium);
   g_autofree char *var_value = format_var (f->var95);
@@ -228,15 +234,22 @@ draw_cell (SscCtx        *c,
   lines[1] = var;
   lines[2] = over;
 
-  if (room < bold_h)
+  /* A small cell (many shocks, or a short chart) keeps its figure whole
+   * in a smaller size, and the rest of its lines for the tooltip. */
+  small = cell.w < 48 || room < bold_h;
+  head_font = small ? &ssc_font_small : &ssc_font_label_bold;
+  head_h = small ? small_h : bold_h;
+  if (cell.h - 2 < head_h)
     return;
-  n_lines = (guint)MIN (3, floor ((room - bold_h) / small_h));
-  used = bold_h + n_lines * small_h;
+  n_lines = cell.w + 2 < STRESS_LINES_CELL_W || room < head_h ? 0
+            : (guint)MIN (3, floor ((room - head_h) / small_h));
+  used = head_h + n_lines * small_h;
   y = cell.y + (cell.h - used) / 2;
-  ssc_text_set (c->text, &ssc_font_label_bold, impact, cell.w - 2 * STRESS_PAD,
-                SSC_FIT_ELLIPSIZE, SSC_ALIGN_CENTER);
+  /* A narrow cell (many shocks) keeps its figure whole in a smaller size. */
+  ssc_text_set (c->text, head_font, impact,
+                cell.w - 4, SSC_FIT_ELLIPSIZE, SSC_ALIGN_CENTER);
   ssc_text_show (c->text, cell.x + cell.w / 2, y, 0.5, 0, ink, 1);
-  y += bold_h;
+  y += head_h;
   for (guint k = 0; k < n_lines; k++)
     {
       ssc_text_set (c->text, &ssc_font_small, lines[k], cell.w - 2 * STRESS_PAD,
@@ -318,7 +331,8 @@ stress_draw (SscCtx *c)
     label_w = MAX (label_w, ssc_text_width (c->text, &ssc_font_label,
                                             ssc_scenario_name (c->study,
                                                                g_array_index (g.strategies, int, r))));
-  label_w = MIN (label_w, c->area.w * 0.24) + 12;
+  /* Many shocks: the strategies' names give up some width to the cells. */
+  label_w = MIN (label_w, c->area.w * (nk > 5 ? 0.2 : 0.24)) + 12;
   head_h = 2 * tick_h + 8;
   ramp_h = 18 + label_h + 4 + 10 + 4 + tick_h;
   avail_h = c->area.h - head_h - ramp_h;
@@ -499,6 +513,56 @@ ssc_chart_hit_cell (const SscChartHit *hit,
     *strategy = g_array_index (hit->rows, int, row);
   if (shock != NULL)
     *shock = g_array_index (hit->cols, int, col);
+  return TRUE;
+}
+
+/* For a keyboard cursor on the grid: the shape of the grid as the last
+ * ssc_chart_render() drew it (0 by 0 when it drew no stress grid). */
+void
+ssc_chart_hit_grid_shape (const SscChartHit *hit,
+                          guint             *n_rows,
+                          guint             *n_cols)
+{
+  gboolean drawn;
+
+  g_return_if_fail (hit != NULL);
+
+  drawn = hit->valid && hit->kind == SSC_CHART_STRESS && hit->n_cols > 0 && hit->row_h > 0;
+  if (n_rows != NULL)
+    *n_rows = drawn ? hit->rows->len : 0;
+  if (n_cols != NULL)
+    *n_cols = drawn ? hit->n_cols : 0;
+}
+
+/* The stress cell at row and column of the grid as last drawn: its
+ * strategy and shock, and its rectangle (x, y, width, height); FALSE
+ * outside the grid. */
+gboolean
+ssc_chart_hit_cell_rect (const SscChartHit *hit,
+                         guint              row,
+                         guint              col,
+                         int               *strategy,
+                         int               *shock,
+                         double             rect[4])
+{
+  guint n_rows, n_cols;
+
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  ssc_chart_hit_grid_shape (hit, &n_rows, &n_cols);
+  if (row >= n_rows || col >= n_cols)
+    return FALSE;
+  if (strategy != NULL)
+    *strategy = g_array_index (hit->rows, int, row);
+  if (shock != NULL)
+    *shock = g_array_index (hit->cols, int, col);
+  if (rect != NULL)
+    {
+      rect[2] = hit->grid.w / n_cols;
+      rect[3] = hit->row_h;
+      rect[0] = hit->grid.x + col * rect[2];
+      rect[1] = hit->grid.y + row * rect[3];
+    }
   return TRUE;
 }
 
