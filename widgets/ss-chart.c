@@ -1,4 +1,4 @@
-/* ss-chart.c: one of the six charts as a widget
+/* ss-chart.c: one of the charts as a widget
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -15,6 +15,12 @@
  *
  * To assistive technology the chart is an image labelled with its title
  * and described by ssc_chart_describe()'s sentence.
+ *
+ * The stress grid (a chart of ssc_chart_kind_needs_grid()) takes the
+ * focus and has a cell cursor: the arrow keys move it, Enter or Space
+ * picks the cell, as a click does ("cell-activated"); the picked cell is
+ * marked in the accent colour, the cursor with a dashed line, and the
+ * cursor's figures are added to the accessible description.
  */
 
 #define G_LOG_DOMAIN "supplyshift-chart"
@@ -33,6 +39,8 @@ struct _SsChart
   /* owned */
   SsStudy       *study;                /* a reference, only read */
   GPtrArray     *projections;          /* copies; NULL where none was given */
+  GPtrArray     *cells;                /* copies of the stress grid's, or NULL */
+  SsSensitivity *sensitivity;          /* a copy of the tornado, or NULL */
   SscChartHit    *hit;
   GskRenderNode *node;                 /* the chart without the hover mark */
   char          *title;
@@ -46,6 +54,15 @@ struct _SsChart
   gboolean       hovering;
   double         hover_x;
   double         hover_y;
+
+  /* The stress grid's cell cursor (row and column as drawn), and the
+   * cell picked (strategy and shock, scenario indices) */
+  guint          cursor_row;
+  guint          cursor_col;
+  gboolean       has_selection;
+  gboolean       cursor_pending;       /* the cursor goes to the picked cell once drawn */
+  int            selected_strategy;
+  int            selected_shock;
 };
 
 enum
@@ -60,6 +77,7 @@ enum
   SCENARIO_ACTIVATED,
   ITEM_ACTIVATED,
   MIX_ACTIVATED,
+  CELL_ACTIVATED,
   N_SIGNALS
 };
 
@@ -78,6 +96,33 @@ projection_copy_into (SsProjection       *dest,
     dest = ss_projection_new ();
   ss_projection_copy_into (dest, src);
   return dest;
+}
+
+static void ss_chart_update_accessible (SsChart *self);
+
+static gboolean
+is_grid (SsChart *self)
+{
+  return ssc_chart_kind_needs_grid (self->kind);
+}
+
+static SsSensitivity *
+sensitivity_copy (const SsSensitivity *src)
+{
+  SsSensitivity *dest = g_new (SsSensitivity, 1);
+
+  *dest = *src;
+  dest->inputs = g_array_copy (src->inputs);
+  return dest;
+}
+
+/* The window's focus widget, whether or not the window is active. */
+static gboolean
+is_focus (SsChart *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return root != NULL && gtk_root_get_focus (root) == GTK_WIDGET (self);
 }
 
 static void
@@ -126,6 +171,86 @@ ss_chart_update_colors (SsChart *self)
   self->colors_valid = TRUE;
 }
 
+/* The row and column of a cell on the grid as drawn, or FALSE. */
+static gboolean
+find_cell (SsChart *self,
+           int      strategy,
+           int      shock,
+           guint   *row,
+           guint   *col)
+{
+  guint n_rows, n_cols;
+
+  ssc_chart_hit_grid_shape (self->hit, &n_rows, &n_cols);
+  for (guint r = 0; r < n_rows; r++)
+    for (guint k = 0; k < n_cols; k++)
+      {
+        int s, x;
+
+        ssc_chart_hit_cell_rect (self->hit, r, k, &s, &x, NULL);
+        if (s == strategy && x == shock)
+          {
+            *row = r;
+            *col = k;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+/* A cell picked before the grid was drawn: the cursor goes there once it is. */
+static void
+sync_cursor (SsChart *self)
+{
+  guint row, col;
+
+  if (self->cursor_pending && self->has_selection
+      && find_cell (self, self->selected_strategy, self->selected_shock, &row, &col))
+    {
+      self->cursor_row = row;
+      self->cursor_col = col;
+      self->cursor_pending = FALSE;
+    }
+}
+
+/* The picked cell in the accent colour, the cursor dashed when the chart
+ * has the keyboard's focus. */
+static void
+snapshot_cells (SsChart     *self,
+                GtkSnapshot *snapshot,
+                int          width,
+                int          height)
+{
+  gboolean focus = gtk_widget_has_visible_focus (GTK_WIDGET (self));
+  double rect[4];
+  guint row, col;
+  cairo_t *cr;
+
+  if (!self->has_selection && !focus)
+    return;
+  sync_cursor (self);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->has_selection && find_cell (self, self->selected_strategy, self->selected_shock, &row, &col)
+      && ssc_chart_hit_cell_rect (self->hit, row, col, NULL, NULL, rect))
+    {
+      cairo_rectangle (cr, rect[0] + 2.5, rect[1] + 2.5, rect[2] - 5, rect[3] - 5);
+      cairo_set_line_width (cr, 3);
+      cairo_set_source_rgba (cr, self->data.accent[0], self->data.accent[1], self->data.accent[2], 1);
+      cairo_stroke (cr);
+    }
+  if (focus && ssc_chart_hit_cell_rect (self->hit, self->cursor_row, self->cursor_col, NULL, NULL, rect))
+    {
+      static const double dash[] = { 4, 3 };
+
+      cairo_rectangle (cr, rect[0] + 5.5, rect[1] + 5.5, rect[2] - 11, rect[3] - 11);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_set_source_rgba (cr, self->data.fg[0], self->data.fg[1], self->data.fg[2], 0.9);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+}
+
 static void
 ss_chart_snapshot (GtkWidget   *widget,
                    GtkSnapshot *snapshot)
@@ -164,6 +289,8 @@ ss_chart_snapshot (GtkWidget   *widget,
       ssc_chart_render_hover (self->hit, &self->data, cr, self->hover_x, self->hover_y);
       cairo_destroy (cr);
     }
+  if (is_grid (self))
+    snapshot_cells (self, snapshot, width, height);
 }
 
 static void
@@ -224,6 +351,23 @@ on_released (SsChart         *self,
     ss_chart_activate_at (self, x, y);
 }
 
+/* Picks a stress cell, as a click or Enter on it does. */
+static void
+pick_cell (SsChart *self,
+           int      strategy,
+           int      shock)
+{
+  guint row, col;
+
+  ss_chart_set_selected_cell (self, strategy, shock);
+  if (find_cell (self, strategy, shock, &row, &col))
+    {
+      self->cursor_row = row;
+      self->cursor_col = col;
+    }
+  g_signal_emit (self, signals[CELL_ACTIVATED], 0, strategy, shock);
+}
+
 /* What a click at (x, y) does; TRUE when it led somewhere. */
 gboolean
 ss_chart_activate_at (SsChart *self,
@@ -231,9 +375,15 @@ ss_chart_activate_at (SsChart *self,
                       double   y)
 {
   const double *shares = NULL;
-  int index = -1;
+  int index = -1, strategy, shock;
 
   g_return_val_if_fail (SS_IS_CHART (self), FALSE);
+
+  if (is_grid (self) && ssc_chart_hit_cell (self->hit, x, y, &strategy, &shock))
+    {
+      pick_cell (self, strategy, shock);
+      return TRUE;
+    }
 
   switch (ssc_chart_hit_target (self->hit, x, y, &index, &shares))
     {
@@ -260,11 +410,100 @@ on_query_tooltip (SsChart    *self,
                   GtkTooltip *tooltip)
 {
   g_autofree char *markup = NULL;
+  double rect[4];
 
+  /* From the keyboard, the stress grid's cursor cell. */
+  sync_cursor (self);
+  if (keyboard && is_grid (self)
+      && ssc_chart_hit_cell_rect (self->hit, self->cursor_row, self->cursor_col, NULL, NULL, rect))
+    {
+      x = (int)(rect[0] + rect[2] / 2);
+      y = (int)(rect[1] + rect[3] / 2);
+      keyboard = FALSE;
+    }
   if (keyboard || !ssc_chart_hit_query (self->hit, &self->data, x, y, &markup))
     return FALSE;
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
+}
+
+/* The cursor cell's tooltip as plain text: "China plus one under China
+ * export controls Premium (NPV) …". */
+static char *
+cursor_text (SsChart *self)
+{
+  g_autofree char *markup = NULL;
+  char *text = NULL;
+  double rect[4];
+
+  sync_cursor (self);
+  if (!ssc_chart_hit_cell_rect (self->hit, self->cursor_row, self->cursor_col, NULL, NULL, rect)
+      || !ssc_chart_hit_query (self->hit, &self->data, rect[0] + rect[2] / 2, rect[1] + rect[3] / 2,
+                               &markup)
+      || !pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
+    return NULL;
+  g_strdelimit (text, "\n", ' ');
+  return text;
+}
+
+/* The keyboard's cell cursor: "chart.move-cell" by (columns, rows). */
+static void
+move_cell_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SsChart *self = SS_CHART (widget);
+  guint n_rows, n_cols;
+  int dc, dr;
+
+  g_variant_get (parameter, "(ii)", &dc, &dr);
+  sync_cursor (self);
+  ssc_chart_hit_grid_shape (self->hit, &n_rows, &n_cols);
+  if (!is_grid (self) || n_rows == 0 || n_cols == 0)
+    return;
+  /* Right to left, the columns run the other way on screen. */
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    dc = -dc;
+  self->cursor_row = (guint)CLAMP ((int)MIN (self->cursor_row, n_rows - 1) + dr, 0, (int)n_rows - 1);
+  self->cursor_col = (guint)CLAMP ((int)MIN (self->cursor_col, n_cols - 1) + dc, 0, (int)n_cols - 1);
+  ss_chart_update_accessible (self);
+  gtk_widget_queue_draw (widget);
+}
+
+/* "chart.activate-cell": Enter or Space picks the cursor's cell. */
+static void
+activate_cell_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SsChart *self = SS_CHART (widget);
+  int strategy, shock;
+
+  sync_cursor (self);
+  if (is_grid (self)
+      && ssc_chart_hit_cell_rect (self->hit, self->cursor_row, self->cursor_col, &strategy, &shock, NULL))
+    pick_cell (self, strategy, shock);
+}
+
+static void
+on_focus_changed (SsChart *self)
+{
+  if (!is_grid (self))
+    return;
+  ss_chart_update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Tab, a click or a program gives the chart the focus: the cursor's cell
+ * goes into the description at once, active window or not. */
+static gboolean
+ss_chart_grab_focus (GtkWidget *widget)
+{
+  gboolean done = GTK_WIDGET_CLASS (ss_chart_parent_class)->grab_focus (widget);
+
+  if (done)
+    on_focus_changed (SS_CHART (widget));
+  return done;
 }
 
 /* The title and the one-sentence summary, to the accessible and the getters. */
@@ -275,6 +514,18 @@ ss_chart_update_accessible (SsChart *self)
   g_free (self->description);
   self->title = ssc_chart_title (self->kind, &self->data);
   self->description = ssc_chart_describe (self->kind, &self->data);
+  if (is_grid (self) && is_focus (self))
+    {
+      g_autofree char *cell = cursor_text (self);
+
+      if (cell != NULL)
+        {
+          char *both = g_strconcat (self->description, " ", cell, NULL);
+
+          g_free (self->description);
+          self->description = both;
+        }
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
@@ -288,9 +539,13 @@ ss_chart_dispose (GObject *object)
 
   g_clear_pointer (&self->node, gsk_render_node_unref);
   g_clear_pointer (&self->projections, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->sensitivity, ss_sensitivity_free);
   g_clear_object (&self->study);
   self->data.study = NULL;
   self->data.projections = NULL;
+  self->data.cells = NULL;
+  self->data.sensitivity = NULL;
 
   G_OBJECT_CLASS (ss_chart_parent_class)->dispose (object);
 }
@@ -357,6 +612,7 @@ ss_chart_class_init (SsChartClass *klass)
   widget_class->snapshot = ss_chart_snapshot;
   widget_class->measure = ss_chart_measure;
   widget_class->css_changed = ss_chart_css_changed;
+  widget_class->grab_focus = ss_chart_grab_focus;
 
   /* An SscChartKind; an int rather than an enum type, as the renderer that
    * defines the kinds is kept free of GObject type registration. */
@@ -379,6 +635,28 @@ ss_chart_class_init (SsChartClass *klass)
     g_signal_new ("mix-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_POINTER);
 
+  /* A stress cell was picked (a click, or Enter on the cursor): its
+   * strategy (SS_BASELINE or an index) and shock (SS_NO_SHOCK or an index). */
+  signals[CELL_ACTIVATED] =
+    g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+
+  gtk_widget_class_install_action (widget_class, "chart.move-cell", "(ii)", move_cell_action);
+  gtk_widget_class_install_action (widget_class, "chart.activate-cell", NULL, activate_cell_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.move-cell", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "chart.move-cell", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.move-cell", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "chart.move-cell", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "chart.move-cell", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "chart.move-cell", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "chart.move-cell", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "chart.move-cell", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "chart.move-cell", "(ii)", -999, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "chart.move-cell", "(ii)", 999, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.activate-cell", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.activate-cell", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.activate-cell", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -388,8 +666,12 @@ ss_chart_init (SsChart *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->hit = ssc_chart_hit_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_focus_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_changed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
   ssc_chart_data_init (&self->data, NULL, NULL);
 
   g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);
@@ -431,6 +713,10 @@ ss_chart_set_kind (SsChart     *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
+  /* The stress grid is picked from, with the keyboard too. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), is_grid (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.move-cell", is_grid (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.activate-cell", is_grid (self));
   ss_chart_update_accessible (self);
   ss_chart_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
@@ -473,8 +759,30 @@ ss_chart_set_data (SsChart            *self,
   g_clear_pointer (&self->projections, g_ptr_array_unref);
   self->projections = copies;
 
+  /* The stress grid's cells, copied as the projections are. */
+  if (data->cells == NULL)
+    g_clear_pointer (&self->cells, g_ptr_array_unref);
+  else
+    {
+      if (self->cells == NULL)
+        self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify)ss_projection_free);
+      for (guint k = data->cells->len; k < self->cells->len; k++)
+        g_clear_pointer (&g_ptr_array_index (self->cells, k), ss_projection_free);
+      g_ptr_array_set_size (self->cells, data->cells->len);
+      for (guint k = 0; k < data->cells->len; k++)
+        g_ptr_array_index (self->cells, k) = projection_copy_into (g_ptr_array_index (self->cells, k),
+                                                                   g_ptr_array_index (data->cells, k));
+    }
+
+  /* The tornado, copied: the window computes a new one after an edit. */
+  g_clear_pointer (&self->sensitivity, ss_sensitivity_free);
+  if (data->sensitivity != NULL)
+    self->sensitivity = sensitivity_copy (data->sensitivity);
+
   self->data.study = self->study;
   self->data.projections = self->projections;
+  self->data.cells = self->cells;
+  self->data.sensitivity = self->sensitivity;
   self->data.scenario = data->scenario;
   self->data.item = data->item;
   self->data.year = data->year;
@@ -497,4 +805,55 @@ ss_chart_get_description (SsChart *self)
   g_return_val_if_fail (SS_IS_CHART (self), NULL);
 
   return self->description;
+}
+
+/* Marks the stress cell of @strategy (SS_BASELINE or a scenario index)
+ * and @shock (SS_NO_SHOCK or a scenario index) as picked, and puts the
+ * keyboard's cursor there; emits nothing. */
+void
+ss_chart_set_selected_cell (SsChart *self,
+                            int      strategy,
+                            int      shock)
+{
+  g_return_if_fail (SS_IS_CHART (self));
+
+  if (self->has_selection && self->selected_strategy == strategy && self->selected_shock == shock)
+    return;
+  self->has_selection = TRUE;
+  self->selected_strategy = strategy;
+  self->selected_shock = shock;
+  self->cursor_pending = TRUE;
+  sync_cursor (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The centre of the stress cell of @strategy and @shock as last drawn
+ * (for a test's click); FALSE when it is not on the chart. */
+gboolean
+ss_chart_get_cell_point (SsChart *self,
+                         int      strategy,
+                         int      shock,
+                         double  *x,
+                         double  *y)
+{
+  double rect[4];
+  guint row, col;
+
+  g_return_val_if_fail (SS_IS_CHART (self), FALSE);
+
+  if (!is_grid (self) || !find_cell (self, strategy, shock, &row, &col)
+      || !ssc_chart_hit_cell_rect (self->hit, row, col, NULL, NULL, rect))
+    return FALSE;
+  *x = rect[0] + rect[2] / 2;
+  *y = rect[1] + rect[3] / 2;
+  return TRUE;
+}
+
+/* Whether the chart was drawn at its size, rather than a message in its
+ * place ("Too small to draw", or nothing to show). */
+gboolean
+ss_chart_get_drawn (SsChart *self)
+{
+  g_return_val_if_fail (SS_IS_CHART (self), FALSE);
+  return ssc_chart_hit_is_drawn (self->hit);
 }

@@ -1,4 +1,4 @@
-/* ss-chart.h: one of the six charts as a widget
+/* ss-chart.h: one of the charts as a widget
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,5 +25,14 @@ const char  *ss_chart_get_description (SsChart           *self);
 gboolean     ss_chart_activate_at     (SsChart           *self,
                                        double             x,
                                        double             y);
+void         ss_chart_set_selected_cell (SsChart         *self,
+                                       int                strategy,
+                                       int                shock);
+gboolean     ss_chart_get_drawn       (SsChart           *self);
+gboolean     ss_chart_get_cell_point  (SsChart           *self,
+                                       int                strategy,
+                                       int                shock,
+                                       double            *x,
+                                       double            *y);
 
 G_END_DECLS
