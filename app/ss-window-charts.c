@@ -5,7 +5,10 @@
  * The pane shows one chart of the chart library (charts/) for the item
  * and scenario shown, chosen from a list of the registry's charts, in
  * the year the window shows (the heatmap's and the comparison's), and
- * export as SVG, PDF, PNG or an image on the clipboard.
+ * export as SVG, PDF, PNG or an image on the clipboard. The stress grid
+ * reads the document's cached cells; the tornado is computed for the
+ * scenario shown and the figure chosen beside the list, again after an
+ * edit (once a slider drag ends: a tornado takes tens of milliseconds).
  */
 
 #define G_LOG_DOMAIN "supplyshift-window"
@@ -20,6 +23,8 @@
 #include "ssc-chart.h"
 #include "ssc-export.h"
 #include "ss-window-private.h"
+
+static const SsSensitivity *window_tornado (SsWindow *self);
 
 /* The chart shows the selected scenario and item; compare needs every
  * scenario's projection (only stale ones are recomputed). */
@@ -43,10 +48,45 @@ fill_chart_data (SsWindow     *self,
   data->scenario = self->scenario;
   data->item = self->item;
   data->year = (int)ss_window_year_index (self);
+  if (ssc_chart_kind_needs_grid (kind))
+    {
+      ss_document_get_grid (self->document, self->chart_cells);
+      data->cells = self->chart_cells;
+    }
+  if (ssc_chart_kind_needs_sensitivity (kind))
+    data->sensitivity = window_tornado (self);
   /* One item's chart (the frontier): the portfolio shows the first, and
    * the note under the chart says so. */
   if (ssc_chart_kind_needs_item (kind) && data->item < 0)
     data->item = 0;
+}
+
+/* The tornado of the scenario shown for the figure chosen: computed when
+ * missing (an edit drops it), kept during a slider drag. NULL when the
+ * study cannot give the figure, and the note says why. */
+static const SsSensitivity *
+window_tornado (SsWindow *self)
+{
+  guint figure = gtk_drop_down_get_selected (self->tornado_figure);
+  g_autoptr(GError) error = NULL;
+
+  if (figure >= SS_N_SENSITIVITY_FIGURES)
+    figure = SS_SENSITIVITY_NPV_PREMIUM;
+  if (self->tornado != NULL
+      && (self->tornado->scenario != self->scenario || self->tornado->figure != figure))
+    g_clear_pointer (&self->tornado, ss_sensitivity_free);
+  if (self->tornado == NULL && !self->editor_dragging)
+    self->tornado = ss_sensitivity_compute (ss_window_study (self), self->scenario, figure, 0.1, &error);
+  g_free (self->tornado_error);
+  self->tornado_error = error != NULL ? g_strdup (error->message) : NULL;
+  return self->tornado;
+}
+
+/* An edit: the tornado is computed again when next shown. */
+void
+ss_window_charts_changed (SsWindow *self)
+{
+  g_clear_pointer (&self->tornado, ss_sensitivity_free);
 }
 
 /* The note under the chart, and "Use This Mix": only for the frontier. */
@@ -57,8 +97,11 @@ update_links (SsWindow           *self,
   const SsStudy *study = ss_window_study (self);
   const SsScenario *scenario = ss_window_scenario (self);
   gboolean frontier = ss_chart_get_kind (self->chart) == SSC_CHART_FRONTIER;
+  gboolean tornado = ssc_chart_kind_needs_sensitivity (ss_chart_get_kind (self->chart));
   gboolean editable = scenario == NULL || scenario->kind == SS_SCENARIO_STRATEGY;
   g_autofree char *note = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tornado_figure), tornado);
 
   /* A mix chosen for another item or scenario is forgotten. */
   if (!frontier || self->mix_item != data->item || self->mix_scenario != self->scenario
@@ -75,6 +118,12 @@ update_links (SsWindow           *self,
     }
   else if (frontier && editable)
     note = g_strdup (_("Click a point of the frontier to choose its mix, then Use This Mix."));
+  else if (tornado && self->tornado_error != NULL)
+    note = g_strdup (self->tornado_error);
+  else if (tornado)
+    /* Translators: under the tornado chart */
+    note = g_strdup (_("Each input is lowered and raised by 10 %; the figure is computed again for each, "
+                       "and the inputs that move it most come first."));
   gtk_widget_set_visible (GTK_WIDGET (self->chart_note), note != NULL);
   if (note != NULL && g_strcmp0 (gtk_label_get_label (self->chart_note), note) != 0)
     gtk_label_set_label (self->chart_note, note);
@@ -167,6 +216,13 @@ ss_window_charts_update (SsWindow *self)
 }
 
 static void
+on_tornado_figure_selected (SsWindow *self)
+{
+  if (!self->updating && self->document != NULL)
+    ss_window_charts_update (self);
+}
+
+static void
 on_chart_kind_selected (SsWindow *self)
 {
   guint kind = gtk_drop_down_get_selected (self->chart_kind);
@@ -202,6 +258,23 @@ ss_window_charts_init (SsWindow *self)
   g_signal_connect_object (self->chart_kind, "notify::selected", G_CALLBACK (on_chart_kind_selected), self,
                            G_CONNECT_SWAPPED);
 
+  /* The tornado's figure, beside the list while the tornado is shown. */
+  {
+    g_autoptr(GtkStringList) figures = gtk_string_list_new (NULL);
+
+    for (guint f = 0; f < SS_N_SENSITIVITY_FIGURES; f++)
+      gtk_string_list_append (figures, ss_sensitivity_figure_title (f));
+    self->tornado_figure = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&figures)), NULL));
+    gtk_widget_set_valign (GTK_WIDGET (self->tornado_figure), GTK_ALIGN_CENTER);
+    /* Translators: tooltip of the tornado's figure list */
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->tornado_figure), _("The figure whose inputs the tornado ranks"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->tornado_figure), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Tornado figure"), -1);
+    gtk_widget_set_visible (GTK_WIDGET (self->tornado_figure), FALSE);
+    g_signal_connect_object (self->tornado_figure, "notify::selected", G_CALLBACK (on_tornado_figure_selected),
+                             self, G_CONNECT_SWAPPED);
+  }
+
   g_menu_append (menu, _("Export as _SVG…"), "win.export-chart::svg");
   g_menu_append (menu, _("Export as _PDF…"), "win.export-chart::pdf");
   g_menu_append (menu, _("Export as P_NG…"), "win.export-chart::png");
@@ -226,6 +299,7 @@ ss_window_charts_init (SsWindow *self)
   gtk_widget_set_hexpand (export_button, TRUE);
   gtk_box_append (GTK_BOX (bar), label);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->chart_kind));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->tornado_figure));
   gtk_box_append (GTK_BOX (bar), self->use_mix_button);
   gtk_box_append (GTK_BOX (bar), export_button);
   gtk_box_append (GTK_BOX (self->chart_box), bar);
@@ -252,6 +326,13 @@ ss_window_charts_init (SsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->chart_note), FALSE);
   gtk_box_append (GTK_BOX (self->chart_box), GTK_WIDGET (self->chart_note));
   gtk_drop_down_set_selected (self->chart_kind, SSC_CHART_MIX);
+  /* SUPPLYSHIFT_CHART=tornado (a chart's name): shown first, for screenshots. */
+  {
+    SscChartKind kind;
+
+    if (ssc_chart_kind_from_string (g_getenv ("SUPPLYSHIFT_CHART"), &kind))
+      gtk_drop_down_set_selected (self->chart_kind, kind);
+  }
 }
 
 static char *

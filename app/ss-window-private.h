@@ -13,6 +13,7 @@
 #include "ss-data-window.h"
 #include "ss-document.h"
 #include "ss-mix-bar.h"
+#include "ss-sensitivity.h"
 #include "ss-share-editor.h"
 #include "ssc-chart.h"
 #include "ss-window.h"
@@ -120,8 +121,29 @@ struct _SsWindow
   int                   mix_scenario;
   double                mix[SS_MAX_COUNTRIES];
 
+  /* The charts pane's tornado (ss-window-charts.c): its figure, and the
+   * tornado computed for the scenario shown, NULL when stale */
+  GtkDropDown          *tornado_figure;
+  SsSensitivity        *tornado;
+  char                 *tornado_error;           /* why there is none */
+  GPtrArray            *chart_cells;             /* the stress grid, borrowed from the document */
+
   /* The Compare view (ss-window-compare.c) */
   GtkWidget            *compare_view;
+
+  /* The Stress test view (ss-window-stress.c): the grid, and the cell
+   * picked with its figures and chart */
+  GtkWidget            *stress_page;
+  SsChart              *stress_chart;
+  SsChart              *stress_cell_chart;
+  GtkDropDown          *stress_cell_kind;
+  GtkLabel             *stress_cell_title;
+  GtkLabel             *stress_cell_values[5];
+  GtkLabel             *stress_cell_labels[5];
+  GPtrArray            *stress_cells;            /* borrowed from the document */
+  GPtrArray            *stress_projections;      /* borrowed from the document */
+  int                   stress_strategy;         /* the cell picked */
+  int                   stress_shock;
 };
 
 /* What an item (or the portfolio) is alerted for in one year: its
@@ -179,6 +201,12 @@ void           ss_window_alerts_update      (SsWindow           *self,
 void           ss_window_charts_class_init  (GtkWidgetClass *widget_class);
 void           ss_window_charts_init        (SsWindow       *self);
 void           ss_window_charts_update      (SsWindow       *self);
+void           ss_window_charts_changed     (SsWindow       *self);
+
+/* ss-window-stress.c */
+void           ss_window_stress_init        (SsWindow       *self);
+void           ss_window_stress_update      (SsWindow       *self);
+void           ss_window_stress_rebuild     (SsWindow       *self);
 
 /* ss-window-compare.c */
 void           ss_window_compare_init       (SsWindow       *self);

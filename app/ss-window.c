@@ -365,6 +365,7 @@ ss_window_refresh (SsWindow *self)
   p = ss_document_get_projection (self->document, self->scenario);
   ss_window_sidebar_update (self, p);
   update_content (self, p, b);
+  ss_window_stress_update (self);
 }
 
 void
@@ -380,6 +381,7 @@ on_document_changed (SsWindow   *self,
                      int         scenario,
                      SsDocument *document)
 {
+  ss_window_charts_changed (self);
   if (change & SS_CHANGE_STRUCTURE)
     ss_window_rebuild (self);
   else
@@ -405,6 +407,7 @@ ss_window_rebuild (SsWindow *self)
   rebuild_scenarios (self);
   ss_window_year_rebuild (self);
   ss_window_sidebar_rebuild (self);
+  ss_window_stress_rebuild (self);
   update_title (self);
   ss_window_actions_update (self);
   ss_window_queue_update (self);
@@ -686,6 +689,11 @@ ss_window_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_array_unref);
   g_ptr_array_unref (self->chart_projections);
+  g_ptr_array_unref (self->chart_cells);
+  g_ptr_array_unref (self->stress_cells);
+  g_ptr_array_unref (self->stress_projections);
+  g_clear_pointer (&self->tornado, ss_sensitivity_free);
+  g_clear_pointer (&self->tornado_error, g_free);
 
   G_OBJECT_CLASS (ss_window_parent_class)->finalize (object);
 }
@@ -819,6 +827,9 @@ ss_window_init (SsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->chart_projections = g_ptr_array_new ();
+  self->chart_cells = g_ptr_array_new ();
+  self->stress_cells = g_ptr_array_new ();
+  self->stress_projections = g_ptr_array_new ();
   self->scenario = SS_BASELINE;
   self->item = PORTFOLIO;
   self->year = -1;
@@ -849,6 +860,7 @@ ss_window_init (SsWindow *self)
   ss_window_sidebar_init (self);
   views_init (self);
   ss_window_compare_init (self);
+  ss_window_stress_init (self);
 
   self->share_editor = SS_SHARE_EDITOR (ss_share_editor_new ());
   gtk_box_append (GTK_BOX (self->share_editor_box), GTK_WIDGET (self->share_editor));

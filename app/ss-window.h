@@ -47,5 +47,7 @@ int            ss_window_get_year         (SsWindow      *self);
 void           ss_window_set_year         (SsWindow      *self,
                                            int            year);
 GtkWidget     *ss_window_get_compare_view (SsWindow      *self);
+GtkWidget     *ss_window_get_stress_chart (SsWindow      *self,
+                                           gboolean       cell);
 
 G_END_DECLS
