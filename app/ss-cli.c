@@ -413,35 +413,6 @@ use_language (const char *lang)
   ++_nl_msg_cat_cntr;
 }
 
-/* The date the briefing is for: SOURCE_DATE_EPOCH (reproducible builds'
- * convention), else the study file's last change; NULL for the built-in
- * sample, whose cover then shows no date. */
-static GDateTime *
-brief_date (const SsCliOptions *o)
-{
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-
-  if (epoch != NULL && epoch[0] != '\0')
-    {
-      char *end = NULL;
-      gint64 seconds = g_ascii_strtoll (epoch, &end, 10);
-
-      if (*end == '\0' && seconds >= 0)
-        return g_date_time_new_from_unix_utc (seconds);
-    }
-  if (o->files != NULL && o->files[0] != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->files[0]);
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
-        return g_date_time_new_from_unix_utc ((gint64)g_file_info_get_attribute_uint64 (info,
-                                                G_FILE_ATTRIBUTE_TIME_MODIFIED));
-    }
-  return NULL;
-}
-
 /* --brief: the briefing pack, one PDF (docs/decisions.md, "Briefing
  * pack"). 1 for a bad command line, 2 for a bad study, 3 when OUT cannot
  * be written, and then nothing is left behind. */
@@ -452,6 +423,8 @@ run_brief (const SsCliOptions *o)
   g_autoptr(SsDocument) document = NULL;
   g_autoptr(GDateTime) date = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *source_name = NULL;
   g_autofree char *base = g_path_get_basename (o->brief);
   const char *display = NULL;
   SscBriefInfo info = { 0 };
@@ -471,8 +444,12 @@ run_brief (const SsCliOptions *o)
   if (study == NULL)
     return SS_EXIT_INVALID;
   document = ss_document_new (study, NULL);
-  date = brief_date (o);
-  info.source_name = display;
+  /* The cover names the file as the window does, without its folder. */
+  if (o->files != NULL && o->files[0] != NULL)
+    file = g_file_new_for_commandline_arg (o->files[0]);
+  date = ssc_brief_date (file);
+  source_name = ssc_brief_source_name (file, display);
+  info.source_name = source_name;
   info.date = date;
   if (!ssc_brief_write (document, &info, o->brief, &error))
     {

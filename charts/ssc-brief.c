@@ -731,6 +731,46 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The study's name on the cover: the file's name (not its folder), or
+ * @fallback for a study that has no file. The command line and the
+ * window name a study alike, so they write the same bytes. */
+char *
+ssc_brief_source_name (GFile      *file,
+                       const char *fallback)
+{
+  if (file != NULL)
+    return ss_file_get_display_basename (file);
+  return g_strdup (fallback);
+}
+
+/* The date the briefing is for: SOURCE_DATE_EPOCH (reproducible builds'
+ * convention), else the study file's last change; NULL for a study with
+ * no file (the built-in sample), whose cover then shows no date. */
+GDateTime *
+ssc_brief_date (GFile *file)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+
+  if (epoch != NULL && epoch[0] != '\0')
+    {
+      char *end = NULL;
+      gint64 seconds = g_ascii_strtoll (epoch, &end, 10);
+
+      if (*end == '\0' && seconds >= 0)
+        return g_date_time_new_from_unix_utc (seconds);
+    }
+  if (file != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
+        return g_date_time_new_from_unix_utc ((gint64)g_file_info_get_attribute_uint64 (info,
+                                                G_FILE_ATTRIBUTE_TIME_MODIFIED));
+    }
+  return NULL;
+}
+
 /* Writes the briefing pack of the document's study to path, in one
  * piece (ss-safe-file.c: nothing is left half written). */
 gboolean

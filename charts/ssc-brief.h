@@ -19,6 +19,10 @@ typedef struct
   GDateTime  *date;                    /* NULL: no date on the cover, a fixed one in the metadata */
 } SscBriefInfo;
 
+char      *ssc_brief_source_name (GFile        *file,
+                                  const char   *fallback);
+GDateTime *ssc_brief_date        (GFile        *file);
+
 gboolean ssc_brief_write (SsDocument          *document,
                           const SscBriefInfo  *info,
                           const char          *path,
