@@ -579,6 +579,98 @@ static const char *card_tooltips[N_CARDS] = {
      "a supply risk of 1 or more and the policy target are marked beside the title"),
 };
 
+/* A card's text in one cell of a row: no tab or line break of its own. */
+static void
+append_cell (GString    *out,
+             const char *text)
+{
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    g_string_append_c (out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+}
+
+/* The cards as text for a spreadsheet, a slide or HWP (docs/export.md):
+ * a line naming what they show, a line of headings, then one line a
+ * card, tab-separated, each figure as the card shows it, in the
+ * locale's numbers. */
+char *
+ss_window_figures_to_text (SsWindow *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (SS_IS_WINDOW (self), NULL);
+
+  append_cell (out, gtk_label_get_text (self->item_title));
+  g_string_append (out, " · ");
+  append_cell (out, gtk_label_get_text (self->figures_heading));
+  g_string_append_c (out, '\n');
+  /* Translators: the headings of the figure cards copied as text */
+  g_string_append_printf (out, "%s\t%s\t%s\n", _("Figure"), _("Value"), _("Against the baseline"));
+  for (guint k = 0; k < N_CARDS; k++)
+    {
+      SsMetricCard *card = SS_METRIC_CARD (self->cards[k]);
+
+      append_cell (out, ss_metric_card_get_title (card));
+      g_string_append_c (out, '\t');
+      append_cell (out, ss_metric_card_get_value (card));
+      g_string_append_c (out, '\t');
+      append_cell (out, ss_metric_card_get_detail (card));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+copy_figures_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SsWindow *self = SS_WINDOW (widget);
+  g_autofree char *text = NULL;
+
+  if (self->document == NULL)
+    return;
+  text = ss_window_figures_to_text (self);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  ss_window_toast (self, _("Figures copied"));
+}
+
+/* A right click (or a long press) on the cards: their menu, Copy Figures. */
+static void
+on_cards_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  SsWindow        *self)
+{
+  GtkWidget *popover = self->cards_menu;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int)x, (int)y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_long_press (GtkGestureLongPress *gesture,
+               double               x,
+               double               y,
+               SsWindow            *self)
+{
+  GtkWidget *popover = self->cards_menu;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int)x, (int)y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+void
+ss_window_figures_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.copy-figures", NULL, copy_figures_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-figures", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-figures", NULL);
+}
+
 /* The metric cards, in the order of the CARD_ enumeration, and the
  * year control. */
 void
@@ -595,6 +687,28 @@ ss_window_figures_init (SsWindow *self)
       gtk_widget_set_tooltip_text (self->cards[k], _(card_tooltips[k]));
       gtk_flow_box_append (self->cards_box, self->cards[k]);
     }
+
+  /* Their menu: a right click, or a long press on a touch screen. */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    GtkGesture *click = gtk_gesture_click_new ();
+    GtkGesture *press = gtk_gesture_long_press_new ();
+    GtkWidget *popover;
+
+    g_menu_append (menu, _("_Copy Figures"), "win.copy-figures");
+    popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+    gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+    gtk_widget_set_halign (popover, GTK_ALIGN_START);
+    gtk_widget_set_parent (popover, GTK_WIDGET (self->cards_box));
+    /* Unparented in the window's dispose, before its template goes. */
+    self->cards_menu = popover;
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (on_cards_pressed), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->cards_box), GTK_EVENT_CONTROLLER (click));
+    gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+    g_signal_connect_object (press, "pressed", G_CALLBACK (on_long_press), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->cards_box), GTK_EVENT_CONTROLLER (press));
+  }
 
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (gtk_string_list_new (NULL)));
   g_signal_connect_object (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self,

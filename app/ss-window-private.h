@@ -104,6 +104,7 @@ struct _SsWindow
   GtkDropDown          *chart_kind;
   GPtrArray            *chart_projections;       /* borrowed from the document */
   GtkWidget            *cards[N_CARDS];
+  GtkWidget            *cards_menu;              /* the cards' context menu */
 
   int                   scenario;                /* SS_BASELINE or an index */
   int                   item;                    /* PORTFOLIO or an index */
@@ -173,6 +174,7 @@ void           ss_window_queue_update       (SsWindow       *self);
 /* ss-window-figures.c: the year shown, the cards, and figures and levels in words */
 guint          ss_window_year_index         (SsWindow       *self);
 void           ss_window_year_rebuild       (SsWindow       *self);
+void           ss_window_figures_class_init (GtkWidgetClass *widget_class);
 void           ss_window_figures_init       (SsWindow       *self);
 void           ss_window_figures_update     (SsWindow           *self,
                                              const SsProjection *p,
@@ -202,6 +204,9 @@ void           ss_window_charts_class_init  (GtkWidgetClass *widget_class);
 void           ss_window_charts_init        (SsWindow       *self);
 void           ss_window_charts_update      (SsWindow       *self);
 void           ss_window_charts_changed     (SsWindow       *self);
+
+/* ss-window-brief.c: File → Export Briefing… */
+void           ss_window_brief_class_init   (GtkWidgetClass *widget_class);
 
 /* ss-window-stress.c */
 void           ss_window_stress_init        (SsWindow       *self);

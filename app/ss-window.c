@@ -673,6 +673,7 @@ ss_window_dispose (GObject *object)
   if (self->view_pages != NULL)
     g_signal_handlers_disconnect_by_data (self->view_pages, self);
   g_clear_object (&self->view_pages);
+  g_clear_pointer (&self->cards_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
@@ -814,6 +815,8 @@ ss_window_class_init (SsWindowClass *klass)
   ss_window_charts_class_init (widget_class);
   ss_window_files_class_init (widget_class);
   ss_window_import_class_init (widget_class);
+  ss_window_brief_class_init (widget_class);
+  ss_window_figures_class_init (widget_class);
 }
 
 static void

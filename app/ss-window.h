@@ -34,6 +34,9 @@ gboolean       ss_window_wait_for_loads   (guint          timeout_ms);
 void           ss_window_cancel_load      (SsWindow      *self);
 gboolean       ss_window_save_to          (SsWindow      *self,
                                            GFile         *file);
+gboolean       ss_window_export_brief     (SsWindow      *self,
+                                           GFile         *file);
+char          *ss_window_figures_to_text  (SsWindow      *self);
 GtkWidget     *ss_window_import_file      (SsWindow      *self,
                                            GFile         *file);
 void           ss_window_select           (SsWindow      *self,

@@ -151,3 +151,17 @@ ss_metric_card_get_value (SsMetricCard *self)
 {
   return gtk_inscription_get_text (self->value);
 }
+
+const char *
+ss_metric_card_get_title (SsMetricCard *self)
+{
+  g_return_val_if_fail (SS_IS_METRIC_CARD (self), NULL);
+  return gtk_label_get_label (self->title);
+}
+
+const char *
+ss_metric_card_get_detail (SsMetricCard *self)
+{
+  g_return_val_if_fail (SS_IS_METRIC_CARD (self), NULL);
+  return gtk_inscription_get_text (self->detail);
+}

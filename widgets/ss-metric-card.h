@@ -27,5 +27,7 @@ void        ss_metric_card_set_value  (SsMetricCard *self,
 void        ss_metric_card_set_title  (SsMetricCard *self,
                                        const char   *title);
 const char *ss_metric_card_get_value  (SsMetricCard *self);
+const char *ss_metric_card_get_title  (SsMetricCard *self);
+const char *ss_metric_card_get_detail (SsMetricCard *self);
 
 G_END_DECLS
