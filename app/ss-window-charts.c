@@ -72,21 +72,36 @@ window_tornado (SsWindow *self)
 
   if (figure >= SS_N_SENSITIVITY_FIGURES)
     figure = SS_SENSITIVITY_NPV_PREMIUM;
-  if (self->tornado != NULL
-      && (self->tornado->scenario != self->scenario || self->tornado->figure != figure))
-    g_clear_pointer (&self->tornado, ss_sensitivity_free);
-  if (self->tornado == NULL && !self->editor_dragging)
-    self->tornado = ss_sensitivity_compute (ss_window_study (self), self->scenario, figure, 0.1, &error);
-  g_free (self->tornado_error);
-  self->tornado_error = error != NULL ? g_strdup (error->message) : NULL;
+  /* Another scenario or figure; or an edit, except during a drag, when
+   * the last tornado stays on show until the drag ends. */
+  if (!self->tornado_done || self->tornado_scenario != self->scenario || self->tornado_figure_done != figure
+      || (self->tornado_stale && !self->editor_dragging))
+    {
+      g_clear_pointer (&self->tornado, ss_sensitivity_free);
+      g_clear_pointer (&self->tornado_error, g_free);
+      self->tornado = ss_sensitivity_compute (ss_window_study (self), self->scenario, figure, 0.1, &error);
+      if (error != NULL)
+        self->tornado_error = g_strdup (error->message);
+      self->tornado_done = TRUE;
+      self->tornado_scenario = self->scenario;
+      self->tornado_figure_done = figure;
+      self->tornado_stale = FALSE;
+    }
   return self->tornado;
 }
 
-/* An edit: the tornado is computed again when next shown. */
+/* An edit: the tornado is computed again when next shown. A structural
+ * change (a scenario removed, a country added) drops it at once. */
 void
-ss_window_charts_changed (SsWindow *self)
+ss_window_charts_changed (SsWindow *self,
+                          gboolean  structure)
 {
-  g_clear_pointer (&self->tornado, ss_sensitivity_free);
+  self->tornado_stale = TRUE;
+  if (structure)
+    {
+      g_clear_pointer (&self->tornado, ss_sensitivity_free);
+      self->tornado_done = FALSE;
+    }
 }
 
 /* The note under the chart, and "Use This Mix": only for the frontier. */

@@ -127,6 +127,10 @@ struct _SsWindow
   GtkDropDown          *tornado_figure;
   SsSensitivity        *tornado;
   char                 *tornado_error;           /* why there is none */
+  gboolean              tornado_stale;           /* an edit since it was computed */
+  gboolean              tornado_done;            /* computed (or refused) for: */
+  int                   tornado_scenario;
+  guint                 tornado_figure_done;
   GPtrArray            *chart_cells;             /* the stress grid, borrowed from the document */
 
   /* The Compare view (ss-window-compare.c) */
@@ -203,7 +207,8 @@ void           ss_window_alerts_update      (SsWindow           *self,
 void           ss_window_charts_class_init  (GtkWidgetClass *widget_class);
 void           ss_window_charts_init        (SsWindow       *self);
 void           ss_window_charts_update      (SsWindow       *self);
-void           ss_window_charts_changed     (SsWindow       *self);
+void           ss_window_charts_changed     (SsWindow       *self,
+                                             gboolean        structure);
 
 /* ss-window-brief.c: File → Export Briefing… */
 void           ss_window_brief_class_init   (GtkWidgetClass *widget_class);

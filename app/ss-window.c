@@ -381,7 +381,7 @@ on_document_changed (SsWindow   *self,
                      int         scenario,
                      SsDocument *document)
 {
-  ss_window_charts_changed (self);
+  ss_window_charts_changed (self, (change & SS_CHANGE_STRUCTURE) != 0);
   if (change & SS_CHANGE_STRUCTURE)
     ss_window_rebuild (self);
   else
@@ -674,6 +674,9 @@ ss_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->view_pages, self);
   g_clear_object (&self->view_pages);
   g_clear_pointer (&self->cards_menu, gtk_widget_unparent);
+  /* The stack shows another page as its pages go: not a view to refresh. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
