@@ -347,6 +347,10 @@ on_released (SsChart         *self,
              double           y,
              GtkGestureClick *gesture)
 {
+  /* A click on the stress grid gives it the keyboard too, as a click on
+   * a list does: Enter and the arrows then go on from the picked cell. */
+  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
   if (n_press == 1 && self->study != NULL)
     ss_chart_activate_at (self, x, y);
 }
