@@ -75,8 +75,10 @@ typedef struct
 /* ------------------------------------------------------------------ */
 
 /* Draws text (markup when markup is TRUE) in a box of width w at (x, y),
- * aligned, wrapped and cut at max_lines lines (0: no limit); returns its
- * height. NULL cr measures only. */
+ * aligned, wrapped and cut at max_lines lines of each paragraph (0: no
+ * limit; Pango counts a negative height per paragraph), or with a
+ * negative max_lines, cut with an ellipsis to -max_lines points of height
+ * in all; returns its height. A NULL rgba measures only. */
 static double
 text_at (Brief          *b,
          double          x,
@@ -103,9 +105,9 @@ text_at (Brief          *b,
    * the line broken where it must be. */
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, align);
-  if (max_lines > 0)
+  if (max_lines != 0)
     {
-      pango_layout_set_height (layout, -max_lines);
+      pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -max_lines * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
   if (markup)
@@ -566,8 +568,36 @@ draw_item (Brief *b,
   heading = g_strdup_printf (_("Alerts under %s"), scenario_name (b, scenario));
   y += text (b, x, y, w, heading, 8.5, PANGO_WEIGHT_BOLD, b->fg) + 2;
   append_alerts (b, s, scenario, item);
-  text_at (b, x, y, w, s->str, 8.5, PANGO_WEIGHT_NORMAL, b->fg, PANGO_ALIGN_LEFT,
-           MAX (1, (int)floor ((bottom - y) / 11.5)), FALSE);
+  /* As many alerts as the half page holds (Korean lines are taller than
+   * Latin ones, and a long list ran into the rule under the half page),
+   * then how many more there are: the alert timeline has them all. */
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (s->str), "\n", -1);
+    guint n = g_strv_length (lines), shown = 0;
+    g_autoptr(GString) fit = g_string_new (NULL);
+
+    for (; shown < n; shown++)
+      {
+        g_autoptr(GString) next = g_string_new (fit->str);
+        g_autofree char *more = NULL;
+
+        g_string_append_printf (next, "%s\n", lines[shown]);
+        if (shown + 1 < n)
+          {
+            /* Translators: the last line of an item's alerts in the briefing, when they do not all fit */
+            more = g_strdup_printf (ngettext ("… and %u more in the alert timeline",
+                                              "… and %u more in the alert timeline", n - shown - 1), n - shown - 1);
+            g_string_append (next, more);
+          }
+        if (shown > 0 && text (b, x, y, w, next->str, 8.5, PANGO_WEIGHT_NORMAL, NULL) > bottom - y)
+          break;
+        g_string_append_printf (fit, "%s\n", lines[shown]);
+      }
+    if (shown < n)
+      g_string_append_printf (fit, ngettext ("… and %u more in the alert timeline",
+                                             "… and %u more in the alert timeline", n - shown), n - shown);
+    text (b, x, y, w, fit->str, 8.5, PANGO_WEIGHT_NORMAL, b->fg);
+  }
 }
 
 /* ------------------------------------------------------------------ */
