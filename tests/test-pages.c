@@ -20,6 +20,7 @@
 
 #include "ss-attrs.h"
 #include "ss-countries-page.h"
+#include "ss-item-model.h"
 #include "ss-items-page.h"
 #include "ss-scenarios-page.h"
 #include "ss-study-file.h"
@@ -426,6 +427,87 @@ test_items_add_remove (Fixture       *f,
   g_assert_cmpuint (ss_study_get_n_items (f->study), ==, ni);
 }
 
+/* The Items page's list: a list view over the document's items. */
+static GtkListView *
+items_list (Fixture *f)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  ss_test_collect (GTK_WIDGET (f->items), GTK_TYPE_LIST_VIEW, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+static GListModel *
+items_rows (Fixture *f)
+{
+  return G_LIST_MODEL (gtk_list_view_get_model (items_list (f)));
+}
+
+static int
+items_selected (Fixture *f)
+{
+  SsItemRef *ref = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (items_rows (f)));
+
+  return ref != NULL ? ss_item_ref_get_index (ref) : -1;
+}
+
+static void
+wait_rows (Fixture *f,
+           guint    n)
+{
+  for (guint k = 0; k < 200 && g_list_model_get_n_items (items_rows (f)) != n; k++)
+    ss_test_wait_frames (1);
+  g_assert_cmpuint (g_list_model_get_n_items (items_rows (f)), ==, n);
+}
+
+/* The list has a row for every item through additions, removals and
+ * their undo, and selects the page's item; its search filters by name,
+ * code or category, and Enter selects the first match. */
+static void
+test_items_list (Fixture       *f,
+                 gconstpointer  data)
+{
+  guint ni = ss_study_get_n_items (f->study);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *search;
+  int index;
+
+  g_assert_cmpuint (g_list_model_get_n_items (items_rows (f)), ==, ni);
+  g_assert_cmpint (items_selected (f), ==, 0);
+  index = ss_items_page_add_item (f->items);
+  g_assert_cmpuint (g_list_model_get_n_items (items_rows (f)), ==, ni + 1);
+  g_assert_cmpint (items_selected (f), ==, index);
+  ss_items_page_select_item (f->items, 3);
+  g_assert_cmpint (items_selected (f), ==, 3);
+  g_assert_true (ss_items_page_remove_item (f->items, 1, NULL));
+  g_assert_cmpint (ss_items_page_get_selected (f->items), ==, 2);
+  g_assert_cmpint (items_selected (f), ==, 2);
+  while (ss_document_can_undo (f->document))
+    ss_document_undo (f->document);
+  g_assert_cmpuint (g_list_model_get_n_items (items_rows (f)), ==, ni);
+  g_assert_cmpint (items_selected (f), ==, ss_items_page_get_selected (f->items));
+
+  /* A row chosen is the page's item. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (items_rows (f)), 4, TRUE);
+  g_assert_cmpint (ss_items_page_get_selected (f->items), ==, 4);
+
+  ss_test_collect (GTK_WIDGET (f->items), GTK_TYPE_SEARCH_ENTRY, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  search = g_ptr_array_index (found, 0);
+  gtk_editable_set_text (GTK_EDITABLE (search), "GRAPHITE");
+  wait_rows (f, 1);
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (ss_study_get_item (f->study, ss_items_page_get_selected (f->items))->name, ==,
+                   "Natural graphite");
+  g_assert_cmpint (items_selected (f), ==, ss_items_page_get_selected (f->items));
+  gtk_editable_set_text (GTK_EDITABLE (search), "minor metals");
+  wait_rows (f, 7);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  wait_rows (f, ni);
+  g_assert_cmpint (items_selected (f), ==, ss_items_page_get_selected (f->items));
+}
+
 /* --- Scenarios --------------------------------------------------------- */
 
 static void
@@ -696,6 +778,7 @@ main (int    argc,
   ADD ("items/fields", test_items_fields);
   ADD ("items/shares", test_items_shares);
   ADD ("items/add-remove", test_items_add_remove);
+  ADD ("items/list", test_items_list);
   ADD ("scenarios/structure", test_scenarios_structure);
   ADD ("scenarios/overrides", test_scenarios_overrides);
   ADD ("xml-text", test_xml_text);

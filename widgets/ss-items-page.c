@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A list of the study's items on the left; on the right the selected
+ * A list of the study's items on the left, with a search (a GtkListView
+ * over SsItemModel: rows are made for what is on screen, so a study of
+ * thousands of items opens at once); on the right the selected
  * item's code, name and figures, and its baseline sources as a table with
  * one row per country (ss-items-page.ui). Every value is an SsField that
  * follows the page's "item": it is checked as it is typed and written
@@ -30,6 +32,7 @@
 #include "ss-attr-row.h"
 #include "ss-bidi.h"
 #include "ss-field.h"
+#include "ss-item-model.h"
 #include "ss-items-page.h"
 #include "ss-page-util.h"
 
@@ -43,7 +46,8 @@ struct _SsItemsPage
 
   /* Template widgets */
   GtkWidget            *box;
-  GtkListBox           *list;
+  GtkSearchEntry       *search;
+  GtkListView          *list;
   GtkWidget            *remove_button;
   GtkWidget            *details;
   AdwPreferencesGroup  *item_group;
@@ -54,6 +58,9 @@ struct _SsItemsPage
   SsField              *item_fields[N_ITEM_FIELDS];  /* code, name, category, then attributes */
 
   /* Owned */
+  SsItemModel          *model;
+  GtkSingleSelection   *selection;     /* over the search's filter of the model */
+  GPtrArray            *bound_rows;    /* of GtkWidget, the rows' boxes on screen */
   GPtrArray            *source_fields; /* of SsField, [country * N_ATTRS + attr] */
   GPtrArray            *listed_checks; /* of GtkCheckButton, per country, borrowed */
   GPtrArray            *country_labels; /* of GtkLabel, borrowed */
@@ -308,39 +315,128 @@ update_buttons (SsItemsPage *self)
                                             : _("A study needs at least one item"));
 }
 
-/* Shows an item's name, code and category in its list row. */
 static void
-fill_row (GtkWidget *row,
-          guint      index,
-          gpointer   data)
+setup_row (SsItemsPage *self,
+           GtkListItem *list_item)
 {
-  SsItemsPage *self = data;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* Shows an item's name, code and category in its list row. A screen
+ * reader says the name alone, from the row the list view makes around
+ * the box (GTK 4.8 has no accessible label of a list item of its own). */
+static void
+fill_row (SsItemsPage *self,
+          GtkWidget   *box)
+{
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), "ss-index"));
   const SsItem *item = ss_study_get_item (study_of (self), index);
   g_autofree char *detail = NULL;
   g_autofree char *category = ss_bidi_isolate (item->category);
 
   detail = *item->category ? g_strdup_printf ("%s · %s", item->code, category)
                            : g_strdup (item->code);
-  ss_page_set_list_row (row, item->name, detail);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), item->name);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), detail);
+  if (gtk_widget_get_parent (box) != NULL)
+    ss_page_set_accessible_label (gtk_widget_get_parent (box), item->name);
 }
 
+static void
+bind_row (SsItemsPage *self,
+          GtkListItem *list_item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  int index = ss_item_ref_get_index (gtk_list_item_get_item (list_item));
+
+  g_object_set_data (G_OBJECT (box), "ss-index", GINT_TO_POINTER (index));
+  g_ptr_array_add (self->bound_rows, box);
+  fill_row (self, box);
+}
+
+static void
+unbind_row (SsItemsPage *self,
+            GtkListItem *list_item)
+{
+  /* The page's rows go while it is disposed. */
+  if (self->bound_rows != NULL)
+    g_ptr_array_remove_fast (self->bound_rows, gtk_list_item_get_child (list_item));
+}
+
+/* Selects the page's item in the list, as far as the search shows it. */
+static void
+select_in_list (SsItemsPage *self)
+{
+  guint position = ss_item_model_find (G_LIST_MODEL (self->selection), self->item);
+
+  self->syncing = TRUE;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  else
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  self->syncing = FALSE;
+}
+
+/* After a change of the study's structure: as many rows as items, the
+ * rows on screen filled again (one before them may have gone or come
+ * back), and the page's item selected. */
 static void
 rebuild_list (SsItemsPage *self)
 {
   self->syncing = TRUE;
-  ss_page_sync_list (self->list, ss_study_get_n_items (study_of (self)), self->item, fill_row,
-                     self);
+  ss_item_model_set_document (self->model, document_of (self));
+  for (guint k = 0; k < self->bound_rows->len; k++)
+    fill_row (self, g_ptr_array_index (self->bound_rows, k));
   self->syncing = FALSE;
+  select_in_list (self);
   update_buttons (self);
 }
 
 static void
-on_row_selected (SsItemsPage   *self,
-                 GtkListBoxRow *row)
+on_selection_changed (SsItemsPage *self)
 {
-  if (self->syncing || row == NULL)
+  SsItemRef *ref = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->syncing || ref == NULL || ss_item_ref_get_index (ref) == self->item)
     return;
-  ss_items_page_select_item (self, gtk_list_box_row_get_index (row));
+  ss_items_page_select_item (self, ss_item_ref_get_index (ref));
+}
+
+static void
+on_search_changed (SsItemsPage *self)
+{
+  ss_item_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  select_in_list (self);
+}
+
+/* Enter in the search: the first match is selected. */
+static void
+on_search_activate (SsItemsPage *self)
+{
+  g_autoptr(SsItemRef) ref = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+
+  if (ref == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self->search));
+      return;
+    }
+  ss_items_page_select_item (self, ss_item_ref_get_index (ref));
 }
 
 /* --- The sources table ------------------------------------------------- */
@@ -507,9 +603,7 @@ ss_items_page_select_item (SsItemsPage *self,
   g_return_if_fail (index < ss_study_get_n_items (study_of (self)));
 
   set_item (self, index);
-  self->syncing = TRUE;
-  gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, index));
-  self->syncing = FALSE;
+  select_in_list (self);
   show_share_refusal (self, NULL);
   sync_details (self);
 }
@@ -644,6 +738,9 @@ ss_items_page_dispose (GObject *object)
   if (self->source_fields != NULL)
     g_ptr_array_set_size (self->source_fields, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_ITEMS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ss_items_page_parent_class)->dispose (object);
 }
@@ -747,6 +844,7 @@ ss_items_page_class_init (SsItemsPageClass *klass)
   g_type_ensure (SS_TYPE_FIELD);
   gtk_widget_class_set_template_from_resource (widget_class, SS_UI_RESOURCE ("ss-items-page.ui"));
   gtk_widget_class_bind_template_child (widget_class, SsItemsPage, box);
+  gtk_widget_class_bind_template_child (widget_class, SsItemsPage, search);
   gtk_widget_class_bind_template_child (widget_class, SsItemsPage, list);
   gtk_widget_class_bind_template_child (widget_class, SsItemsPage, remove_button);
   gtk_widget_class_bind_template_child (widget_class, SsItemsPage, details);
@@ -758,12 +856,37 @@ ss_items_page_class_init (SsItemsPageClass *klass)
   for (guint k = 0; k < N_ITEM_FIELDS; k++)
     gtk_widget_class_bind_template_child_full (widget_class, names[k], FALSE,
                                                G_STRUCT_OFFSET (SsItemsPage, item_fields[k]));
-  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
 
   gtk_widget_class_set_css_name (widget_class, "itemspage");
 
   gtk_widget_class_install_action (widget_class, "items.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "items.remove", NULL, remove_action);
+}
+
+static void
+list_init (SsItemsPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkFilterListModel *filtered;
+
+  self->bound_rows = g_ptr_array_new ();
+  self->model = ss_item_model_new (FALSE);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->model)),
+                                        g_object_ref (ss_item_model_get_filter (self->model)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_factory (self->list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  ss_page_tab_leaves (GTK_WIDGET (self->list));
 }
 
 static void
@@ -775,6 +898,7 @@ ss_items_page_init (SsItemsPage *self)
   self->country_labels = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  list_init (self);
   for (guint k = 0; k < N_ITEM_FIELDS; k++)
     g_signal_connect_object (self->item_fields[k], "notify::message", G_CALLBACK (update_status),
                              self, G_CONNECT_SWAPPED);

@@ -271,6 +271,74 @@ ss_page_set_list_row (GtkWidget  *row,
   ss_page_set_accessible_label (row, title);
 }
 
+/* --- Leaving a list with Tab ------------------------------------------ */
+
+/**
+ * ss_page_focus_beyond:
+ * @direction: %GTK_DIR_TAB_FORWARD or %GTK_DIR_TAB_BACKWARD
+ *
+ * Moves the focus from inside @widget to the next control after it (the
+ * previous one before it, going backward) in the window's own focus
+ * order, as if @widget's controls were not there; past the window's last
+ * control, round to its first, as Tab goes.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+ss_page_focus_beyond (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean moved;
+
+  if (root == NULL)
+    return FALSE;
+  /* GTK walks on from the focus; a widget that cannot take the focus is
+   * passed over with all it holds. */
+  gtk_widget_set_can_focus (widget, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (widget, TRUE);
+  return moved;
+}
+
+static gboolean
+on_list_key (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  ss_page_focus_beyond (list, (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK))
+                                ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  return TRUE;
+}
+
+/**
+ * ss_page_tab_leaves:
+ * @list: a GtkListView
+ *
+ * Makes Tab and Shift+Tab leave @list for the next or previous control,
+ * leaving the selection as it is. GTK 4.8's list view moves the focus
+ * from row to row on Tab, so Tab alone never got past a long list (GTK
+ * 4.12 has gtk_list_view_set_tab_behavior() for this); the arrow keys
+ * still move through the rows.
+ */
+void
+ss_page_tab_leaves (GtkWidget *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key), NULL);
+  gtk_widget_add_controller (list, keys);
+}
+
 /* --- Dialogs ----------------------------------------------------------- */
 
 /* Says why something could not be done, over the window that holds

@@ -56,6 +56,10 @@ void       ss_page_set_list_row         (GtkWidget             *row,
                                          const char            *title,
                                          const char            *subtitle);
 
+void       ss_page_tab_leaves           (GtkWidget             *list);
+gboolean   ss_page_focus_beyond         (GtkWidget             *widget,
+                                         GtkDirectionType       direction);
+
 void       ss_page_show_message         (GtkWidget             *page,
                                          const char            *heading,
                                          const char            *body);
