@@ -58,6 +58,7 @@ struct _SsCompareView
   guint             tick_id;
   int               year;                /* 0 until set: see default_year() */
   gboolean          updating;
+  gboolean          stale;       /* the figures wait for the table to show */
 };
 
 enum
@@ -244,6 +245,8 @@ cell_tooltip (SsCompareView *self,
     }
 }
 
+static void ensure_fresh (SsCompareView *self);
+
 char *
 ss_compare_view_get_cell_text (SsCompareView *self,
                                guint          position,
@@ -254,6 +257,7 @@ ss_compare_view_get_cell_text (SsCompareView *self,
   g_return_val_if_fail (SS_IS_COMPARE_VIEW (self), NULL);
   g_return_val_if_fail (column < N_COLUMNS, NULL);
 
+  ensure_fresh (self);
   row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
   return row != NULL ? format_cell (self, row, column) : NULL;
 }
@@ -472,6 +476,7 @@ ss_compare_view_update (SsCompareView *self)
   if (study == NULL)
     return;
   meta = ss_study_get_meta (study);
+  self->stale = FALSE;
 
   self->updating = TRUE;
   if (self->year == 0)
@@ -504,7 +509,9 @@ on_tick (GtkWidget     *widget,
 static void
 queue_update (SsCompareView *self)
 {
-  if (self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
 }
 
@@ -531,6 +538,25 @@ on_activate (SsCompareView *self,
     g_signal_emit (self, signals[SCENARIO_ACTIVATED], 0, ss_compare_row_get_scenario (row));
 }
 
+/* Every scenario's projection is some work on a big study: a table not
+ * on screen (the window opens on the Editor) is brought up to date when
+ * it shows or is read. */
+static void
+update_later (SsCompareView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ss_compare_view_update (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+ensure_fresh (SsCompareView *self)
+{
+  if (self->stale)
+    ss_compare_view_update (self);
+}
+
 /* --- Copy and export --------------------------------------------------- */
 
 SsTable *
@@ -540,6 +566,7 @@ ss_compare_view_to_table (SsCompareView *self)
 
   g_return_val_if_fail (SS_IS_COMPARE_VIEW (self), NULL);
 
+  ensure_fresh (self);
   study = view_study (self);
   if (study == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
     return NULL;
@@ -885,9 +912,9 @@ ss_compare_view_set_document (SsCompareView *self,
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   /* A new study starts on its own year, unless the window sets one. */
-  self->year = 0;
+  self->year = document != NULL ? default_year (view_study (self)) : 0;
   if (document != NULL)
-    ss_compare_view_update (self);
+    update_later (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
@@ -918,7 +945,7 @@ ss_compare_view_set_year (SsCompareView *self,
     return;
   self->year = year;
   if (self->document != NULL)
-    ss_compare_view_update (self);
+    update_later (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
@@ -927,6 +954,7 @@ ss_compare_view_get_column_view (SsCompareView *self)
 {
   g_return_val_if_fail (SS_IS_COMPARE_VIEW (self), NULL);
 
+  ensure_fresh (self);
   return self->column_view;
 }
 
@@ -936,5 +964,6 @@ ss_compare_view_get_rows (SsCompareView *self)
 {
   g_return_val_if_fail (SS_IS_COMPARE_VIEW (self), NULL);
 
+  ensure_fresh (self);
   return G_LIST_MODEL (self->sorted);
 }
