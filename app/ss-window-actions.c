@@ -124,10 +124,15 @@ data_window_help (GtkWidget *widget,
 }
 
 /* Countries, items and scenarios are edited in a window of their own
- * (SsDataWindow), so the main window stays the scenario editor. */
-void
-ss_window_data_init (SsWindow *self)
+ * (SsDataWindow), so the main window stays the scenario editor. It is
+ * made when first opened: its pages hold a row and a field for every
+ * country and attribute, which a window that never opens it should not
+ * pay for at start-up. */
+SsDataWindow *
+ss_window_data_window (SsWindow *self)
 {
+  if (self->data_window != NULL)
+    return self->data_window;
   self->data_window = SS_DATA_WINDOW (ss_data_window_new ());
   gtk_window_set_transient_for (GTK_WINDOW (self->data_window), GTK_WINDOW (self));
 
@@ -145,6 +150,9 @@ ss_window_data_init (SsWindow *self)
                                                                                      self, NULL)));
     gtk_widget_add_controller (GTK_WIDGET (self->data_window), controller);
   }
+  if (self->document != NULL)
+    ss_data_window_set_document (self->data_window, self->document);
+  return self->data_window;
 }
 
 static void
@@ -154,9 +162,11 @@ study_data_action (GtkWidget  *widget,
 {
   SsWindow *self = SS_WINDOW (widget);
 
+  SsDataWindow *data_window = ss_window_data_window (self);
+
   if (parameter != NULL)
-    ss_data_window_set_page (self->data_window, g_variant_get_string (parameter, NULL));
-  gtk_window_present (GTK_WINDOW (self->data_window));
+    ss_data_window_set_page (data_window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (data_window));
 }
 
 void

@@ -28,9 +28,15 @@ show_initial_page (gpointer data)
   SsWindow *self = data;
   const char *initial = g_getenv ("SUPPLYSHIFT_PAGE");
   const char *scenario = g_getenv ("SUPPLYSHIFT_SCENARIO");
-  GtkWidget *page = ss_data_window_get_page_widget (self->data_window, "scenarios");
+  SsDataWindow *data_window = ss_window_data_window (self);
+  GtkWidget *page = ss_data_window_get_page_widget (data_window, "scenarios");
   int index;
 
+  if (ss_data_window_get_page_widget (data_window, initial) == NULL)
+    {
+      g_object_unref (self);
+      return G_SOURCE_REMOVE;
+    }
   if (scenario != NULL && self->document != NULL && SS_IS_SCENARIOS_PAGE (page)
       && (index = ss_study_find_scenario (ss_window_study (self), scenario)) >= 0)
     ss_scenarios_page_select_scenario (SS_SCENARIOS_PAGE (page), index);
@@ -51,7 +57,7 @@ ss_window_pages_init (SsWindow *self)
 {
   const char *initial = g_getenv ("SUPPLYSHIFT_PAGE");
 
-  if (initial != NULL && ss_data_window_get_page_widget (self->data_window, initial) != NULL)
+  if (initial != NULL)
     g_signal_connect (self, "map", G_CALLBACK (on_window_mapped), NULL);
 }
 
@@ -59,5 +65,6 @@ void
 ss_window_pages_set_document (SsWindow   *self,
                               SsDocument *document)
 {
-  ss_data_window_set_document (self->data_window, document);
+  if (self->data_window != NULL)
+    ss_data_window_set_document (self->data_window, document);
 }

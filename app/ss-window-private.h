@@ -12,6 +12,7 @@
 #include "ss-chart.h"
 #include "ss-data-window.h"
 #include "ss-document.h"
+#include "ss-item-model.h"
 #include "ss-mix-bar.h"
 #include "ss-sensitivity.h"
 #include "ss-share-editor.h"
@@ -35,12 +36,16 @@ enum
   N_CARDS
 };
 
-/* A row of the sidebar. */
+/* A row of the sidebar, made once and bound to one item after another
+ * (ss-window-sidebar.c). */
 typedef struct
 {
-  GtkWidget *row;
+  GtkWidget      *box;
+  GtkLabel       *title;
+  GtkLabel       *code;
   GtkInscription *alert;
-  SsMixBar  *bar;
+  SsMixBar       *bar;
+  int             index;                         /* PORTFOLIO or an item's, while bound */
 } ItemRow;
 
 /* The window's state, shared by its files (ss-window*.c): each part
@@ -57,7 +62,7 @@ struct _SsWindow
   GtkWidget            *columns;
   GtkDropDown          *scenario_dropdown;
   GtkSearchEntry       *search_entry;
-  GtkListBox           *item_list;
+  GtkListView          *item_list;
   GtkLabel             *item_title;
   GtkLabel             *item_subtitle;
   GtkLabel             *alert_badge;
@@ -92,7 +97,9 @@ struct _SsWindow
   /* Owned */
   SsDocument           *document;
   GSettings            *settings;
-  GArray               *rows;                    /* of ItemRow, [0] = portfolio */
+  SsItemModel          *item_model;              /* the portfolio, then the items */
+  GtkSingleSelection   *item_selection;          /* over the search's filter of it */
+  GPtrArray            *bound_rows;              /* of ItemRow, the rows on screen */
   GtkStringList        *scenario_names;
   guint                 tick_id;
   SsAlertList          *alerts;
@@ -108,6 +115,7 @@ struct _SsWindow
 
   int                   scenario;                /* SS_BASELINE or an index */
   int                   item;                    /* PORTFOLIO or an index */
+  char                 *shown_code;              /* the item's code, to find it again */
   int                   year;                    /* the year shown: an index, or -1 for the last */
   gboolean              updating;                /* setting widgets, not editing */
   gboolean              editor_dragging;
@@ -228,6 +236,8 @@ void           ss_window_sidebar_init       (SsWindow       *self);
 void           ss_window_sidebar_rebuild    (SsWindow       *self);
 void           ss_window_sidebar_update     (SsWindow           *self,
                                              const SsProjection *p);
+void           ss_window_sidebar_select     (SsWindow       *self);
+void           ss_window_sidebar_dispose    (SsWindow       *self);
 
 /* ss-window-import.c: File → Import Trade Statistics… */
 void           ss_window_import_class_init  (GtkWidgetClass *widget_class);
@@ -236,7 +246,7 @@ void           ss_window_import_init        (SsWindow       *self);
 /* ss-window-actions.c: actions, and the study data window */
 void           ss_window_actions_class_init (GtkWidgetClass *widget_class);
 void           ss_window_actions_update     (SsWindow       *self);
-void           ss_window_data_init          (SsWindow       *self);
+SsDataWindow  *ss_window_data_window        (SsWindow       *self);
 
 /* ss-window-files.c and ss-window-pages.c */
 

@@ -50,6 +50,22 @@ static void ss_window_rebuild (SsWindow *self);
 /* --- Document access --------------------------------------------------- */
 
 /* Records what the window shows; :scenario and :item follow. */
+/* The item shown by its code, to find it again after the study's
+ * structure changed: its index may have moved. */
+static void
+remember_item (SsWindow *self)
+{
+  const char *code = NULL;
+
+  if (self->document != NULL && self->item >= 0
+      && self->item < (int)ss_study_get_n_items (ss_window_study (self)))
+    code = ss_study_get_item (ss_window_study (self), self->item)->code;
+  if (g_strcmp0 (code, self->shown_code) == 0)
+    return;
+  g_free (self->shown_code);
+  self->shown_code = g_strdup (code);
+}
+
 void
 ss_window_set_shown (SsWindow *self,
                      int       scenario,
@@ -66,6 +82,7 @@ ss_window_set_shown (SsWindow *self,
       self->item = item;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
     }
+  remember_item (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -399,9 +416,15 @@ static void
 ss_window_rebuild (SsWindow *self)
 {
   const SsStudy *study = ss_window_study (self);
+  int found = self->shown_code != NULL ? ss_study_find_item (study, self->shown_code) : -1;
 
-  if (self->item >= (int)ss_study_get_n_items (study))
+  /* The item shown stays shown when one before it goes or comes back
+   * (an undo); gone itself, the one now in its place is. */
+  if (found >= 0)
+    ss_window_set_shown (self, self->scenario, found);
+  else if (self->item >= (int)ss_study_get_n_items (study))
     ss_window_set_shown (self, self->scenario, PORTFOLIO);
+  remember_item (self);
   ss_share_editor_set_countries (self->share_editor, study);
   self->alerts_reword = TRUE;
   rebuild_scenarios (self);
@@ -432,15 +455,6 @@ update_view_switcher (SsWindow *self)
                                     several && adw_view_switcher_title_get_title_visible (self->window_title));
 }
 
-/* Folded, the item list slides over the page: it goes once an item is
- * chosen (a click, or Enter), not as the arrow keys move through it. */
-static void
-on_item_activated (SsWindow *self)
-{
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
-}
-
 static void
 views_init (SsWindow *self)
 {
@@ -449,8 +463,6 @@ views_init (SsWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->window_title, "notify::title-visible", G_CALLBACK (update_view_switcher),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->item_list, "row-activated", G_CALLBACK (on_item_activated), self,
-                           G_CONNECT_SWAPPED);
   update_view_switcher (self);
 }
 
@@ -543,9 +555,8 @@ ss_window_select (SsWindow *self,
   ss_window_set_shown (self, scenario, item);
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->scenario_dropdown, scenario + 1);
-  gtk_list_box_select_row (self->item_list,
-                           GTK_LIST_BOX_ROW (g_array_index (self->rows, ItemRow, item + 1).row));
   self->updating = FALSE;
+  ss_window_sidebar_select (self);
   ss_window_refresh (self);
 }
 
@@ -678,6 +689,7 @@ ss_window_dispose (GObject *object)
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->view_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_WINDOW);
+  ss_window_sidebar_dispose (self);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->scenario_names);
@@ -691,13 +703,13 @@ ss_window_finalize (GObject *object)
 {
   SsWindow *self = SS_WINDOW (object);
 
-  g_clear_pointer (&self->rows, g_array_unref);
   g_ptr_array_unref (self->chart_projections);
   g_ptr_array_unref (self->chart_cells);
   g_ptr_array_unref (self->stress_cells);
   g_ptr_array_unref (self->stress_projections);
   g_clear_pointer (&self->tornado, ss_sensitivity_free);
   g_clear_pointer (&self->tornado_error, g_free);
+  g_free (self->shown_code);
 
   G_OBJECT_CLASS (ss_window_parent_class)->finalize (object);
 }
@@ -900,7 +912,6 @@ ss_window_init (SsWindow *self)
   ss_window_alerts_init (self);
   ss_window_charts_init (self);
 
-  ss_window_data_init (self);
   ss_window_files_init (self);
   ss_window_autosave_init (self);
   ss_window_pages_init (self);

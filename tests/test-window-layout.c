@@ -229,8 +229,8 @@ test_800x600 (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL);
   ss_test_wait_frames (30);
   g_assert_true (adw_flap_get_reveal_flap (flap));
-  list = find (adw_flap_get_flap (flap), GTK_TYPE_LIST_BOX);
-  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  list = find (adw_flap_get_flap (flap), GTK_TYPE_LIST_VIEW);
+  g_signal_emit_by_name (list, "activate", 2);
   ss_test_wait_frames (30);
   g_assert_false (adw_flap_get_reveal_flap (flap));
 }
