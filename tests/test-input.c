@@ -584,6 +584,109 @@ test_typed_german (Fixture       *f,
   setlocale (LC_NUMERIC, locale);
 }
 
+static GtkWidget *
+focus_of (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static gboolean
+focus_in (gpointer data)
+{
+  gpointer *pair = data;
+  GtkWidget *focus = focus_of (pair[0]);
+
+  return focus != NULL && (focus == pair[1] || gtk_widget_is_ancestor (focus, pair[1]));
+}
+
+static int
+shown_item (Fixture *f)
+{
+  int item;
+
+  g_object_get (f->window, "item", &item, NULL);
+  return item;
+}
+
+/* The item list from the keyboard: Ctrl+F, a search and Enter show the
+ * match; Tab goes into the list, the arrow keys move through it and show
+ * each item, and Tab leaves it without changing the item shown (each Tab
+ * chose the next item when it was a GtkListBox), on to the sliders. */
+static void
+test_sidebar_keys (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *search = NULL, *list = NULL, *slider = share_control (f, GTK_TYPE_SCALE, 0);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  gpointer in_search[2], in_list[2], in_slider[2] = { f, slider };
+  int item;
+  guint presses = 0;
+
+  ss_test_collect (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, found);
+  for (guint k = 0; k < found->len && search == NULL; k++)
+    if (gtk_widget_is_drawable (g_ptr_array_index (found, k)))
+      search = g_ptr_array_index (found, k);
+  g_assert_nonnull (search);
+  g_ptr_array_set_size (found, 0);
+  ss_test_collect (gtk_widget_get_parent (search), GTK_TYPE_LIST_VIEW, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  list = g_ptr_array_index (found, 0);
+  in_search[0] = in_list[0] = f;
+  in_search[1] = search;
+  in_list[1] = list;
+
+  ss_test_xdotool ("key", "ctrl+f", NULL);
+  g_assert_true (wait_until (focus_in, in_search, 2000));
+  ss_test_xdotool ("type", "graphite", NULL);
+  g_assert_true (wait_until ((Condition)gtk_widget_get_visible, search, 100));
+  wait_until (NULL, NULL, 400);                 /* the search waits for the typing to stop */
+  ss_test_xdotool ("key", "Return", NULL);
+  wait_frames ();
+  g_assert_cmpstr (ss_study_get_item (ss_window_get_study (f->window), shown_item (f))->name, ==,
+                   "Natural graphite");
+
+  /* Cleared, the list has every item again, and Tab goes into it. */
+  ss_test_xdotool ("key", "ctrl+a", "BackSpace", NULL);
+  wait_until (NULL, NULL, 400);
+  ss_test_xdotool ("key", "Tab", NULL);
+  g_assert_true (wait_until (focus_in, in_list, 2000));
+  g_assert_cmpstr (ss_study_get_item (ss_window_get_study (f->window), shown_item (f))->name, ==,
+                   "Natural graphite");
+  ss_test_xdotool ("key", "Down", NULL);
+  wait_frames ();
+  item = shown_item (f);
+  g_assert_cmpstr (ss_study_get_item (ss_window_get_study (f->window), item)->name, !=,
+                   "Natural graphite");
+
+  /* Tab leaves the list at once and chooses nothing. */
+  ss_test_xdotool ("key", "Tab", NULL);
+  wait_frames ();
+  g_assert_false (focus_in (in_list));
+  g_assert_cmpint (shown_item (f), ==, item);
+  /* And goes on to the sliders. */
+  while (!focus_in (in_slider) && presses++ < 30)
+    {
+      ss_test_xdotool ("key", "Tab", NULL);
+      wait_until (NULL, NULL, 50);
+    }
+  g_test_message ("China's slider after %u more Tab presses", presses);
+  g_assert_true (focus_in (in_slider));
+  g_assert_cmpint (shown_item (f), ==, item);
+
+  /* Shift+Tab back through the page to the list, and past it to the
+   * search, choosing nothing. */
+  presses = 0;
+  while (!focus_in (in_list) && presses++ < 30)
+    {
+      ss_test_xdotool ("key", "shift+Tab", NULL);
+      wait_until (NULL, NULL, 50);
+    }
+  g_assert_true (focus_in (in_list));
+  ss_test_xdotool ("key", "shift+Tab", NULL);
+  g_assert_true (wait_until (focus_in, in_search, 2000));
+  g_assert_cmpint (shown_item (f), ==, item);
+}
+
 /* Whether @widget is wholly inside the part of the page on screen. */
 static gboolean
 in_view (Fixture   *f,
@@ -657,6 +760,7 @@ main (int   argc,
   g_test_add ("/input/undo-in-spin", Fixture, NULL, fixture_setup, test_undo_in_spin, fixture_teardown);
   g_test_add ("/input/left-field-keeps-value", Fixture, NULL, fixture_setup, test_left_field_keeps_value,
               fixture_teardown);
+  g_test_add ("/input/sidebar-keys", Fixture, NULL, fixture_setup, test_sidebar_keys, fixture_teardown);
 
   g_test_add ("/input/typed-out-of-range", Fixture, NULL, fixture_setup, test_typed_out_of_range,
               fixture_teardown);
