@@ -531,8 +531,14 @@ ss_window_figures_update (SsWindow           *self,
   g_clear_pointer (&detail, g_free);
   g_clear_pointer (&delta, g_free);
 
-  /* Dependence level */
-  value = from_to (level_word (level_first), level_word (level_t), t);
+  /* Dependence level: the level in the year shown, and the base year's
+   * in the detail ("Warning → Watch", let alone "Watch → Below watch",
+   * does not fit a card of the 1280 px window's side column). */
+  value = g_strdup (level_word (level_t));
+  if (t > 0)
+    /* Translators: the dependence level card's detail begins with the
+     * base year's level, "Warning in 2024" */
+    first = g_strdup_printf (_("%s in %d"), level_word (level_first), meta->base_year);
   if (self->item >= 0)
     {
       int top = p->top_country[ss_projection_at (p, (guint)self->item, t)];
@@ -550,6 +556,17 @@ ss_window_figures_update (SsWindow           *self,
                               p->alert_count[SS_ALERT_CRITICAL * ny + t],
                               p->alert_count[SS_ALERT_WARNING * ny + t],
                               p->alert_count[SS_ALERT_WATCH * ny + t], year);
+  if (first != NULL)
+    {
+      char *joined = detail != NULL
+                     /* Translators: the base year's level, then the rest of the card's
+                      * detail: "Warning in 2024. Largest foreign share in 2034: …" */
+                     ? g_strdup_printf (_("%s. %s"), first, detail)
+                     : g_strdup (first);
+
+      g_free (detail);
+      detail = joined;
+    }
   ss_metric_card_set_value (SS_METRIC_CARD (self->cards[CARD_ALERT]), value, detail,
                             level_t < level_first ? SS_TREND_GOOD
                             : level_t > level_first ? SS_TREND_BAD : SS_TREND_NEUTRAL);
