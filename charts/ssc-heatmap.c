@@ -128,7 +128,7 @@ draw_heads (SscCtx *c,
       double rgba[4], x = grid_x + k * cell_w;
       const SsCountry *country = ss_study_get_country (c->study, k);
 
-      ssc_country_rgba (k, rgba);
+      ssc_country_rgba (k, c->d->dark, rgba);
       cairo_rectangle (cr, round (x + 2), c->area.y, round (cell_w - 4), 4);
       ssc_set_source (cr, rgba, 1);
       cairo_fill (cr);
@@ -271,8 +271,8 @@ heatmap_draw (SscCtx *c)
    * cells; the alert badges say in words what the colours say. */
   ramp_h = 18 + label_h + 4 + 10 + 4 + tick_h;
   head_h = 4 + 4 + 2 * tick_h + 6;
-  avail_h = c->height - (SSC_MARGIN - 2 + ssc_frame_header_height (c)) - SSC_MARGIN - ramp_h
-            - head_h;
+  avail_h = c->height - (SSC_MARGIN - 2 + ssc_frame_header_height (c)) - SSC_MARGIN - c->footer_h
+            - ramp_h - head_h;
   rows = heat_rows (c, year, avail_h);
 
   g_string_append_printf (subtitle, " · %d", c->meta->base_year + (int)year);

@@ -229,7 +229,7 @@ mix_draw (SscCtx *c)
     {
       double rgba[4];
 
-      ssc_country_rgba (order[k], rgba);
+      ssc_country_rgba (order[k], c->d->dark, rgba);
       ssc_legend_add (legend, SSC_SWATCH_AREA, rgba,
                       ss_study_get_country (c->study, order[k])->name);
     }
@@ -278,7 +278,7 @@ mix_draw (SscCtx *c)
       for (guint y = ny; y-- > 0;)
         cairo_line_to (cr, ssc_scale_year_x (plot, y, ny, FALSE), ssc_scale_y (&t, plot, lower[y]));
       cairo_close_path (cr);
-      ssc_country_rgba (order[k], rgba);
+      ssc_country_rgba (order[k], c->d->dark, rgba);
       ssc_set_source (cr, rgba, 1);
       cairo_fill (cr);
       memcpy (lower, upper, ny * sizeof (double));

@@ -17,6 +17,12 @@
  * its rose is left out, as it is indistinguishable from the grey under
  * protanopia.
  *
+ * In the dark style a country's colour that would read at less than 3:1
+ * against the lightest dark surface it is drawn on (a card, #363636:
+ * libadwaita 1.2's 8 % white over the window's #242424) is mixed with
+ * white until it reaches 3:1, WCAG's contrast for graphical objects:
+ * indigo, wine, blue, green and purple (ssc_palette_country_for()).
+ *
  * The alert colours are libadwaita 1.2's success, accent, warning and
  * error foreground colours (the ones meant to be read against the window
  * and card backgrounds) for the light and the dark style.
@@ -76,6 +82,55 @@ ssc_palette_country (guint index)
   return country_colors[index % G_N_ELEMENTS (country_colors)];
 }
 
+/* WCAG's contrast ratio of two colours, 1 to 21. */
+double
+ssc_contrast_ratio (guint32 a,
+                    guint32 b)
+{
+  double ra[3], rb[3], la, lb;
+
+  rgb_to_doubles (a, ra);
+  rgb_to_doubles (b, rb);
+  la = ssc_luminance (ra);
+  lb = ssc_luminance (rb);
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static guint32
+mix_with_white (guint32 rgb,
+                double  t)
+{
+  guint32 out = 0;
+
+  for (guint shift = 0; shift <= 16; shift += 8)
+    {
+      double c = (rgb >> shift) & 0xff;
+
+      out |= (guint32)round (c + (255 - c) * t) << shift;
+    }
+  return out;
+}
+
+/* As 0xRRGGBB for the style: in the dark style lightened, as little as
+ * it takes, to 3:1 against SSC_PALETTE_DARK_SURFACE. */
+guint32
+ssc_palette_country_for (guint    index,
+                         gboolean dark)
+{
+  guint32 rgb = ssc_palette_country (index);
+
+  if (!dark)
+    return rgb;
+  for (guint step = 0; step <= 100; step++)
+    {
+      guint32 lighter = mix_with_white (rgb, step / 100.);
+
+      if (ssc_contrast_ratio (lighter, SSC_PALETTE_DARK_SURFACE) >= SSC_PALETTE_MIN_CONTRAST)
+        return lighter;
+    }
+  return 0xffffff;
+}
+
 guint32
 ssc_palette_alert (SsAlertLevel level,
                    gboolean     dark)
@@ -86,12 +141,13 @@ ssc_palette_alert (SsAlertLevel level,
 }
 
 void
-ssc_palette_country_rgb (guint  index,
-                         double out[3])
+ssc_palette_country_rgb (guint    index,
+                         gboolean dark,
+                         double   out[3])
 {
   g_return_if_fail (out != NULL);
 
-  rgb_to_doubles (ssc_palette_country (index), out);
+  rgb_to_doubles (ssc_palette_country_for (index, dark), out);
 }
 
 void
@@ -122,10 +178,11 @@ ssc_set_source (cairo_t      *cr,
 }
 
 void
-ssc_country_rgba (guint  country,
-                  double out[4])
+ssc_country_rgba (guint    country,
+                  gboolean dark,
+                  double   out[4])
 {
-  ssc_palette_country_rgb (country, out);
+  ssc_palette_country_rgb (country, dark, out);
   out[3] = 1;
 }
 

@@ -54,7 +54,8 @@ ssc_tooltip_add_country (GString    *s,
 {
   double rgb[3];
 
-  ssc_palette_country_rgb (country, rgb);
+  /* A tooltip is dark in either style. */
+  ssc_palette_country_rgb (country, TRUE, rgb);
   g_string_append_c (s, '\n');
   g_string_append_printf (s, "<span foreground=\"#%02x%02x%02x\">■</span> ",
                           (int)round (rgb[0] * 255), (int)round (rgb[1] * 255),

@@ -368,18 +368,20 @@ test_palette (void)
 {
   GdkRGBA color, other;
 
-  ss_palette_country_color (0, &color);                 /* China */
+  ss_palette_country_color (0, FALSE, &color);                 /* China */
   g_assert_true (gdk_rgba_equal (&color, &(GdkRGBA) { 0xD5 / 255.f, 0x5E / 255.f, 0, 1 }));
-  ss_palette_country_color (4, &color);                 /* South Korea */
+  ss_palette_country_color (4, FALSE, &color);                 /* South Korea */
   g_assert_true (gdk_rgba_equal (&color, &(GdkRGBA) { 0, 0x72 / 255.f, 0xB2 / 255.f, 1 }));
 
-  for (guint i = 0; i < SS_MAX_COUNTRIES; i++)
-    for (guint j = i + 1; j < SS_MAX_COUNTRIES; j++)
-      {
-        ss_palette_country_color (i, &color);
-        ss_palette_country_color (j, &other);
-        g_assert_false (gdk_rgba_equal (&color, &other));
-      }
+  /* Apart in either style (the dark style lightens some). */
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint i = 0; i < SS_MAX_COUNTRIES; i++)
+      for (guint j = i + 1; j < SS_MAX_COUNTRIES; j++)
+        {
+          ss_palette_country_color (i, dark, &color);
+          ss_palette_country_color (j, dark, &other);
+          g_assert_false (gdk_rgba_equal (&color, &other));
+        }
 
   for (SsAlertLevel level = SS_ALERT_NONE; level <= SS_ALERT_CRITICAL; level++)
     {

@@ -35,8 +35,14 @@ ss_mix_bar_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GskRoundedRect outline;
+  GdkRGBA fg;
+  gboolean dark;
   double x = 0;
 
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  dark = fg.red + fg.green + fg.blue > 1.5f;           /* light text: the dark style */
   gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), height / 2.0);
   gtk_snapshot_push_rounded_clip (snapshot, &outline);
   for (guint c = 0; c < self->n; c++)
@@ -46,7 +52,7 @@ ss_mix_bar_snapshot (GtkWidget   *widget,
 
       if (w <= 0)
         continue;
-      ss_palette_country_color (c, &color);
+      ss_palette_country_color (c, dark, &color);
       gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, 0, w, height));
       x += w;
     }

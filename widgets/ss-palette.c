@@ -25,13 +25,15 @@ rgb_to_rgba (guint32  rgb,
   out->alpha = 1.f;
 }
 
+/* @dark: the dark style, where a colour too dark to see is lightened */
 void
-ss_palette_country_color (guint    index,
-                          GdkRGBA *out)
+ss_palette_country_color (guint     index,
+                          gboolean  dark,
+                          GdkRGBA  *out)
 {
   g_return_if_fail (out != NULL);
 
-  rgb_to_rgba (ssc_palette_country (index), out);
+  rgb_to_rgba (ssc_palette_country_for (index, dark), out);
 }
 
 void

@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 void ss_palette_country_color (guint         index,
+                               gboolean      dark,
                                GdkRGBA      *out);
 void ss_palette_alert_color   (SsAlertLevel  level,
                                gboolean      dark,

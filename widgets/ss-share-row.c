@@ -59,7 +59,8 @@ draw_swatch (GtkDrawingArea *area,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  ss_palette_country_color (self->index, &color);
+  /* Light text is the dark style. */
+  ss_palette_country_color (self->index, fg.red + fg.green + fg.blue > 1.5f, &color);
 
   cairo_arc (cr, width / 2., height / 2., size / 2. - 0.5, 0, 2 * G_PI);
   gdk_cairo_set_source_rgba (cr, &color);
