@@ -53,6 +53,7 @@ typedef struct
   double                       width;
   double                       height;
   SscRect                      area;   /* what the header and the legend leave */
+  double                       footer_h; /* what the footer takes at the bottom */
   SscChartHit                 *hit;    /* may be NULL */
 } SscCtx;
 

@@ -322,6 +322,21 @@ ssc_chart_title (SscChartKind        kind,
   return g_strdup (ssc_ctx_title (&c));
 }
 
+/* The footer: one line at the bottom, which the chart's area gives up. */
+static void
+draw_footer (SscCtx     *c,
+             const char *footer)
+{
+  double line_h = ssc_text_line_height (c->text, &ssc_font_small);
+  g_autofree char *one_line = g_strdup (footer);
+
+  g_strdelimit (one_line, "\n\r\t", ' ');
+  ssc_text_set (c->text, &ssc_font_small, one_line, c->area.w, SSC_FIT_ELLIPSIZE, SSC_ALIGN_START);
+  ssc_text_show (c->text, c->area.x, c->area.y + c->area.h, 0, 1, c->d->fg, 0.7);
+  c->footer_h = line_h + 8;
+  c->area.h -= c->footer_h;
+}
+
 void
 ssc_chart_render (SscChartKind        kind,
                   const SscChartData *data,
@@ -356,6 +371,8 @@ ssc_chart_render (SscChartKind        kind,
   c.height = height;
   c.hit = hit;
   c.area = (SscRect) { SSC_MARGIN, SSC_MARGIN, width - 2 * SSC_MARGIN, height - 2 * SSC_MARGIN };
+  if (data->footer != NULL && *data->footer != '\0')
+    draw_footer (&c, data->footer);
   if (!ctx_bind (&c))
     {
       gboolean no_item = (c.klass->flags & SSC_CHART_NEEDS_ITEM) && c.proj != NULL;
@@ -377,6 +394,46 @@ ssc_chart_render (SscChartKind        kind,
     }
   ssc_text_free (c.text);
   ssc_draw_unclip (cr);
+}
+
+/**
+ * ssc_chart_footer_text:
+ * @study: the study the chart shows
+ * @date: (nullable): the day of the export; %NULL for today, or the day
+ *   of `SOURCE_DATE_EPOCH` when it is set, so a build can repeat a file
+ *
+ * Returns: the line an export may carry under the chart: the study's
+ *   title, the date (ISO 8601, which reads the same in every language)
+ *   and the study's source where it gives one
+ */
+char *
+ssc_chart_footer_text (const SsStudy *study,
+                       GDateTime     *date)
+{
+  const SsMeta *meta = ss_study_get_meta (study);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *source = NULL;
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+
+  if (date == NULL)
+    {
+      if (epoch != NULL && g_ascii_string_to_signed (epoch, 10, 0, G_MAXINT64 / 2, NULL, NULL))
+        now = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
+      else
+        now = g_date_time_new_now_local ();
+      date = now;
+    }
+  day = g_date_time_format (date, "%Y-%m-%d");
+  title = ssc_text_isolate (meta->title != NULL ? meta->title : "");
+  if (meta->source == NULL || *meta->source == '\0')
+    /* Translators: an export's footer: the study's title, then the date */
+    return g_strdup_printf (_("%s · %s"), title, day);
+  source = ssc_text_isolate (meta->source);
+  /* Translators: an export's footer: the study's title, the date, then
+   * where the study's figures come from */
+  return g_strdup_printf (_("%s · %s · Source: %s"), title, day, source);
 }
 
 char *

@@ -59,6 +59,7 @@ typedef struct
   int        year;                     /* heatmap, compare: year index, or -1 for the final year */
   gboolean   dark;
   gboolean   fill_background;
+  const char *footer;                  /* a line under the chart, or NULL: ssc_chart_footer_text() */
   double     fg[4];
   double     bg[4];
   double     accent[4];
@@ -102,6 +103,8 @@ char           *ssc_chart_describe                 (SscChartKind         kind,
 SsTable        *ssc_chart_table                    (SscChartKind         kind,
                                                     const SscChartData  *data);
 
+char           *ssc_chart_footer_text              (const SsStudy       *study,
+                                                    GDateTime           *date);
 void            ssc_chart_render                   (SscChartKind         kind,
                                                     const SscChartData  *data,
                                                     cairo_t             *cr,

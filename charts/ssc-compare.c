@@ -120,7 +120,7 @@ draw_panel (SscCtx         *c,
   for (guint r = 0; r < n_rows; r++)
     {
       int s = (int)r - 1;
-      double y = p.y + r * row_h, bar_h = MIN (row_h * 0.6, 24);
+      double y = p.y + r * row_h, bar_h = MIN (row_h * 0.6, 32);
       double v = values[r * N_METRICS + m], x0 = ssc_scale_x (&t, scale, 0), x1;
       g_autofree char *label = NULL;
 
@@ -190,7 +190,8 @@ compare_draw (SscCtx *c)
   tick_h = ssc_text_line_height (c->text, &ssc_font_tick);
   rows_y = c->area.y + titles_h + 10;
   rows_h = c->area.h - titles_h - 10 - (6 + tick_h);
-  row_h = MIN (64, rows_h / n_rows);
+  /* The rows share the height: no empty band under them. */
+  row_h = rows_h / n_rows;
   /* Many scenarios in a short chart (the window's side column): the axes
    * lose their tick labels (every bar has its value beside it) and the
    * names take the ticks' size, down to a row of one tick line. */
@@ -198,7 +199,7 @@ compare_draw (SscCtx *c)
   if (small_names)
     {
       rows_h = c->area.h - titles_h - 10 - 4;
-      row_h = MIN (64, rows_h / n_rows);
+      row_h = rows_h / n_rows;
     }
   if (row_h < tick_h + 1)
     {

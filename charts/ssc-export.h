@@ -46,4 +46,13 @@ gboolean  ssc_chart_export           (SscChartKind         kind,
                                       int                  height,
                                       GError             **error);
 
+gboolean  ssc_chart_export_scaled    (SscChartKind         kind,
+                                      const SscChartData  *data,
+                                      const char          *path,
+                                      int                  width,
+                                      int                  height,
+                                      int                  scale,
+                                      GError             **error);
+void      ssc_chart_export_prepare   (cairo_t             *cr);
+
 G_END_DECLS

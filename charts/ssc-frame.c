@@ -38,7 +38,7 @@ ssc_frame_header (SscCtx     *c,
                 SSC_FIT_ELLIPSIZE, SSC_ALIGN_START);
   ssc_text_show (c->text, SSC_MARGIN, y, 0, 0, c->d->fg, 0.7);
   c->area.y = SSC_MARGIN - 2 + ssc_frame_header_height (c);
-  c->area.h = c->height - c->area.y - SSC_MARGIN;
+  c->area.h = c->height - c->area.y - SSC_MARGIN - c->footer_h;
 }
 
 /* The parts asked for, joined by middle dots. */

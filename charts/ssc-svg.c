@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "ss-xml-text.h"
+#include "ssc-export.h"
 #include "ssc-svg-private.h"
 
 typedef enum
@@ -626,7 +627,7 @@ ssc_svg_new (int         width,
   svg = g_new0 (SscSvg, 1);
   svg->width = width;
   svg->height = height;
-  /* An image surface's font options and extents, as the PNG's; only the
+  /* An image surface's extents, as the PNG's; only the
    * coverage, a quarter of the memory of colour, since nobody looks. */
   svg->image = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
   svg->observer = cairo_surface_create_observer (svg->image, CAIRO_SURFACE_OBSERVER_NORMAL);
@@ -637,6 +638,8 @@ ssc_svg_new (int         width,
   cairo_surface_observer_add_glyphs_callback (svg->observer, on_glyphs, svg);
   cairo_surface_set_user_data (svg->observer, &svg_key, svg, NULL);
   svg->cr = cairo_create (svg->observer);
+  /* Text laid out as on a PDF page, unhinted (ssc_chart_export_prepare()). */
+  ssc_chart_export_prepare (svg->cr);
 
   svg->head = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append_printf (svg->head,
