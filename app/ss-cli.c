@@ -86,6 +86,8 @@ ss_cli_add_options (GApplication *app,
       N_("Item to export (default: the whole portfolio)"), N_("CODE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &o->width, N_("Width of the export in pixels"), N_("PX") },
     { "height", 0, 0, G_OPTION_ARG_INT, &o->height, N_("Height of the export in pixels"), N_("PX") },
+    { "footer", 0, 0, G_OPTION_ARG_NONE, &o->footer,
+      N_("Add a line under the exported chart: the study’s title, today’s date and its source"), NULL },
     { "figure", 0, 0, G_OPTION_ARG_STRING, &o->figure,
       N_("Figure of the tornado: premium, shortfall, supply-risk or max-share (default premium)"),
       N_("NAME") },
@@ -133,7 +135,7 @@ ss_cli_is_headless (const SsCliOptions *o)
 {
   return o->validate || o->report != NULL || o->export_path != NULL || o->version
       || o->chart != NULL || o->scenario != NULL || o->item != NULL
-      || o->width != SIZE_UNSET || o->height != SIZE_UNSET
+      || o->width != SIZE_UNSET || o->height != SIZE_UNSET || o->footer
       || o->import_path != NULL || o->import_format != NULL || o->year != SIZE_UNSET
       || o->items_map != NULL || o->top != SIZE_UNSET || o->into != NULL
       || o->template_country != NULL || o->output != NULL
@@ -314,6 +316,7 @@ run_export (const SsCliOptions *o)
   SscChartFormat format;
   SscChartData data;
   SsSensitivityFigure figure;
+  g_autofree char *footer = NULL;
   double fraction;
   int status = SS_EXIT_OK;
   const char *display = NULL;
@@ -390,6 +393,9 @@ run_export (const SsCliOptions *o)
         return SS_EXIT_INVALID;
       data.sensitivity = sensitivity;
     }
+  if (o->footer)
+    footer = ssc_chart_footer_text (study, NULL);
+  data.footer = footer;
   if (!ssc_chart_export (kind, &data, o->export_path, width, height, &error))
     {
       g_printerr ("supplyshift: %s\n", error->message);
@@ -567,6 +573,8 @@ ss_cli_run (const SsCliOptions *o)
 
   if (modes > 1)
     return usage_error (_("use one of --validate, --report, --export, --brief, --import and --version at a time"));
+  if (o->footer && o->export_path == NULL)
+    return usage_error (_("--footer goes with --export"));
   if (o->import_path != NULL)
     return run_import (o);
   if (o->lang != NULL && o->brief == NULL)

@@ -19,6 +19,7 @@ typedef struct
   char      *item;
   int        width;
   int        height;
+  gboolean   footer;                   /* --footer, with --export */
   gboolean   version;
   char      *import_path;              /* --import and the options that go with it */
   char      *import_format;

@@ -19,6 +19,7 @@
 
 #include "ss-bidi.h"
 #include "ss-chart.h"
+#include "ss-input-guard.h"
 #include "ss-study-file.h"
 #include "ssc-chart.h"
 #include "ssc-export.h"
@@ -366,47 +367,149 @@ chart_file_name (SsWindow   *self,
 
 typedef struct
 {
-  SsWindow    *window;
+  SsWindow     *window;
   SscChartKind  kind;
+  GFile        *file;
+  int           width;                 /* as laid out */
+  int           height;
+  int           scale;                 /* PNG pixels per unit */
+  gboolean      footer;
 } ChartExport;
+
+static void
+chart_export_free (ChartExport *job)
+{
+  g_clear_object (&job->window);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+#define EXPORT_WIDTH  960
+#define EXPORT_HEIGHT 600
+
+/* Writes the chart as @job says, and says how it went. */
+static void
+write_chart (ChartExport *job)
+{
+  SsWindow *self = job->window;
+  g_autofree char *path = g_file_get_path (job->file);
+  g_autofree char *basename = ss_file_get_display_basename (job->file);
+  g_autofree char *name = ss_bidi_isolate (basename);
+  g_autofree char *footer = NULL;
+  g_autoptr(GError) error = NULL;
+  SscChartData data;
+
+  fill_chart_data (self, &data);
+  if (job->footer)
+    footer = ssc_chart_footer_text (ss_window_study (self), NULL);
+  data.footer = footer;
+  if (path == NULL || !ssc_chart_export_scaled (job->kind, &data, path, job->width, job->height,
+                                                job->scale, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” could not be written: %s"), name,
+                                                  error != NULL ? error->message : _("not a local file"));
+
+      ss_window_toast (self, message);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Chart exported to “%s”"), name);
+
+      ss_window_toast (self, message);
+    }
+}
+
+static void
+on_custom_size_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         ChartExport      *job)
+{
+  GtkSpinButton *width = g_object_get_data (G_OBJECT (dialog), "width");
+  GtkSpinButton *height = g_object_get_data (G_OBJECT (dialog), "height");
+
+  if (g_str_equal (response, "export"))
+    {
+      gtk_spin_button_update (width);
+      gtk_spin_button_update (height);
+      job->width = gtk_spin_button_get_value_as_int (width);
+      job->height = gtk_spin_button_get_value_as_int (height);
+      write_chart (job);
+    }
+  chart_export_free (job);
+}
+
+static GtkWidget *
+size_spin (const char *label,
+           int         value)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (100, SSC_CHART_MAX_SIZE, 10);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  ss_input_guard (spin);
+  ss_input_guard_set_label (spin, label, SS_UNIT_WHOLE);
+  return spin;
+}
+
+/* Asks the size of a PNG in pixels, then writes it. */
+static void
+ask_custom_size (ChartExport *job)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (job->window), _("PNG Size"),
+                                              _("The chart is laid out for this size, in pixels."));
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *width = size_spin (_("Width"), EXPORT_WIDTH);
+  GtkWidget *height = size_spin (_("Height"), EXPORT_HEIGHT);
+  GtkWidget *width_label = gtk_label_new_with_mnemonic (_("_Width"));
+  GtkWidget *height_label = gtk_label_new_with_mnemonic (_("_Height"));
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (width_label), width);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (height_label), height);
+  gtk_widget_set_halign (width_label, GTK_ALIGN_END);
+  gtk_widget_set_halign (height_label, GTK_ALIGN_END);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
+  gtk_grid_attach (GTK_GRID (grid), width_label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), width, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), height_label, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), height, 1, 1, 1, 1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "export", _("_Export"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "width", width);
+  g_object_set_data (G_OBJECT (dialog), "height", height);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_custom_size_response), job);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 on_export_chart_response (GtkNativeDialog *dialog,
                           int              response,
                           ChartExport     *job)
 {
-  SsWindow *self = job->window;
-  g_autoptr(GFile) file = NULL;
+  const char *size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
+  const char *footer = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "footer");
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-
-  if (file != NULL)
+    job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  job->footer = g_strcmp0 (footer, "true") == 0;
+  job->scale = g_strcmp0 (size, "2") == 0 ? 2 : 1;
+  if (job->file != NULL && g_strcmp0 (size, "custom") == 0)
     {
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *basename = ss_file_get_display_basename (file);
-      g_autofree char *name = ss_bidi_isolate (basename);
-      g_autoptr(GError) error = NULL;
-      SscChartData data;
-
-      fill_chart_data (self, &data);
-      if (path == NULL || !ssc_chart_export (job->kind, &data, path, 960, 600, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” could not be written: %s"), name,
-                                                      error != NULL ? error->message : _("not a local file"));
-
-          ss_window_toast (self, message);
-        }
-      else
-        {
-          g_autofree char *message = g_strdup_printf (_("Chart exported to “%s”"), name);
-
-          ss_window_toast (self, message);
-        }
+      g_object_unref (dialog);
+      ask_custom_size (job);
+      return;
     }
-  g_object_unref (job->window);
-  g_free (job);
+  g_object_unref (dialog);
+  if (job->file != NULL)
+    write_chart (job);
+  chart_export_free (job);
 }
 
 static void
@@ -424,7 +527,24 @@ export_chart_action (GtkWidget  *widget,
 
   job->window = g_object_ref (self);
   job->kind = ss_chart_get_kind (self->chart);
+  job->width = EXPORT_WIDTH;
+  job->height = EXPORT_HEIGHT;
+  job->scale = 1;
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  if (g_str_equal (format, "png"))
+    {
+      const char *ids[] = { "1", "2", "custom", NULL };
+      /* Translators: the sizes of a PNG export; ×: the times sign */
+      g_autofree char *one = g_strdup_printf (_("1× (%d × %d pixels)"), EXPORT_WIDTH, EXPORT_HEIGHT);
+      g_autofree char *two = g_strdup_printf (_("2× (%d × %d pixels)"), 2 * EXPORT_WIDTH, 2 * EXPORT_HEIGHT);
+      const char *labels[] = { one, two, _("Custom size…"), NULL };
+
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "size", _("Size"), ids, labels);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "size", "1");
+    }
+  if (!g_str_equal (format, "csv"))
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "footer",
+                                 _("Footer with the study’s title, date and source"), NULL, NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_chart_response), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -446,6 +566,7 @@ copy_chart_action (GtkWidget  *widget,
   fill_chart_data (self, &data);
   ssc_chart_data_set_style (&data, FALSE);
   data.fill_background = TRUE;
+  ssc_chart_export_prepare (cr);
   ssc_chart_render (ss_chart_get_kind (self->chart), &data, cr, 960, 600, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
