@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <pango/pango.h>
@@ -40,6 +41,9 @@
 #include "ssc-export.h"
 #include "ssc-format.h"
 #include "ssc-hit.h"
+#include "ssc-palette.h"
+#include "ssc-svg.h"
+#include "ssc-text.h"
 #include "svg-check.h"
 #include "test-util.h"
 
@@ -684,6 +688,38 @@ test_other_size (Fixture       *f,
   check_png (png, 480, 360);
   check_svg (svg, 480, 360);
   check_pdf (pdf, 480, 360);
+}
+
+/* 2× is the same chart at twice the pixels; a vector file keeps its
+ * size. A footer line is drawn when asked for, within the size. */
+static void
+test_scale_and_footer (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "double.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "double.svg", NULL);
+  g_autofree char *big = g_build_filename (f->dir, "big.png", NULL);
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 3, 14, 12, 0, 0);
+  g_autofree char *footer = ssc_chart_footer_text (f->study, day);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (strstr (footer, "2026-03-14"));
+  g_assert_nonnull (strstr (footer, ss_study_get_meta (f->study)->title));
+  g_assert_nonnull (strstr (footer, "Source: "));
+  g_assert_true (ssc_chart_export_scaled (SSC_CHART_MIX, &f->data, png, 480, 300, 2, &error));
+  g_assert_no_error (error);
+  check_png (png, 960, 600);
+  f->data.footer = footer;
+  g_assert_true (ssc_chart_export_scaled (SSC_CHART_MIX, &f->data, svg, 480, 300, 2, &error));
+  check_svg (svg, 480, 300);
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "2026-03-14"));
+  f->data.footer = NULL;
+
+  /* Past the largest size in pixels, once scaled. */
+  g_assert_false (ssc_chart_export_scaled (SSC_CHART_MIX, &f->data, big, 6000, 3000, 2, &error));
+  g_assert_error (error, SSC_CHART_ERROR, SSC_CHART_ERROR_SIZE);
 }
 
 static void
@@ -1370,6 +1406,112 @@ test_policy_steps (Fixture       *f,
   cairo_surface_destroy (b);
 }
 
+/* Every country colour reads at 3:1 or more in the dark style, against
+ * the darkest and the lightest dark surface (the view and a card); in the
+ * light style the colours are as they were. */
+static void
+test_palette_contrast (void)
+{
+  static const guint32 dark_surfaces[] = { 0x1e1e1e, 0x242424, SSC_PALETTE_DARK_SURFACE };
+
+  for (guint i = 0; i < SSC_PALETTE_N_COUNTRY_COLORS; i++)
+    {
+      guint32 light = ssc_palette_country_for (i, FALSE);
+      guint32 dark = ssc_palette_country_for (i, TRUE);
+
+      g_assert_cmphex (light, ==, ssc_palette_country (i));
+      g_test_message ("colour %u: #%06x %.2f:1 on #%06x, dark style #%06x %.2f:1", i, light,
+                      ssc_contrast_ratio (light, SSC_PALETTE_DARK_SURFACE), SSC_PALETTE_DARK_SURFACE,
+                      dark, ssc_contrast_ratio (dark, SSC_PALETTE_DARK_SURFACE));
+      for (guint k = 0; k < G_N_ELEMENTS (dark_surfaces); k++)
+        g_assert_cmpfloat (ssc_contrast_ratio (dark, dark_surfaces[k]), >=, 3.0);
+      /* Only as much lighter as it takes. */
+      if (ssc_contrast_ratio (light, SSC_PALETTE_DARK_SURFACE) >= 3.0)
+        g_assert_cmphex (dark, ==, light);
+    }
+  /* WCAG's own figures: black on white is 21:1, a colour on itself 1:1. */
+  g_assert_cmpfloat_with_epsilon (ssc_contrast_ratio (0x000000, 0xffffff), 21, 1e-9);
+  g_assert_cmpfloat_with_epsilon (ssc_contrast_ratio (0x777777, 0x777777), 1, 1e-9);
+}
+
+static double
+label_line_height (cairo_t *cr)
+{
+  SscText *text = ssc_text_new (cr);
+  double height = ssc_text_line_height (text, &ssc_font_label);
+
+  ssc_text_free (text);
+  return height;
+}
+
+static cairo_status_t
+discard (void                *closure,
+         const unsigned char *data,
+         unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PNG and an SVG lay text out as the PDF does, unhinted: the label
+ * font's line is as tall in all three, so a legend's rows are as far
+ * apart (20 px; the PNG and the SVG had 21 with hinted metrics). */
+static void
+test_png_text_as_pdf (void)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
+  cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream (discard, NULL, 75, 75);
+  cairo_t *cr = cairo_create (image);
+  cairo_t *pdf_cr = cairo_create (pdf);
+  g_autoptr(SscSvg) svg = ssc_svg_new (100, 100, "t", "d");
+  double hinted = label_line_height (cr);
+  double svg_height = label_line_height (ssc_svg_get_context (svg));
+  double pdf_height, png_height;
+
+  cairo_scale (pdf_cr, 0.75, 0.75);
+  pdf_height = label_line_height (pdf_cr);
+  ssc_chart_export_prepare (cr);
+  png_height = label_line_height (cr);
+  g_test_message ("label line: PDF %.3f px, SVG %.3f px, PNG %.3f px (hinted %.3f px)",
+                  pdf_height, svg_height, png_height, hinted);
+  g_assert_cmpfloat_with_epsilon (png_height, pdf_height, 1e-6);
+  g_assert_cmpfloat_with_epsilon (svg_height, pdf_height, 1e-6);
+  cairo_destroy (cr);
+  cairo_destroy (pdf_cr);
+  cairo_surface_destroy (image);
+  cairo_surface_destroy (pdf);
+}
+
+/* The mix chart's legend rows in the SVG: 20 px apart, as in the PDF. */
+static void
+test_svg_legend_spacing (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(GPtrArray) projections = g_ptr_array_new ();
+  g_autofree char *doc = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("y=\"([0-9.]+)\">(Japan|Chile)<", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  double y[2] = { 0, 0 };
+  guint found = 0;
+  SscChartData data;
+  gsize length;
+
+  ss_document_get_all_projections (document, projections);
+  ssc_chart_data_init (&data, ss_document_get_study (document), projections);
+  doc = ssc_chart_render_svg (SSC_CHART_MIX, &data, 960, 600, &length);
+  g_assert_nonnull (doc);
+  for (g_regex_match (regex, doc, 0, &match); g_match_info_matches (match) && found < 2;
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *value = g_match_info_fetch (match, 1);
+
+      y[found++] = g_ascii_strtod (value, NULL);
+    }
+  g_assert_cmpuint (found, ==, 2);
+  g_test_message ("legend rows %g px apart", fabs (y[1] - y[0]));
+  g_assert_cmpfloat_with_epsilon (fabs (y[1] - y[0]), 20, 1e-6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1386,6 +1528,9 @@ main (int   argc,
   g_test_add_func ("/charts/kind-needs", test_kind_needs);
   g_test_add_func ("/charts/no-gtk", test_no_gtk);
   g_test_add_func ("/charts/formats", test_formats);
+  g_test_add_func ("/charts/palette-contrast", test_palette_contrast);
+  g_test_add_func ("/charts/png-text-as-pdf", test_png_text_as_pdf);
+  g_test_add_func ("/charts/svg-legend-spacing", test_svg_legend_spacing);
 
   for (SsTestStudy study = 0; study < SS_TEST_N_STUDIES; study++)
     for (SscChartKind kind = 0; kind < SSC_N_CHARTS; kind++)
@@ -1408,6 +1553,7 @@ main (int   argc,
   ADD ("/charts/export/bad-format", test_bad_format, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/export/bad-size", test_bad_size, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/export/other-size", test_other_size, SS_TEST_STUDY_EXAMPLE);
+  ADD ("/charts/export/scale-and-footer", test_scale_and_footer, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/export/missing-folder", test_missing_folder, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/export/folder-in-the-way", test_folder_in_the_way, SS_TEST_STUDY_SAMPLE);
   ADD ("/charts/export/replace", test_replace, SS_TEST_STUDY_SAMPLE);

@@ -144,6 +144,7 @@ render_png (SscChartKind        kind,
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
 
+  ssc_chart_export_prepare (cr);
   ssc_chart_render (kind, data, cr, WIDTH, HEIGHT, NULL);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);

@@ -1444,6 +1444,8 @@ static const UsageCase usage_cases[] = {
   { "two-files",            { "--validate", "EXAMPLE", "EXAMPLE", NULL } },
   { "two-files-report",     { "--report=json", "EXAMPLE", "EXAMPLE", NULL } },
   { "chart-alone",          { "--chart=mix", NULL } },
+  { "footer-alone",         { "--footer", NULL } },
+  { "footer-report",        { "--report=json", "--footer", NULL } },
   { "figure-unknown",       { "--export=x.svg", "--chart=tornado", "--figure=cost", NULL } },
   { "variation-zero",       { "--export=x.svg", "--chart=tornado", "--variation=0", NULL } },
   { "variation-word",       { "--export=x.svg", "--chart=tornado", "--variation=ten", NULL } },
@@ -1607,6 +1609,22 @@ test_export_options (TmpFixture    *fixture,
   g_assert_cmpuint (width, ==, 1);
   run (&frontier, export, "--item=8110", "--chart=frontier", NULL);
   assert_exported (&frontier, out);
+
+  /* --footer: the study's title, the day of SOURCE_DATE_EPOCH, the source. */
+  {
+    g_autofree char *svg = g_build_filename (fixture->dir, "chart.svg", NULL);
+    g_autofree char *svg_export = g_strconcat ("--export=", svg, NULL);
+    g_auto(RunResult) footer = { 0 };
+    g_autofree char *contents = NULL;
+
+    g_setenv ("SOURCE_DATE_EPOCH", "1773489600", TRUE);          /* 2026-03-14 12:00 UTC */
+    run (&footer, svg_export, "--footer", NULL);
+    g_unsetenv ("SOURCE_DATE_EPOCH");
+    assert_exported (&footer, svg);
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "2026-03-14"));
+    g_assert_nonnull (strstr (contents, "Source: "));
+  }
 }
 
 /* A bad command line is status 1, before anything is written. */
