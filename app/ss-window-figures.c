@@ -23,6 +23,7 @@
 #include "ss-figures.h"
 #include "ss-metric-card.h"
 #include "ss-window-private.h"
+#include "ssc-format.h"
 
 const char *
 ss_window_alert_css_class (SsAlertLevel level)
@@ -340,11 +341,12 @@ format_money (SsWindow *self,
 {
   const char *currency = ss_study_get_meta (ss_document_get_study (self->document))->currency;
 
-  /* Translators: an amount in millions, e.g. "+1,234.5 M USD" */
+  /* A figure and its unit never part (ssc_format_unbreakable()). */
   if (sign)
-    return g_strdup_printf (_("%'+.1f M %s"), value, currency);
+    /* Translators: an amount in millions, e.g. "+1,234.5 M USD" */
+    return ssc_format_unbreakable (g_strdup_printf (_("%'+.1f M %s"), value, currency));
   /* Translators: an amount in millions, e.g. "1,234.5 M USD" */
-  return g_strdup_printf (_("%'.1f M %s"), value, currency);
+  return ssc_format_unbreakable (g_strdup_printf (_("%'.1f M %s"), value, currency));
 }
 
 /* The country whose dependence the cards follow: China where the study

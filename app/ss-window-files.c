@@ -140,9 +140,13 @@ remember_file (SsWindow *self,
 
 /* --- Dialogs ----------------------------------------------------------- */
 
+/* A short @heading, with no file name in it: a long name would wrap
+ * inside the heading, in Korean inside a word. The file is named in the
+ * body, @name, above the @body lines. */
 static void
 show_error (SsWindow   *self,
             const char *heading,
+            const char *name,
             const char *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
@@ -159,6 +163,8 @@ show_error (SsWindow   *self,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* Translators: the body of an error dialog, the file's name */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("File: %s"), name);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -199,9 +205,7 @@ finish_load (SsWindow          *self,
 
   if (study == NULL)
     {
-      g_autofree char *heading = g_strdup_printf (_("“%s” could not be opened"), name);
-
-      show_error (self, heading, error->message);
+      show_error (self, _("The Study Could Not Be Opened"), name, error->message);
       return FALSE;
     }
   ss_window_set_study (self, study, file);
@@ -645,18 +649,19 @@ offer_save_as (SsWindow      *self,
   GtkWidget *dialog;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    heading = g_strdup_printf (_("“%s” Is Read-Only"), name);
+    heading = g_strdup (_("The File Is Read-Only"));
   else
-    heading = g_strdup_printf (_("“%s” could not be saved"), name);
+    heading = g_strdup (_("The Study Could Not Be Saved"));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                 _("The file is marked read-only, so it was left as it is. "
-                                   "Save the study under another name to keep your changes."));
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("%s is marked read-only, so it was left as it is. "
+                                      "Save the study under another name to keep your changes."),
+                                    name);
   else
     adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                    _("%s\n\nSave the study under another name to keep your "
-                                      "changes."), error->message);
+                                    _("File: %s\n\n%s\n\nSave the study under another name to keep "
+                                      "your changes."), name, error->message);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "save-as", _("Save _As…"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
@@ -685,9 +690,7 @@ save_to (SsWindow      *self,
         offer_save_as (self, file, error, g_steal_pointer (&then));
       else
         {
-          g_autofree char *heading = g_strdup_printf (_("“%s” could not be saved"), name);
-
-          show_error (self, heading, error->message);
+          show_error (self, _("The Study Could Not Be Saved"), name, error->message);
         }
       g_clear_pointer (&then, pending_action_free);
       return FALSE;
@@ -1034,9 +1037,7 @@ on_export_response (GtkNativeDialog *dialog,
                                            NULL, NULL, &error);
       if (!written)
         {
-          g_autofree char *heading = g_strdup_printf (_("“%s” could not be written"), name);
-
-          show_error (self, heading, error->message);
+          show_error (self, _("The Report Could Not Be Written"), name, error->message);
         }
       else
         {

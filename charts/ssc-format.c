@@ -93,11 +93,45 @@ ssc_format_tick (SscNumStyle     style,
   return ssc_format_number (v, decimals_for_step (t->step));
 }
 
+/**
+ * ssc_format_unbreakable:
+ * @text: (transfer full): a figure or a unit, "1,234.5 M USD", "백만 USD"
+ *
+ * Returns: @text with no break opportunity inside: spaces become no-break
+ *   spaces and a WORD JOINER (U+2060) goes between two letters beyond
+ *   ASCII, since Korean may break between any two syllables
+ *   ("백/만 USD") and a wrapped chart title or card would part a figure
+ *   from its unit
+ */
+char *
+ssc_format_unbreakable (char *text)
+{
+  g_autofree char *owned = text;
+  GString *out = g_string_sized_new (strlen (text) * 2);
+  gunichar previous = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch == ' ')
+        ch = 0x00A0;
+      /* Only where a line could break: between two letters of a script
+       * without spaces, as Korean is broken. */
+      if (previous > 0x7f && ch > 0x7f && previous != 0x00A0 && ch != 0x00A0
+          && previous != 0x2060 && ch != 0x2060)
+        g_string_append_unichar (out, 0x2060);
+      g_string_append_unichar (out, ch);
+      previous = ch;
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 ssc_format_money_unit (const char *currency)
 {
   /* Translators: the unit of money figures; %s is a currency code such as USD */
-  return g_strdup_printf (_("million %s"), currency);
+  return ssc_format_unbreakable (g_strdup_printf (_("million %s"), currency));
 }
 
 /* Takes value. */
@@ -108,5 +142,5 @@ ssc_format_with_unit (char       *value,
   g_autofree char *v = value;
 
   /* Translators: a money figure with its unit, "99.7 million USD" */
-  return g_strdup_printf (C_("money", "%s %s"), v, unit);
+  return ssc_format_unbreakable (g_strdup_printf (C_("money", "%s %s"), v, unit));
 }

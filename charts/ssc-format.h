@@ -26,6 +26,7 @@ char *ssc_format_value      (double          v);
 char *ssc_format_tick       (SscNumStyle     style,
                              const SscTicks *t,
                              double          v);
+char *ssc_format_unbreakable (char          *text);
 char *ssc_format_money_unit (const char     *currency);
 char *ssc_format_with_unit  (char           *value,
                              const char     *unit);

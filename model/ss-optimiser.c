@@ -34,6 +34,8 @@
 #include <float.h>
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include "ss-attrs.h"
 #include "ss-engine.h"
 #include "ss-optimiser.h"
@@ -125,7 +127,7 @@ problem_check (const Problem  *p,
 
   ss_format_number (text, sizeof text, total);
   g_set_error (error, SS_OPTIMISER_ERROR, SS_OPTIMISER_ERROR_INFEASIBLE,
-               "No mix of %s is feasible: its capacities sum to %s, below 1",
+               _("No mix of %s is feasible: its capacities sum to %s, below 1"),
                ss_study_get_item (study, item_index)->code, text);
   return FALSE;
 }

@@ -22,6 +22,8 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 
+#include <glib/gi18n.h>
+
 #include "ss-attrs.h"
 #include "ss-engine.h"
 #include "ss-model-resources.h"
@@ -65,10 +67,13 @@ report (Loader     *l,
 
   if (l->text->len > 0)
     g_string_append_c (l->text, '\n');
+  /* Translators: the start of a line of the loader's, a file and a line
+   * number, then the problem: "a.supplyshift:3: error: …" */
   if (line > 0)
-    g_string_append_printf (l->text, "%s:%d: error: ", l->display, line);
+    g_string_append_printf (l->text, _("%s:%d: error: "), l->display, line);
   else
-    g_string_append_printf (l->text, "%s: error: ", l->display);
+    /* Translators: a file, then the problem: "a.supplyshift: error: …" */
+    g_string_append_printf (l->text, _("%s: error: "), l->display);
 
   /* One problem, one line: a value quoted from the file may hold a
    * newline or another control character, which is shown escaped. */
@@ -98,9 +103,9 @@ allow_version_2 (Loader     *l,
   if (l->version >= 2)
     return TRUE;
   if (context != NULL)
-    report (l, line, "%s: %s needs version 2 (the file says <study version=\"1\">)", context, what);
+    report (l, line, _("%s: %s needs version 2 (the file says <study version=\"1\">)"), context, what);
   else
-    report (l, line, "%s needs version 2 (the file says <study version=\"1\">)", what);
+    report (l, line, _("%s needs version 2 (the file says <study version=\"1\">)"), what);
   return FALSE;
 }
 
@@ -146,7 +151,7 @@ check_no_text (Loader  *l,
   for (xmlNode *n = parent->children; n != NULL; n = n->next)
     if (!is_element (n) && !is_blank_text (n))
       {
-        report (l, line_of (n), "unexpected text in <%s>", name_of (parent));
+        report (l, line_of (n), _("unexpected text in <%s>"), name_of (parent));
         return;
       }
 }
@@ -162,7 +167,7 @@ check_attributes (Loader      *l,
       gboolean ok = a->ns == NULL && g_strv_contains (allowed, (const char *)a->name);
 
       if (!ok)
-        report (l, line_of (node), "%s: unknown attribute '%s'", context, (const char *)a->name);
+        report (l, line_of (node), _("%s: unknown attribute '%s'"), context, (const char *)a->name);
     }
 }
 
@@ -194,14 +199,14 @@ check_number (Loader           *l,
 
   if (!ss_parse_number (text, &v))
     {
-      report (l, line, "%s: %s \"%s\" is not a number (expected digits with '.' as the decimal point)",
+      report (l, line, _("%s: %s \"%s\" is not a number (expected digits with '.' as the decimal point)"),
               context, name, text);
       return FALSE;
     }
   if (!ss_attr_in_range (spec, v))
     {
       range = ss_attr_describe_range (spec);
-      report (l, line, "%s: %s is %s, expected a number in %s", context, name, text, range);
+      report (l, line, _("%s: %s is %s, expected a number in %s"), context, name, text, range);
       return FALSE;
     }
   *value = v;
@@ -221,7 +226,7 @@ read_number_attr (Loader           *l,
   if (text == NULL)
     {
       if (required)
-        report (l, line_of (node), "%s: missing attribute '%s'", context, spec->name);
+        report (l, line_of (node), _("%s: missing attribute '%s'"), context, spec->name);
       return FALSE;
     }
   return check_number (l, line_of (node), context, spec->name, text, spec, value);
@@ -238,11 +243,11 @@ element_text (Loader  *l,
   for (xmlNode *n = node->children; n != NULL; n = n->next)
     if (is_element (n))
       {
-        report (l, line_of (n), "unexpected element <%s> in <%s>", name_of (n), name_of (node));
+        report (l, line_of (n), _("unexpected element <%s> in <%s>"), name_of (n), name_of (node));
         return NULL;
       }
   if (node->properties != NULL)
-    report (l, line_of (node), "<%s>: unknown attribute '%s'", name_of (node),
+    report (l, line_of (node), _("<%s>: unknown attribute '%s'"), name_of (node),
             (const char *)node->properties->name);
   content = xmlNodeGetContent (node);
   copy = g_strdup (content != NULL ? (const char *)content : "");
@@ -274,7 +279,7 @@ first_time (Loader     *l,
 {
   if (g_hash_table_contains (seen, node->name))
     {
-      report (l, line_of (node), "%s: <%s> appears more than once", context, name_of (node));
+      report (l, line_of (node), _("%s: <%s> appears more than once"), context, name_of (node));
       return FALSE;
     }
   g_hash_table_add (seen, (gpointer)node->name);
@@ -317,13 +322,13 @@ read_policy_target (Loader  *l,
   check_no_text (l, n);
   for (xmlNode *k = n->children; k != NULL; k = k->next)
     if (is_element (k))
-      report (l, line_of (k), "<policy-target>: unexpected element <%s>", name_of (k));
+      report (l, line_of (k), _("<policy-target>: unexpected element <%s>"), name_of (k));
   context = year_text != NULL ? g_strdup_printf ("<policy-target year=\"%s\">", year_text)
                               : g_strdup ("<policy-target>");
   check_attributes (l, n, context, allowed);
   if (year_text == NULL)
     {
-      report (l, line_of (n), "%s: missing attribute 'year'", context);
+      report (l, line_of (n), _("%s: missing attribute 'year'"), context);
       ok = FALSE;
     }
   else if (!ss_parse_integer (year_text, &target.year)
@@ -331,7 +336,7 @@ read_policy_target (Loader  *l,
     {
       g_autofree char *range = ss_attr_describe_range (&ss_spec_policy_year);
 
-      report (l, line_of (n), "%s: year is \"%s\", expected a whole number in %s", context,
+      report (l, line_of (n), _("%s: year is \"%s\", expected a whole number in %s"), context,
               year_text, range);
       ok = FALSE;
     }
@@ -360,24 +365,24 @@ check_policy_targets (Loader *l,
       ss_format_number (share, sizeof share, t->share);
       if (t->year < meta->base_year)
         {
-          report (l, t->line, "<policy-target year=\"%" G_GINT64_FORMAT "\">: year %" G_GINT64_FORMAT
-                  " is before the base year, expected a year from %d on", t->year, t->year,
+          report (l, t->line, _("<policy-target year=\"%d\">: year %d is before the base year, "
+                                "expected a year from %d on"), (int)t->year, (int)t->year,
                   meta->base_year);
           ok = FALSE;
         }
       if (before != NULL && before->year == t->year)
         {
-          report (l, t->line, "<policy-target year=\"%" G_GINT64_FORMAT "\">: year %" G_GINT64_FORMAT
-                  " has a target already (line %d), expected each year once", t->year, t->year,
+          report (l, t->line, _("<policy-target year=\"%d\">: year %d has a target already "
+                                "(line %d), expected each year once"), (int)t->year, (int)t->year,
                   before->line);
           ok = FALSE;
         }
       else if (before != NULL && t->share > before->share)
         {
           ss_format_number (earlier, sizeof earlier, before->share);
-          report (l, t->line, "<policy-target year=\"%" G_GINT64_FORMAT "\">: share is %s, above "
-                  "the %s from %" G_GINT64_FORMAT "; expected shares that do not rise as years rise",
-                  t->year, share, earlier, before->year);
+          report (l, t->line, _("<policy-target year=\"%d\">: share is %s, above the %s from %d; "
+                                "expected shares that do not rise as years rise"),
+                  (int)t->year, share, earlier, (int)before->year);
           ok = FALSE;
         }
     }
@@ -432,7 +437,7 @@ load_meta (Loader  *l,
           if (field != &meta->description && field != &meta->source)
             g_strstrip (text);
           if ((field == &meta->title || field == &meta->currency) && *text == '\0')
-            report (l, line_of (n), "<%s> is empty", name);
+            report (l, line_of (n), _("<%s> is empty"), name);
           g_free (*field);
           *field = text;
         }
@@ -447,7 +452,7 @@ load_meta (Loader  *l,
             continue;
           if (!ss_parse_integer (text, &year) || !ss_attr_in_range (spec, year))
             {
-              report (l, line_of (n), "<%s> is \"%s\", expected a whole number in %s", name, text, range);
+              report (l, line_of (n), _("<%s> is \"%s\", expected a whole number in %s"), name, text, range);
               continue;
             }
           if (spec == &ss_spec_horizon)
@@ -485,15 +490,15 @@ load_meta (Loader  *l,
                 meta->threshold[k] = v;
             }
           if (!(meta->threshold[0] <= meta->threshold[1] && meta->threshold[1] <= meta->threshold[2]))
-            report (l, line_of (n), "<thresholds>: expected watch ≤ warning ≤ critical");
+            report (l, line_of (n), _("<thresholds>: expected watch ≤ warning ≤ critical"));
         }
       else
-        report (l, line_of (n), "unknown element <%s> in <meta>", name);
+        report (l, line_of (n), _("unknown element <%s> in <meta>"), name);
     }
 
   for (guint k = 0; k < G_N_ELEMENTS (required); k++)
     if (!g_hash_table_contains (seen, required[k]))
-      report (l, line_of (meta_node), "<meta>: missing <%s>", required[k]);
+      report (l, line_of (meta_node), _("<meta>: missing <%s>"), required[k]);
   check_policy_targets (l, targets);
 }
 
@@ -521,45 +526,45 @@ load_countries (Loader  *l,
         continue;
       if (!g_str_equal (name_of (n), "country"))
         {
-          report (l, line_of (n), "unknown element <%s> in <countries>", name_of (n));
+          report (l, line_of (n), _("unknown element <%s> in <countries>"), name_of (n));
           continue;
         }
       if (++count > SS_MAX_COUNTRIES)
         {
           if (count == SS_MAX_COUNTRIES + 1)
-            report (l, line_of (n), "more than %d countries", SS_MAX_COUNTRIES);
+            report (l, line_of (n), _("more than %d countries"), SS_MAX_COUNTRIES);
           continue;
         }
 
       code = get_attr (n, "code");
       name = get_attr (n, "name");
       group = get_attr (n, "group");
-      context = g_strdup_printf ("country %s", code != NULL ? code : "(no code)");
+      context = g_strdup_printf (_("country %s"), code != NULL ? code : _("(no code)"));
       check_attributes (l, n, context, allowed);
       check_no_text (l, n);
       for (xmlNode *k = n->children; k != NULL; k = k->next)
         if (is_element (k))
-          report (l, line_of (k), "%s: unexpected element <%s>", context, name_of (k));
+          report (l, line_of (k), _("%s: unexpected element <%s>"), context, name_of (k));
 
       if (code == NULL)
         {
-          report (l, line_of (n), "country: missing attribute 'code'");
+          report (l, line_of (n), _("country: missing attribute 'code'"));
           continue;
         }
       if (!ss_is_country_code (code))
         {
-          report (l, line_of (n), "country code \"%s\" is not two capital letters (like CN)", code);
+          report (l, line_of (n), _("country code \"%s\" is not two capital letters (like CN)"), code);
           continue;
         }
       if (ss_study_find_country (l->study, code) >= 0)
         {
-          report (l, line_of (n), "country %s is declared twice", code);
+          report (l, line_of (n), _("country %s is declared twice"), code);
           continue;
         }
       if (name == NULL || *g_strstrip (name) == '\0')
-        report (l, line_of (n), "%s: %s", context, name == NULL ? "missing attribute 'name'" : "name is empty");
+        report (l, line_of (n), "%s: %s", context, name == NULL ? _("missing attribute 'name'") : _("name is empty"));
       if (group != NULL && !ss_is_group_label (group))
-        report (l, line_of (n), "%s: group \"%s\" is not a label of up to 32 letters, digits, '-' or '_'",
+        report (l, line_of (n), _("%s: group \"%s\" is not a label of up to 32 letters, digits, '-' or '_'"),
                 context, group);
 
       index = ss_study_add_country (l->study, code, name != NULL ? name : "");
@@ -572,7 +577,7 @@ load_countries (Loader  *l,
     }
 
   if (count == 0)
-    report (l, line_of (parent), "<countries> declares no country");
+    report (l, line_of (parent), _("<countries> declares no country"));
 }
 
 static void
@@ -604,40 +609,40 @@ load_items (Loader  *l,
         continue;
       if (!g_str_equal (name_of (n), "item"))
         {
-          report (l, line_of (n), "unknown element <%s> in <items>", name_of (n));
+          report (l, line_of (n), _("unknown element <%s> in <items>"), name_of (n));
           continue;
         }
       if (++count > SS_MAX_ITEMS)
         {
           if (count == SS_MAX_ITEMS + 1)
-            report (l, line_of (n), "more than %d items", SS_MAX_ITEMS);
+            report (l, line_of (n), _("more than %d items"), SS_MAX_ITEMS);
           continue;
         }
 
       code = get_attr (n, "code");
       name = get_attr (n, "name");
       category = get_attr (n, "category");
-      context = g_strdup_printf ("item %s", code != NULL ? code : "(no code)");
+      context = g_strdup_printf (_("item %s"), code != NULL ? code : _("(no code)"));
       check_attributes (l, n, context, allowed);
       check_no_text (l, n);
 
       if (code == NULL)
         {
-          report (l, line_of (n), "item: missing attribute 'code'");
+          report (l, line_of (n), _("item: missing attribute 'code'"));
           continue;
         }
       if (!ss_is_item_code (code))
         {
-          report (l, line_of (n), "item code \"%s\" is not 1 to 32 letters, digits, '.', '_' or '-'", code);
+          report (l, line_of (n), _("item code \"%s\" is not 1 to 32 letters, digits, '.', '_' or '-'"), code);
           continue;
         }
       if (ss_study_find_item (l->study, code) >= 0)
         {
-          report (l, line_of (n), "item %s is declared twice", code);
+          report (l, line_of (n), _("item %s is declared twice"), code);
           continue;
         }
       if (name == NULL || *g_strstrip (name) == '\0')
-        report (l, line_of (n), "%s: %s", context, name == NULL ? "missing attribute 'name'" : "name is empty");
+        report (l, line_of (n), "%s: %s", context, name == NULL ? _("missing attribute 'name'") : _("name is empty"));
 
       index = ss_study_add_item (l->study, code, name != NULL ? name : "");
       item = ss_study_get_item (l->study, index);
@@ -661,31 +666,31 @@ load_items (Loader  *l,
             continue;
           if (!g_str_equal (name_of (s), "source"))
             {
-              report (l, line_of (s), "%s: unknown element <%s>", context, name_of (s));
+              report (l, line_of (s), _("%s: unknown element <%s>"), context, name_of (s));
               continue;
             }
           sources++;
           country_code = get_attr (s, "country");
-          source_context = g_strdup_printf ("item %s: source %s", code,
-                                            country_code != NULL ? country_code : "(no country)");
+          source_context = g_strdup_printf (_("item %s: source %s"), code,
+                                            country_code != NULL ? country_code : _("(no country)"));
           check_attributes (l, s, source_context, source_allowed);
           check_no_text (l, s);
           if (country_code == NULL)
             {
-              report (l, line_of (s), "%s: missing attribute 'country'", source_context);
+              report (l, line_of (s), _("%s: missing attribute 'country'"), source_context);
               continue;
             }
           c = ss_study_find_country (l->study, country_code);
           if (c < 0)
             {
-              report (l, line_of (s), "%s: country %s is not declared in <countries>", source_context,
+              report (l, line_of (s), _("%s: country %s is not declared in <countries>"), source_context,
                       country_code);
               continue;
             }
           source = &item->sources[c];
           if (source->listed)
             {
-              report (l, line_of (s), "item %s: country %s is listed twice", code, country_code);
+              report (l, line_of (s), _("item %s: country %s is listed twice"), code, country_code);
               continue;
             }
           source->listed = TRUE;
@@ -694,7 +699,7 @@ load_items (Loader  *l,
             {
               if (a >= SS_SOURCE_DISRUPTION_PROBABILITY && xmlHasProp (s, (const xmlChar *)ss_source_attrs[a].name))
                 {
-                  g_autofree char *what = g_strdup_printf ("attribute '%s'", ss_source_attrs[a].name);
+                  g_autofree char *what = g_strdup_printf (_("attribute '%s'"), ss_source_attrs[a].name);
 
                   if (!allow_version_2 (l, line_of (s), source_context, what))
                     continue;
@@ -707,18 +712,18 @@ load_items (Loader  *l,
         }
 
       if (sources == 0)
-        report (l, line_of (n), "%s: no <source>; an item needs at least one", context);
+        report (l, line_of (n), _("%s: no <source>; an item needs at least one"), context);
       else if (fabs (sum - 1) > SUM_TOLERANCE)
         {
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-          report (l, line_of (n), "%s: shares sum to %s, expected 1", context,
+          report (l, line_of (n), _("%s: shares sum to %s, expected 1"), context,
                   g_ascii_formatd (buf, sizeof buf, "%.10g", sum));
         }
     }
 
   if (count == 0)
-    report (l, line_of (parent), "<items> holds no item");
+    report (l, line_of (parent), _("<items> holds no item"));
 }
 
 /* A <shock>: a declared country, at least one of the three values, and
@@ -742,20 +747,20 @@ load_shock (Loader     *l,
   SsShock *shock;
   int c;
 
-  shock_context = g_strdup_printf ("%s: shock %s", context, code != NULL ? code : "(no country)");
+  shock_context = g_strdup_printf (_("%s: shock %s"), context, code != NULL ? code : _("(no country)"));
   check_attributes (l, k, shock_context, allowed);
   check_no_text (l, k);
   for (xmlNode *n = k->children; n != NULL; n = n->next)
     if (is_element (n))
-      report (l, line_of (n), "%s: unexpected element <%s>", shock_context, name_of (n));
+      report (l, line_of (n), _("%s: unexpected element <%s>"), shock_context, name_of (n));
   if (code == NULL)
     {
-      report (l, line_of (k), "%s: <shock> without 'country'", context);
+      report (l, line_of (k), _("%s: <shock> without 'country'"), context);
       return;
     }
   if ((c = ss_study_find_country (l->study, code)) < 0)
     {
-      report (l, line_of (k), "%s: shock of country %s, which is not declared in <countries>",
+      report (l, line_of (k), _("%s: shock of country %s, which is not declared in <countries>"),
               context, code);
       return;
     }
@@ -772,8 +777,8 @@ load_shock (Loader     *l,
     }
   if (set == 0 && ok)
     {
-      report (l, line_of (k), "%s: sets none of disruption-probability, disruption-severity and "
-              "disruption-days, expected at least one", shock_context);
+      report (l, line_of (k), _("%s: sets none of disruption-probability, disruption-severity and "
+              "disruption-days, expected at least one"), shock_context);
       ok = FALSE;
     }
   if (items != NULL)
@@ -790,14 +795,14 @@ load_shock (Loader     *l,
             continue;
           if ((i = ss_study_find_item (l->study, codes[j])) < 0)
             {
-              report (l, line_of (k), "%s: items: %s is not an item declared in <items>",
+              report (l, line_of (k), _("%s: items: %s is not an item declared in <items>"),
                       shock_context, codes[j]);
               ok = FALSE;
               continue;
             }
           if (g_hash_table_contains (named, codes[j]))
             {
-              report (l, line_of (k), "%s: items: %s is listed twice, expected each item once",
+              report (l, line_of (k), _("%s: items: %s is listed twice, expected each item once"),
                       shock_context, codes[j]);
               ok = FALSE;
               continue;
@@ -807,8 +812,8 @@ load_shock (Loader     *l,
         }
       if (list->len == 0 && ok)
         {
-          report (l, line_of (k), "%s: items is empty, expected item codes separated by spaces "
-                  "(leave 'items' out for all items)", shock_context);
+          report (l, line_of (k), _("%s: items is empty, expected item codes separated by spaces "
+                  "(leave 'items' out for all items)"), shock_context);
           ok = FALSE;
         }
     }
@@ -855,8 +860,8 @@ load_scenario (Loader     *l,
       /* A shock scenario only changes the world (model.md §1). */
       if (scenario->kind == SS_SCENARIO_SHOCK && g_strv_contains (shock_only, name))
         {
-          report (l, line_of (k), "%s: <%s> is not allowed in a scenario of kind=\"shock\", "
-                  "expected only <description>, <stockpile>, <country> and <shock>", context, name);
+          report (l, line_of (k), _("%s: <%s> is not allowed in a scenario of kind=\"shock\", "
+                  "expected only <description>, <stockpile>, <country> and <shock>"), context, name);
           continue;
         }
 
@@ -895,16 +900,16 @@ load_scenario (Loader     *l,
           check_no_text (l, k);
           if (item_code != NULL && (i = ss_study_find_item (l->study, item_code)) < 0)
             {
-              report (l, line_of (k), "%s: stockpile for item %s, which is not declared in <items>",
+              report (l, line_of (k), _("%s: stockpile for item %s, which is not declared in <items>"),
                       context, item_code);
               continue;
             }
           if (i < 0 ? scenario->has_stockpile_all : !isnan (scenario->stockpile[i]))
             {
               if (i < 0)
-                report (l, line_of (k), "%s: more than one stockpile for all items", context);
+                report (l, line_of (k), _("%s: more than one stockpile for all items"), context);
               else
-                report (l, line_of (k), "%s: more than one stockpile for item %s", context, item_code);
+                report (l, line_of (k), _("%s: more than one stockpile for item %s"), context, item_code);
               continue;
             }
           if (!read_number_attr (l, k, context, &ss_spec_stockpile_days, TRUE, &v))
@@ -928,21 +933,21 @@ load_scenario (Loader     *l,
           check_no_text (l, k);
           if (code == NULL)
             {
-              report (l, line_of (k), "%s: <country> override without 'code'", context);
+              report (l, line_of (k), _("%s: <country> override without 'code'"), context);
               continue;
             }
           if ((c = ss_study_find_country (l->study, code)) < 0)
             {
-              report (l, line_of (k), "%s: override of country %s, which is not declared in <countries>",
+              report (l, line_of (k), _("%s: override of country %s, which is not declared in <countries>"),
                       context, code);
               continue;
             }
           if (ss_scenario_find_override (scenario, c) != NULL)
             {
-              report (l, line_of (k), "%s: country %s is overridden twice", context, code);
+              report (l, line_of (k), _("%s: country %s is overridden twice"), context, code);
               continue;
             }
-          override_context = g_strdup_printf ("%s: country %s", context, code);
+          override_context = g_strdup_printf (_("%s: country %s"), context, code);
           ov.country = c;
           for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
             if (read_number_attr (l, k, override_context, &ss_country_attrs[a], FALSE, &ov.attr[a]))
@@ -965,24 +970,24 @@ load_scenario (Loader     *l,
           check_no_text (l, k);
           if (item_code == NULL || country_code == NULL)
             {
-              report (l, line_of (k), "%s: <target> needs 'item', 'country' and 'share'", context);
+              report (l, line_of (k), _("%s: <target> needs 'item', 'country' and 'share'"), context);
               continue;
             }
           if ((i = ss_study_find_item (l->study, item_code)) < 0)
             {
-              report (l, line_of (k), "%s: target for item %s, which is not declared in <items>",
+              report (l, line_of (k), _("%s: target for item %s, which is not declared in <items>"),
                       context, item_code);
               continue;
             }
           if ((c = ss_study_find_country (l->study, country_code)) < 0)
             {
-              report (l, line_of (k), "%s: target for item %s from country %s, which is not declared in <countries>",
+              report (l, line_of (k), _("%s: target for item %s from country %s, which is not declared in <countries>"),
                       context, item_code, country_code);
               continue;
             }
           if (target_named[i] & (1u << c))
             {
-              report (l, line_of (k), "%s: item %s: country %s is targeted twice", context, item_code,
+              report (l, line_of (k), _("%s: item %s: country %s is targeted twice"), context, item_code,
                       country_code);
               continue;
             }
@@ -999,7 +1004,7 @@ load_scenario (Loader     *l,
           scenario->targets[i][c] = v;
         }
       else
-        report (l, line_of (k), "%s: unknown element <%s>", context, name);
+        report (l, line_of (k), _("%s: unknown element <%s>"), context, name);
     }
 
   for (guint i = 0; i < ni; i++)
@@ -1014,7 +1019,7 @@ load_scenario (Loader     *l,
         {
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-          report (l, target_line[i], "%s: targets for item %s sum to %s, expected 1", context,
+          report (l, target_line[i], _("%s: targets for item %s sum to %s, expected 1"), context,
                   ss_study_get_item (l->study, i)->code, g_ascii_formatd (buf, sizeof buf, "%.10g", sum));
         }
     }
@@ -1042,55 +1047,55 @@ load_scenarios (Loader  *l,
         continue;
       if (!g_str_equal (name_of (n), "scenario"))
         {
-          report (l, line_of (n), "unknown element <%s> in <scenarios>", name_of (n));
+          report (l, line_of (n), _("unknown element <%s> in <scenarios>"), name_of (n));
           continue;
         }
       if (++count > SS_MAX_SCENARIOS)
         {
           if (count == SS_MAX_SCENARIOS + 1)
-            report (l, line_of (n), "more than %d scenarios", SS_MAX_SCENARIOS);
+            report (l, line_of (n), _("more than %d scenarios"), SS_MAX_SCENARIOS);
           continue;
         }
 
       id = get_attr (n, "id");
       name = get_attr (n, "name");
-      context = g_strdup_printf ("scenario %s", id != NULL ? id : "(no id)");
+      context = g_strdup_printf (_("scenario %s"), id != NULL ? id : _("(no id)"));
       check_attributes (l, n, context, allowed);
       if (id == NULL)
         {
-          report (l, line_of (n), "scenario: missing attribute 'id'");
+          report (l, line_of (n), _("scenario: missing attribute 'id'"));
           continue;
         }
       if (!ss_is_scenario_id (id))
         {
-          report (l, line_of (n), "scenario id \"%s\" is not lower-case letters, digits and '-' "
-                  "(up to 64, starting with a letter or digit)", id);
+          report (l, line_of (n), _("scenario id \"%s\" is not lower-case letters, digits and '-' "
+                  "(up to 64, starting with a letter or digit)"), id);
           continue;
         }
       if (g_str_equal (id, "baseline"))
         {
-          report (l, line_of (n), "scenario id \"baseline\" is reserved for the implicit baseline");
+          report (l, line_of (n), _("scenario id \"baseline\" is reserved for the implicit baseline"));
           continue;
         }
       if (ss_study_find_scenario (l->study, id) >= 0)
         {
-          report (l, line_of (n), "scenario %s is declared twice", id);
+          report (l, line_of (n), _("scenario %s is declared twice"), id);
           continue;
         }
       if (name == NULL || *g_strstrip (name) == '\0')
-        report (l, line_of (n), "%s: %s", context, name == NULL ? "missing attribute 'name'" : "name is empty");
+        report (l, line_of (n), "%s: %s", context, name == NULL ? _("missing attribute 'name'") : _("name is empty"));
 
       index = ss_study_add_scenario (l->study, id, name != NULL ? name : "");
       scenario = ss_study_get_scenario (l->study, index);
       line = line_of (n);
       g_array_append_val (l->scenario_line, line);
       kind = get_attr (n, "kind");
-      if (kind != NULL && allow_version_2 (l, line_of (n), context, "attribute 'kind'"))
+      if (kind != NULL && allow_version_2 (l, line_of (n), context, _("attribute 'kind'")))
         {
           if (g_str_equal (kind, "shock"))
             scenario->kind = SS_SCENARIO_SHOCK;
           else if (!g_str_equal (kind, "strategy"))
-            report (l, line_of (n), "%s: kind is \"%s\", expected \"strategy\" or \"shock\"",
+            report (l, line_of (n), _("%s: kind is \"%s\", expected \"strategy\" or \"shock\""),
                     context, kind);
         }
       load_scenario (l, n, scenario, context);
@@ -1126,13 +1131,13 @@ check_joint_states (Loader *l,
 
   if (!ss_engine_check_joint_states (l->study, SS_BASELINE, SS_NO_SHOCK, &message))
     {
-      report (l, countries_line, "the study has %s", message);
+      report (l, countries_line, _("the study has %s"), message);
       return;
     }
   for (guint s = 0; s < ns; s++)
     if (!ss_engine_check_joint_states (l->study, s, SS_NO_SHOCK, &message))
       {
-        report (l, g_array_index (l->scenario_line, int, s), "scenario %s: %s",
+        report (l, g_array_index (l->scenario_line, int, s), _("scenario %s: %s"),
                 ss_study_get_scenario (l->study, s)->id, message);
         g_clear_pointer (&message, g_free);
       }
@@ -1151,7 +1156,7 @@ check_joint_states (Loader *l,
           if (!ss_engine_check_joint_states (l->study, s, k, &message))
             {
               report (l, g_array_index (l->scenario_line, int, k),
-                      "scenario %s with strategy %s (a cell of the stress grid): %s", shock->id,
+                      _("scenario %s with strategy %s (a cell of the stress grid): %s"), shock->id,
                       strategy->id, message);
               g_clear_pointer (&message, g_free);
             }
@@ -1173,18 +1178,18 @@ load_study (Loader  *l,
 
   if (root->ns != NULL || !g_str_equal (name_of (root), "study"))
     {
-      report (l, line_of (root), "the root element is <%s>, expected <study>", name_of (root));
+      report (l, line_of (root), _("the root element is <%s>, expected <study>"), name_of (root));
       return;
     }
   check_attributes (l, root, "<study>", allowed);
   version = get_attr (root, "version");
   if (version == NULL)
-    report (l, line_of (root), "<study>: missing attribute 'version'");
+    report (l, line_of (root), _("<study>: missing attribute 'version'"));
   else if (g_str_equal (version, "1") || g_str_equal (version, "2"))
     l->version = version[0] - '0';
   else
     {
-      report (l, line_of (root), "<study>: format version \"%s\" is not supported, expected 1 or 2",
+      report (l, line_of (root), _("<study>: format version \"%s\" is not supported, expected 1 or 2"),
               version);
       return;
     }
@@ -1204,31 +1209,31 @@ load_study (Loader  *l,
               parts[k] = n;
           }
       if (!known)
-        report (l, line_of (n), "unknown element <%s> in <study>", name_of (n));
+        report (l, line_of (n), _("unknown element <%s> in <study>"), name_of (n));
     }
 
   /* Meta first, but the home country is checked once the countries exist. */
   if (parts[0] != NULL)
     load_meta (l, parts[0], &home_line, &home);
   else
-    report (l, line_of (root), "<study>: missing <meta>");
+    report (l, line_of (root), _("<study>: missing <meta>"));
   if (parts[1] != NULL)
     load_countries (l, parts[1]);
   else
-    report (l, line_of (root), "<study>: missing <countries>");
+    report (l, line_of (root), _("<study>: missing <countries>"));
   if (home != NULL && parts[1] != NULL)
     {
       int c = ss_study_find_country (l->study, home);
 
       if (c < 0)
-        report (l, home_line, "<home> is \"%s\", which is not a country declared in <countries>", home);
+        report (l, home_line, _("<home> is \"%s\", which is not a country declared in <countries>"), home);
       else
         ss_study_get_meta (l->study)->home = c;
     }
   if (parts[2] != NULL)
     load_items (l, parts[2]);
   else
-    report (l, line_of (root), "<study>: missing <items>");
+    report (l, line_of (root), _("<study>: missing <items>"));
   if (parts[3] != NULL)
     load_scenarios (l, parts[3]);
   if (l->count == 0)
@@ -1345,11 +1350,15 @@ ss_study_load_bytes (GBytes      *bytes,
   g_return_val_if_fail (display_name != NULL, NULL);
 
   if (len > SS_STUDY_FILE_MAX_SIZE)
-    report (&l, 1, "the file is %" G_GSIZE_FORMAT " bytes, more than the %d MiB a study may have",
-            len, SS_STUDY_FILE_MAX_SIZE / (1024 * 1024));
+    {
+      g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, len);
+
+      report (&l, 1, _("the file is %s bytes, more than the %d MiB a study may have"), size,
+              SS_STUDY_FILE_MAX_SIZE / (1024 * 1024));
+    }
   else if (len > G_MAXINT)
-    report (&l, 1, "the file is too large");
-  else if ((doc = ss_xml_read_untrusted (data, len, display_name, "study files", MAX_DEPTH,
+    report (&l, 1, _("the file is too large"));
+  else if ((doc = ss_xml_read_untrusted (data, len, display_name, _("study files"), MAX_DEPTH,
                                          report_xml, &l)) != NULL)
     {
       load_study (&l, xmlDocGetRootElement (doc));
@@ -1371,11 +1380,11 @@ static const char *
 read_error_message (GError *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return "no such file";
+    return _("no such file");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    return "permission denied";
+    return _("permission denied");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-    return "is a folder, not a study file";
+    return _("is a folder, not a study file");
   return error->message;
 }
 
@@ -1399,26 +1408,29 @@ ss_study_load_file (GFile       *file,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_READ, "%s: error: %s", display_name,
+      /* Translators: a file, then why it cannot be read, "a.supplyshift: error: no such file" */
+      g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_READ, _("%s: error: %s"), display_name,
                    read_error_message (local_error));
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_READ, "%s: error: is a folder, not a study file",
+      g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_READ, _("%s: error: is a folder, not a study file"),
                    display_name);
       return NULL;
     }
   if (g_file_info_get_size (info) > SS_STUDY_FILE_MAX_SIZE)
     {
+      g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT, g_file_info_get_size (info));
+
       g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_INVALID,
-                   "%s:1: error: the file is %" G_GOFFSET_FORMAT " bytes, more than the %d MiB a study may have",
-                   display_name, g_file_info_get_size (info), SS_STUDY_FILE_MAX_SIZE / (1024 * 1024));
+                   _("%s:1: error: the file is %s bytes, more than the %d MiB a study may have"),
+                   display_name, size, SS_STUDY_FILE_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
   if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &local_error))
     {
-      g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_READ, "%s: error: %s", display_name,
+      g_set_error (error, SS_STUDY_ERROR, SS_STUDY_ERROR_READ, _("%s: error: %s"), display_name,
                    read_error_message (local_error));
       return NULL;
     }

@@ -100,6 +100,29 @@ ss_table_unref (SsTable *self)
   g_free (self);
 }
 
+/* A heading as a spreadsheet should read it: the no-break spaces and
+ * word joiners that keep a chart's unit on one line
+ * (ssc_format_unbreakable()) become plain spaces, or go. */
+static char *
+plain_heading (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch == 0x00A0 || ch == 0x202F)
+        g_string_append_c (out, ' ');
+      else if (ch != 0x2060)
+        g_string_append_unichar (out, ch);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Columns come first: a table takes no column once it has a row. */
 guint
 ss_table_add_column (SsTable    *self,
@@ -107,7 +130,7 @@ ss_table_add_column (SsTable    *self,
                      const char *unit,
                      int         digits)
 {
-  Column column = { g_strdup (title), g_strdup (unit), digits };
+  Column column = { plain_heading (title), plain_heading (unit), digits };
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (title != NULL, 0);

@@ -24,6 +24,8 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
+#include <glib/gi18n.h>
+
 #include "ss-xml.h"
 
 typedef struct
@@ -146,8 +148,8 @@ on_doctype (void          *ctx,
 {
   xmlParserCtxtPtr ctxt = ctx;
   Reader *r = ctxt->_private;
-  g_autofree char *message = g_strdup_printf ("the file has a DOCTYPE; %s may not declare one "
-                                              "(no DTD, no entities)", r->what);
+  g_autofree char *message = g_strdup_printf (_("the file has a DOCTYPE; %s may not declare one "
+                                                "(no DTD, no entities)"), r->what);
 
   report (r, ctxt->input != NULL ? ctxt->input->line : 1, message);
   xmlStopParser (ctxt);
@@ -172,7 +174,7 @@ start_element (void           *ctx,
    * levels. Deep nesting is stopped here, before it costs memory. */
   if (ctxt->nameNr > r->max_depth)
     {
-      g_autofree char *message = g_strdup_printf ("elements are nested more than %d levels deep",
+      g_autofree char *message = g_strdup_printf (_("elements are nested more than %d levels deep"),
                                                   r->max_depth);
 
       report (r, ctxt->input != NULL ? ctxt->input->line : 0, message);
@@ -192,7 +194,7 @@ ss_xml_error_text (const xmlError *error)
 
   if (error->level < XML_ERR_ERROR)
     return NULL;
-  message = g_strdup (error->message != NULL ? error->message : "malformed XML");
+  message = g_strdup (error->message != NULL ? error->message : _("malformed XML"));
   if ((nl = strchr (message, '\n')) != NULL)
     *nl = '\0';
   return g_strstrip (message);
@@ -266,16 +268,16 @@ check_encoding (Reader     *r,
 {
   static const struct { const char *bytes; gsize len; const char *name; } signatures[] = {
     /* UTF-32 first: its little-endian BOM starts like UTF-16's. */
-    { "\x00\x00\xFE\xFF", 4, "UTF-32 (it starts with a UTF-32 byte order mark)" },
-    { "\xFF\xFE\x00\x00", 4, "UTF-32 (it starts with a UTF-32 byte order mark)" },
-    { "\xFE\xFF", 2, "UTF-16 (it starts with a UTF-16 byte order mark)" },
-    { "\xFF\xFE", 2, "UTF-16 (it starts with a UTF-16 byte order mark)" },
+    { "\x00\x00\xFE\xFF", 4, N_("UTF-32 (it starts with a UTF-32 byte order mark)") },
+    { "\xFF\xFE\x00\x00", 4, N_("UTF-32 (it starts with a UTF-32 byte order mark)") },
+    { "\xFE\xFF", 2, N_("UTF-16 (it starts with a UTF-16 byte order mark)") },
+    { "\xFF\xFE", 2, N_("UTF-16 (it starts with a UTF-16 byte order mark)") },
     { "\x00\x00\x00\x3C", 4, "UTF-32" },
     { "\x3C\x00\x00\x00", 4, "UTF-32" },
     { "\x00\x3C\x00\x3F", 4, "UTF-16" },
     { "\x3C\x00\x3F\x00", 4, "UTF-16" },
     { "\x4C\x6F\xA7\x94", 4, "EBCDIC" },
-    { "+/v", 3, "UTF-7 (it starts with a UTF-7 byte order mark)" },
+    { "+/v", 3, N_("UTF-7 (it starts with a UTF-7 byte order mark)") },
   };
   const char *p = data, *end = data + len, *nul, *bad;
   g_autofree char *encoding = NULL;
@@ -284,12 +286,12 @@ check_encoding (Reader     *r,
 
   for (guint k = 0; k < G_N_ELEMENTS (signatures) && message == NULL; k++)
     if (len >= signatures[k].len && memcmp (data, signatures[k].bytes, signatures[k].len) == 0)
-      message = g_strdup_printf ("the file is in %s; %s are UTF-8", signatures[k].name, r->what);
+      message = g_strdup_printf (_("the file is in %s; %s are UTF-8"), _(signatures[k].name), r->what);
 
   if (message == NULL && (nul = memchr (data, '\0', len)) != NULL)
     {
       line = line_at (data, nul);
-      message = g_strdup ("the file has a NUL byte: it is not UTF-8 text (UTF-16 or a binary file?)");
+      message = g_strdup (_("the file has a NUL byte: it is not UTF-8 text (UTF-16 or a binary file?)"));
     }
 
   if (message == NULL)
@@ -298,14 +300,14 @@ check_encoding (Reader     *r,
         p += 3;
       encoding = declared_encoding (p, end);
       if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
-        message = g_strdup_printf ("the file declares the encoding %s; %s are UTF-8", encoding, r->what);
+        message = g_strdup_printf (_("the file declares the encoding %s; %s are UTF-8"), encoding, r->what);
     }
 
   if (message == NULL && !g_utf8_validate_len (data, len, &bad))
     {
       line = line_at (data, bad);
-      message = g_strdup ("the file is not UTF-8: these bytes are not valid UTF-8 (is it in "
-                          "another encoding, like ISO-8859-1?)");
+      message = g_strdup (_("the file is not UTF-8: these bytes are not valid UTF-8 (is it in "
+                            "another encoding, like ISO-8859-1?)"));
     }
 
   if (message == NULL)
@@ -341,7 +343,7 @@ check_raw (Reader     *r,
       close = memchr (open, '>', MIN ((gsize)(end - open), (gsize)MAX_TAG_LENGTH));
       if (close == NULL && end - open >= MAX_TAG_LENGTH)
         {
-          g_autofree char *message = g_strdup_printf ("a tag is longer than %d KiB", MAX_TAG_LENGTH / 1024);
+          g_autofree char *message = g_strdup_printf (_("a tag is longer than %d KiB"), MAX_TAG_LENGTH / 1024);
 
           report (r, line, message);
           return FALSE;
@@ -403,9 +405,9 @@ ss_xml_read_untrusted (const char  *data,
   xmlFreeParserCtxt (ctxt);
 
   if (doc != NULL && r.count == 0 && xmlDocGetRootElement (doc) == NULL)
-    report (&r, 1, "the file has no root element");
+    report (&r, 1, _("the file has no root element"));
   else if (doc == NULL && r.count == 0)
-    report (&r, 1, "the file is not well-formed XML");
+    report (&r, 1, _("the file is not well-formed XML"));
 
   if (r.count > 0)
     {
