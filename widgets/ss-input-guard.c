@@ -225,10 +225,9 @@ show_refusal (GtkSpinButton *spin,
       /* Translators: a refusal, then what was typed and is not taken,
        * "Share of China must be a percentage in [0, 100]; “150” was not taken" */
       g_autofree char *title = g_strdup_printf (_("%s; “%s” was not taken"), message, typed);
-      AdwToast *toast = adw_toast_new (title);
-
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      /* Normal priority: refusals typed one after another queue up
+       * rather than cut each other off mid-animation. */
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
     }
 }
 
