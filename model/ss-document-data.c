@@ -54,6 +54,26 @@ ss_document_add_country (SsDocument  *self,
                          const char  *name,
                          GError     **error)
 {
+  return ss_document_add_country_like (self, code, name, -1, error);
+}
+
+/**
+ * ss_document_add_country_like:
+ * @like: the country whose figures (governance, disruption, costs,
+ *   tariff, logistics, ramp) the new one starts with, or -1 for the
+ *   defaults (which are China's cost and no risk at all: a planner
+ *   should not keep them)
+ *
+ * Adds a country at the end, supplying no share of any item yet.
+ * Returns its index, or -1.
+ */
+int
+ss_document_add_country_like (SsDocument  *self,
+                              const char  *code,
+                              const char  *name,
+                              int          like,
+                              GError     **error)
+{
   SsStudy *study;
   guint index;
   SsEdit edit;
@@ -61,6 +81,7 @@ ss_document_add_country (SsDocument  *self,
   g_return_val_if_fail (SS_IS_DOCUMENT (self), -1);
 
   study = _ss_document_study (self);
+  g_return_val_if_fail (like < (int)ss_study_get_n_countries (study), -1);
   if (ss_study_get_n_countries (study) >= SS_MAX_COUNTRIES)
     {
       _ss_edit_refuse (error, SS_DOCUMENT_ERROR_FULL,
@@ -73,6 +94,12 @@ ss_document_add_country (SsDocument  *self,
 
   study = _ss_edit_open (self, &edit);
   index = ss_study_add_country (study, code, name);
+  if (like >= 0)
+    {
+      SsCountry *country = ss_study_get_country (study, index);
+
+      memcpy (country->attr, ss_study_get_country (study, like)->attr, sizeof country->attr);
+    }
   _ss_edit_close (&edit, SS_CHANGE_STRUCTURE, -1, SS_STALE_ALL);
   return index;
 }

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -46,8 +47,58 @@ check_room_for_scenario (SsStudy  *study,
                           _("A study holds at most %d scenarios"), SS_MAX_SCENARIOS);
 }
 
-/* A strategy that changes nothing yet, with an id made from its name.
- * Returns its index, or -1. */
+static int
+compare_doubles (gconstpointer a,
+                  gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median of @n values (sorted in place); the lower middle one of an
+ * even count, so it is always a value some scenario has. */
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof *values, compare_doubles);
+  return values[(n - 1) / 2];
+}
+
+/* The study's usual levers: each the median of its strategies' (not the
+ * shocks', whose levers are none); the defaults when it has none. */
+static void
+usual_levers (const SsStudy *study,
+              double        *transition,
+              double        *switching,
+              double        *subsidy)
+{
+  guint ns = ss_study_get_n_scenarios (study), n = 0;
+  g_autofree double *t = g_new (double, MAX (ns, 1));
+  g_autofree double *w = g_new (double, MAX (ns, 1));
+  g_autofree double *u = g_new (double, MAX (ns, 1));
+
+  for (guint s = 0; s < ns; s++)
+    {
+      const SsScenario *scenario = ss_study_get_scenario (study, s);
+
+      if (scenario->kind != SS_SCENARIO_STRATEGY)
+        continue;
+      t[n] = scenario->transition_years;
+      w[n] = scenario->switching_cost;
+      u[n] = scenario->subsidy;
+      n++;
+    }
+  *transition = n > 0 ? median (t, n) : ss_spec_transition_years.fallback;
+  *switching = n > 0 ? median (w, n) : ss_spec_switching_cost.fallback;
+  *subsidy = n > 0 ? median (u, n) : ss_spec_subsidy.fallback;
+}
+
+/* A strategy that moves no share yet, with an id made from its name and
+ * the study's usual levers (usual_levers()): a new scenario is not free
+ * to switch in a study whose strategies all pay for it. Returns its
+ * index, or -1. */
 int
 ss_document_add_scenario (SsDocument  *self,
                           const char  *name,
@@ -55,6 +106,8 @@ ss_document_add_scenario (SsDocument  *self,
 {
   g_autofree char *id = NULL;
   SsStudy *study;
+  SsScenario *scenario;
+  double transition, switching, subsidy;
   guint index;
   SsEdit edit;
 
@@ -65,8 +118,13 @@ ss_document_add_scenario (SsDocument  *self,
       || !_ss_edit_check_name (name, _("A scenario’s name cannot be empty"), error))
     return -1;
   id = ss_study_unique_scenario_id (study, name);
+  usual_levers (study, &transition, &switching, &subsidy);
   study = _ss_edit_open (self, &edit);
   index = ss_study_add_scenario (study, id, name);
+  scenario = ss_study_get_scenario (study, index);
+  scenario->transition_years = transition;
+  scenario->switching_cost = switching;
+  scenario->subsidy = subsidy;
   _ss_edit_close (&edit, SS_CHANGE_STRUCTURE, -1, SS_STALE_ALL);
   return index;
 }

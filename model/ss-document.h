@@ -164,6 +164,11 @@ int       ss_document_add_country          (SsDocument     *self,
                                             const char     *code,
                                             const char     *name,
                                             GError        **error);
+int       ss_document_add_country_like     (SsDocument     *self,
+                                            const char     *code,
+                                            const char     *name,
+                                            int             like,
+                                            GError        **error);
 gboolean  ss_document_remove_country       (SsDocument     *self,
                                             guint           country,
                                             GError        **error);
