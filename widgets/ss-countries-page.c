@@ -57,6 +57,8 @@ struct _SsCountriesPage
   GtkEditable          *add_code;
   GtkEditable          *add_name;
   GtkLabel             *add_message;
+  AdwComboRow          *add_like;
+  GtkStringList        *add_like_names;
 
   /* Owned */
   GPtrArray            *fields;        /* of SsField, row-major, N_COLUMNS a row */
@@ -334,6 +336,24 @@ ss_countries_page_add_country (SsCountriesPage  *self,
                                const char       *name,
                                GError          **error)
 {
+  return ss_countries_page_add_country_like (self, code, name, -1, error);
+}
+
+/**
+ * ss_countries_page_add_country_like:
+ * @like: the country whose figures the new one starts with, or -1 for
+ *   the neutral values
+ *
+ * As ss_countries_page_add_country(), starting from @like's figures
+ * (ss_document_add_country_like()), as the Add Country dialog does.
+ */
+int
+ss_countries_page_add_country_like (SsCountriesPage  *self,
+                                    const char       *code,
+                                    const char       *name,
+                                    int               like,
+                                    GError          **error)
+{
   g_autofree char *clean_name = NULL;
   SsField *field;
   int index;
@@ -342,7 +362,7 @@ ss_countries_page_add_country (SsCountriesPage  *self,
   g_return_val_if_fail (document_of (self) != NULL, -1);
 
   clean_name = ss_page_clean_line (name != NULL ? name : "");
-  index = ss_document_add_country (document_of (self), code, clean_name, error);
+  index = ss_document_add_country_like (document_of (self), code, clean_name, like, error);
   if (index >= 0 && (field = get_field (self, index, 1)) != NULL)
     gtk_widget_grab_focus (ss_field_get_widget (field));
   return index;
@@ -454,12 +474,40 @@ on_add_dialog_response (SsCountriesPage *self,
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
+  guint like;
 
   if (!g_str_equal (response, "add") || document_of (self) == NULL)
     return;
   get_new_country (self, &code, &name);
-  if (ss_countries_page_add_country (self, code, name, &error) < 0)
+  like = adw_combo_row_get_selected (self->add_like);
+  if (ss_countries_page_add_country_like (self, code, name,
+                                          like < ss_study_get_n_countries (study_of (self)) ? (int)like : -1,
+                                          &error) < 0)
     g_warning ("%s", error->message);
+}
+
+/* The countries a new one may take its figures from; the rest of the
+ * world (ZZ) first chosen where the study has it, else the last foreign
+ * country: not the home country, whose supply is domestic. */
+static void
+fill_like (SsCountriesPage *self)
+{
+  const SsStudy *study = study_of (self);
+  guint n = ss_study_get_n_countries (study);
+  guint home = ss_study_get_meta (study)->home;
+  int chosen = ss_study_find_country (study, "ZZ");
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint c = 0; c < n; c++)
+    g_ptr_array_add (names, ss_study_get_country (study, c)->name);
+  for (int c = (int)n - 1; chosen < 0 && c >= 0; c--)
+    if ((guint)c != home)
+      chosen = c;
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->add_like_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->add_like_names)),
+                          (const char * const *)names->pdata);
+  adw_combo_row_set_selected (self->add_like, chosen >= 0 ? (guint)chosen : 0);
 }
 
 /* countries.add: asks for the new country's code and name. */
@@ -475,6 +523,7 @@ add_action (GtkWidget  *widget,
     return;
   gtk_editable_set_text (self->add_code, "");
   gtk_editable_set_text (self->add_name, "");
+  fill_like (self);
   on_add_dialog_changed (self);
   gtk_window_set_transient_for (GTK_WINDOW (self->add_dialog),
                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
@@ -542,6 +591,8 @@ ss_countries_page_class_init (SsCountriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsCountriesPage, add_code);
   gtk_widget_class_bind_template_child (widget_class, SsCountriesPage, add_name);
   gtk_widget_class_bind_template_child (widget_class, SsCountriesPage, add_message);
+  gtk_widget_class_bind_template_child (widget_class, SsCountriesPage, add_like);
+  gtk_widget_class_bind_template_child (widget_class, SsCountriesPage, add_like_names);
   gtk_widget_class_bind_template_callback (widget_class, on_add_dialog_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_dialog_response);
 

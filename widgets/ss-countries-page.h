@@ -24,6 +24,11 @@ int        ss_countries_page_add_country    (SsCountriesPage  *self,
                                              const char       *code,
                                              const char       *name,
                                              GError          **error);
+int        ss_countries_page_add_country_like (SsCountriesPage *self,
+                                               const char      *code,
+                                               const char      *name,
+                                               int              like,
+                                               GError         **error);
 gboolean   ss_countries_page_remove_country (SsCountriesPage  *self,
                                              guint             index,
                                              GError          **error);
