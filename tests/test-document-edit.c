@@ -720,6 +720,10 @@ test_scenario_kind (void)
   int added;
 
   added = ss_document_add_scenario (document, "Blockade", NULL);
+  /* A new scenario has the study's usual levers: back to none first. */
+  g_assert_true (ss_document_set_scenario_lever (document, added, SS_LEVER_TRANSITION_YEARS, 1, NULL));
+  g_assert_true (ss_document_set_scenario_lever (document, added, SS_LEVER_SWITCHING_COST, 0, NULL));
+  g_assert_true (ss_document_set_scenario_lever (document, added, SS_LEVER_SUBSIDY, 0, NULL));
   g_assert_true (ss_document_set_scenario_kind (document, added, SS_SCENARIO_SHOCK, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ss_study_get_scenario (study, added)->kind, ==, SS_SCENARIO_SHOCK);
@@ -735,6 +739,66 @@ test_scenario_kind (void)
   g_assert_true (ss_document_set_scenario_kind (document, PLUS, SS_SCENARIO_SHOCK, &error));
   g_assert_no_error (error);
   ss_test_assert_round_trips (study);
+}
+
+/* A new scenario takes the median of the strategies' levers (the lower
+ * middle one of an even count), not 0 % switching cost; the shocks'
+ * levers count for nothing. One undo step takes it away. */
+static void
+test_new_scenario_levers (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  static const double switching[] = { 0.10, 0.02, 0.06, 0.04 };
+  static const double transition[] = { 3, 8, 5, 6 };
+  guint k = 0, n_strategies = 0;
+  const SsScenario *added;
+  int index;
+
+  for (guint s = 0; s < ss_study_get_n_scenarios (study); s++)
+    if (ss_study_get_scenario (study, s)->kind == SS_SCENARIO_STRATEGY)
+      {
+        double w = k < G_N_ELEMENTS (switching) ? switching[k] : 0.5;
+        double t = k < G_N_ELEMENTS (transition) ? transition[k] : 20;
+
+        g_assert_true (ss_document_set_scenario_lever (document, s, SS_LEVER_SWITCHING_COST, w, NULL));
+        g_assert_true (ss_document_set_scenario_lever (document, s, SS_LEVER_TRANSITION_YEARS, t, NULL));
+        g_assert_true (ss_document_set_scenario_lever (document, s, SS_LEVER_SUBSIDY, 0.25, NULL));
+        k++, n_strategies++;
+      }
+  g_assert_cmpuint (n_strategies, ==, 4);              /* the sample's four strategies */
+
+  index = ss_document_add_scenario (document, "Usual", NULL);
+  g_assert_cmpint (index, >=, 0);
+  added = ss_study_get_scenario (study, index);
+  g_assert_cmpfloat (added->switching_cost, ==, 0.04);   /* 0.02 0.04 | 0.06 0.10 */
+  g_assert_cmpfloat (added->transition_years, ==, 5);    /* 3 5 | 6 8 */
+  g_assert_cmpfloat (added->subsidy, ==, 0.25);
+  g_assert_true (ss_document_undo (document));
+  g_assert_cmpuint (ss_study_get_n_scenarios (study), ==, (guint)index);
+}
+
+/* A new country may start with another's figures, as one undo step; its
+ * sources supply nothing yet. */
+static void
+test_new_country_like (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  int zz = ss_study_find_country (study, "ZZ");
+  int added;
+
+  g_assert_cmpint (zz, >=, 0);
+  added = ss_document_add_country_like (document, "MY", "Malaysia", zz, NULL);
+  g_assert_cmpint (added, >=, 0);
+  for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
+    g_assert_cmpfloat (ss_study_get_country (study, added)->attr[a], ==,
+                       ss_study_get_country (study, zz)->attr[a]);
+  for (guint i = 0; i < ss_study_get_n_items (study); i++)
+    g_assert_cmpfloat (ss_study_get_item (study, i)->sources[added].attr[SS_SOURCE_SHARE], ==, 0);
+  ss_test_assert_round_trips (study);
+  g_assert_true (ss_document_undo (document));
+  g_assert_cmpint (ss_study_find_country (study, "MY"), <, 0);
 }
 
 int
@@ -763,6 +827,8 @@ main (int   argc,
   g_test_add_func ("/document/rule/override-record", test_override_record);
   g_test_add_func ("/document/rule/unlist-source", test_unlist_source);
   g_test_add_func ("/document/rule/scenario-kind", test_scenario_kind);
+  g_test_add_func ("/document/rule/new-scenario-levers", test_new_scenario_levers);
+  g_test_add_func ("/document/rule/new-country-like", test_new_country_like);
 
   return g_test_run ();
 }
