@@ -35,10 +35,11 @@ const SsAttrSpec ss_country_attrs[SS_COUNTRY_N_ATTRS] = {
     .meaning = N_("Governance risk, 10 = worst (rescaled World Bank WGI)") },
   [SS_COUNTRY_DISRUPTION_PROBABILITY] = {
     CLOSED ("disruption-probability", 0, 1), .title = N_("Disruption probability"),
+    .unit = SS_UNIT_PERCENT,
     .meaning = N_("Probability that supply from the country is disrupted in a given year") },
   [SS_COUNTRY_DISRUPTION_SEVERITY] = {
     CLOSED ("disruption-severity", 0, 1), .title = N_("Disruption severity"),
-    .meaning = N_("Fraction of the flow lost while disrupted") },
+    .unit = SS_UNIT_PERCENT, .meaning = N_("Share of the flow lost while disrupted") },
   [SS_COUNTRY_DISRUPTION_DAYS] = {
     CLOSED ("disruption-days", 0, 365), .title = N_("Disruption days"),
     .meaning = N_("How long a disruption lasts, in days") },
@@ -47,15 +48,15 @@ const SsAttrSpec ss_country_attrs[SS_COUNTRY_N_ATTRS] = {
     .meaning = N_("Landed unit price index at the base year, China = 1") },
   [SS_COUNTRY_COST_GROWTH] = {
     CLOSED ("cost-growth", -0.99, 1), .max_open = TRUE, .title = N_("Cost growth"),
-    .meaning = N_("Yearly unit-cost escalation, 0.03 = 3 %") },
+    .unit = SS_UNIT_PERCENT, .meaning = N_("Yearly unit-cost escalation") },
   [SS_COUNTRY_TARIFF] = {
-    CLOSED ("tariff", 0, 5), .title = N_("Tariff"),
-    .meaning = N_("Ad-valorem import tariff, 0.05 = 5 %") },
+    CLOSED ("tariff", 0, 5), .title = N_("Tariff"), .unit = SS_UNIT_PERCENT,
+    .meaning = N_("Ad-valorem import tariff") },
   [SS_COUNTRY_LOGISTICS] = {
-    CLOSED ("logistics", 0, 5), .title = N_("Logistics"),
-    .meaning = N_("Freight and insurance as a fraction of value") },
+    CLOSED ("logistics", 0, 5), .title = N_("Logistics"), .unit = SS_UNIT_PERCENT,
+    .meaning = N_("Freight and insurance, as a share of the value") },
   [SS_COUNTRY_RAMP] = {
-    OPEN_MIN ("ramp", 0, 1), .title = N_("Ramp"),
+    OPEN_MIN ("ramp", 0, 1), .title = N_("Ramp"), .unit = SS_UNIT_PERCENT,
     .meaning = N_("Largest rise of the country's share of one item in one year") },
 };
 
@@ -66,12 +67,12 @@ const SsAttrSpec ss_item_attrs[SS_ITEM_N_ATTRS] = {
     .meaning = N_("Yearly import value at the base year, million %s") },
   [SS_ITEM_GROWTH] = {
     OPTIONAL ("growth", -0.99, 1, 0), .max_open = TRUE, .title = N_("Demand growth"),
-    .meaning = N_("Yearly growth of demand, 0.05 = 5 %") },
+    .unit = SS_UNIT_PERCENT, .meaning = N_("Yearly growth of demand") },
   [SS_ITEM_SUBSTITUTABILITY] = {
     OPTIONAL ("substitutability", 0, 1, 1), .title = N_("Substitutability"),
     .meaning = N_("Substitution index, 1 = no substitute (EU CRM SI)") },
   [SS_ITEM_RECYCLING] = {
-    OPTIONAL ("recycling", 0, 1, 0), .title = N_("Recycling"),
+    OPTIONAL ("recycling", 0, 1, 0), .title = N_("Recycling"), .unit = SS_UNIT_PERCENT,
     .meaning = N_("End-of-life recycling input rate (EU CRM EOL-RIR)") },
   [SS_ITEM_STOCKPILE_DAYS] = {
     OPTIONAL ("stockpile-days", 0, 3650, 0), .title = N_("Stockpile"),
@@ -85,28 +86,30 @@ const SsAttrSpec ss_item_attrs[SS_ITEM_N_ATTRS] = {
  * country's applies (NAN marks them). */
 const SsAttrSpec ss_source_attrs[SS_SOURCE_N_ATTRS] = {
   [SS_SOURCE_SHARE] = {
-    CLOSED ("share", 0, 1), .title = N_("Share"),
+    CLOSED ("share", 0, 1), .title = N_("Share"), .unit = SS_UNIT_PERCENT,
     .meaning = N_("Baseline share of the item's supply from the country") },
   [SS_SOURCE_COST_INDEX] = {
     OPTIONAL ("cost-index", 0.001, 1000, NAN), .title = N_("Cost index"),
     .meaning = N_("Price index for this item; empty for the country's") },
   [SS_SOURCE_TARIFF] = {
-    OPTIONAL ("tariff", 0, 5, NAN), .title = N_("Tariff"),
+    OPTIONAL ("tariff", 0, 5, NAN), .title = N_("Tariff"), .unit = SS_UNIT_PERCENT,
     .meaning = N_("Tariff for this item; empty for the country's") },
   [SS_SOURCE_CAPACITY] = {
-    OPTIONAL ("capacity", 0, 1, 1), .title = N_("Capacity"),
-    .meaning = N_("Largest share the country could supply; empty for 1") },
+    OPTIONAL ("capacity", 0, 1, 1), .title = N_("Capacity"), .unit = SS_UNIT_PERCENT,
+    .meaning = N_("Largest share the country could supply; empty for 100 %") },
   [SS_SOURCE_TRADE_FACTOR] = {
     OPTIONAL ("trade-factor", 0.5, 2, 1), .title = N_("Trade factor"),
     .meaning = N_("Above 1 where the country restricts exports, 0.8 under a trade agreement; "
                   "empty for 1") },
   [SS_SOURCE_DISRUPTION_PROBABILITY] = {
     OPTIONAL ("disruption-probability", 0, 1, NAN), .title = N_("Disruption probability"),
+    .unit = SS_UNIT_PERCENT,
     .meaning = N_("Yearly probability that this item's supply from the country is disrupted; "
                   "empty for the country's") },
   [SS_SOURCE_DISRUPTION_SEVERITY] = {
     OPTIONAL ("disruption-severity", 0, 1, NAN), .title = N_("Disruption severity"),
-    .meaning = N_("Fraction of this item's flow lost while disrupted; empty for the country's") },
+    .unit = SS_UNIT_PERCENT,
+    .meaning = N_("Share of this item's flow lost while disrupted; empty for the country's") },
   [SS_SOURCE_DISRUPTION_DAYS] = {
     OPTIONAL ("disruption-days", 0, 365, NAN), .title = N_("Disruption days"),
     .meaning = N_("How long a disruption of this item's supply lasts; empty for the country's") },
@@ -157,11 +160,13 @@ const SsAttrSpec ss_policy_target_attrs[SS_POLICY_TARGET_N_ATTRS] = {
 const SsAttrSpec ss_shock_attrs[SS_DISRUPTION_N] = {
   [SS_DISRUPTION_PROBABILITY] = {
     OPTIONAL ("disruption-probability", 0, 1, NAN), .title = N_("Disruption probability"),
+    .unit = SS_UNIT_PERCENT,
     .meaning = N_("Yearly probability that the items' supply from the country is disrupted; "
                   "empty: not set by the shock") },
   [SS_DISRUPTION_SEVERITY] = {
     OPTIONAL ("disruption-severity", 0, 1, NAN), .title = N_("Disruption severity"),
-    .meaning = N_("Fraction of the items' flow lost while disrupted; empty: not set by the "
+    .unit = SS_UNIT_PERCENT,
+    .meaning = N_("Share of the items' flow lost while disrupted; empty: not set by the "
                   "shock") },
   [SS_DISRUPTION_DAYS] = {
     OPTIONAL ("disruption-days", 0, 365, NAN), .title = N_("Disruption days"),

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "ss-countries-page.h"
@@ -20,6 +22,7 @@
 #include "ss-scenarios-page.h"
 #include "ss-study-file.h"
 #include "ss-study-page.h"
+#include "test-util.h"
 #include "test-widgets.h"
 
 typedef struct
@@ -156,6 +159,96 @@ test_page (Fixture       *f,
   g_assert_null (ss_data_window_get_page_widget (f->window, "nowhere"));
 }
 
+static void
+type_and_enter (GtkWidget  *editable,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  if (ADW_IS_ENTRY_ROW (editable))
+    g_signal_emit_by_name (editable, "entry-activated");
+  else
+    g_signal_emit_by_name (editable, "activate");
+}
+
+/* The message dialog over @window, if one is shown. */
+static AdwMessageDialog *
+dialog_over (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();    /* transfer none */
+
+  for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
+    {
+      g_autoptr(GObject) top = g_list_model_get_item (toplevels, k);
+
+      if (ADW_IS_MESSAGE_DIALOG (top) && gtk_widget_get_visible (GTK_WIDGET (top))
+          && gtk_window_get_transient_for (GTK_WINDOW (top)) == window)
+        return ADW_MESSAGE_DIALOG (top);
+    }
+  return NULL;
+}
+
+/* Governance -3, a probability of 150 % and shares summing to 62 % are
+ * refused, each with its own message; closing the window lists all three
+ * and asks, and keeping on editing keeps them as typed. */
+static void
+test_close_asks (Fixture       *f,
+                 gconstpointer  data)
+{
+  SsCountriesPage *countries = SS_COUNTRIES_PAGE (page (f, "countries"));
+  SsItemsPage *items = SS_ITEMS_PAGE (page (f, "items"));
+  int cn = ss_study_find_country (f->study, "CN");
+  GtkWidget *governance = ss_countries_page_get_cell (countries, cn, "governance");
+  GtkWidget *probability = ss_countries_page_get_cell (countries, cn, "disruption-probability");
+  GtkWidget *share;
+  g_autoptr(SsStudy) before = ss_study_copy (f->study);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *share_text = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  ss_items_page_select_item (items, 0);
+  share = ss_items_page_get_source_field (items, cn, "share");
+  /* China's share 0.796 → 38.2 %: 62 % less than the sum of 100 %. */
+  share_text = g_strdup_printf ("%g", 100 * ss_study_get_item (f->study, 0)->sources[cn].attr[SS_SOURCE_SHARE] - 38);
+  type_and_enter (governance, "-3");
+  type_and_enter (probability, "150");
+  type_and_enter (share, share_text);
+  ss_test_flush ();
+  g_assert_true (ss_study_equal (f->study, before));
+
+  problems = ss_data_window_dup_problems (f->window);
+  for (guint k = 0; k < problems->len; k++)
+    g_test_message ("%s", (const char *)g_ptr_array_index (problems, k));
+  g_assert_cmpuint (problems->len, >=, 3);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  ss_test_flush ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  dialog = dialog_over (GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "Governance of \u2068China\u2069 must be a number in (0, 10]"));
+  g_assert_nonnull (strstr (body, "Disruption probability of \u2068China\u2069 must be a percentage in [0, 100]"));
+  g_assert_nonnull (strstr (body, "Shares sum to 62.0 %, expected 100 %"));
+
+  adw_message_dialog_response (dialog, "keep");
+  ss_test_flush ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (text_of (governance), ==, "-3");
+  g_assert_cmpstr (text_of (probability), ==, "150");
+  g_assert_cmpstr (text_of (share), ==, share_text);
+  g_assert_true (gtk_widget_has_css_class (governance, "error"));
+
+  /* Closed anyway: hidden, the text still typed there. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  ss_test_flush ();
+  adw_message_dialog_response (dialog_over (GTK_WINDOW (f->window)), "close");
+  ss_test_flush ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (text_of (governance), ==, "-3");
+  g_assert_true (ss_study_equal (f->study, before));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -168,6 +261,7 @@ main (int    argc,
   g_test_add ("/widgets/data-window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("document", test_document);
   ADD ("page", test_page);
+  ADD ("close-asks", test_close_asks);
 #undef ADD
 
   return g_test_run ();

@@ -80,12 +80,13 @@ type_and_enter (GtkWidget  *editable,
     g_signal_emit_by_name (editable, "activate");
 }
 
+/* A fraction as a field shows it: in percent, in the locale's mark. */
 static char *
-number_text (double value)
+percent_text (double value)
 {
   char buf[SS_NUMBER_BUF];
 
-  ss_format_number (buf, sizeof buf, value);
+  ss_format_percent (buf, sizeof buf, value);
   return g_strdup (ss_test_localized (buf));
 }
 
@@ -98,7 +99,7 @@ test_countries_range (Fixture       *f,
   int cn = ss_study_find_country (f->study, "CN");
   SsCountry *china = ss_study_get_country (f->study, cn);
   double sample = china->attr[SS_COUNTRY_DISRUPTION_PROBABILITY];
-  g_autofree char *sample_text = number_text (sample);
+  g_autofree char *sample_text = percent_text (sample);
   g_autoptr(SsStudy) before = ss_study_copy (f->study);
   GtkWidget *entry = ss_countries_page_get_cell (f->countries, cn, "disruption-probability");
   const char *tooltip;
@@ -107,27 +108,27 @@ test_countries_range (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, sample_text);
   /* The name is in a bidi isolate (docs/decisions.md). */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Disruption probability of \u2068China\u2069");
+                                       "Disruption probability of \u2068China\u2069, in percent");
 
-  /* Out of range: shown as an error naming the range, not written. */
-  type_and_enter (entry, "1.5");
+  /* Out of range: shown as an error naming the range, in percent as the
+   * window's shares are, not written. */
+  type_and_enter (entry, "150");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   tooltip = gtk_widget_get_tooltip_text (entry);
-  g_assert_nonnull (strstr (tooltip, "[0, 1]"));
+  g_assert_nonnull (strstr (tooltip, "a percentage in [0, 100]"));
   g_assert_true (ss_study_equal (f->study, before));
   g_assert_false (ss_document_get_modified (f->document));
   g_assert_false (ss_document_can_undo (f->document));
 
-  /* Not a number, nor one that could be read two ways (1234 or 1.234,
-   * out of range either way). */
+  /* Not a number, in any locale. */
   type_and_enter (entry, "abc");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
-  type_and_enter (entry, "1,234");
+  type_and_enter (entry, "1.2.3");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_true (ss_study_equal (f->study, before));
 
-  /* In range: one undoable edit. */
-  type_and_enter (entry, "0.2");
+  /* In range: one undoable edit; 20 % is the file's 0.2. */
+  type_and_enter (entry, "20");
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   g_assert_cmpfloat (china->attr[SS_COUNTRY_DISRUPTION_PROBABILITY], ==, 0.2);
   g_assert_true (ss_document_get_modified (f->document));
@@ -135,7 +136,7 @@ test_countries_range (Fixture       *f,
   ss_test_assert_round_trips (f->study);
 
   /* Enter again on the same value writes nothing more. */
-  type_and_enter (entry, "0.2");
+  type_and_enter (entry, "20");
   g_assert_true (ss_document_undo (f->document));
   china = ss_study_get_country (f->study, cn);
   g_assert_cmpfloat (china->attr[SS_COUNTRY_DISRUPTION_PROBABILITY], ==, sample);
@@ -144,7 +145,7 @@ test_countries_range (Fixture       *f,
   g_assert_false (ss_document_can_undo (f->document));
 
   g_assert_true (ss_document_redo (f->document));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, ss_test_localized ("0.2"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "20");
 
   /* Open ranges: governance (0, 10] refuses 0 and takes 10. */
   entry = ss_countries_page_get_cell (f->countries, cn, "governance");
@@ -298,7 +299,7 @@ test_items_fields (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (value, "error"));
   type_and_enter (value, "");                  /* required */
   g_assert_true (gtk_widget_has_css_class (value, "error"));
-  type_and_enter (growth, "1");                /* (-1, 1) */
+  type_and_enter (growth, "100");              /* (-99, 100) % */
   g_assert_true (gtk_widget_has_css_class (growth, "error"));
   type_and_enter (code, ss_study_get_item (f->study, 0)->code);
   g_assert_true (gtk_widget_has_css_class (code, "error"));
@@ -313,7 +314,7 @@ test_items_fields (Fixture       *f,
   g_assert_false (item->set & (1u << SS_ITEM_GROWTH));
   g_assert_cmpfloat (item->attr[SS_ITEM_GROWTH], ==, 0);
   ss_test_assert_round_trips (f->study);
-  type_and_enter (growth, "-0.02");
+  type_and_enter (growth, "-2");
   g_assert_true (item->set & (1u << SS_ITEM_GROWTH));
   type_and_enter (code, "HS-250410");
   g_assert_cmpstr (item->code, ==, "HS-250410");
@@ -343,19 +344,19 @@ test_items_shares (Fixture       *f,
   g_assert_cmpstr (ss_items_page_get_sum_text (f->items), ==, "Shares sum to 100 %");
 
   /* 0.796 → 0.7: the shares no longer sum to 1, so nothing is written. */
-  type_and_enter (cn_share, "0.7");
+  type_and_enter (cn_share, "70");
   g_assert_true (ss_study_equal (f->study, before));
   g_assert_nonnull (strstr (ss_items_page_get_sum_text (f->items), sum));
   g_assert_false (ss_document_can_undo (f->document));
 
   /* Another item's edit does not lose what is typed. */
   type_and_enter (ss_items_page_get_field (f->items, "stockpile-days"), "15");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cn_share)), ==, "0.7");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cn_share)), ==, "70");
   g_assert_true (ss_document_undo (f->document));
   item = ss_study_get_item (f->study, 0);      /* undo replaces the items */
 
   /* Chile takes the rest: both are written, as one step. */
-  type_and_enter (cl_share, "0.271");
+  type_and_enter (cl_share, "27.1");
   g_assert_cmpfloat (item->sources[cn].attr[SS_SOURCE_SHARE], ==, 0.7);
   g_assert_cmpfloat (item->sources[cl].attr[SS_SOURCE_SHARE], ==, 0.271);
   g_assert_cmpstr (ss_items_page_get_sum_text (f->items), ==, "Shares sum to 100 %");
@@ -652,14 +653,14 @@ test_scenarios_overrides (Fixture       *f,
   entry = ss_scenarios_page_get_override_entry (f->scenarios, cn,
                                                 SS_COUNTRY_DISRUPTION_PROBABILITY);
   g_assert_nonnull (entry);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, ss_test_localized ("0.3"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "30");
   g_assert_null (ss_scenarios_page_get_override_entry (f->scenarios, cn, SS_COUNTRY_RAMP));
 
-  type_and_enter (entry, "1.5");
+  type_and_enter (entry, "150");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_true (ss_study_equal (f->study, before));
 
-  type_and_enter (entry, "0.45");
+  type_and_enter (entry, "45");
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   ov = ss_scenario_find_override (scenario, cn);
   g_assert_cmpfloat (ov->attr[SS_COUNTRY_DISRUPTION_PROBABILITY], ==, 0.45);
@@ -673,7 +674,8 @@ test_scenarios_overrides (Fixture       *f,
   ss_test_flush ();
   entry = ss_scenarios_page_get_override_entry (f->scenarios, country, attr);
   g_assert_nonnull (entry);
-  type_and_enter (entry, "0.5");
+  /* In percent where the attribute is a rate or a share. */
+  type_and_enter (entry, ss_country_attrs[attr].unit == SS_UNIT_PERCENT ? "50" : "0.5");
   g_assert_cmpfloat (ss_scenario_find_override (scenario, country)->attr[attr], ==, 0.5);
   ss_test_assert_round_trips (f->study);
 

@@ -6,7 +6,9 @@
  * the main window stays the scenario editor. The window (ss-data-window.ui)
  * holds the four pages in a view stack, binds each to its :document and
  * shows the study's title in its own; :page is the page on show. Closing
- * it only hides it.
+ * it only hides it; while a page holds text it refused (a value out of
+ * range, shares that do not sum to 100 %), closing first lists every
+ * refusal and asks, so none goes unseen.
  */
 
 #define G_LOG_DOMAIN "supplyshift-data-window"
@@ -32,6 +34,8 @@ struct _SsDataWindow
 
   /* Owned */
   SsDocument   *document;
+
+  gboolean      closing;               /* "Close Anyway" was chosen */
 };
 
 enum
@@ -132,6 +136,99 @@ ss_data_window_get_page_widget (SsDataWindow *self,
   return adw_view_stack_get_child_by_name (self->stack, page);
 }
 
+/* Every refusal the pages show: an entry's (its tooltip, while it has
+ * the "error" style) and a page's own line (the sum of the shares), each
+ * once, in page order. */
+static void
+collect_problems (GtkWidget *widget,
+                  GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = NULL;
+
+      if (gtk_widget_has_css_class (child, "error"))
+        {
+          if (GTK_IS_EDITABLE (child) || GTK_IS_TEXT_VIEW (child))
+            text = gtk_widget_get_tooltip_text (child);
+          else if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+            text = gtk_label_get_label (GTK_LABEL (child));
+        }
+      if (text != NULL && *text != '\0'
+          && !g_ptr_array_find_with_equal_func (out, text, g_str_equal, NULL))
+        g_ptr_array_add (out, g_strdup (text));
+      collect_problems (child, out);
+    }
+}
+
+/**
+ * ss_data_window_dup_problems:
+ *
+ * Returns: (transfer full): the refusals the pages show, each once: what
+ *   the window's closing asks about
+ */
+GPtrArray *
+ss_data_window_dup_problems (SsDataWindow *self)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (SS_IS_DATA_WINDOW (self), problems);
+
+  for (guint p = 0; p < 4; p++)
+    {
+      static const char *pages[] = { "study", "countries", "items", "scenarios" };
+      GtkWidget *page = ss_data_window_get_page_widget (self, pages[p]);
+
+      if (page != NULL)
+        collect_problems (page, problems);
+    }
+  return problems;
+}
+
+static void
+on_close_response (SsDataWindow *self,
+                   const char   *response)
+{
+  if (!g_str_equal (response, "close"))
+    return;
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  self->closing = FALSE;
+}
+
+/* Closing with refused text asks first, listing each refusal. */
+static gboolean
+ss_data_window_close_request (GtkWindow *window)
+{
+  SsDataWindow *self = SS_DATA_WINDOW (window);
+  GtkWindowClass *parent = GTK_WINDOW_CLASS (ss_data_window_parent_class);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
+  if (!self->closing && gtk_widget_get_visible (GTK_WIDGET (self)))
+    problems = ss_data_window_dup_problems (self);
+  if (problems == NULL || problems->len == 0)
+    return parent->close_request != NULL && parent->close_request (window);
+
+  body = g_string_new (_("Not in the study:"));
+  for (guint k = 0; k < problems->len; k++)
+    g_string_append_printf (body, "\n• %s", (const char *)g_ptr_array_index (problems, k));
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Closing keeps them typed in their fields, still not in the study, "
+                           "until the study changes there."));
+  dialog = adw_message_dialog_new (window, _("Some Values Were Not Taken"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
+                                    "close", _("_Close Anyway"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 on_visible_child (SsDataWindow *self)
 {
@@ -204,6 +301,7 @@ ss_data_window_class_init (SsDataWindowClass *klass)
   object_class->dispose = ss_data_window_dispose;
   object_class->get_property = ss_data_window_get_property;
   object_class->set_property = ss_data_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = ss_data_window_close_request;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, SS_TYPE_DOCUMENT,

@@ -23,5 +23,6 @@ void        ss_data_window_set_page     (SsDataWindow *self,
                                          const char   *page);
 GtkWidget  *ss_data_window_get_page_widget (SsDataWindow *self,
                                             const char   *page);
+GPtrArray  *ss_data_window_dup_problems (SsDataWindow *self);
 
 G_END_DECLS
