@@ -148,10 +148,9 @@ update_header (SsCountriesPage *self)
   guint n = ss_study_get_n_countries (study_of (self));
   g_autofree char *description = NULL;
 
-  description = g_strdup_printf (ngettext ("%u country of at most %u. Values are as in the study "
-                                           "file; point at a column heading for its meaning.",
-                                           "%u countries of at most %u. Values are as in the study "
-                                           "file; point at a column heading for its meaning.", n),
+  /* Translators: the number of countries, then the most a study holds */
+  description = g_strdup_printf (_("%u of at most %u countries. Rates and shares are in percent; "
+                                   "point at a column heading for its meaning."),
                                  n, SS_MAX_COUNTRIES);
   adw_preferences_group_set_description (self->group, description);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "countries.add", n < SS_MAX_COUNTRIES);
@@ -168,7 +167,8 @@ add_headings (SsCountriesPage *self)
     {
       g_autoptr(SsField) field = ss_field_new (SS_ELEMENT_COUNTRY, column_name (col));
       g_autofree char *tooltip = ss_field_dup_description (field);
-      GtkWidget *label = gtk_label_new (ss_field_get_title (field));
+      g_autofree char *heading = ss_field_dup_heading (field);
+      GtkWidget *label = gtk_label_new (heading);
       gboolean number = col >= COL_ATTR;
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -92,6 +92,18 @@ ss_field_get_title (SsField *self)
   return self->resolved ? _(_ss_field_key_title (&self->key)) : "";
 }
 
+/* The title as a column heading gives it: with "(%)" for a percentage. */
+char *
+ss_field_dup_heading (SsField *self)
+{
+  g_return_val_if_fail (SS_IS_FIELD (self), NULL);
+
+  if (self->resolved && self->key.spec != NULL && self->key.spec->unit == SS_UNIT_PERCENT)
+    /* Translators: a column heading of a percentage, "Tariff (%)" */
+    return g_strdup_printf (C_("heading", "%s (%%)"), ss_field_get_title (self));
+  return g_strdup (ss_field_get_title (self));
+}
+
 /* The meaning, with the study's currency where it speaks of money; NULL
  * when the widget says enough. */
 char *

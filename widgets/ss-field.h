@@ -51,6 +51,7 @@ void              ss_field_set_show_hint    (SsField     *self,
 
 const SsAttrSpec *ss_field_get_spec         (SsField     *self);
 const char       *ss_field_get_title        (SsField     *self);
+char             *ss_field_dup_heading      (SsField     *self);
 char             *ss_field_dup_meaning      (SsField     *self);
 char             *ss_field_dup_range        (SsField     *self);
 char             *ss_field_dup_description  (SsField     *self);

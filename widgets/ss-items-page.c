@@ -449,11 +449,15 @@ add_headings (SsItemsPage *self)
   for (guint col = 0; col < 2 + SS_SOURCE_N_ATTRS; col++)
     {
       g_autoptr(SsField) field = NULL;
+      g_autofree char *heading = NULL;
       GtkWidget *label;
 
       if (col >= 2)
-        field = ss_field_new (SS_ELEMENT_SOURCE, ss_source_attrs[col - 2].name);
-      label = gtk_label_new (col < 2 ? _(headings[col]) : ss_field_get_title (field));
+        {
+          field = ss_field_new (SS_ELEMENT_SOURCE, ss_source_attrs[col - 2].name);
+          heading = ss_field_dup_heading (field);
+        }
+      label = gtk_label_new (col < 2 ? _(headings[col]) : heading);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
