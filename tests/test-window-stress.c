@@ -124,7 +124,8 @@ assert_cell_shown (Fixture *f,
   g_assert_nonnull (find_label (GTK_WIDGET (f->window), heading));
   g_assert_true (g_str_has_prefix (figure_value (f, impact_title), impact));
   g_assert_true (g_str_has_prefix (figure_value (f, var_title), var));
-  g_assert_true (g_str_has_suffix (figure_value (f, "Premium (NPV)"), "million USD"));
+  /* The unit never parts from its figure: a no-break space (ssc_format_unbreakable()). */
+  g_assert_true (g_str_has_suffix (figure_value (f, "Premium (NPV)"), "million\u00a0USD"));
   /* The cell's chart is that strategy's, under the shock. */
   g_assert_nonnull (strstr (ss_chart_get_description (f->cell_chart), ss_study_get_scenario (study, strategy)->name));
 }
