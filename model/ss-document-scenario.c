@@ -95,14 +95,11 @@ usual_levers (const SsStudy *study,
   *subsidy = n > 0 ? median (u, n) : ss_spec_subsidy.fallback;
 }
 
-/* A strategy that moves no share yet, with an id made from its name and
- * the study's usual levers (usual_levers()): a new scenario is not free
- * to switch in a study whose strategies all pay for it. Returns its
- * index, or -1. */
-int
-ss_document_add_scenario (SsDocument  *self,
-                          const char  *name,
-                          GError     **error)
+static int
+add_scenario (SsDocument  *self,
+              const char  *name,
+              gboolean     usual,
+              GError     **error)
 {
   g_autofree char *id = NULL;
   SsStudy *study;
@@ -121,12 +118,42 @@ ss_document_add_scenario (SsDocument  *self,
   usual_levers (study, &transition, &switching, &subsidy);
   study = _ss_edit_open (self, &edit);
   index = ss_study_add_scenario (study, id, name);
-  scenario = ss_study_get_scenario (study, index);
-  scenario->transition_years = transition;
-  scenario->switching_cost = switching;
-  scenario->subsidy = subsidy;
+  if (usual)
+    {
+      scenario = ss_study_get_scenario (study, index);
+      scenario->transition_years = transition;
+      scenario->switching_cost = switching;
+      scenario->subsidy = subsidy;
+    }
   _ss_edit_close (&edit, SS_CHANGE_STRUCTURE, -1, SS_STALE_ALL);
   return index;
+}
+
+/* A strategy that changes nothing yet, with an id made from its name and
+ * the default levers (so it may still become a shock). Returns its
+ * index, or -1. */
+int
+ss_document_add_scenario (SsDocument  *self,
+                          const char  *name,
+                          GError     **error)
+{
+  return add_scenario (self, name, FALSE, error);
+}
+
+/**
+ * ss_document_add_strategy:
+ *
+ * As ss_document_add_scenario(), with the study's usual levers
+ * (usual_levers(): each the median of the strategies'), as the Scenarios
+ * page's New Scenario makes one: a new strategy is not free to switch in
+ * a study whose strategies all pay for it. One undo step.
+ */
+int
+ss_document_add_strategy (SsDocument  *self,
+                          const char  *name,
+                          GError     **error)
+{
+  return add_scenario (self, name, TRUE, error);
 }
 
 /* A copy at the end of the list, named "… (copy)". */

@@ -241,6 +241,9 @@ gboolean  ss_document_clear_source_attr    (SsDocument     *self,
 int       ss_document_add_scenario         (SsDocument     *self,
                                             const char     *name,
                                             GError        **error);
+int       ss_document_add_strategy         (SsDocument     *self,
+                                            const char     *name,
+                                            GError        **error);
 int       ss_document_duplicate_scenario   (SsDocument     *self,
                                             guint           scenario,
                                             GError        **error);

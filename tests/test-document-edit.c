@@ -720,10 +720,6 @@ test_scenario_kind (void)
   int added;
 
   added = ss_document_add_scenario (document, "Blockade", NULL);
-  /* A new scenario has the study's usual levers: back to none first. */
-  g_assert_true (ss_document_set_scenario_lever (document, added, SS_LEVER_TRANSITION_YEARS, 1, NULL));
-  g_assert_true (ss_document_set_scenario_lever (document, added, SS_LEVER_SWITCHING_COST, 0, NULL));
-  g_assert_true (ss_document_set_scenario_lever (document, added, SS_LEVER_SUBSIDY, 0, NULL));
   g_assert_true (ss_document_set_scenario_kind (document, added, SS_SCENARIO_SHOCK, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ss_study_get_scenario (study, added)->kind, ==, SS_SCENARIO_SHOCK);
@@ -741,7 +737,7 @@ test_scenario_kind (void)
   ss_test_assert_round_trips (study);
 }
 
-/* A new scenario takes the median of the strategies' levers (the lower
+/* A new strategy takes the median of the strategies' levers (the lower
  * middle one of an even count), not 0 % switching cost; the shocks'
  * levers count for nothing. One undo step takes it away. */
 static void
@@ -768,7 +764,7 @@ test_new_scenario_levers (void)
       }
   g_assert_cmpuint (n_strategies, ==, 4);              /* the sample's four strategies */
 
-  index = ss_document_add_scenario (document, "Usual", NULL);
+  index = ss_document_add_strategy (document, "Usual", NULL);
   g_assert_cmpint (index, >=, 0);
   added = ss_study_get_scenario (study, index);
   g_assert_cmpfloat (added->switching_cost, ==, 0.04);   /* 0.02 0.04 | 0.06 0.10 */

@@ -434,7 +434,7 @@ ss_scenarios_page_new_scenario (SsScenariosPage  *self,
   g_return_val_if_fail (document_of (self) != NULL, -1);
 
   clean = ss_page_clean_line (name != NULL ? name : "");
-  if ((index = ss_document_add_scenario (document_of (self), clean, error)) >= 0)
+  if ((index = ss_document_add_strategy (document_of (self), clean, error)) >= 0)
     ss_scenarios_page_select_scenario (self, index);
   return index;
 }
