@@ -677,6 +677,9 @@ ss_chart_init (SsChart *self)
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_changed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
   ssc_chart_data_init (&self->data, NULL, NULL);
+  /* Tab reaches the chart, and a screen reader reads its title and the
+   * summary of its figures (its name and description). */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave), self, G_CONNECT_SWAPPED);

@@ -26,6 +26,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ss-accessible.h"
 #include "ss-bidi.h"
 #include "ss-compare.h"
 #include "ss-compare-view.h"
@@ -282,6 +283,12 @@ show_cell (GtkListItem *item)
   tooltip = cell_tooltip (self, row, column);
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
   gtk_widget_set_tooltip_text (inscription, tooltip);
+  /* The row, which takes the focus, is read as its scenario: GTK 4.8's
+   * column view gives a row no name of its own (the cell's parent is
+   * the row). */
+  if (column == SCENARIO_COLUMN && gtk_widget_get_parent (inscription) != NULL
+      && gtk_widget_get_parent (gtk_widget_get_parent (inscription)) != NULL)
+    ss_accessible_name (gtk_widget_get_parent (gtk_widget_get_parent (inscription)), text);
   if (g_strcmp0 (old, css) != 0)
     {
       if (old != NULL)
@@ -835,6 +842,9 @@ ss_compare_view_init (SsCompareView *self)
   self->year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (2000, 2100, 1));
   gtk_widget_set_valign (GTK_WIDGET (self->year_spin), GTK_ALIGN_CENTER);
   gtk_label_set_mnemonic_widget (self->heading, GTK_WIDGET (self->year_spin));
+  /* Its own name, not the heading's as well ("Year compared Scenarios
+   * compared in year"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->year_spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Year compared"), -1);
   ss_input_guard (GTK_WIDGET (self->year_spin));
@@ -876,6 +886,16 @@ ss_compare_view_init (SsCompareView *self)
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
+  /* Named, and not as the table in it ("Scenario comparison"); the table's
+   * own list of rows and its header row too, which GTK 4.8 leaves
+   * unnamed. */
+  ss_accessible_name (scrolled, _("Table of every scenario"));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      ss_accessible_name (child, _("Scenarios"));
+    else if (gtk_widget_get_focusable (child))
+      ss_accessible_name (child, _("Column headings"));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_widget_set_vexpand (scrolled, FALSE);

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-accessible.h"
 #include "ss-bidi.h"
 #include "ss-countries-page.h"
 #include "ss-data-window.h"
@@ -328,6 +329,7 @@ static void
 ss_data_window_init (SsDataWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ss_accessible_tidy (GTK_WIDGET (self));
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_visible_child),
                            self, G_CONNECT_SWAPPED);
 }

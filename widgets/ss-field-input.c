@@ -34,6 +34,10 @@ set_accessible_label (SsField    *self,
   self->shown_label = g_strdup (label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
+  /* Its row labels it by its title as well ("Title Title", "Horizon
+   * Horizon"): an entry row itself, an action row its activatable
+   * widget. The field's label says it all. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 /* Shows the field's state on its widget and says so. */

@@ -95,13 +95,39 @@ ss_metric_card_init (SsMetricCard *self)
   self->detail = add_inscription (self, "caption", 30, 3);
 }
 
+/* The card's title is its name and its figure its description, on the
+ * card or, in a GtkFlowBox, on the flow box's child around it: that is
+ * what takes the focus, and GTK 4.8 reads it as "GtkFlowBoxChild". */
+static void
+describe (SsMetricCard *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkAccessible *target = GTK_IS_FLOW_BOX_CHILD (parent) ? GTK_ACCESSIBLE (parent) : GTK_ACCESSIBLE (self);
+  const char *value = gtk_inscription_get_text (self->value);
+  const char *detail = gtk_inscription_get_text (self->detail);
+  g_autofree char *description = NULL;
+
+  if (value != NULL && *value != '\0')
+    description = detail != NULL && *detail ? g_strdup_printf ("%s, %s", value, detail) : g_strdup (value);
+  gtk_accessible_update_property (target, GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_label (self->title), -1);
+  if (description != NULL)
+    gtk_accessible_update_property (target, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  if (target != GTK_ACCESSIBLE (self))
+    {
+      /* Said once, by the child. */
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
 GtkWidget *
 ss_metric_card_new (const char *title)
 {
   SsMetricCard *self = g_object_new (SS_TYPE_METRIC_CARD, NULL);
 
   gtk_label_set_label (self->title, title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  describe (self);
+  g_signal_connect (self, "notify::parent", G_CALLBACK (describe), NULL);
   return GTK_WIDGET (self);
 }
 
@@ -111,8 +137,6 @@ ss_metric_card_set_value (SsMetricCard *self,
                           const char   *detail,
                           SsTrend       trend)
 {
-  g_autofree char *description = NULL;
-
   g_return_if_fail (SS_IS_METRIC_CARD (self));
 
   if (g_strcmp0 (gtk_inscription_get_text (self->value), value) == 0
@@ -129,9 +153,7 @@ ss_metric_card_set_value (SsMetricCard *self,
   else if (trend == SS_TREND_BAD)
     gtk_widget_add_css_class (GTK_WIDGET (self->detail), "error");
 
-  description = detail != NULL && *detail ? g_strdup_printf ("%s, %s", value, detail) : g_strdup (value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description, -1);
+  describe (self);
 }
 
 void
@@ -143,7 +165,7 @@ ss_metric_card_set_title (SsMetricCard *self,
   if (g_strcmp0 (gtk_label_get_label (self->title), title) == 0)
     return;
   gtk_label_set_label (self->title, title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  describe (self);
 }
 
 const char *

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-accessible.h"
 #include "ss-override-row.h"
 #include "ss-page-util.h"
 
@@ -214,6 +215,7 @@ ss_override_row_init (SsOverrideRow *self)
 {
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  ss_accessible_tidy (GTK_WIDGET (self));
   self->syncing = FALSE;
 }
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-accessible.h"
 #include "ss-page-util.h"
 #include "ss-policy-target-row.h"
 
@@ -157,6 +158,7 @@ static void
 ss_policy_target_row_init (SsPolicyTargetRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ss_accessible_tidy (GTK_WIDGET (self));
 }
 
 /**

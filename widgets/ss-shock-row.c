@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-accessible.h"
 #include "ss-bidi.h"
 #include "ss-page-util.h"
 #include "ss-shock-row.h"
@@ -416,6 +417,7 @@ ss_shock_row_init (SsShockRow *self)
   self->item_checks = g_ptr_array_new ();
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  ss_accessible_tidy (GTK_WIDGET (self));
   self->syncing = FALSE;
 }
 

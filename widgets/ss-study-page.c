@@ -411,6 +411,9 @@ static void
 ss_study_page_init (SsStudyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Named by its own label, not its row's title as well ("Home country
+   * Home country"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->home_dropdown), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   SsField *fields[] = { self->title_field, self->base_year_field, self->horizon_field,
                         self->currency_field, self->discount_rate_field, self->watch_field,
