@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ss-accessible.h"
 #include "ss-bidi.h"
 #include "ss-chart.h"
 #include "ss-input-guard.h"
@@ -267,8 +268,7 @@ ss_window_charts_init (SsWindow *self)
   self->chart_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
   gtk_widget_set_valign (GTK_WIDGET (self->chart_kind), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->chart_kind), _("The chart to show"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Chart"), -1);
+  /* Named "Chart" by its label. */
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->chart_kind));
   gtk_widget_add_css_class (label, "heading");
   g_signal_connect_object (self->chart_kind, "notify::selected", G_CALLBACK (on_chart_kind_selected), self,
@@ -301,8 +301,7 @@ ss_window_charts_init (SsWindow *self)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-send-symbolic");
   gtk_widget_set_tooltip_text (export_button, _("Export the chart"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (export_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Export the chart"), -1);
+  ss_accessible_name_menu_button (GTK_MENU_BUTTON (export_button), _("Export the chart"));
 
   self->mix_item = -1;
   self->use_mix_button = gtk_button_new_with_mnemonic (_("_Use This Mix"));

@@ -43,6 +43,8 @@ ss_window_compare_init (SsWindow *self)
   adw_clamp_set_child (ADW_CLAMP (clamp), self->compare_view);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  C_("view", "Compare"), -1);
 
   /* Translators: the window's view of every scenario in one table */
   page = adw_view_stack_add_titled (self->view_stack, scroller, "compare", C_("view", "Compare"));

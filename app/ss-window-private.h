@@ -90,6 +90,7 @@ struct _SsWindow
   GtkListBox           *alerts_list;
   AdwToastOverlay      *toasts;
   GMenu                *recent_submenu;
+  GtkMenuButton        *primary_menu_button;
 
   /* The study data window: countries, items, scenarios */
   SsDataWindow         *data_window;

@@ -122,6 +122,16 @@ set_label (GtkLabel   *label,
     gtk_label_set_label (label, text);
 }
 
+/* A figure's value can be selected to copy it; with none (no cell
+ * picked yet), it does not take the focus, unnamed (tests/test-a11y.py). */
+static void
+set_value (GtkLabel   *label,
+           const char *text)
+{
+  set_label (label, text);
+  gtk_widget_set_focusable (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
 /* The picked cell's heading, figures and chart. */
 static void
 update_cell (SsWindow *self)
@@ -156,7 +166,7 @@ update_cell (SsWindow *self)
       first_target = (int)t;
 
   text = signed_money (cell->npv_cost_premium, unit);
-  set_label (self->stress_cell_values[FIG_PREMIUM], text);
+  set_value (self->stress_cell_values[FIG_PREMIUM], text);
   g_clear_pointer (&text, g_free);
 
   /* Translators: a figure of the stress cell picked; %d is a year */
@@ -164,7 +174,7 @@ update_cell (SsWindow *self)
   set_label (self->stress_cell_labels[FIG_IMPACT], label);
   text = money_against (cell->expected_shortfall_impact[last], world->expected_shortfall_impact[last],
                         with_base, unit);
-  set_label (self->stress_cell_values[FIG_IMPACT], text);
+  set_value (self->stress_cell_values[FIG_IMPACT], text);
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&label, g_free);
 
@@ -173,7 +183,7 @@ update_cell (SsWindow *self)
   set_label (self->stress_cell_labels[FIG_VAR], label);
   text = money_against (cell->too_many_states ? NAN : cell->var95_shortfall_impact[last],
                         world->too_many_states ? NAN : world->var95_shortfall_impact[last], with_base, unit);
-  set_label (self->stress_cell_values[FIG_VAR], text);
+  set_value (self->stress_cell_values[FIG_VAR], text);
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&label, g_free);
 
@@ -189,7 +199,7 @@ update_cell (SsWindow *self)
      * then in the first year a target is in force (%2$d: %3$d) */
     text = g_strdup_printf (_("%1$d (%2$d: %3$d)"), cell->over_target_count[last],
                             meta->base_year + first_target, cell->over_target_count[first_target]);
-  set_label (self->stress_cell_values[FIG_OVER], text);
+  set_value (self->stress_cell_values[FIG_OVER], text);
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&label, g_free);
 
@@ -197,7 +207,7 @@ update_cell (SsWindow *self)
   label = g_strdup_printf (_("Supply risk, %d"), year);
   set_label (self->stress_cell_labels[FIG_RISK], label);
   text = ssc_format_number (cell->portfolio_supply_risk[last], 2);
-  set_label (self->stress_cell_values[FIG_RISK], text);
+  set_value (self->stress_cell_values[FIG_RISK], text);
   g_clear_pointer (&text, g_free);
 
   /* The cell's chart: S ⊕ K where the chart reads the scenario, the
@@ -287,6 +297,7 @@ figure_row (SsWindow   *self,
   gtk_label_set_xalign (GTK_LABEL (value), 0);
   gtk_label_set_wrap (GTK_LABEL (value), TRUE);
   gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  gtk_widget_set_focusable (value, FALSE);             /* until it has a value: set_value () */
   gtk_widget_add_css_class (value, "numeric");
   gtk_widget_set_hexpand (value, TRUE);
   gtk_grid_attach (grid, label, 0, (int)fig, 1, 1);
@@ -371,6 +382,8 @@ ss_window_stress_init (SsWindow *self)
     gtk_string_list_append (kinds, ssc_chart_kind_get_label (cell_kinds[k]));
   self->stress_cell_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL));
   gtk_label_set_mnemonic_widget (GTK_LABEL (chart_label), GTK_WIDGET (self->stress_cell_kind));
+  /* Its own name, not its label's as well ("… Cell chart"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->stress_cell_kind), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->stress_cell_kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Chart of the cell picked"), -1);
   g_signal_connect_object (self->stress_cell_kind, "notify::selected", G_CALLBACK (on_cell_kind_selected), self,
@@ -391,6 +404,8 @@ ss_window_stress_init (SsWindow *self)
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  C_("view", "Stress Test"), -1);
 
   /* Translators: the window's view of every strategy under every shock */
   page = adw_view_stack_add_titled (self->view_stack, scroller, "stress", C_("view", "Stress Test"));
