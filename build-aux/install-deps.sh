@@ -20,14 +20,18 @@ PACKAGES="libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils libcairo2-dev
   libpango1.0-dev meson ninja-build pkg-config gcc gettext fonts-dejavu-core
   fonts-noto-cjk xvfb xauth x11-utils imagemagick librsvg2-bin poppler-utils
   desktop-file-utils appstream libglib2.0-bin python3 xdotool libjson-glib-dev
-  itstool yelp-tools bash-completion flatpak-builder dbus-daemon"
+  itstool yelp-tools bash-completion flatpak-builder dbus-daemon
+  at-spi2-core python3-pyatspi"
 # Why some of these are here (docs/decisions.md, "Help and desktop"):
 # itstool merges the help's translations (meson's gnome.yelp needs it);
 # yelp-tools builds the help's HTML copy (yelp-build) and checks the pages
 # (yelp-check); bash-completion is the framework the completion test runs
 # the completion in; flatpak-builder reads the Flatpak manifest in a test
 # (the sandbox build needs the GNOME runtime, a download); dbus-daemon
-# gives tests/test-application.c a session bus of its own (GTestDBus).
+# gives tests/test-application.c a session bus of its own (GTestDBus);
+# dbus-daemon's dbus-run-session, at-spi2-core (the AT-SPI bus) and
+# python3-pyatspi let tests/test-a11y.py read the window as a screen
+# reader does.
 # Optional, installed when we are root (as CI is) and never a reason to
 # ask for root: locales only makes the optional locales; inkscape lets
 # tests/test-chart-svg check that an exported SVG's labels are text
