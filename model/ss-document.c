@@ -2,12 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every edit goes through here: begin_edit() keeps a copy of the study,
- * the caller changes it and calls changed() (as often as it likes, e.g.
- * on every step of a slider drag), and end_edit() makes the whole edit one
- * undo step. Undo swaps whole copies of the study: a study of the sample's
- * size copies in microseconds, and it makes every kind of edit undoable
- * without a command class per edit.
+ * Every edit goes through here: begin_edit() opens an edit, the caller
+ * changes the study and calls changed() (as often as it likes, e.g. on
+ * every step of a slider drag), and end_edit() makes the whole edit one
+ * undo step. The document keeps a copy of the study as the last step
+ * left it (the shadow); a step is the parts of that copy the edit
+ * changed (ss-study-patch.c), so every kind of edit is undoable without
+ * a command class per edit, and a slider's step costs an item's worth of
+ * memory, not the study's.
  *
  * Projections are cached per scenario and recomputed lazily, so a drag
  * that changes one scenario costs one recompute per frame, of that
@@ -30,8 +32,12 @@
 
 #include "ss-document.h"
 #include "ss-document-private.h"
+#include "ss-study-patch.h"
 
 #define MAX_UNDO 100
+/* The history's bytes, undo and redo together: the oldest steps go
+ * first; the newest is kept whatever its size. */
+#define MAX_HISTORY_BYTES ((gsize)256 << 20)
 
 struct _SsDocument
 {
@@ -41,9 +47,10 @@ struct _SsDocument
   GFile     *file;
   SsFileStamp disk_stamp;              /* the file as last read or written */
 
-  SsStudy   *edit_start;               /* the study before the edit under way */
+  SsStudy   *shadow;                   /* the study as the last step left it */
+  gboolean   in_edit;
   gboolean   edit_changed;
-  GQueue     undo;                     /* of SsStudy, newest first */
+  GQueue     undo;                     /* of SsStudyPatch, newest first */
   GQueue     redo;
   guint64    state;                    /* changes with every edit, undo and redo */
   guint64    next_state;
@@ -140,11 +147,11 @@ ss_document_dispose (GObject *object)
 {
   SsDocument *self = SS_DOCUMENT (object);
 
-  g_queue_clear_full (&self->undo, g_object_unref);
-  g_queue_clear_full (&self->redo, g_object_unref);
+  g_queue_clear_full (&self->undo, (GDestroyNotify)ss_study_patch_free);
+  g_queue_clear_full (&self->redo, (GDestroyNotify)ss_study_patch_free);
   g_queue_clear (&self->undo_states);
   g_queue_clear (&self->redo_states);
-  g_clear_object (&self->edit_start);
+  g_clear_object (&self->shadow);
   g_clear_object (&self->study);
   g_clear_object (&self->file);
 
@@ -420,6 +427,7 @@ ss_document_new (SsStudy *study,
   g_return_val_if_fail (SS_IS_STUDY (study), NULL);
 
   self->study = g_object_ref (study);
+  self->shadow = ss_study_copy (study);
   g_set_object (&self->file, file);
   invalidate_all (self);
   return self;
@@ -546,16 +554,16 @@ void
 ss_document_begin_edit (SsDocument *self)
 {
   g_return_if_fail (SS_IS_DOCUMENT (self));
-  g_return_if_fail (self->edit_start == NULL);
+  g_return_if_fail (!self->in_edit);
 
-  self->edit_start = ss_study_copy (self->study);
+  self->in_edit = TRUE;
   self->edit_changed = FALSE;
 }
 
 gboolean
 ss_document_in_edit (SsDocument *self)
 {
-  return self->edit_start != NULL;
+  return self->in_edit;
 }
 
 static void
@@ -587,7 +595,7 @@ ss_document_changed (SsDocument *self,
                      int         scenario)
 {
   g_return_if_fail (SS_IS_DOCUMENT (self));
-  g_return_if_fail (self->edit_start != NULL);
+  g_return_if_fail (self->in_edit);
 
   _ss_document_touch (self, change, scenario, stale_of (change));
 }
@@ -604,7 +612,7 @@ _ss_document_study (SsDocument *self)
 gboolean
 _ss_document_open (SsDocument *self)
 {
-  if (self->edit_start != NULL)
+  if (self->in_edit)
     return FALSE;
   ss_document_begin_edit (self);
   return TRUE;
@@ -620,7 +628,7 @@ _ss_document_touch_item (SsDocument *self,
                          int         scenario,
                          guint       item)
 {
-  g_assert (self->edit_start != NULL);
+  g_assert (self->in_edit);
 
   self->edit_changed = TRUE;
   invalidate_item (self, change, scenario, item);
@@ -635,7 +643,7 @@ _ss_document_touch (SsDocument *self,
                     int         scenario,
                     SsStale     stale)
 {
-  g_assert (self->edit_start != NULL);
+  g_assert (self->in_edit);
 
   self->edit_changed = TRUE;
   emit_changed (self, change, scenario, stale);
@@ -649,33 +657,61 @@ _ss_document_close (SsDocument *self,
     ss_document_end_edit (self);
 }
 
+/* The history's bytes, undo and redo together. */
+gsize
+ss_document_get_history_size (SsDocument *self)
+{
+  gsize size = 0;
+
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), 0);
+
+  for (GList *l = self->undo.head; l != NULL; l = l->next)
+    size += ss_study_patch_get_size (l->data);
+  for (GList *l = self->redo.head; l != NULL; l = l->next)
+    size += ss_study_patch_get_size (l->data);
+  return size;
+}
+
+/* The oldest steps go while there are too many or they take too much. */
+static void
+trim_history (SsDocument *self)
+{
+  while (g_queue_get_length (&self->undo) > MAX_UNDO
+         || (g_queue_get_length (&self->undo) > 1
+             && ss_document_get_history_size (self) > MAX_HISTORY_BYTES))
+    {
+      ss_study_patch_free (g_queue_pop_tail (&self->undo));
+      g_queue_pop_tail (&self->undo_states);
+    }
+}
+
 /* Makes the edit under way one undo step; an edit that changed nothing
- * (a slider let go where it was taken) leaves no step. */
+ * (a slider let go where it was taken) leaves no step. The step holds
+ * only the parts of the study the edit changed (ss-study-patch.c). */
 void
 ss_document_end_edit (SsDocument *self)
 {
   gboolean was_modified = ss_document_get_modified (self);
   gboolean could_undo = ss_document_can_undo (self);
   gboolean could_redo = ss_document_can_redo (self);
-  g_autoptr(SsStudy) before = NULL;
+  SsStudyPatch *patch;
 
   g_return_if_fail (SS_IS_DOCUMENT (self));
-  g_return_if_fail (self->edit_start != NULL);
+  g_return_if_fail (self->in_edit);
 
-  before = g_steal_pointer (&self->edit_start);
+  self->in_edit = FALSE;
   settle_pending (self);
-  if (!self->edit_changed || ss_study_equal (before, self->study))
+  if (!self->edit_changed)
+    return;
+  patch = ss_study_patch_sync (self->shadow, self->study);
+  if (patch == NULL)
     return;
 
-  g_queue_push_head (&self->undo, g_steal_pointer (&before));
+  g_queue_push_head (&self->undo, patch);
   g_queue_push_head (&self->undo_states, GSIZE_TO_POINTER ((gsize)self->state));
-  if (g_queue_get_length (&self->undo) > MAX_UNDO)
-    {
-      g_object_unref (g_queue_pop_tail (&self->undo));
-      g_queue_pop_tail (&self->undo_states);
-    }
-  g_queue_clear_full (&self->redo, g_object_unref);
+  g_queue_clear_full (&self->redo, (GDestroyNotify)ss_study_patch_free);
   g_queue_clear (&self->redo_states);
+  trim_history (self);
   self->state = ++self->next_state;
 
   notify_state (self, was_modified, could_undo, could_redo);
@@ -685,19 +721,22 @@ ss_document_end_edit (SsDocument *self)
 void
 ss_document_cancel_edit (SsDocument *self)
 {
-  g_autoptr(SsStudy) before = NULL;
+  g_return_if_fail (self->in_edit);
 
-  g_return_if_fail (self->edit_start != NULL);
-
-  before = g_steal_pointer (&self->edit_start);
+  self->in_edit = FALSE;
   if (self->edit_changed)
     {
-      ss_study_assign (self->study, before);
+      /* The study takes the shadow's parts where they differ; what the
+       * edit wrote goes. */
+      g_autoptr(SsStudyPatch) edit = ss_study_patch_sync (self->study, self->shadow);
+
       emit_changed (self, SS_CHANGE_STRUCTURE, -1, SS_STALE_ALL);
     }
 }
 
-/* Moves one step from `from` to `to` (undo or redo). */
+/* Moves one step from `from` to `to` (undo or redo): the step's parts
+ * and the study's change places, so the same step goes back the other
+ * way. */
 static gboolean
 step (SsDocument *self,
       GQueue     *from,
@@ -708,18 +747,21 @@ step (SsDocument *self,
   gboolean was_modified = ss_document_get_modified (self);
   gboolean could_undo = ss_document_can_undo (self);
   gboolean could_redo = ss_document_can_redo (self);
-  g_autoptr(SsStudy) target = NULL;
+  SsStudyPatch *patch;
+  g_autoptr(SsStudyPatch) again = NULL;
 
-  g_return_val_if_fail (self->edit_start == NULL, FALSE);
+  g_return_val_if_fail (!self->in_edit, FALSE);
 
   if (g_queue_is_empty (from))
     return FALSE;
 
-  target = g_queue_pop_head (from);
-  g_queue_push_head (to, ss_study_copy (self->study));
+  patch = g_queue_pop_head (from);
+  ss_study_patch_swap (patch, self->study);
+  /* The shadow follows: it differs from the study where the patch does. */
+  again = ss_study_patch_sync (self->shadow, self->study);
+  g_queue_push_head (to, patch);
   g_queue_push_head (to_states, GSIZE_TO_POINTER ((gsize)self->state));
   self->state = GPOINTER_TO_SIZE (g_queue_pop_head (from_states));
-  ss_study_assign (self->study, target);
 
   emit_changed (self, SS_CHANGE_STRUCTURE, -1, SS_STALE_ALL);
   notify_state (self, was_modified, could_undo, could_redo);

@@ -91,6 +91,7 @@ gboolean            ss_document_can_undo        (SsDocument  *self);
 gboolean            ss_document_can_redo        (SsDocument  *self);
 gboolean            ss_document_undo            (SsDocument  *self);
 gboolean            ss_document_redo            (SsDocument  *self);
+gsize               ss_document_get_history_size (SsDocument *self);
 
 const SsProjection *ss_document_get_projection  (SsDocument  *self,
                                                  int          scenario);

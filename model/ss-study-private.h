@@ -25,4 +25,46 @@ struct _SsStudy
   GHashTable *item_index;
 };
 
+void        _ss_meta_copy             (SsMeta           *to,
+                                       const SsMeta     *from);
+void        _ss_meta_clear            (SsMeta           *meta);
+gboolean    _ss_meta_equal            (const SsMeta     *a,
+                                       const SsMeta     *b);
+
+SsCountry  *_ss_country_copy          (const SsCountry  *from);
+void        _ss_country_free          (SsCountry        *country);
+gboolean    _ss_country_equal         (const SsCountry  *x,
+                                       const SsCountry  *y);
+
+SsItem     *_ss_item_copy             (const SsItem     *from,
+                                       guint             n_countries);
+void        _ss_item_free             (SsItem           *item);
+gboolean    _ss_item_equal            (const SsItem     *x,
+                                       const SsItem     *y,
+                                       guint             n_countries);
+
+SsScenario *_ss_scenario_copy         (const SsScenario *from,
+                                       const char       *id,
+                                       const char       *name,
+                                       guint             n_items,
+                                       guint             n_countries);
+void        _ss_scenario_free         (SsScenario       *scenario,
+                                       guint             n_items);
+SsScenario *_ss_scenario_head_copy     (const SsScenario *from);
+void        _ss_scenario_head_free     (SsScenario       *head);
+gboolean    _ss_scenario_head_equal   (const SsScenario *x,
+                                       const SsScenario *y);
+gboolean    _ss_scenario_item_equal   (const SsScenario *x,
+                                       const SsScenario *y,
+                                       guint             item,
+                                       guint             n_countries);
+gboolean    _ss_scenario_equal        (const SsScenario *x,
+                                       const SsScenario *y,
+                                       guint             n_items,
+                                       guint             n_countries);
+
+void        _ss_study_drop_item_index (SsStudy          *self);
+void        _ss_study_swap            (SsStudy          *a,
+                                       SsStudy          *b);
+
 G_END_DECLS

@@ -18,8 +18,8 @@
 
 G_DEFINE_FINAL_TYPE (SsStudy, ss_study, G_TYPE_OBJECT)
 
-static void
-country_free (SsCountry *country)
+void
+_ss_country_free (SsCountry *country)
 {
   g_free (country->code);
   g_free (country->name);
@@ -27,8 +27,8 @@ country_free (SsCountry *country)
   g_free (country);
 }
 
-static void
-item_free (SsItem *item)
+void
+_ss_item_free (SsItem *item)
 {
   g_free (item->code);
   g_free (item->name);
@@ -68,9 +68,9 @@ shocks_copy (GArray *from)
   return to;
 }
 
-static void
-scenario_free_with_items (SsScenario *scenario,
-                          guint       n_items)
+void
+_ss_scenario_free (SsScenario *scenario,
+                   guint       n_items)
 {
   g_free (scenario->id);
   g_free (scenario->name);
@@ -85,12 +85,12 @@ scenario_free_with_items (SsScenario *scenario,
 }
 
 /* A deep copy of `from`, with its own id and name. */
-static SsScenario *
-scenario_copy (const SsScenario *from,
-               const char       *id,
-               const char       *name,
-               guint             n_items,
-               guint             n_countries)
+SsScenario *
+_ss_scenario_copy (const SsScenario *from,
+                   const char       *id,
+                   const char       *name,
+                   guint             n_items,
+                   guint             n_countries)
 {
   SsScenario *to = g_memdup2 (from, sizeof *from);
 
@@ -107,22 +107,46 @@ scenario_copy (const SsScenario *from,
   return to;
 }
 
+/* A scenario's own fields (all but its stockpiles and targets, left
+ * NULL), for the undo history's patches. */
+SsScenario *
+_ss_scenario_head_copy (const SsScenario *from)
+{
+  SsScenario *to = g_memdup2 (from, sizeof *from);
+
+  to->id = g_strdup (from->id);
+  to->name = g_strdup (from->name);
+  to->description = g_strdup (from->description);
+  to->stockpile = NULL;
+  to->targets = NULL;
+  to->overrides = g_array_copy (from->overrides);
+  to->shocks = shocks_copy (from->shocks);
+  return to;
+}
+
+void
+_ss_scenario_head_free (SsScenario *head)
+{
+  g_free (head->id);
+  g_free (head->name);
+  g_free (head->description);
+  g_array_unref (head->overrides);
+  g_array_unref (head->shocks);
+  g_free (head);
+}
+
 static void
 ss_study_finalize (GObject *object)
 {
   SsStudy *self = (SsStudy *)object;
 
   for (guint s = 0; s < self->scenarios->len; s++)
-    scenario_free_with_items (g_ptr_array_index (self->scenarios, s), self->items->len);
+    _ss_scenario_free (g_ptr_array_index (self->scenarios, s), self->items->len);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->countries, g_ptr_array_unref);
   g_clear_pointer (&self->item_index, g_hash_table_unref);
-  g_clear_pointer (&self->meta.title, g_free);
-  g_clear_pointer (&self->meta.description, g_free);
-  g_clear_pointer (&self->meta.currency, g_free);
-  g_clear_pointer (&self->meta.source, g_free);
-  g_clear_pointer (&self->meta.policy_targets, g_array_unref);
+  _ss_meta_clear (&self->meta);
 
   G_OBJECT_CLASS (ss_study_parent_class)->finalize (object);
 }
@@ -138,8 +162,8 @@ ss_study_class_init (SsStudyClass *klass)
 static void
 ss_study_init (SsStudy *self)
 {
-  self->countries = g_ptr_array_new_with_free_func ((GDestroyNotify)country_free);
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
+  self->countries = g_ptr_array_new_with_free_func ((GDestroyNotify)_ss_country_free);
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)_ss_item_free);
   self->scenarios = g_ptr_array_new ();
 
   self->meta.title = g_strdup ("");
@@ -267,8 +291,8 @@ item_index_add (SsStudy *self,
     g_hash_table_insert (self->item_index, g_strdup (item->code), GUINT_TO_POINTER (index + 1));
 }
 
-static void
-item_index_drop (SsStudy *self)
+void
+_ss_study_drop_item_index (SsStudy *self)
 {
   g_clear_pointer (&self->item_index, g_hash_table_unref);
 }
@@ -299,7 +323,7 @@ ss_study_find_item (const SsStudy *study,
   if (found > 0 && strcmp (((SsItem *)g_ptr_array_index (self->items, found - 1))->code, code) != 0)
     {
       g_critical ("item code %s changed without ss_study_set_item_code()", code);
-      item_index_drop (self);
+      _ss_study_drop_item_index (self);
       item_index_build (self);
       found = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, code));
     }
@@ -324,7 +348,7 @@ ss_study_set_item_code (SsStudy    *self,
   item->code = g_strdup (code);
   /* Renames are rare (one per edit): rebuilding is simpler than keeping
    * track of which duplicate held the old code. */
-  item_index_drop (self);
+  _ss_study_drop_item_index (self);
 }
 
 guint
@@ -416,7 +440,7 @@ ss_study_remove_item (SsStudy *self,
         }
     }
   g_ptr_array_remove_index (self->items, index);
-  item_index_drop (self);
+  _ss_study_drop_item_index (self);
 }
 
 guint
@@ -474,7 +498,7 @@ ss_study_remove_scenario (SsStudy *self,
 {
   g_return_if_fail (index < self->scenarios->len);
 
-  scenario_free_with_items (g_ptr_array_index (self->scenarios, index), self->items->len);
+  _ss_scenario_free (g_ptr_array_index (self->scenarios, index), self->items->len);
   g_ptr_array_remove_index (self->scenarios, index);
 }
 
@@ -685,6 +709,54 @@ ss_study_get_groups (const SsStudy *self,
     }
 }
 
+/* Deep copies of the study's parts, for ss_study_copy() and the undo
+ * history's patches (ss-study-patch.c). */
+void
+_ss_meta_copy (SsMeta       *to,
+               const SsMeta *from)
+{
+  *to = *from;
+  to->title = g_strdup (from->title);
+  to->description = g_strdup (from->description);
+  to->currency = g_strdup (from->currency);
+  to->source = g_strdup (from->source);
+  to->policy_targets = g_array_copy (from->policy_targets);
+}
+
+void
+_ss_meta_clear (SsMeta *meta)
+{
+  g_clear_pointer (&meta->title, g_free);
+  g_clear_pointer (&meta->description, g_free);
+  g_clear_pointer (&meta->currency, g_free);
+  g_clear_pointer (&meta->source, g_free);
+  g_clear_pointer (&meta->policy_targets, g_array_unref);
+}
+
+SsCountry *
+_ss_country_copy (const SsCountry *from)
+{
+  SsCountry *to = g_memdup2 (from, sizeof *from);
+
+  to->code = g_strdup (from->code);
+  to->name = g_strdup (from->name);
+  to->group = g_strdup (from->group);
+  return to;
+}
+
+SsItem *
+_ss_item_copy (const SsItem *from,
+               guint         n_countries)
+{
+  SsItem *to = g_memdup2 (from, sizeof *from);
+
+  to->code = g_strdup (from->code);
+  to->name = g_strdup (from->name);
+  to->category = g_strdup (from->category);
+  to->sources = g_memdup2 (from->sources, MAX (n_countries, 1) * sizeof (SsSource));
+  return to;
+}
+
 SsStudy *
 ss_study_copy (const SsStudy *self)
 {
@@ -692,44 +764,17 @@ ss_study_copy (const SsStudy *self)
   guint nc = self->countries->len;
   guint ni = self->items->len;
 
-  g_free (copy->meta.title);
-  g_free (copy->meta.description);
-  g_free (copy->meta.currency);
-  g_free (copy->meta.source);
-  g_array_unref (copy->meta.policy_targets);
-  copy->meta = self->meta;
-  copy->meta.title = g_strdup (self->meta.title);
-  copy->meta.description = g_strdup (self->meta.description);
-  copy->meta.currency = g_strdup (self->meta.currency);
-  copy->meta.source = g_strdup (self->meta.source);
-  copy->meta.policy_targets = g_array_copy (self->meta.policy_targets);
-
+  _ss_meta_clear (&copy->meta);
+  _ss_meta_copy (&copy->meta, &self->meta);
   for (guint c = 0; c < nc; c++)
-    {
-      SsCountry *from = g_ptr_array_index (self->countries, c);
-      SsCountry *to = g_memdup2 (from, sizeof *from);
-
-      to->code = g_strdup (from->code);
-      to->name = g_strdup (from->name);
-      to->group = g_strdup (from->group);
-      g_ptr_array_add (copy->countries, to);
-    }
+    g_ptr_array_add (copy->countries, _ss_country_copy (g_ptr_array_index (self->countries, c)));
   for (guint i = 0; i < ni; i++)
-    {
-      SsItem *from = g_ptr_array_index (self->items, i);
-      SsItem *to = g_memdup2 (from, sizeof *from);
-
-      to->code = g_strdup (from->code);
-      to->name = g_strdup (from->name);
-      to->category = g_strdup (from->category);
-      to->sources = g_memdup2 (from->sources, MAX (nc, 1) * sizeof (SsSource));
-      g_ptr_array_add (copy->items, to);
-    }
+    g_ptr_array_add (copy->items, _ss_item_copy (g_ptr_array_index (self->items, i), nc));
   for (guint s = 0; s < self->scenarios->len; s++)
     {
       SsScenario *from = g_ptr_array_index (self->scenarios, s);
 
-      g_ptr_array_add (copy->scenarios, scenario_copy (from, from->id, from->name, ni, nc));
+      g_ptr_array_add (copy->scenarios, _ss_scenario_copy (from, from->id, from->name, ni, nc));
     }
   return copy;
 }
@@ -741,18 +786,28 @@ ss_study_assign (SsStudy       *self,
                  const SsStudy *from)
 {
   g_autoptr(SsStudy) copy = ss_study_copy (from);
-  SsMeta meta = self->meta;
-  GPtrArray *countries = self->countries, *items = self->items, *scenarios = self->scenarios;
 
-  self->meta = copy->meta;
-  self->countries = copy->countries;
-  self->items = copy->items;
-  self->scenarios = copy->scenarios;
-  copy->meta = meta;
-  copy->countries = countries;
-  copy->items = items;
-  copy->scenarios = scenarios;
-  item_index_drop (self);
+  _ss_study_swap (self, copy);
+}
+
+/* Swaps the contents of two studies, keeping each object. */
+void
+_ss_study_swap (SsStudy *a,
+                SsStudy *b)
+{
+  SsMeta meta = a->meta;
+  GPtrArray *countries = a->countries, *items = a->items, *scenarios = a->scenarios;
+
+  a->meta = b->meta;
+  a->countries = b->countries;
+  a->items = b->items;
+  a->scenarios = b->scenarios;
+  b->meta = meta;
+  b->countries = countries;
+  b->items = items;
+  b->scenarios = scenarios;
+  _ss_study_drop_item_index (a);
+  _ss_study_drop_item_index (b);
 }
 
 /* --- Editing helpers --------------------------------------------------- */
@@ -821,7 +876,7 @@ ss_study_duplicate_scenario (SsStudy    *self,
   g_return_val_if_fail (self->scenarios->len < SS_MAX_SCENARIOS, self->scenarios->len);
 
   from = g_ptr_array_index (self->scenarios, index);
-  to = scenario_copy (from, id, name, ni, nc);
+  to = _ss_scenario_copy (from, id, name, ni, nc);
   g_ptr_array_add (self->scenarios, to);
   return self->scenarios->len - 1;
 }
