@@ -13,10 +13,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ss-attrs.h"
 #include "ss-document.h"
 #include "ss-study-file.h"
+#include "ss-study-patch.h"
 #include "test-util.h"
 
 /* Scenarios of the example: 0 vietnam-plus (a strategy), 1 china-shock
@@ -289,6 +291,13 @@ test_edit (gconstpointer data)
   /* What the file must hold: the edited study saves and loads back. */
   ss_test_assert_round_trips (study);
   after = ss_study_copy (study);
+  /* The step holds what the edit changed, not the study (issue 11 §5):
+   * only a change of the number of countries or items, which reshapes
+   * every item or scenario, keeps the whole study. */
+  if (ss_study_get_n_items (study) == ss_study_get_n_items (before)
+      && ss_study_get_n_countries (study) == ss_study_get_n_countries (before))
+    g_assert_cmpuint (ss_document_get_history_size (document), <,
+                      ss_study_get_size (study) / (c->prepare != NULL ? 2 : 4));
 
   /* The same edit again changes nothing and leaves no second step. */
   if (!c->once)
@@ -797,6 +806,100 @@ test_new_country_like (void)
   g_assert_cmpint (ss_study_find_country (study, "MY"), <, 0);
 }
 
+/* Every edit, one after the other on one document, then undone back to
+ * the start and redone to the end: each step must take the study to what
+ * it was, whatever the steps before and after it changed. */
+static void
+test_edit_chain (void)
+{
+  g_autoptr(SsStudy) study = load_example_v2 ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_steps;
+
+  g_ptr_array_add (states, ss_study_copy (study));
+  /* Those that move indices last, so that the indices the other edits
+   * name stay where they were. */
+  static const char *const late[] = {
+    "scenario-kind", "remove-shock", "remove-policy-target", "apply-import", "add-country",
+    "remove-country", "remove-item", "remove-scenario", NULL,
+  };
+  guint n = G_N_ELEMENTS (edit_cases);
+
+  for (guint k = 0; k < n + G_N_ELEMENTS (late) - 1; k++)
+    {
+      const EditCase *c = &edit_cases[k < n ? k : 0];
+      EditFunc funcs[2];
+
+      if (k >= n)
+        for (guint j = 0; j < n; j++)
+          if (strcmp (edit_cases[j].name, late[k - n]) == 0)
+            c = &edit_cases[j];
+      if (k < n && g_strv_contains ((const char *const *)late, c->name))
+        continue;
+      funcs[0] = c->prepare;
+      funcs[1] = c->apply;
+      for (guint f = 0; f < 2; f++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (funcs[f] == NULL)
+            continue;
+          /* An earlier edit may have made this one refused, a no-op or
+           * another index than the case expects: what counts is whether
+           * the study changed. */
+          funcs[f] (document, &error);
+          if (!ss_study_equal (study, g_ptr_array_index (states, states->len - 1)))
+            g_ptr_array_add (states, ss_study_copy (study));
+        }
+    }
+  g_assert_cmpuint (states->len, >, 45);
+
+  n_steps = 0;
+  while (ss_document_can_undo (document))
+    {
+      g_assert_true (ss_document_undo (document));
+      n_steps++;
+      g_assert_true (ss_study_equal (study, g_ptr_array_index (states, states->len - 1 - n_steps)));
+    }
+  g_assert_cmpuint (n_steps, ==, MIN (states->len - 1, 100));
+  assert_cache_right (document);
+  for (guint k = 0; k < n_steps; k++)
+    {
+      g_assert_true (ss_document_redo (document));
+      g_assert_true (ss_study_equal (study, g_ptr_array_index (states, states->len - n_steps + k)));
+    }
+  g_assert_false (ss_document_can_redo (document));
+  assert_cache_right (document);
+}
+
+/* A drag of one item's target that is let go where it began, and one
+ * cancelled, leave no step and the study as it was. */
+static void
+test_edit_cancel_restores (void)
+{
+  g_autoptr(SsStudy) study = load_example_v2 ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(SsStudy) before = ss_study_copy (study);
+  g_autoptr(GError) error = NULL;
+
+  ss_document_begin_edit (document);
+  g_assert_true (ss_document_set_item_name (document, 0, "Renamed", &error));
+  g_assert_true (ss_document_add_item (document, &error) >= 0);
+  g_assert_true (ss_document_set_meta_title (document, "Another", &error));
+  g_assert_no_error (error);
+  ss_document_cancel_edit (document);
+  g_assert_true (ss_study_equal (study, before));
+  g_assert_false (ss_document_can_undo (document));
+  g_assert_cmpint (ss_study_find_item (study, ss_study_get_item (study, 0)->code), ==, 0);
+
+  /* The next edit's step holds that edit only. */
+  g_assert_true (ss_document_set_meta_title (document, "Third", &error));
+  g_assert_true (ss_document_undo (document));
+  g_assert_true (ss_study_equal (study, before));
+  assert_cache_right (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -815,6 +918,8 @@ main (int   argc,
 
       g_test_add_data_func (path, &refusal_cases[k], test_refusal);
     }
+  g_test_add_func ("/document/edit-chain", test_edit_chain);
+  g_test_add_func ("/document/edit-cancel-restores", test_edit_cancel_restores);
   g_test_add_func ("/document/gesture", test_gesture);
   g_test_add_func ("/document/gesture-back", test_gesture_back);
   g_test_add_func ("/document/gesture-item-updates", test_gesture_item_updates);
