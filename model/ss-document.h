@@ -97,6 +97,19 @@ const SsProjection *ss_document_get_projection  (SsDocument  *self,
                                                  int          scenario);
 gboolean            ss_document_projection_is_stale (SsDocument *self,
                                                  int          scenario);
+const SsProjection *ss_document_peek_projection (SsDocument *self,
+                                                 int          scenario);
+gint64              ss_document_estimate_us     (SsDocument  *self,
+                                                 int          scenario);
+void                ss_document_project_async   (SsDocument  *self,
+                                                 int          scenario,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer     user_data);
+gboolean            ss_document_project_finish  (SsDocument  *self,
+                                                 GAsyncResult *result,
+                                                 GError     **error);
+guint               ss_document_get_n_async_projections (SsDocument *self);
 
 const SsProjection *ss_document_get_cell        (SsDocument  *self,
                                                  int          strategy,
