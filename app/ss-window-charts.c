@@ -44,7 +44,7 @@ fill_chart_data (SsWindow     *self,
       gboolean needed = k == 0 || (int)k == self->scenario + 1 || ssc_chart_kind_needs_all_scenarios (kind);
 
       g_ptr_array_index (self->chart_projections, k) =
-        needed ? (gpointer)ss_document_get_projection (self->document, (int)k - 1) : NULL;
+        needed ? (gpointer)ss_window_projection (self, (int)k - 1) : NULL;
     }
   ssc_chart_data_init (data, study, self->chart_projections);
   data->scenario = self->scenario;

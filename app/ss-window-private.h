@@ -103,6 +103,7 @@ struct _SsWindow
   GPtrArray            *bound_rows;              /* of ItemRow, the rows on screen */
   GtkStringList        *scenario_names;
   guint                 tick_id;
+  gboolean              projecting;              /* a projection computed in a worker */
   SsAlertList          *alerts;
   GListModel           *view_pages;              /* the view stack's */
 
@@ -284,6 +285,8 @@ void           ss_window_confirm_discard    (SsWindow       *self,
                                              GFile          *file);
 void           ss_window_close_confirmed    (SsWindow       *self);
 void           ss_window_refresh            (SsWindow       *self);
+const SsProjection *ss_window_projection (SsWindow      *self,
+                                        int            scenario);
 void           ss_window_toast              (SsWindow       *self,
                                              const char     *message);
 GSettings     *ss_window_get_settings       (SsWindow       *self);

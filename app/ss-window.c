@@ -7,7 +7,10 @@
  * marks the projections it makes stale; the window listens to the
  * document's "changed" signal and refreshes its figures at most once per
  * frame, from a tick callback, so a slider drag recomputes only the
- * scenario being edited, once per frame, and never blocks input.
+ * scenario being edited, once per frame, and never blocks input. A
+ * recompute that would miss the frame (a whole projection of a large
+ * study, ss_document_estimate_us()) runs in a worker thread while the
+ * window keeps showing the last complete figures (refresh_off_thread()).
  *
  * This file holds the window itself: its document, the scenario selector,
  * the share editor and levers, the refresh, and its lifecycle. The rest
@@ -372,6 +375,83 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* How long a frame's recompute may take before it goes to a worker
+ * thread: 8 ms, or SUPPLYSHIFT_FRAME_BUDGET_US (0 sends every recompute
+ * there, for tests). */
+static gint64
+frame_budget_us (void)
+{
+  const char *env = g_getenv ("SUPPLYSHIFT_FRAME_BUDGET_US");
+
+  return env != NULL ? MAX (g_ascii_strtoll (env, NULL, 10), 0) : 8000;
+}
+
+static void
+on_projected (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(SsWindow) self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    return;
+  self->projecting = FALSE;
+  if (self->document == NULL)
+    return;
+  /* A result an edit overtook is dropped: the next frame starts again. */
+  ss_document_project_finish (self->document, result, NULL);
+  ss_window_queue_update (self);
+}
+
+/* A recompute that would miss a frame (a whole projection of a large
+ * study) runs in a worker thread. Meanwhile the window shows the last
+ * complete figures, never half-updated ones: it shows them once more when
+ * the work starts (into whatever a rebuild made new), then is not
+ * refreshed until the new projection is in the document's cache. */
+typedef enum
+{
+  REFRESH_HERE,                        /* compute now, on this thread */
+  REFRESH_STARTED,                     /* show the last complete figures */
+  REFRESH_WAIT,                        /* a worker is at it: show nothing new */
+} Refresh;
+
+static Refresh
+refresh_off_thread (SsWindow *self)
+{
+  GWeakRef *ref;
+
+  if (ss_document_estimate_us (self->document, self->scenario) <= frame_budget_us ())
+    return REFRESH_HERE;
+  /* Nothing complete of the study's shape to show: compute it here. */
+  if (ss_document_peek_projection (self->document, SS_BASELINE) == NULL
+      || ss_document_peek_projection (self->document, self->scenario) == NULL)
+    return REFRESH_HERE;
+  if (self->projecting)
+    return REFRESH_WAIT;
+
+  self->projecting = TRUE;
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  ss_document_project_async (self->document, self->scenario, NULL, on_projected, ref);
+  return REFRESH_STARTED;
+}
+
+/* What the window shows of a scenario: its projection brought up to
+ * date, or while a worker computes a newer one, the last complete one. */
+const SsProjection *
+ss_window_projection (SsWindow *self,
+                      int       scenario)
+{
+  const SsProjection *p = NULL;
+
+  if (self->projecting && ss_document_estimate_us (self->document, scenario) > frame_budget_us ())
+    p = ss_document_peek_projection (self->document, scenario);
+  return p != NULL ? p : ss_document_get_projection (self->document, scenario);
+}
+
 void
 ss_window_refresh (SsWindow *self)
 {
@@ -379,8 +459,10 @@ ss_window_refresh (SsWindow *self)
 
   if (self->document == NULL)
     return;
-  b = ss_document_get_projection (self->document, SS_BASELINE);
-  p = ss_document_get_projection (self->document, self->scenario);
+  if (refresh_off_thread (self) == REFRESH_WAIT)
+    return;
+  b = ss_window_projection (self, SS_BASELINE);
+  p = ss_window_projection (self, self->scenario);
   ss_window_sidebar_update (self, p);
   update_content (self, p, b);
   ss_window_stress_update (self);
