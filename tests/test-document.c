@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ss-attrs.h"
 #include "ss-document.h"
 #include "ss-study-file.h"
@@ -313,6 +315,221 @@ test_lifecycle (void)
   g_assert_finalize_object (document);
 }
 
+/* --- Projections in a worker thread ------------------------------------ */
+
+static void
+on_projected (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+/* Runs a projection in a worker to its end; returns what finish says. */
+static gboolean
+project_off_thread (SsDocument *document,
+                    int         scenario,
+                    void      (*meanwhile) (SsDocument *document),
+                    GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ss_document_project_async (document, scenario, NULL, on_projected, &result);
+  if (meanwhile != NULL)
+    meanwhile (document);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return ss_document_project_finish (document, result, error);
+}
+
+static void
+assert_fresh (SsDocument *document,
+              int         scenario)
+{
+  const SsStudy *study = ss_document_get_study (document);
+  g_autoptr(SsProjection) baseline = ss_projection_new ();
+  g_autoptr(SsProjection) fresh = ss_projection_new ();
+  const SsProjection *p;
+
+  g_assert_false (ss_document_projection_is_stale (document, SS_BASELINE));
+  g_assert_false (ss_document_projection_is_stale (document, scenario));
+  ss_engine_project (study, SS_BASELINE, NULL, baseline);
+  ss_engine_project (study, scenario, baseline, fresh);
+  p = ss_document_peek_projection (document, scenario);
+  g_assert_cmpuint (p->block_size, ==, fresh->block_size);
+  g_assert_cmpmem (p->block, p->block_size, fresh->block, fresh->block_size);
+  g_assert_cmpfloat (p->npv_cost_premium, ==, fresh->npv_cost_premium);
+}
+
+static void
+drag_target (SsDocument *document)
+{
+  const SsStudy *study = ss_document_get_study (document);
+  guint nc = ss_study_get_n_countries (study);
+  double targets[SS_MAX_COUNTRIES];
+  g_autoptr(GError) error = NULL;
+
+  memcpy (targets, ss_study_get_scenario (study, 0)->targets[1], nc * sizeof (double));
+  ss_document_begin_edit (document);
+  for (guint k = 0; k < 5; k++)
+    {
+      targets[0] -= 0.01;
+      targets[1] += 0.01;
+      g_assert_true (ss_document_set_target (document, 0, 1, targets, nc, &error));
+      g_assert_no_error (error);
+    }
+  ss_document_end_edit (document);
+}
+
+/* A drag, then the whole projection in a worker: the window meanwhile
+ * peeks at the last complete projection, and what the worker puts in the
+ * cache is a fresh projection of the study, bit for bit. */
+static void
+test_project_async (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsProjection) before = ss_projection_new ();
+  const SsProjection *p;
+
+  /* Nothing computed yet: nothing to show but what is computed now. */
+  g_assert_null (ss_document_peek_projection (document, 0));
+  g_assert_cmpint (ss_document_estimate_us (document, 0), >, 0);
+  p = ss_document_get_projection (document, 0);
+  g_assert_cmpint (ss_document_estimate_us (document, 0), ==, 0);
+  g_assert_true (ss_document_peek_projection (document, 0) == p);
+  ss_projection_copy_into (before, p);
+
+  drag_target (document);
+  g_assert_true (ss_document_projection_is_stale (document, 0));
+  /* The last complete projection, as it was: the drag's item updates
+   * were made to it (a complete picture), the end of the drag only made
+   * it stale. */
+  g_assert_true (ss_document_peek_projection (document, 0) == p);
+  g_assert_false (ss_document_projection_is_stale (document, SS_BASELINE));
+
+  g_assert_true (project_off_thread (document, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ss_document_get_n_async_projections (document), ==, 1);  /* the baseline was fresh */
+  g_assert_true (ss_document_get_projection (document, 0) == p);
+  g_assert_cmpfloat (p->npv_cost_premium, !=, before->npv_cost_premium);
+  assert_fresh (document, 0);
+
+  /* A baseline edit: both are computed in the worker. */
+  g_assert_true (ss_document_set_item_attr (document, 2, SS_ITEM_VALUE, 1234, &error));
+  g_assert_true (project_off_thread (document, 0, NULL, &error));
+  g_assert_cmpuint (ss_document_get_n_async_projections (document), ==, 3);
+  assert_fresh (document, 0);
+
+  /* The baseline alone, after undo. */
+  g_assert_true (ss_document_undo (document));
+  g_assert_true (project_off_thread (document, SS_BASELINE, NULL, &error));
+  g_assert_false (ss_document_projection_is_stale (document, SS_BASELINE));
+  g_assert_true (ss_document_projection_is_stale (document, 0));
+  assert_fresh (document, SS_BASELINE);
+}
+
+static void
+edit_meanwhile (SsDocument *document)
+{
+  g_assert_true (ss_document_set_scenario_lever (document, 0, SS_LEVER_SUBSIDY, 0.25, NULL));
+}
+
+/* A result an edit overtook is dropped; the next one is put in. */
+static void
+test_project_async_stale (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(SsDocument) other = ss_document_new (study, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const SsProjection *p = ss_document_get_projection (document, 0);
+  double npv = p->npv_cost_premium;
+
+  drag_target (document);
+  g_assert_false (project_off_thread (document, 0, edit_meanwhile, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (ss_document_get_n_async_projections (document), ==, 0);
+  g_assert_true (ss_document_projection_is_stale (document, 0));
+  g_assert_cmpfloat (ss_document_peek_projection (document, 0)->npv_cost_premium, ==, npv);
+
+  /* Two at once (the worker's copy busy): each reads the study as it was. */
+  ss_document_project_async (document, 0, NULL, on_projected, &result);
+  g_assert_true (project_off_thread (document, 0, NULL, &error));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ss_document_project_finish (document, result, &error));
+  g_assert_no_error (error);
+  assert_fresh (document, 0);
+
+  /* Another document's result is not this one's. */
+  g_clear_object (&result);
+  g_assert_true (ss_document_set_scenario_lever (document, 0, SS_LEVER_SUBSIDY, 0.2, NULL));
+  ss_document_project_async (other, 0, NULL, on_projected, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (ss_document_project_finish (document, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* A change of the study's shape leaves nothing to show but a new
+ * projection; scenarios that moved never show each other's figures. */
+static void
+test_peek_shape (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(GError) error = NULL;
+  guint ns = ss_study_get_n_scenarios (study);
+
+  for (int s = SS_BASELINE; s < (int)ns; s++)
+    ss_document_get_projection (document, s);
+  g_assert_cmpint (ss_document_add_item (document, &error), >=, 0);
+  g_assert_null (ss_document_peek_projection (document, SS_BASELINE));
+  g_assert_true (ss_document_undo (document));
+  g_assert_nonnull (ss_document_peek_projection (document, SS_BASELINE));
+  g_assert_nonnull (ss_document_peek_projection (document, 1));
+
+  ss_document_remove_scenario (document, 0);
+  /* Scenario 0 is the former 1: its cached projection is the former 0's. */
+  g_assert_null (ss_document_peek_projection (document, 0));
+  g_assert_nonnull (ss_document_peek_projection (document, SS_BASELINE));
+}
+
+/* The estimate follows the work: a whole projection of a larger study
+ * costs more, a drag's one-item update less than a whole projection. */
+static void
+test_estimate (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  const SsStudy *s = ss_document_get_study (document);
+  guint nc = ss_study_get_n_countries (s);
+  double targets[SS_MAX_COUNTRIES];
+  gint64 whole;
+
+  ss_document_get_projection (document, 0);
+  g_assert_true (ss_document_set_scenario_lever (document, 0, SS_LEVER_SUBSIDY, 0.25, NULL));
+  whole = ss_document_estimate_us (document, 0);
+  g_assert_cmpint (whole, >, 0);
+  g_assert_cmpint (whole, <, 8000);                 /* the sample is a frame's work */
+  ss_document_get_projection (document, 0);
+
+  memcpy (targets, ss_study_get_scenario (s, 0)->targets[1], nc * sizeof (double));
+  targets[0] -= 0.01;
+  targets[1] += 0.01;
+  ss_document_begin_edit (document);
+  g_assert_true (ss_document_set_target (document, 0, 1, targets, nc, NULL));
+  g_assert_cmpint (ss_document_estimate_us (document, 0), >, 0);
+  g_assert_cmpint (ss_document_estimate_us (document, 0), <, whole);
+  ss_document_end_edit (document);
+  /* The end of the drag: the whole projection again. */
+  g_assert_cmpint (ss_document_estimate_us (document, 0), ==, whole);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +543,10 @@ main (int   argc,
   g_test_add_func ("/document/stress-cache", test_stress_cache);
   g_test_add_func ("/document/stress-reshape", test_stress_reshape);
   g_test_add_func ("/document/lifecycle", test_lifecycle);
+  g_test_add_func ("/document/project-async", test_project_async);
+  g_test_add_func ("/document/project-async-stale", test_project_async_stale);
+  g_test_add_func ("/document/peek-shape", test_peek_shape);
+  g_test_add_func ("/document/estimate", test_estimate);
 
   return g_test_run ();
 }

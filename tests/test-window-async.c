@@ -1,0 +1,199 @@
+/* test-window-async.c: a recompute that would miss a frame runs in a worker
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window on a study large enough that a whole projection takes many
+ * frames (1 500 items, 12 countries, 21 years). With
+ * SUPPLYSHIFT_FRAME_BUDGET_US=0 every recompute goes to the worker: until
+ * the new projection is in, the window shows the figures of the last
+ * complete one, and what comes in is a fresh projection of the study as
+ * it is, bit for bit, even when an edit overtook the first result. With
+ * a budget no recompute reaches, everything is computed in the frame, as
+ * before.
+ */
+
+#define G_LOG_DOMAIN "supplyshift-test"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ss-metric-card.h"
+#include "ss-resources.h"
+#include "ss-window.h"
+#include "bench-study.h"
+#include "test-widgets.h"
+
+#define CARD_RISK 1
+#define ITEM 1
+
+typedef struct
+{
+  SsWindow *window;
+  SsStudy  *study;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_setenv ("SUPPLYSHIFT_FRAME_BUDGET_US", data, TRUE);
+  f->study = bench_study_new (1500, 12, 20, 2);
+  f->window = ss_window_new (NULL);
+  g_object_ref_sink (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  ss_window_set_study (f->window, f->study, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ss_window_select (f->window, 0, ITEM);
+  ss_test_wait_frames (3);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  SsDocument *document = g_object_ref (ss_window_get_document (f->window));
+  GtkWidget *window = GTK_WIDGET (g_steal_pointer (&f->window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  ss_test_wait_frames (2);
+  g_clear_object (&document);
+  g_assert_finalize_object (g_steal_pointer (&f->study));
+  g_unsetenv ("SUPPLYSHIFT_FRAME_BUDGET_US");
+}
+
+static const char *
+risk_card (Fixture *f)
+{
+  return ss_metric_card_get_value (SS_METRIC_CARD (ss_window_get_card (f->window, CARD_RISK)));
+}
+
+/* A drag of the item's targets, five steps, then let go: a part `by`
+ * of the second country's target moves to the first (or back). */
+static void
+drag (Fixture *f,
+      double   by)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  guint nc = ss_study_get_n_countries (f->study);
+  double targets[SS_MAX_COUNTRIES];
+  g_autoptr(GError) error = NULL;
+
+  double move;
+
+  memcpy (targets, ss_study_get_scenario (f->study, 0)->targets[ITEM], nc * sizeof (double));
+  /* by of the second country's share to the first, or (below 0) back. */
+  move = by * (by > 0 ? targets[1] : targets[0]) / 5;
+  ss_document_begin_edit (document);
+  for (guint k = 0; k < 5; k++)
+    {
+      targets[0] += move;
+      targets[1] -= move;
+      g_assert_true (ss_document_set_target (document, 0, ITEM, targets, nc, &error));
+      g_assert_no_error (error);
+    }
+  ss_document_end_edit (document);
+}
+
+/* The window's projections are a fresh projection of the study, bit for
+ * bit. */
+static void
+assert_fresh (Fixture *f)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  g_autoptr(SsProjection) baseline = ss_projection_new ();
+  g_autoptr(SsProjection) fresh = ss_projection_new ();
+  const SsProjection *p = ss_document_peek_projection (document, 0);
+
+  g_assert_false (ss_document_projection_is_stale (document, SS_BASELINE));
+  g_assert_false (ss_document_projection_is_stale (document, 0));
+  ss_engine_project (f->study, SS_BASELINE, NULL, baseline);
+  ss_engine_project (f->study, 0, baseline, fresh);
+  g_assert_cmpuint (p->block_size, ==, fresh->block_size);
+  g_assert_cmpmem (p->block, p->block_size, fresh->block, fresh->block_size);
+}
+
+/* Frames until the scenario's projection is in the cache again; while it
+ * is not, the card must show what it showed before the edit. Returns
+ * how many frames waited. */
+static guint
+wait_for_projection (Fixture    *f,
+                     const char *shown)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  guint waited = 0;
+
+  while (ss_document_projection_is_stale (document, 0))
+    {
+      g_assert_cmpstr (risk_card (f), ==, shown);
+      ss_test_wait_frames (1);
+      g_assert_cmpuint (++waited, <, 6000);
+    }
+  ss_test_wait_frames (2);
+  return waited;
+}
+
+static void
+test_off_thread (Fixture       *f,
+                 gconstpointer  data)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  g_autofree char *before = g_strdup (risk_card (f));
+  guint installed = ss_document_get_n_async_projections (document);
+  g_autofree char *after = NULL;
+
+  g_assert_cmpstr (before, !=, "");
+  drag (f, -0.2);
+  ss_test_wait_frames (1);
+  /* The frame after the edit started the worker, and the window still
+   * shows the last complete figures. */
+  g_assert_cmpuint (wait_for_projection (f, before), >, 0);
+  g_assert_cmpuint (ss_document_get_n_async_projections (document), >, installed);
+  assert_fresh (f);
+  g_assert_cmpstr (risk_card (f), !=, before);
+
+  /* An edit overtakes the worker: its result is dropped, the next one
+   * is the study's as it is now. */
+  after = g_strdup (risk_card (f));
+  drag (f, 0.1);
+  ss_test_wait_frames (1);
+  drag (f, 0.1);
+  wait_for_projection (f, after);
+  assert_fresh (f);
+  g_assert_cmpstr (risk_card (f), !=, after);
+}
+
+static void
+test_on_thread (Fixture       *f,
+                gconstpointer  data)
+{
+  SsDocument *document = ss_window_get_document (f->window);
+  g_autofree char *before = g_strdup (risk_card (f));
+  guint installed = ss_document_get_n_async_projections (document);
+
+  drag (f, -0.2);
+  ss_test_wait_frames (2);
+  /* Computed in the frame itself. */
+  g_assert_false (ss_document_projection_is_stale (document, 0));
+  g_assert_cmpuint (ss_document_get_n_async_projections (document), ==, installed);
+  assert_fresh (f);
+  g_assert_cmpstr (risk_card (f), !=, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!ss_test_init_display (SS_TEST_DISPLAY_ADWAITA))
+    return 0;
+  g_assert_nonnull (ss_get_resource ());
+
+  g_test_add ("/window/async/off-thread", Fixture, "0", fixture_setup, test_off_thread,
+              fixture_teardown);
+  g_test_add ("/window/async/on-thread", Fixture, "1000000000", fixture_setup, test_on_thread,
+              fixture_teardown);
+  return g_test_run ();
+}
