@@ -17,11 +17,16 @@
 
 #include "config.h"
 
+#include <malloc.h>
+#include <stdlib.h>
 #include <math.h>
+#include <string.h>
 
 #include "ss-document.h"
+#include "ss-parallel.h"
 #include "ss-report.h"
 #include "ss-study-file.h"
+#include "ss-study-patch.h"
 
 #include "bench-study.h"
 #include "bench-time.h"
@@ -164,6 +169,179 @@ bench_sample_grid (void)
   timer_print (&timer, "  grid after a baseline slider step (every cell)");
 }
 
+/* The disruption sets the engine enumerates for a scenario, summed over
+ * items: 2^n for an item with n sources that can lose days (a share at
+ * the base year or a target, and a probability above 0). */
+static double
+count_sets (const SsStudy *study,
+            int            scenario)
+{
+  const SsScenario *s = scenario >= 0 ? ss_study_get_scenario (study, scenario) : NULL;
+  guint nc = ss_study_get_n_countries (study);
+  double sets = 0;
+
+  for (guint i = 0; i < ss_study_get_n_items (study); i++)
+    {
+      const SsItem *item = ss_study_get_item (study, i);
+      guint n = 0;
+
+      for (guint c = 0; c < nc; c++)
+        {
+          gboolean share = item->sources[c].attr[SS_SOURCE_SHARE] > 0
+                           || (s != NULL && s->targets[i] != NULL && s->targets[i][c] > 0);
+
+          if (share && ss_study_get_country (study, c)->attr[SS_COUNTRY_DISRUPTION_PROBABILITY] > 0)
+            n++;
+        }
+      sets += ldexp (1, n);
+    }
+  return sets;
+}
+
+/* Issue 11 §1, §2 and §6 at the early-warning scale: one slider step
+ * (ss_engine_update_item(), what SsDocument does within a drag), a full
+ * projection on one thread and on every core, and the cost per
+ * item-set-year of the enumeration. */
+static void
+bench_scale (guint n_items,
+             guint n_countries,
+             guint horizon)
+{
+  g_autoptr(SsStudy) study = bench_study_new (n_items, n_countries, horizon, 2);
+  g_autoptr(SsProjection) baseline = ss_projection_new ();
+  g_autoptr(SsProjection) scenario = ss_projection_new ();
+  SsScenario *s = ss_study_get_scenario (study, 0);
+  guint n_years = horizon + 1;
+  double sets = count_sets (study, 0);
+  Timer timer = { 0 };
+  double wall, cpu, process;
+  double step_wall[41], step_cpu[41];
+  guint n_workers = ss_parallel_get_n_workers ();
+
+  g_print ("%u items, %u countries, %u years (load average %.1f):\n",
+           n_items, n_countries, n_years, bench_load_average ());
+  g_print ("  %.3g disruption sets a year, %.3g item-set-years\n", sets, sets * n_years);
+
+  wall = g_get_monotonic_time () / 1000.0;
+  process = bench_process_ms ();
+  ss_engine_project (study, SS_BASELINE, NULL, baseline);
+  g_print ("  baseline projection, %u threads: %.0f ms wall, %.0f ms processor\n", n_workers,
+           g_get_monotonic_time () / 1000.0 - wall, bench_process_ms () - process);
+
+  /* BENCH_ONCE: one scenario projection on one thread and nothing else,
+   * for callgrind (--dump-before=ss_engine_project: its second dump is
+   * the scenario's instructions). */
+  if (g_getenv ("BENCH_ONCE") != NULL)
+    {
+      ss_parallel_set_n_workers (1);
+      ss_engine_project (study, 0, baseline, scenario);
+      g_print ("  one scenario projection: %.6g item-set-years\n", sets * n_years);
+      return;
+    }
+  for (guint threads = 1; threads <= n_workers; threads += MAX (n_workers - 1, 1))
+    {
+      ss_parallel_set_n_workers (threads);
+      wall = g_get_monotonic_time () / 1000.0;
+      process = bench_process_ms ();
+      cpu = bench_thread_ms ();
+      ss_engine_project (study, 0, baseline, scenario);
+      wall = g_get_monotonic_time () / 1000.0 - wall;
+      cpu = bench_thread_ms () - cpu;
+      process = bench_process_ms () - process;
+      g_print ("  scenario projection, %u thread%s: %.0f ms wall, %.0f ms processor", threads,
+               threads > 1 ? "s" : "", wall, process);
+      if (threads == 1)
+        g_print (" (%.0f ms this thread): %.3f ns per item-set-year", cpu, cpu * 1e6 / (sets * n_years));
+      g_print ("\n");
+    }
+  ss_parallel_set_n_workers (n_workers);
+
+  /* A drag: one item's target moves a step at a time. */
+  for (guint k = 0; k < G_N_ELEMENTS (step_wall); k++)
+    {
+      guint item = 17;
+      double move = (k % 2 == 0 ? 1 : -1) * MIN (0.001, s->targets[item][0] / 4);
+
+      s->targets[item][0] -= move;
+      s->targets[item][1] += move;
+      step_wall[k] = g_get_monotonic_time () / 1000.0;
+      step_cpu[k] = bench_thread_ms ();
+      ss_engine_update_item (study, baseline, item, scenario);
+      step_wall[k] = g_get_monotonic_time () / 1000.0 - step_wall[k];
+      step_cpu[k] = bench_thread_ms () - step_cpu[k];
+    }
+  bench_sort (step_wall, G_N_ELEMENTS (step_wall));
+  bench_sort (step_cpu, G_N_ELEMENTS (step_cpu));
+  g_print ("  one slider step (one item updated): median %.2f ms, p95 %.2f ms wall; "
+           "processor median %.2f ms, p95 %.2f ms\n",
+           step_wall[20], step_wall[38], step_cpu[20], step_cpu[38]);
+  (void)timer;
+}
+
+/* Issue 11 §5: 100 slider drags, each one undo step of one item's
+ * targets (five steps of the slider each), on the 4 000-item,
+ * 16-country study. What the history holds, by the document's count and
+ * by malloc's; before, each step was a copy of the whole study. */
+static void
+bench_undo (SsStudy *study)
+{
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  guint nc = ss_study_get_n_countries (study);
+  g_autofree double *targets = g_new (double, nc);
+  struct mallinfo2 before, after;
+  Timer timer = { 0 };
+  Timer undo = { 0 };
+
+  before = mallinfo2 ();
+  for (guint k = 0; k < 100; k++)
+    {
+      guint item = (k * 37) % ss_study_get_n_items (study);
+      g_autoptr(GError) error = NULL;
+
+      memcpy (targets, ss_study_get_scenario (study, 0)->targets[item], nc * sizeof (double));
+      ss_document_begin_edit (document);
+      for (guint step = 0; step < 5; step++)
+        {
+          double move = MIN (0.001, targets[0] / 8);
+
+          targets[0] -= move;
+          targets[1] += move;
+          if (!ss_document_set_target (document, 0, item, targets, nc, &error))
+            g_error ("%s", error->message);
+        }
+      timer_start (&timer);
+      ss_document_end_edit (document);
+      if (k > 0)
+        timer_stop (&timer);
+    }
+  after = mallinfo2 ();
+  g_print ("undo: a study of %.1f MiB; 100 steps of one item's targets: %.3f MiB of history "
+           "(malloc: %.3f MiB more in use); a whole copy a step would be %.1f MiB\n",
+           ss_study_get_size (study) / 1048576.0, ss_document_get_history_size (document) / 1048576.0,
+           ((double)after.uordblks - (double)before.uordblks) / 1048576.0,
+           100 * ss_study_get_size (study) / 1048576.0);
+  timer_print (&timer, "  the end of a drag (the step made)");
+  for (guint k = 0; k < 99; k++)
+    {
+      timer_start (&undo);
+      g_assert_true (ss_document_undo (document));
+      timer_stop (&undo);
+    }
+  timer_print (&undo, "  undo");
+
+  /* Before: a step was the study as ss_study_copy() made it. */
+  {
+    g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+    before = mallinfo2 ();
+    for (guint k = 0; k < 100; k++)
+      g_ptr_array_add (copies, ss_study_copy (study));
+    after = mallinfo2 ();
+    g_print ("  before, 100 whole copies: %.1f MiB (malloc)\n",
+             ((double)after.uordblks - (double)before.uordblks) / 1048576.0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +352,22 @@ main (int   argc,
   g_autoptr(SsProjection) world = ss_projection_new ();
   Timer timer = { 0 };
   int controls;
+
+  /* --scale ITEMS COUNTRIES HORIZON: the scale figures alone, on any
+   * shape (a small one under callgrind gives the instructions per
+   * item-set-year); --undo: the undo history alone. */
+  if (argc == 5 && strcmp (argv[1], "--scale") == 0)
+    {
+      bench_scale (atoi (argv[2]), atoi (argv[3]), atoi (argv[4]));
+      return 0;
+    }
+  if (argc > 1 && strcmp (argv[1], "--undo") == 0)
+    {
+      g_autoptr(SsStudy) large = bench_study_new (4000, 16, 20, 4);
+
+      bench_undo (large);
+      return 0;
+    }
 
   ss_engine_project (study, SS_BASELINE, NULL, baseline);
   ss_engine_project (study, 0, baseline, scenario);   /* warm up, sizes the projection */
@@ -240,5 +434,13 @@ main (int   argc,
   time_report (study, "whole JSON report (baseline + 6 scenarios, 15 cells)");
 
   bench_sample_grid ();
+
+  /* Issue 11 at the early-warning scale. */
+  bench_scale (4000, 16, 20);
+  {
+    g_autoptr(SsStudy) large = bench_study_new (4000, 16, 20, 4);
+
+    bench_undo (large);
+  }
   return 0;
 }

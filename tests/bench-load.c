@@ -266,6 +266,8 @@ static void
 make_files (const char *dir)
 {
   g_autofree char *medium = study_text (4000, 16, 20, 2);
+  g_autofree char *scale = study_text (4000, 16, 20, 10);
+  g_autofree char *scale_path = g_build_filename (dir, "items-4000-10.supplyshift", NULL);
   g_autofree char *big_scenario = one_big_scenario ();
   g_autofree char *biggest = biggest_study ();
   g_autofree char *medium_path = g_build_filename (dir, "items-4000.supplyshift", NULL);
@@ -282,6 +284,7 @@ make_files (const char *dir)
       g_string_free (text, TRUE);
     }
   write_file (medium_path, medium, strlen (medium));
+  write_file (scale_path, scale, strlen (scale));
   write_file (big_scenario_path, big_scenario, strlen (big_scenario));
   write_file (biggest_path, biggest, strlen (biggest));
 }
@@ -293,7 +296,8 @@ main (int   argc,
   g_autofree char *dir = g_dir_make_tmp ("bench-load-XXXXXX", NULL);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *medium_path = NULL, *big_scenario_path = NULL, *biggest_path = NULL;
-  g_autofree char *medium = NULL;
+  g_autofree char *scale_path = NULL;
+  g_autofree char *medium = NULL, *scale = NULL;
   double wall, cpu;
   int wstatus;
   pid_t pid;
@@ -302,6 +306,23 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "--write-to"))
     {
       make_files (argv[2]);
+      g_rmdir (dir);
+      return 0;
+    }
+
+  /* `bench-load --scale`: issue 11's study alone (4 000 items, 16
+   * countries, 10 scenarios), in this process and with --validate. */
+  if (argc == 2 && g_str_equal (argv[1], "--scale"))
+    {
+      scale = study_text (4000, 16, 20, 10);
+      scale_path = g_build_filename (dir, "items-4000-10.supplyshift", NULL);
+      write_file (scale_path, scale, strlen (scale));
+      g_print ("| study | size | wall | CPU | peak memory |\n|---|---|---|---|---|\n");
+      check_legal (scale_path, "4 000 items, 16 countries, 10 scenarios");
+      time_in_process (scale, 5, &wall, &cpu);
+      g_print ("loaded and validated in this process: median %.3f s wall, %.3f s CPU "
+               "(load average %.1f)\n", wall, cpu, bench_load_average ());
+      g_unlink (scale_path);
       g_rmdir (dir);
       return 0;
     }
@@ -322,6 +343,7 @@ main (int   argc,
     g_ptr_array_add (paths, g_strconcat (dir, G_DIR_SEPARATOR_S, hostile_big_expectation (k)->name,
                                          ".supplyshift", NULL));
   medium_path = g_build_filename (dir, "items-4000.supplyshift", NULL);
+  scale_path = g_build_filename (dir, "items-4000-10.supplyshift", NULL);
   big_scenario_path = g_build_filename (dir, "targets-160000.supplyshift", NULL);
   biggest_path = g_build_filename (dir, "biggest.supplyshift", NULL);
 
@@ -339,6 +361,7 @@ main (int   argc,
   g_print ("\nLegal studies, `supplyshift --validate`\n\n"
            "| study | size | wall | CPU | peak memory |\n|---|---|---|---|---|\n");
   check_legal (medium_path, "4 000 items, 16 countries, 2 scenarios");
+  check_legal (scale_path, "4 000 items, 16 countries, 10 scenarios");
   check_legal (big_scenario_path, "one scenario of 160 000 targets");
   check_legal (biggest_path, "the biggest legal study (64 MiB)");
 
@@ -347,8 +370,16 @@ main (int   argc,
   time_in_process (medium, 5, &wall, &cpu);
   g_print ("\n4 000 items, 16 countries, loaded in this process: median %.3f s wall, %.3f s CPU "
            "(target 0.5 s)\n", wall, cpu);
+  /* Issue 11 §3: load and validate, 10 scenarios, target 1 s. */
+  if (!g_file_get_contents (scale_path, &scale, NULL, NULL))
+    g_error ("cannot read %s back", scale_path);
+  time_in_process (scale, 5, &wall, &cpu);
+  g_print ("4 000 items, 16 countries, 10 scenarios (%.1f MiB), loaded and validated in this "
+           "process: median %.3f s wall, %.3f s CPU (target 1 s; load average %.1f)\n",
+           strlen (scale) / 1048576.0, wall, cpu, bench_load_average ());
 
   g_unlink (medium_path);
+  g_unlink (scale_path);
   g_unlink (big_scenario_path);
   g_unlink (biggest_path);
   g_rmdir (dir);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "bench-time.h"
@@ -19,6 +20,29 @@ bench_thread_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The whole process's processor time in ms (user and system, every
+ * thread): what a projection on several threads costs. */
+double
+bench_process_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+/* The load average over the last minute, to print beside the figures. */
+double
+bench_load_average (void)
+{
+  double load[1] = { -1 };
+
+  if (getloadavg (load, 1) < 1)
+    return -1;
+  return load[0];
 }
 
 static int

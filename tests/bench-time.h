@@ -9,8 +9,10 @@
 
 G_BEGIN_DECLS
 
-double bench_thread_ms (void);
-void   bench_sort      (double *samples,
-                        guint   n);
+double bench_thread_ms    (void);
+double bench_process_ms   (void);
+double bench_load_average (void);
+void   bench_sort         (double *samples,
+                           guint   n);
 
 G_END_DECLS
