@@ -319,23 +319,7 @@ static void
 setup_row (SsItemsPage *self,
            GtkListItem *list_item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, ss_page_new_title_box ());
 }
 
 /* Shows an item's name, code and category in its list row. A screen
@@ -352,8 +336,7 @@ fill_row (SsItemsPage *self,
 
   detail = *item->category ? g_strdup_printf ("%s · %s", item->code, category)
                            : g_strdup (item->code);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), item->name);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), detail);
+  ss_page_set_title_box (box, item->name, detail);
   if (gtk_widget_get_parent (box) != NULL)
     ss_page_set_accessible_label (gtk_widget_get_parent (box), item->name);
 }

@@ -199,12 +199,16 @@ ss_page_new_number_entry (int width_chars)
   return entry;
 }
 
-/* A sidebar row: a title over a dimmed subtitle, filled by
- * ss_page_set_list_row(). */
-static GtkWidget *
-new_list_row (void)
+/**
+ * ss_page_new_title_box:
+ *
+ * A list row's content: a title over a dimmed subtitle, each ellipsized,
+ * filled by ss_page_set_title_box(). The study data pages' sidebars
+ * (GtkListBox rows) and the Items page's list view take it.
+ */
+GtkWidget *
+ss_page_new_title_box (void)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
@@ -221,7 +225,25 @@ new_list_row (void)
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return box;
+}
+
+void
+ss_page_set_title_box (GtkWidget  *box,
+                       const char *title,
+                       const char *subtitle)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), title);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), subtitle);
+}
+
+/* A sidebar row: a title box, filled by ss_page_set_list_row(). */
+static GtkWidget *
+new_list_row (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), ss_page_new_title_box ());
   return row;
 }
 
@@ -264,10 +286,7 @@ ss_page_set_list_row (GtkWidget  *row,
                       const char *title,
                       const char *subtitle)
 {
-  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), title);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), subtitle);
+  ss_page_set_title_box (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), title, subtitle);
   ss_page_set_accessible_label (row, title);
 }
 

@@ -52,6 +52,10 @@ void       ss_page_sync_list            (GtkListBox            *list,
                                          int                    selected,
                                          SsPageFillRow          fill,
                                          gpointer               data);
+GtkWidget *ss_page_new_title_box        (void);
+void       ss_page_set_title_box        (GtkWidget             *box,
+                                         const char            *title,
+                                         const char            *subtitle);
 void       ss_page_set_list_row         (GtkWidget             *row,
                                          const char            *title,
                                          const char            *subtitle);
