@@ -26,6 +26,18 @@ ss_test_collect (GtkWidget *widget,
     }
 }
 
+/* The first widget of @type under @root, depth first; there must be one. */
+GtkWidget *
+ss_test_find_first (GtkWidget *root,
+                    GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  ss_test_collect (root, type, found);
+  g_assert_cmpuint (found->len, >=, 1);
+  return g_ptr_array_index (found, 0);
+}
+
 /* Runs the main loop for @n frames' time (20 ms each), so the window's
  * tick callback and layout have run. */
 void

@@ -26,6 +26,8 @@ void     ss_test_close_window (GtkWidget   *window,
 void ss_test_collect     (GtkWidget *widget,
                           GType      type,
                           GPtrArray *out);
+GtkWidget *ss_test_find_first (GtkWidget *root,
+                               GType      type);
 void ss_test_wait_frames (guint      n);
 
 G_END_DECLS

@@ -69,17 +69,6 @@ fixture_teardown (Fixture       *f,
   ss_test_wait_frames (2);
 }
 
-static GtkWidget *
-find (GtkWidget *root,
-      GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  ss_test_collect (root, type, found);
-  g_assert_cmpuint (found->len, >=, 1);
-  return g_ptr_array_index (found, 0);
-}
-
 /* The scrolled window of the page: what of the page is on screen. */
 static GtkWidget *
 view_of (Fixture *f)
@@ -129,7 +118,7 @@ cards_in_view (Fixture *f)
 static GtkWidget *
 chart_of (Fixture *f)
 {
-  return find (GTK_WIDGET (f->window), SS_TYPE_CHART);
+  return ss_test_find_first (GTK_WIDGET (f->window), SS_TYPE_CHART);
 }
 
 /* At 1280×800 the item list, China's slider, four cards or more and the
@@ -144,7 +133,7 @@ test_1280x800 (Fixture       *f,
   guint nc;
 
   open_at (f, 1280, 800);
-  flap = ADW_FLAP (find (GTK_WIDGET (f->window), ADW_TYPE_FLAP));
+  flap = ADW_FLAP (ss_test_find_first (GTK_WIDGET (f->window), ADW_TYPE_FLAP));
   g_assert_false (adw_flap_get_folded (flap));
   g_assert_true (adw_flap_get_reveal_flap (flap));
   g_assert_true (ss_columns_get_wide (SS_COLUMNS (ss_window_get_columns (f->window))));
@@ -207,7 +196,7 @@ test_800x600 (Fixture       *f,
   gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 800);
 
-  flap = ADW_FLAP (find (GTK_WIDGET (f->window), ADW_TYPE_FLAP));
+  flap = ADW_FLAP (ss_test_find_first (GTK_WIDGET (f->window), ADW_TYPE_FLAP));
   g_assert_true (adw_flap_get_folded (flap));
   g_assert_false (adw_flap_get_reveal_flap (flap));
   g_assert_false (ss_columns_get_wide (SS_COLUMNS (ss_window_get_columns (f->window))));
@@ -229,7 +218,7 @@ test_800x600 (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL);
   ss_test_wait_frames (30);
   g_assert_true (adw_flap_get_reveal_flap (flap));
-  list = find (adw_flap_get_flap (flap), GTK_TYPE_LIST_VIEW);
+  list = ss_test_find_first (adw_flap_get_flap (flap), GTK_TYPE_LIST_VIEW);
   g_signal_emit_by_name (list, "activate", 2);
   ss_test_wait_frames (30);
   g_assert_false (adw_flap_get_reveal_flap (flap));
@@ -246,7 +235,7 @@ test_resize (Fixture       *f,
 
   open_at (f, 1280, 800);
   columns = SS_COLUMNS (ss_window_get_columns (f->window));
-  flap = ADW_FLAP (find (GTK_WIDGET (f->window), ADW_TYPE_FLAP));
+  flap = ADW_FLAP (ss_test_find_first (GTK_WIDGET (f->window), ADW_TYPE_FLAP));
   g_assert_true (ss_columns_get_wide (columns));
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);

@@ -51,27 +51,16 @@ fixture_teardown (Fixture       *f,
 }
 
 static GtkWidget *
-find (GtkWidget *root,
-      GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  ss_test_collect (root, type, found);
-  g_assert_cmpuint (found->len, >=, 1);
-  return g_ptr_array_index (found, 0);
-}
-
-static GtkWidget *
 sidebar (Fixture *f)
 {
-  return adw_flap_get_flap (ADW_FLAP (find (GTK_WIDGET (f->window), ADW_TYPE_FLAP)));
+  return adw_flap_get_flap (ADW_FLAP (ss_test_find_first (GTK_WIDGET (f->window), ADW_TYPE_FLAP)));
 }
 
 static GtkListView *
 item_list (Fixture *f)
 {
   /* In the flap: drop-downs have list views of their own. */
-  return GTK_LIST_VIEW (find (sidebar (f), GTK_TYPE_LIST_VIEW));
+  return GTK_LIST_VIEW (ss_test_find_first (sidebar (f), GTK_TYPE_LIST_VIEW));
 }
 
 static GListModel *
@@ -132,7 +121,7 @@ static void
 search (Fixture    *f,
         const char *text)
 {
-  GtkWidget *entry = find (sidebar (f), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = ss_test_find_first (sidebar (f), GTK_TYPE_SEARCH_ENTRY);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* The entry says "search-changed" a moment after the typing. */
@@ -148,7 +137,7 @@ static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  GtkWidget *entry = find (sidebar (f), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = ss_test_find_first (sidebar (f), GTK_TYPE_SEARCH_ENTRY);
   g_autoptr(SsItemRef) first = NULL;
 
   search (f, "ITEM-0012");
