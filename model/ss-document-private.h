@@ -7,8 +7,93 @@
 
 #include "ss-attrs.h"
 #include "ss-document.h"
+#include "ss-safe-file.h"
 
 G_BEGIN_DECLS
+
+/* ss-document.c and ss-document-async.c: the document itself. */
+
+/* The worker thread's copy of the study, kept equal to the study part by
+ * part when a projection is started (never while one reads it). */
+typedef struct _Worker
+{
+  gint     busy;                       /* atomic: a projection reads it */
+  SsStudy *study;
+} Worker;
+
+/* A cached projection that a gesture's edits of single items keep up to
+ * date item by item. */
+typedef struct
+{
+  GArray  *items;                      /* of guint: edited since it was last brought up to date */
+  gboolean inexact;                    /* so brought, since its last full projection */
+} Pending;
+
+static inline void
+_ss_pending_reset (Pending *pending)
+{
+  if (pending->items != NULL)
+    g_array_set_size (pending->items, 0);
+  pending->inexact = FALSE;
+}
+
+/* Whether the cached projection at index has items to bring up to date. */
+static inline gboolean
+_ss_pending_any (GArray *pending,
+                 guint   index)
+{
+  GArray *items = g_array_index (pending, Pending, index).items;
+
+  return items != NULL && items->len > 0;
+}
+
+struct _SsDocument
+{
+  GObject    parent_instance;
+
+  SsStudy   *study;
+  GFile     *file;
+  SsFileStamp disk_stamp;              /* the file as last read or written */
+
+  SsStudy   *shadow;                   /* the study as the last step left it */
+  gboolean   in_edit;
+  gboolean   edit_changed;
+  GQueue     undo;                     /* of SsStudyPatch, newest first */
+  GQueue     redo;
+  guint64    state;                    /* changes with every edit, undo and redo */
+  guint64    next_state;
+  guint64    saved_state;
+  GQueue     undo_states;              /* state before each undo step */
+  GQueue     redo_states;
+
+  GPtrArray *projections;              /* [0] baseline, [1 + s] scenario s */
+  GPtrArray *projected_ids;            /* the scenario id each was last computed for */
+  GArray    *stale;                    /* of gboolean, same indices */
+  GArray    *pending;                  /* of Pending, same indices */
+
+  /* The stress grid: its rows (SS_BASELINE, then the strategies) and
+   * columns (SS_NO_SHOCK, then the shocks), and a projection per cell of
+   * the columns after the first, [row * n_shocks + column]. */
+  GArray    *strategies;               /* of int */
+  GArray    *shocks;                   /* of int */
+  GPtrArray *cells;                    /* of SsProjection, NULL in column 0 */
+  GArray    *cell_stale;               /* of gboolean, same indices */
+  GArray    *cell_pending;             /* of Pending, same indices */
+  guint      n_cell_projections;       /* cells computed so far, for benchmarks */
+  guint      n_item_updates;           /* items brought up to date, likewise */
+
+  /* Projections computed in a worker thread (ss_document_project_async). */
+  guint64    serial;                   /* this document among all */
+  guint64    generation;               /* changes with every change of the study */
+  guint      n_installed;              /* projections put in the cache from a worker */
+  struct _Worker *worker;
+};
+
+void      _ss_document_set_projected_id (SsDocument *self,
+                                 int               scenario);
+int       _ss_document_axis_index (GArray         *axis,
+                                 int               scenario);
+void      _ss_document_worker_release (Worker     *worker);
 
 /* Which cached projections and stress cells an edit makes stale. */
 typedef enum

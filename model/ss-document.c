@@ -28,7 +28,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "ss-document.h"
@@ -40,63 +39,8 @@
  * first; the newest is kept whatever its size. */
 #define MAX_HISTORY_BYTES ((gsize)256 << 20)
 
-struct _SsDocument
-{
-  GObject    parent_instance;
 
-  SsStudy   *study;
-  GFile     *file;
-  SsFileStamp disk_stamp;              /* the file as last read or written */
 
-  SsStudy   *shadow;                   /* the study as the last step left it */
-  gboolean   in_edit;
-  gboolean   edit_changed;
-  GQueue     undo;                     /* of SsStudyPatch, newest first */
-  GQueue     redo;
-  guint64    state;                    /* changes with every edit, undo and redo */
-  guint64    next_state;
-  guint64    saved_state;
-  GQueue     undo_states;              /* state before each undo step */
-  GQueue     redo_states;
-
-  GPtrArray *projections;              /* [0] baseline, [1 + s] scenario s */
-  GPtrArray *projected_ids;            /* the scenario id each was last computed for */
-  GArray    *stale;                    /* of gboolean, same indices */
-  GArray    *pending;                  /* of Pending, same indices */
-
-  /* The stress grid: its rows (SS_BASELINE, then the strategies) and
-   * columns (SS_NO_SHOCK, then the shocks), and a projection per cell of
-   * the columns after the first, [row * n_shocks + column]. */
-  GArray    *strategies;               /* of int */
-  GArray    *shocks;                   /* of int */
-  GPtrArray *cells;                    /* of SsProjection, NULL in column 0 */
-  GArray    *cell_stale;               /* of gboolean, same indices */
-  GArray    *cell_pending;             /* of Pending, same indices */
-  guint      n_cell_projections;       /* cells computed so far, for benchmarks */
-  guint      n_item_updates;           /* items brought up to date, likewise */
-
-  /* Projections computed in a worker thread (ss_document_project_async). */
-  guint64    serial;                   /* this document among all */
-  guint64    generation;               /* changes with every change of the study */
-  guint      n_installed;              /* projections put in the cache from a worker */
-  struct _Worker *worker;
-};
-
-/* The worker thread's copy of the study, kept equal to the study part by
- * part when a projection is started (never while one reads it). */
-typedef struct _Worker
-{
-  gint     busy;                       /* atomic: a projection reads it */
-  SsStudy *study;
-} Worker;
-
-/* A cached projection that a gesture's edits of single items keep up to
- * date item by item. */
-typedef struct
-{
-  GArray  *items;                      /* of guint: edited since it was last brought up to date */
-  gboolean inexact;                    /* so brought, since its last full projection */
-} Pending;
 
 /* More items than this in one gesture: a full projection costs less. */
 #define MAX_PENDING_ITEMS 16
@@ -107,13 +51,6 @@ pending_clear (Pending *pending)
   g_clear_pointer (&pending->items, g_array_unref);
 }
 
-static void
-pending_reset (Pending *pending)
-{
-  if (pending->items != NULL)
-    g_array_set_size (pending->items, 0);
-  pending->inexact = FALSE;
-}
 
 /* The projection must bring item up to date, unless it is stale anyway. */
 static void
@@ -131,23 +68,13 @@ pending_add (gboolean *stale,
   if (pending->items->len >= MAX_PENDING_ITEMS)
     {
       *stale = TRUE;
-      pending_reset (pending);
+      _ss_pending_reset (pending);
       return;
     }
   g_array_append_val (pending->items, item);
 }
 
-static void
-worker_clear (Worker *worker)
-{
-  g_clear_object (&worker->study);
-}
 
-static void
-worker_release (Worker *worker)
-{
-  g_atomic_rc_box_release_full (worker, (GDestroyNotify)worker_clear);
-}
 
 G_DEFINE_FINAL_TYPE (SsDocument, ss_document, G_TYPE_OBJECT)
 
@@ -180,7 +107,7 @@ ss_document_dispose (GObject *object)
   g_queue_clear (&self->undo_states);
   g_queue_clear (&self->redo_states);
   g_clear_object (&self->shadow);
-  g_clear_pointer (&self->worker, worker_release);
+  g_clear_pointer (&self->worker, _ss_document_worker_release);
   g_clear_object (&self->study);
   g_clear_object (&self->file);
 
@@ -287,9 +214,9 @@ ss_document_init (SsDocument *self)
 
 /* Where a scenario sits on the grid's axes: its row (a strategy), its
  * column (a shock), or -1. */
-static int
-axis_index (GArray *axis,
-            int     scenario)
+int
+_ss_document_axis_index (GArray *axis,
+                         int     scenario)
 {
   for (guint k = 0; k < axis->len; k++)
     if (g_array_index (axis, int, k) == scenario)
@@ -323,7 +250,7 @@ invalidate_all (SsDocument *self)
   for (guint k = 0; k < n; k++)
     {
       g_array_index (self->stale, gboolean, k) = TRUE;
-      pending_reset (&g_array_index (self->pending, Pending, k));
+      _ss_pending_reset (&g_array_index (self->pending, Pending, k));
     }
 
   ss_study_get_stress_axes (self->study, self->strategies, self->shocks);
@@ -345,7 +272,7 @@ invalidate_all (SsDocument *self)
   for (guint k = 0; k < n_cells; k++)
     {
       g_array_index (self->cell_stale, gboolean, k) = TRUE;
-      pending_reset (&g_array_index (self->cell_pending, Pending, k));
+      _ss_pending_reset (&g_array_index (self->cell_pending, Pending, k));
     }
 }
 
@@ -355,8 +282,8 @@ static void
 invalidate_scenario (SsDocument *self,
                      int         scenario)
 {
-  int row = axis_index (self->strategies, scenario);
-  int column = axis_index (self->shocks, scenario);
+  int row = _ss_document_axis_index (self->strategies, scenario);
+  int column = _ss_document_axis_index (self->shocks, scenario);
 
   if ((guint)scenario + 1 < self->stale->len)
     g_array_index (self->stale, gboolean, scenario + 1) = TRUE;
@@ -375,7 +302,7 @@ invalidate_item (SsDocument *self,
                  int         scenario,
                  guint       item)
 {
-  int row = axis_index (self->strategies, scenario);
+  int row = _ss_document_axis_index (self->strategies, scenario);
 
   if (change & SS_CHANGE_BASELINE)
     {
@@ -411,7 +338,7 @@ settle_pending (SsDocument *self)
 
       if (pending->inexact || (pending->items != NULL && pending->items->len > 0))
         g_array_index (self->stale, gboolean, k) = TRUE;
-      pending_reset (pending);
+      _ss_pending_reset (pending);
     }
   for (guint k = 0; k < self->cell_pending->len; k++)
     {
@@ -419,16 +346,16 @@ settle_pending (SsDocument *self)
 
       if (pending->inexact || (pending->items != NULL && pending->items->len > 0))
         g_array_index (self->cell_stale, gboolean, k) = TRUE;
-      pending_reset (pending);
+      _ss_pending_reset (pending);
     }
 }
 
 /* Which scenario the projection at its index was last computed for, so
  * that ss_document_peek_projection() never shows one scenario's figures
  * as another's after scenarios move. */
-static void
-set_projected_id (SsDocument *self,
-                  int         scenario)
+void
+_ss_document_set_projected_id (SsDocument *self,
+                               int         scenario)
 {
   const char *id = scenario == SS_BASELINE ? ""
                    : ss_study_get_scenario (self->study, scenario)->id;
@@ -455,9 +382,9 @@ refresh (SsDocument         *self,
     {
       ss_engine_project_cell (self->study, strategy, shock, reference, p);
       *stale = FALSE;
-      pending_reset (pending);
+      _ss_pending_reset (pending);
       if (shock == SS_NO_SHOCK)
-        set_projected_id (self, strategy);
+        _ss_document_set_projected_id (self, strategy);
       return;
     }
   for (guint k = 0; pending->items != NULL && k < pending->items->len; k++)
@@ -861,14 +788,6 @@ ss_document_get_projection (SsDocument *self,
   return g_ptr_array_index (self->projections, index);
 }
 
-static gboolean
-has_pending (GArray *pending,
-             guint   index)
-{
-  GArray *items = g_array_index (pending, Pending, index).items;
-
-  return items != NULL && items->len > 0;
-}
 
 /* Whether ss_document_get_projection() would compute the projection
  * again, in full or for an item: for tests, and for views that show only
@@ -882,7 +801,7 @@ ss_document_projection_is_stale (SsDocument *self,
   g_return_val_if_fail (SS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (index < self->stale->len, FALSE);
 
-  return g_array_index (self->stale, gboolean, index) || has_pending (self->pending, index);
+  return g_array_index (self->stale, gboolean, index) || _ss_pending_any (self->pending, index);
 }
 
 /* The cell S ⊕ K of the stress grid (strategy SS_BASELINE or a
@@ -900,8 +819,8 @@ ss_document_get_cell (SsDocument *self,
 
   g_return_val_if_fail (SS_IS_DOCUMENT (self), NULL);
 
-  row = axis_index (self->strategies, strategy);
-  column = axis_index (self->shocks, shock);
+  row = _ss_document_axis_index (self->strategies, strategy);
+  column = _ss_document_axis_index (self->shocks, shock);
   g_return_val_if_fail (row >= 0 && column >= 0, NULL);
 
   if (column == 0)
@@ -909,7 +828,7 @@ ss_document_get_cell (SsDocument *self,
 
   at = (gsize)row * self->shocks->len + column;
   cell = g_ptr_array_index (self->cells, at);
-  if (g_array_index (self->cell_stale, gboolean, at) || has_pending (self->cell_pending, at))
+  if (g_array_index (self->cell_stale, gboolean, at) || _ss_pending_any (self->cell_pending, at))
     {
       /* The world first: the cell's premium is against it. */
       const SsProjection *world = row == 0 ? NULL : ss_document_get_cell (self, SS_BASELINE, shock);
@@ -929,8 +848,8 @@ ss_document_cell_is_stale (SsDocument *self,
                            int         strategy,
                            int         shock)
 {
-  int row = axis_index (self->strategies, strategy);
-  int column = axis_index (self->shocks, shock);
+  int row = _ss_document_axis_index (self->strategies, strategy);
+  int column = _ss_document_axis_index (self->shocks, shock);
 
   g_return_val_if_fail (row >= 0 && column >= 0, FALSE);
 
@@ -938,7 +857,7 @@ ss_document_cell_is_stale (SsDocument *self,
     return ss_document_projection_is_stale (self, SS_BASELINE)
            || ss_document_projection_is_stale (self, strategy);
   return g_array_index (self->cell_stale, gboolean, row * self->shocks->len + column)
-         || has_pending (self->cell_pending, row * self->shocks->len + column);
+         || _ss_pending_any (self->cell_pending, row * self->shocks->len + column);
 }
 
 /* The grid's rows and columns as the document holds them: valid until the
@@ -1006,320 +925,4 @@ ss_document_get_grid (SsDocument *self,
     for (guint k = 0; k < self->shocks->len; k++)
       g_ptr_array_add (cells, (gpointer)ss_document_get_cell (self, g_array_index (self->strategies, int, r),
                                                               g_array_index (self->shocks, int, k)));
-}
-
-/* --- Projections off the main thread ------------------------------------
- *
- * A whole projection of a large study takes seconds (4 000 items of 16
- * countries: 2^16 disruption sets an item-year), far more than a frame.
- * A window asks ss_document_estimate_us() what bringing a projection up
- * to date would cost, and when that would miss a frame it computes it in
- * a worker thread with ss_document_project_async(), showing meanwhile
- * the last complete projection (ss_document_peek_projection()), never
- * one half computed. The worker reads its own copy of the study, brought
- * up to date part by part when it starts (ss-study-patch.c), and writes
- * projections of its own; ss_document_project_finish() puts them in the
- * cache only if the study has not changed since they were started (the
- * document's generation), so a result that an edit overtook is dropped.
- * What it installs is ss_engine_project() of the study as it is, so the
- * figures are those of a fresh projection, bit for bit. */
-
-/* What one evaluation costs on this machine's cores, about (measured by
- * bench-engine at 4 000 items × 16 countries, docs/benchmarks.md). */
-#define NS_PER_SET_YEAR   1.0          /* a disruption set of an item in a year */
-#define NS_PER_ITEM_YEAR  200.0        /* paths, costs, the rest of an item's year */
-#define NS_PER_STATE_YEAR 4.0          /* L(σ) and VaR95 over the joint states */
-
-typedef struct
-{
-  guint64       serial;
-  guint64       generation;
-  int           scenario;
-  Worker       *worker;                /* whose study this is, or NULL: its own */
-  SsStudy      *study;
-  gboolean      baseline_given;        /* fresh in the cache: copied, not computed */
-  SsProjection *baseline;
-  SsProjection *projection;            /* NULL for the baseline alone */
-} ProjectJob;
-
-static void
-project_job_free (ProjectJob *job)
-{
-  g_clear_object (&job->study);
-  g_clear_pointer (&job->baseline, ss_projection_free);
-  g_clear_pointer (&job->projection, ss_projection_free);
-  if (job->worker != NULL)
-    {
-      g_atomic_int_set (&job->worker->busy, 0);
-      worker_release (job->worker);
-    }
-  g_free (job);
-}
-
-/* The sets an item enumerates in a scenario: 2^n for n sources that can
- * lose days (model.md §4), as the engine counts them, about. */
-static double
-item_sets (const SsStudy    *study,
-           const SsScenario *scenario,
-           guint             item)
-{
-  const SsItem *it = ss_study_get_item (study, item);
-  const double *targets = scenario != NULL ? scenario->targets[item] : NULL;
-  guint nc = ss_study_get_n_countries (study);
-  guint n = 0;
-
-  for (guint c = 0; c < nc; c++)
-    if ((it->sources[c].attr[SS_SOURCE_SHARE] > 0 || (targets != NULL && targets[c] > 0))
-        && ss_study_get_country (study, c)->attr[SS_COUNTRY_DISRUPTION_PROBABILITY] > 0)
-      n++;
-  return (double)(1u << n);
-}
-
-static double
-joint_states (const SsStudy *study)
-{
-  guint nc = ss_study_get_n_countries (study);
-  guint n = 0;
-
-  for (guint c = 0; c < nc; c++)
-    if (ss_study_get_country (study, c)->attr[SS_COUNTRY_DISRUPTION_PROBABILITY] > 0)
-      n++;
-  return (double)(1u << n);
-}
-
-/* What bringing one cached projection up to date would cost, in ns. */
-static double
-estimate_one (SsDocument *self,
-              guint       index)
-{
-  const SsScenario *scenario = index > 0 ? ss_study_get_scenario (self->study, index - 1) : NULL;
-  Pending *pending = &g_array_index (self->pending, Pending, index);
-  double years = ss_study_get_meta (self->study)->horizon + 1;
-  double states = joint_states (self->study) * years * NS_PER_STATE_YEAR;
-  double ns = 0;
-
-  if (g_array_index (self->stale, gboolean, index))
-    {
-      for (guint i = 0; i < ss_study_get_n_items (self->study); i++)
-        ns += item_sets (self->study, scenario, i) * years * NS_PER_SET_YEAR + years * NS_PER_ITEM_YEAR;
-      return ns + states;
-    }
-  for (guint k = 0; pending->items != NULL && k < pending->items->len; k++)
-    ns += item_sets (self->study, scenario, g_array_index (pending->items, guint, k)) * years
-            * NS_PER_SET_YEAR + years * NS_PER_ITEM_YEAR + states;
-  return ns;
-}
-
-/**
- * ss_document_estimate_us:
- * @scenario: a scenario, or %SS_BASELINE
- *
- * About how long ss_document_get_projection() would take now for
- * @scenario (and the baseline it needs), from the counts of items,
- * disruption sets, joint states and years: 0 when both are up to date.
- *
- * Returns: microseconds
- */
-gint64
-ss_document_estimate_us (SsDocument *self,
-                         int         scenario)
-{
-  double ns;
-
-  g_return_val_if_fail (SS_IS_DOCUMENT (self), 0);
-  g_return_val_if_fail ((guint)(scenario + 1) < self->projections->len, 0);
-
-  ns = estimate_one (self, 0);
-  if (scenario != SS_BASELINE)
-    ns += estimate_one (self, scenario + 1);
-  return (gint64)ceil (ns / 1000);
-}
-
-static guint
-count_groups (const SsStudy *study)
-{
-  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
-
-  ss_study_get_groups (study, groups);
-  return groups->len;
-}
-
-/**
- * ss_document_peek_projection:
- * @scenario: a scenario, or %SS_BASELINE
- *
- * The projection of @scenario as the cache holds it, without computing
- * anything: up to date, or the last complete projection of that scenario
- * if an edit has made it stale since, as long as it still has the
- * study's shape (items, countries, groups, years). What a window shows
- * while a new one is computed off the main thread.
- *
- * Returns: (nullable): the projection, valid until the next change; NULL
- *   when there is none of the study's shape
- */
-const SsProjection *
-ss_document_peek_projection (SsDocument *self,
-                             int         scenario)
-{
-  guint index = scenario + 1;
-  const SsProjection *p;
-  const char *id;
-
-  g_return_val_if_fail (SS_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (index < self->projections->len, NULL);
-
-  p = g_ptr_array_index (self->projections, index);
-  if (!g_array_index (self->stale, gboolean, index))
-    return p;
-  id = scenario == SS_BASELINE ? "" : ss_study_get_scenario (self->study, scenario)->id;
-  if (g_strcmp0 (g_ptr_array_index (self->projected_ids, index), id) != 0
-      || p->n_items != ss_study_get_n_items (self->study)
-      || p->n_countries != ss_study_get_n_countries (self->study)
-      || p->n_years != (guint)ss_study_get_meta (self->study)->horizon + 1
-      || p->n_groups != count_groups (self->study))
-    return NULL;
-  return p;
-}
-
-static void
-project_in_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      data,
-                   GCancellable *cancellable)
-{
-  ProjectJob *job = data;
-
-  if (!job->baseline_given)
-    ss_engine_project (job->study, SS_BASELINE, NULL, job->baseline);
-  if (job->projection != NULL)
-    ss_engine_project (job->study, job->scenario, job->baseline, job->projection);
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * ss_document_project_async:
- * @scenario: a scenario, or %SS_BASELINE
- * @callback: called in the thread-default main context of the caller
- *
- * Computes @scenario's projection (and the baseline's, unless it is up
- * to date) in a worker thread, from a copy of the study as it is now;
- * ss_document_project_finish() puts them in the cache. The task holds
- * no reference to the document, so the caller keeps it alive (its
- * callback's data), and a document closed meanwhile is never disposed in
- * the worker.
- */
-void
-ss_document_project_async (SsDocument          *self,
-                           int                  scenario,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ProjectJob *job;
-  guint index = scenario + 1;
-
-  g_return_if_fail (SS_IS_DOCUMENT (self));
-  g_return_if_fail (index < self->projections->len);
-
-  job = g_new0 (ProjectJob, 1);
-  job->serial = self->serial;
-  job->generation = self->generation;
-  job->scenario = scenario;
-
-  if (self->worker == NULL)
-    self->worker = g_atomic_rc_box_new0 (Worker);
-  if (g_atomic_int_compare_and_exchange (&self->worker->busy, 0, 1))
-    {
-      /* Idle: its copy follows the study where they differ. */
-      if (self->worker->study == NULL)
-        self->worker->study = ss_study_copy (self->study);
-      else
-        ss_study_patch_free (ss_study_patch_sync (self->worker->study, self->study));
-      job->worker = g_atomic_rc_box_acquire (self->worker);
-      job->study = g_object_ref (self->worker->study);
-    }
-  else
-    job->study = ss_study_copy (self->study);
-
-  job->baseline = ss_projection_new ();
-  if (!g_array_index (self->stale, gboolean, 0) && !has_pending (self->pending, 0)
-      && !g_array_index (self->pending, Pending, 0).inexact && scenario != SS_BASELINE)
-    {
-      ss_projection_copy_into (job->baseline, g_ptr_array_index (self->projections, 0));
-      job->baseline_given = TRUE;
-    }
-  if (scenario != SS_BASELINE)
-    job->projection = ss_projection_new ();
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ss_document_project_async);
-  g_task_set_task_data (task, job, (GDestroyNotify)project_job_free);
-  g_task_run_in_thread (task, project_in_thread);
-}
-
-/* The cached projection at index takes the contents of fresh (whose
- * contents go with the job), so pointers to it stay valid. */
-static void
-install (SsDocument   *self,
-         guint         index,
-         SsProjection *fresh,
-         int           scenario)
-{
-  SsProjection *cached = g_ptr_array_index (self->projections, index);
-  SsProjection kept = *cached;
-
-  *cached = *fresh;
-  *fresh = kept;
-  self->n_installed++;
-  g_array_index (self->stale, gboolean, index) = FALSE;
-  pending_reset (&g_array_index (self->pending, Pending, index));
-  set_projected_id (self, scenario);
-}
-
-/**
- * ss_document_project_finish:
- *
- * Puts the projections ss_document_project_async() computed in the
- * cache, unless the study changed after it started (or @result is for
- * another document): then they are dropped, and the caller starts again
- * if it still needs them.
- *
- * Returns: whether they were put in the cache; if not, @error is
- *   G_IO_ERROR_CANCELLED
- */
-gboolean
-ss_document_project_finish (SsDocument    *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  ProjectJob *job;
-
-  g_return_val_if_fail (SS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ss_document_project_async, FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-  job = g_task_get_task_data (G_TASK (result));
-  if (job->serial != self->serial || job->generation != self->generation)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           "The study changed while its projection was computed");
-      return FALSE;
-    }
-  if (!job->baseline_given)
-    install (self, 0, job->baseline, SS_BASELINE);
-  if (job->projection != NULL)
-    install (self, job->scenario + 1, job->projection, job->scenario);
-  return TRUE;
-}
-
-/* How many projections computed in a worker were put in the cache: for
- * tests and benchmarks. */
-guint
-ss_document_get_n_async_projections (SsDocument *self)
-{
-  g_return_val_if_fail (SS_IS_DOCUMENT (self), 0);
-  return self->n_installed;
 }
