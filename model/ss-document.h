@@ -111,6 +111,24 @@ gboolean            ss_document_project_finish  (SsDocument  *self,
                                                  GError     **error);
 guint               ss_document_get_n_async_projections (SsDocument *self);
 
+/* What a view shows, for ss_document_complete_async(). */
+typedef enum
+{
+  SS_DOCUMENT_NEEDS_PROJECTIONS = 1 << 0,  /* every scenario's projection */
+  SS_DOCUMENT_NEEDS_GRID        = 1 << 1,  /* every cell of the stress grid */
+} SsDocumentNeeds;
+
+gint64              ss_document_estimate_needs_us (SsDocument *self,
+                                                 SsDocumentNeeds needs);
+void                ss_document_complete_async  (SsDocument  *self,
+                                                 SsDocumentNeeds needs,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer     user_data);
+gboolean            ss_document_complete_finish (SsDocument  *self,
+                                                 GAsyncResult *result,
+                                                 GError     **error);
+
 const SsProjection *ss_document_get_cell        (SsDocument  *self,
                                                  int          strategy,
                                                  int          shock);

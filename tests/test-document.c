@@ -475,6 +475,100 @@ test_project_async_stale (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static void
+on_completed (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+/* Runs ss_document_complete_async() to its end; returns what finish says. */
+static gboolean
+complete_off_thread (SsDocument       *document,
+                     SsDocumentNeeds   needs,
+                     void            (*meanwhile) (SsDocument *document),
+                     GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ss_document_complete_async (document, needs, NULL, on_completed, &result);
+  if (meanwhile != NULL)
+    meanwhile (document);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return ss_document_complete_finish (document, result, error);
+}
+
+/* What the Compare and Stress Test views show, computed in a worker: put
+ * in the cache at once, each a fresh projection bit for bit, only what
+ * an edit made stale; nothing of a job an edit overtook. */
+static void
+test_complete_async (void)
+{
+  const SsDocumentNeeds all = SS_DOCUMENT_NEEDS_PROJECTIONS | SS_DOCUMENT_NEEDS_GRID;
+  g_autoptr(SsStudy) study = ss_test_load_data_study ("example-v2-study.xml");
+  g_autoptr(SsDocument) document = ss_document_new (study, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *map = NULL;
+  guint installed, cells;
+
+  /* Rows: baseline, vietnam-plus; columns: none, china-shock, asean-costs. */
+  g_assert_cmpint (ss_document_estimate_needs_us (document, SS_DOCUMENT_NEEDS_PROJECTIONS), >, 0);
+  g_assert_cmpint (ss_document_estimate_needs_us (document, all), >,
+                   ss_document_estimate_needs_us (document, SS_DOCUMENT_NEEDS_PROJECTIONS));
+
+  /* The projections alone: the grid's other cells stay stale. */
+  g_assert_true (complete_off_thread (document, SS_DOCUMENT_NEEDS_PROJECTIONS, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ss_document_estimate_needs_us (document, SS_DOCUMENT_NEEDS_PROJECTIONS), ==, 0);
+  g_assert_cmpuint (ss_document_get_n_async_projections (document), ==, 1 + ss_study_get_n_scenarios (study));
+  for (int s = SS_BASELINE; s < (int)ss_study_get_n_scenarios (study); s++)
+    assert_fresh (document, s);
+  map = stale_map (document);
+  g_assert_cmpstr (map, ==, ".xx|.xx");
+
+  /* The grid: its four cells, and nothing asked for afterwards is
+   * computed on this thread. */
+  installed = ss_document_get_n_async_projections (document);
+  g_assert_cmpint (ss_document_estimate_needs_us (document, all), >, 0);
+  g_assert_true (complete_off_thread (document, all, NULL, &error));
+  g_assert_cmpuint (ss_document_get_n_async_projections (document), ==, installed + 4);
+  g_assert_cmpint (ss_document_estimate_needs_us (document, all), ==, 0);
+  cells = ss_document_get_n_cell_projections (document);
+  assert_cells_fresh (document);
+  g_assert_cmpuint (ss_document_get_n_cell_projections (document), ==, cells);
+
+  /* A lever of the strategy: its projection and its row, no more. */
+  installed = ss_document_get_n_async_projections (document);
+  g_assert_true (ss_document_set_scenario_lever (document, 0, SS_LEVER_SUBSIDY, 0.17, &error));
+  g_clear_pointer (&map, g_free);
+  map = stale_map (document);
+  g_assert_cmpstr (map, ==, "...|xxx");
+  g_assert_true (complete_off_thread (document, all, NULL, &error));
+  g_assert_cmpuint (ss_document_get_n_async_projections (document), ==, installed + 3);
+  assert_fresh (document, 0);
+  cells = ss_document_get_n_cell_projections (document);
+  assert_cells_fresh (document);
+  g_assert_cmpuint (ss_document_get_n_cell_projections (document), ==, cells);
+
+  /* An edit while the worker runs: nothing of its work is put in. */
+  installed = ss_document_get_n_async_projections (document);
+  g_assert_true (ss_document_set_item_attr (document, 0, SS_ITEM_STOCKPILE_DAYS, 40, &error));
+  g_assert_false (complete_off_thread (document, all, edit_meanwhile, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (ss_document_get_n_async_projections (document), ==, installed);
+  g_clear_pointer (&map, g_free);
+  map = stale_map (document);
+  g_assert_cmpstr (map, ==, "xxx|xxx");
+  g_assert_true (complete_off_thread (document, all, NULL, &error));
+  g_assert_no_error (error);
+  for (int s = SS_BASELINE; s < (int)ss_study_get_n_scenarios (study); s++)
+    assert_fresh (document, s);
+  assert_cells_fresh (document);
+}
+
 /* A change of the study's shape leaves nothing to show but a new
  * projection; scenarios that moved never show each other's figures. */
 static void
@@ -545,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/document/lifecycle", test_lifecycle);
   g_test_add_func ("/document/project-async", test_project_async);
   g_test_add_func ("/document/project-async-stale", test_project_async_stale);
+  g_test_add_func ("/document/complete-async", test_complete_async);
   g_test_add_func ("/document/peek-shape", test_peek_shape);
   g_test_add_func ("/document/estimate", test_estimate);
 
