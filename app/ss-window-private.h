@@ -149,6 +149,9 @@ struct _SsWindow
   /* The Stress test view (ss-window-stress.c): the grid, and the cell
    * picked with its figures and chart */
   GtkWidget            *stress_page;
+  GtkWidget            *stress_content;          /* the grid and the cell: hidden while computed */
+  GtkWidget            *stress_computing;
+  GCancellable         *stress_cancellable;      /* while a worker computes the grid */
   SsChart              *stress_chart;
   SsChart              *stress_cell_chart;
   GtkDropDown          *stress_cell_kind;
@@ -227,6 +230,7 @@ void           ss_window_brief_class_init   (GtkWidgetClass *widget_class);
 void           ss_window_stress_init        (SsWindow       *self);
 void           ss_window_stress_update      (SsWindow       *self);
 void           ss_window_stress_rebuild     (SsWindow       *self);
+void           ss_window_stress_dispose     (SsWindow       *self);
 
 /* ss-window-compare.c */
 void           ss_window_compare_init       (SsWindow       *self);

@@ -13,7 +13,10 @@
  * The cells are the document's (ss_document_get_grid()): computed once,
  * and after an edit only those it can change (a strategy's row, a
  * shock's column, every cell for the baseline's data). The view asks for
- * them only while it is shown.
+ * them only while it is shown. When computing the stale ones would miss
+ * a frame (seconds, on a study of thousands of items), a worker thread
+ * does it (ss_document_complete_async()) and the view shows a line that
+ * says so instead of a grid half brought up to date.
  *
  * SUPPLYSHIFT_VIEW=stress opens the window on it (for screenshots).
  */
@@ -27,6 +30,7 @@
 #include <glib/gi18n.h>
 
 #include "ss-bidi.h"
+#include "ss-page-util.h"
 #include "ssc-format.h"
 #include "ss-window-private.h"
 
@@ -224,6 +228,54 @@ update_cell (SsWindow *self)
   ss_chart_set_data (self->stress_cell_chart, &data);
 }
 
+static void
+on_grid_completed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(SsWindow) self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->stress_cancellable)
+    return;
+  g_clear_object (&self->stress_cancellable);
+  /* A result an edit (or another study) overtook is dropped; the update
+   * starts again. */
+  if (self->document != NULL)
+    ss_document_complete_finish (self->document, result, NULL);
+  ss_window_stress_update (self);
+}
+
+/* Whether the grid is computed in a worker instead: started if none is
+ * at it yet. */
+static gboolean
+complete_off_thread (SsWindow *self)
+{
+  GWeakRef *ref;
+
+  if (ss_document_estimate_needs_us (self->document, SS_DOCUMENT_NEEDS_GRID) <= ss_frame_budget_us ())
+    return FALSE;
+  if (self->stress_cancellable == NULL)
+    {
+      self->stress_cancellable = g_cancellable_new ();
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, self);
+      ss_document_complete_async (self->document, SS_DOCUMENT_NEEDS_GRID, self->stress_cancellable,
+                                  on_grid_completed, ref);
+    }
+  return TRUE;
+}
+
+static void
+show_computing (SsWindow *self,
+                gboolean  computing)
+{
+  ss_page_show_computing (self->stress_computing, computing);
+  gtk_widget_set_visible (self->stress_content, !computing);
+}
+
 /* Brings the view up to date, when it is shown: the grid's stale cells
  * are computed, the others read from the document's cache. */
 void
@@ -234,6 +286,12 @@ ss_window_stress_update (SsWindow *self)
 
   if (self->document == NULL || !stress_shown (self))
     return;
+  if (complete_off_thread (self))
+    {
+      show_computing (self, TRUE);
+      return;
+    }
+  show_computing (self, FALSE);
   study = ss_window_study (self);
   check_pick (self);
   ss_document_get_grid (self->document, self->stress_cells);
@@ -249,6 +307,13 @@ ss_window_stress_update (SsWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   ss_chart_get_description (self->stress_chart), -1);
   update_cell (self);
+}
+
+void
+ss_window_stress_dispose (SsWindow *self)
+{
+  g_cancellable_cancel (self->stress_cancellable);
+  g_clear_object (&self->stress_cancellable);
 }
 
 /* Scenarios came or went: a picked cell that went is replaced. */
@@ -313,6 +378,7 @@ ss_window_stress_init (SsWindow *self)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *page_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *hint, *cell_box, *figures_box, *chart_side, *bar, *chart_label, *grid;
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
@@ -322,13 +388,13 @@ ss_window_stress_init (SsWindow *self)
   self->stress_strategy = G_MININT;
   self->stress_shock = G_MININT;
 
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  self->stress_page = box;
+  gtk_widget_set_margin_top (page_box, 18);
+  gtk_widget_set_margin_bottom (page_box, 24);
+  gtk_widget_set_margin_start (page_box, 24);
+  gtk_widget_set_margin_end (page_box, 24);
+  self->stress_page = page_box;
   /* Translators: the accessible name of the Stress test view */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (page_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Stress test: every strategy under every shock"), -1);
 
   self->stress_chart = SS_CHART (ss_chart_new (SSC_CHART_STRESS));
@@ -338,6 +404,11 @@ ss_window_stress_init (SsWindow *self)
   gtk_widget_set_overflow (GTK_WIDGET (self->stress_chart), GTK_OVERFLOW_HIDDEN);
   g_signal_connect_object (self->stress_chart, "cell-activated", G_CALLBACK (on_cell_activated), self,
                            G_CONNECT_SWAPPED);
+  /* Translators: in the Stress Test view while a worker computes it */
+  self->stress_computing = ss_page_new_computing_box (_("Computing every strategy under every shock…"));
+  gtk_box_append (GTK_BOX (page_box), self->stress_computing);
+  gtk_box_append (GTK_BOX (page_box), box);
+  self->stress_content = box;
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stress_chart));
 
   /* Translators: under the stress grid */
@@ -401,7 +472,7 @@ ss_window_stress_init (SsWindow *self)
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1600);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 1200);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  adw_clamp_set_child (ADW_CLAMP (clamp), page_box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -34,6 +34,7 @@
 #include "ss-bidi.h"
 #include "ss-columns.h"
 #include "ss-input-guard.h"
+#include "ss-page-util.h"
 #include "ss-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SsWindow, ss_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -375,17 +376,6 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-/* How long a frame's recompute may take before it goes to a worker
- * thread: 8 ms, or SUPPLYSHIFT_FRAME_BUDGET_US (0 sends every recompute
- * there, for tests). */
-static gint64
-frame_budget_us (void)
-{
-  const char *env = g_getenv ("SUPPLYSHIFT_FRAME_BUDGET_US");
-
-  return env != NULL ? MAX (g_ascii_strtoll (env, NULL, 10), 0) : 8000;
-}
-
 static void
 on_projected (GObject      *source,
               GAsyncResult *result,
@@ -423,7 +413,7 @@ refresh_off_thread (SsWindow *self)
 {
   GWeakRef *ref;
 
-  if (ss_document_estimate_us (self->document, self->scenario) <= frame_budget_us ())
+  if (ss_document_estimate_us (self->document, self->scenario) <= ss_frame_budget_us ())
     return REFRESH_HERE;
   /* Nothing complete of the study's shape to show: compute it here. */
   if (ss_document_peek_projection (self->document, SS_BASELINE) == NULL
@@ -447,7 +437,7 @@ ss_window_projection (SsWindow *self,
 {
   const SsProjection *p = NULL;
 
-  if (self->projecting && ss_document_estimate_us (self->document, scenario) > frame_budget_us ())
+  if (self->projecting && ss_document_estimate_us (self->document, scenario) > ss_frame_budget_us ())
     p = ss_document_peek_projection (self->document, scenario);
   return p != NULL ? p : ss_document_get_projection (self->document, scenario);
 }
@@ -773,6 +763,7 @@ ss_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->view_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_WINDOW);
   ss_window_sidebar_dispose (self);
+  ss_window_stress_dispose (self);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->scenario_names);

@@ -9,7 +9,9 @@
  * complete one, and what comes in is a fresh projection of the study as
  * it is, bit for bit, even when an edit overtook the first result. With
  * a budget no recompute reaches, everything is computed in the frame, as
- * before.
+ * before. The Compare and Stress Test views, which show every scenario
+ * and every cell of the grid, do the same: a line says they are being
+ * computed, and the figures come in all at once.
  */
 
 #define G_LOG_DOMAIN "supplyshift-test"
@@ -19,8 +21,10 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "ss-compare-view.h"
 #include "ss-metric-card.h"
 #include "ss-resources.h"
+#include "ss-study-file.h"
 #include "ss-window.h"
 #include "bench-study.h"
 #include "test-widgets.h"
@@ -182,6 +186,135 @@ test_on_thread (Fixture       *f,
   g_assert_cmpstr (risk_card (f), !=, before);
 }
 
+/* The widget with CSS class "computing" under root: the line a view
+ * shows while a worker computes its figures. */
+static GtkWidget *
+find_computing (GtkWidget *root)
+{
+  if (gtk_widget_has_css_class (root, "computing"))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_computing (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Runs the main loop until line has been shown (the view's update
+ * started a worker) and hidden again (its figures came in), one
+ * iteration at a time: the worker's result is dispatched in a later
+ * iteration than the update that started it, so the line is seen
+ * however fast the worker is. */
+static void
+wait_computed (GtkWidget *line)
+{
+  gboolean seen = gtk_widget_get_visible (line);
+  gint64 until = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (!seen || gtk_widget_get_visible (line))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      seen |= gtk_widget_get_visible (line);
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+    }
+}
+
+static void
+assert_grid_fresh (SsDocument *document)
+{
+  const GArray *strategies, *shocks;
+
+  ss_document_get_stress_axes (document, &strategies, &shocks);
+  g_assert_cmpuint (shocks->len, >, 1);
+  for (guint r = 0; r < strategies->len; r++)
+    for (guint k = 0; k < shocks->len; k++)
+      g_assert_false (ss_document_cell_is_stale (document, g_array_index (strategies, int, r),
+                                                 g_array_index (shocks, int, k)));
+}
+
+/* The Stress Test and Compare views on a budget of 0: each shows its
+ * line while the worker computes, never a grid or table half brought up
+ * to date, and then every figure it shows is fresh. */
+static void
+test_views (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsStudy) other = NULL;
+  GtkColumnView *table;
+  SsWindow *window;
+  SsDocument *document;
+  GtkWidget *stress, *stress_line, *compare, *compare_line;
+  AdwViewStack *stack;
+  guint installed;
+
+  g_setenv ("SUPPLYSHIFT_FRAME_BUDGET_US", "0", TRUE);
+  window = ss_window_new (NULL);
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  ss_window_set_study (window, study, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  ss_test_wait_frames (3);
+  document = ss_window_get_document (window);
+  stress = ss_window_get_stress_chart (window, FALSE);
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (stress, ADW_TYPE_VIEW_STACK));
+  stress_line = find_computing (adw_view_stack_get_child_by_name (stack, "stress"));
+  compare = ss_window_get_compare_view (window);
+  compare_line = find_computing (compare);
+  g_assert_nonnull (stress_line);
+  g_assert_nonnull (compare_line);
+  g_assert_false (gtk_widget_get_visible (stress_line));
+
+  /* The grid, first shown: the worker computes every cell. */
+  installed = ss_document_get_n_async_projections (document);
+  adw_view_stack_set_visible_child_name (stack, "stress");
+  g_assert_true (gtk_widget_get_visible (stress_line));
+  g_assert_false (gtk_widget_get_mapped (stress));
+  wait_computed (stress_line);
+  ss_test_wait_frames (2);
+  g_assert_true (gtk_widget_get_mapped (stress));
+  assert_grid_fresh (document);
+  g_assert_cmpuint (ss_document_get_n_async_projections (document), >, installed);
+
+  /* An edit of a strategy: its row again, off the main thread. */
+  installed = ss_document_get_n_async_projections (document);
+  g_assert_true (ss_document_set_scenario_lever (document, 0, SS_LEVER_SUBSIDY, 0.17, NULL));
+  wait_computed (stress_line);
+  assert_grid_fresh (document);
+  g_assert_cmpuint (ss_document_get_n_async_projections (document), >, installed);
+
+  /* The table: insensitive under its line, then every scenario fresh. */
+  g_assert_true (ss_document_set_scenario_lever (document, 1, SS_LEVER_SUBSIDY, 0.17, NULL));
+  adw_view_stack_set_visible_child_name (stack, "compare");
+  g_assert_true (gtk_widget_get_visible (compare_line));
+  g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_next_sibling (compare_line)));
+  wait_computed (compare_line);
+  g_assert_true (gtk_widget_get_sensitive (gtk_widget_get_next_sibling (compare_line)));
+  for (int s = SS_BASELINE; s < (int)ss_study_get_n_scenarios (study); s++)
+    g_assert_false (ss_document_projection_is_stale (document, s));
+  g_assert_cmpuint (g_list_model_get_n_items (ss_compare_view_get_rows (SS_COMPARE_VIEW (compare))), ==,
+                    1 + ss_study_get_n_scenarios (study));
+
+  /* Another study: none of the last one's rows while its own are
+   * computed. */
+  other = bench_study_new (300, 6, 10, 2);
+  ss_window_set_study (window, other, NULL);
+  table = GTK_COLUMN_VIEW (ss_test_find_first (compare, GTK_TYPE_COLUMN_VIEW));
+  g_assert_true (gtk_widget_get_visible (compare_line));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 0);
+  wait_computed (compare_line);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==,
+                    1 + ss_study_get_n_scenarios (other));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  ss_test_wait_frames (2);
+  g_unsetenv ("SUPPLYSHIFT_FRAME_BUDGET_US");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,5 +328,6 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/window/async/on-thread", Fixture, "1000000000", fixture_setup, test_on_thread,
               fixture_teardown);
+  g_test_add_func ("/window/async/views", test_views);
   return g_test_run ();
 }

@@ -14,7 +14,11 @@
  * on screen: an edit made in the editor recomputes the other scenarios
  * only once the table is shown again, so a slider drag costs what it did.
  * Updates come at most once per frame, from a tick callback, like the
- * window's own.
+ * window's own. When bringing every scenario up to date would miss a
+ * frame (seconds, on a study of thousands of items), a worker thread
+ * computes them (ss_document_complete_async()) while the table keeps the
+ * figures it showed, insensitive, under a line that says so; it shows the
+ * new ones all at once. Copy and export wait for the figures.
  */
 
 #define G_LOG_DOMAIN "supplyshift-compare-view"
@@ -31,6 +35,7 @@
 #include "ss-compare.h"
 #include "ss-compare-view.h"
 #include "ss-input-guard.h"
+#include "ss-page-util.h"
 #include "ss-safe-file.h"
 
 /* Column 0 is the scenario; column 1 + f is figure f (SsCompareFigure). */
@@ -46,6 +51,8 @@ struct _SsCompareView
   GtkLabel         *heading;
   GtkSpinButton    *year_spin;
   GtkLabel         *target_label;
+  GtkWidget        *computing;
+  GtkWidget        *table;
   GtkColumnView    *column_view;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GtkLabel         *legend;
@@ -57,6 +64,7 @@ struct _SsCompareView
   GPtrArray        *projections;
 
   guint             tick_id;
+  GCancellable     *cancellable;         /* the worker's, while one computes */
   int               year;                /* 0 until set: see default_year() */
   gboolean          updating;
   gboolean          stale;       /* the figures wait for the table to show */
@@ -466,15 +474,63 @@ update_labels (SsCompareView *self,
   gtk_label_set_label (self->legend, legend);
 }
 
-/* Reads every scenario's projection (recomputing the stale ones) and the
- * year's figures. */
-void
-ss_compare_view_update (SsCompareView *self)
+static void
+on_completed (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(SsCompareView) self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  /* A job of a study the view no longer shows: another may be running. */
+  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_clear_object (&self->cancellable);
+  /* A result an edit overtook is dropped, and the next update starts
+   * again. */
+  if (self->document != NULL)
+    ss_document_complete_finish (self->document, result, NULL);
+  ss_compare_view_update (self);
+}
+
+/* Whether the projections are computed in a worker instead: started if
+ * none is at it yet. */
+static gboolean
+complete_off_thread (SsCompareView *self)
+{
+  GWeakRef *ref;
+
+  if (ss_document_estimate_needs_us (self->document, SS_DOCUMENT_NEEDS_PROJECTIONS) <= ss_frame_budget_us ())
+    return FALSE;
+  if (self->cancellable == NULL)
+    {
+      self->cancellable = g_cancellable_new ();
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, self);
+      ss_document_complete_async (self->document, SS_DOCUMENT_NEEDS_PROJECTIONS, self->cancellable,
+                                  on_completed, ref);
+    }
+  return TRUE;
+}
+
+/* Shows whether a worker computes the figures; the table meanwhile keeps
+ * the last ones, and takes no clicks. */
+static void
+show_computing (SsCompareView *self,
+                gboolean       computing)
+{
+  ss_page_show_computing (self->computing, computing);
+  gtk_widget_set_sensitive (self->table, !computing);
+}
+
+static void
+update (SsCompareView *self,
+        gboolean       may_wait)
 {
   const SsStudy *study;
   const SsMeta *meta;
-
-  g_return_if_fail (SS_IS_COMPARE_VIEW (self));
 
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
@@ -493,12 +549,28 @@ ss_compare_view_update (SsCompareView *self)
   gtk_spin_button_set_value (self->year_spin, self->year);
   self->updating = FALSE;
 
+  if (may_wait && complete_off_thread (self))
+    {
+      show_computing (self, TRUE);
+      return;
+    }
+  show_computing (self, FALSE);
   ss_document_get_all_projections (self->document, self->projections);
   ss_compare_list_update (self->list, study, self->projections, self->year - meta->base_year,
                           SS_COMPARE_TOP_SUPPLIER);
   /* The rows notify what changed; the sort follows the figures. */
   gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
   update_labels (self, study);
+}
+
+/* Reads every scenario's projection and the year's figures: at once, or
+ * when a worker has computed those that are stale (if that would miss a
+ * frame). */
+void
+ss_compare_view_update (SsCompareView *self)
+{
+  g_return_if_fail (SS_IS_COMPARE_VIEW (self));
+  update (self, TRUE);
 }
 
 static gboolean
@@ -557,11 +629,13 @@ update_later (SsCompareView *self)
     self->stale = TRUE;
 }
 
+/* For copy, export and tests: the figures as they are now, computed
+ * here if need be. */
 static void
 ensure_fresh (SsCompareView *self)
 {
-  if (self->stale)
-    ss_compare_view_update (self);
+  if (self->stale || self->cancellable != NULL)
+    update (self, FALSE);
 }
 
 /* --- Copy and export --------------------------------------------------- */
@@ -602,7 +676,6 @@ copy_action (GtkWidget  *widget,
   g_autoptr(SsTable) table = NULL;
   g_autofree char *text = NULL;
 
-  ss_compare_view_update (self);
   table = ss_compare_view_to_table (self);
   if (table == NULL)
     return;
@@ -672,7 +745,7 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
-  ss_compare_view_update (self);
+  ensure_fresh (self);
   if (view_study (self) == NULL)
     return;
   dialog = gtk_file_chooser_native_new (_("Export Table"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -702,6 +775,8 @@ ss_compare_view_dispose (GObject *object)
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -869,6 +944,8 @@ ss_compare_view_init (SsCompareView *self)
   gtk_box_append (GTK_BOX (bar), copy);
   gtk_box_append (GTK_BOX (bar), export);
   gtk_box_append (GTK_BOX (self->box), bar);
+  self->computing = ss_page_new_computing_box (_("Computing every scenario’s projection…"));
+  gtk_box_append (GTK_BOX (self->box), self->computing);
 
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);
@@ -902,6 +979,7 @@ ss_compare_view_init (SsCompareView *self)
   gtk_widget_add_css_class (scrolled, "card");
   gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
   gtk_box_append (GTK_BOX (self->box), scrolled);
+  self->table = scrolled;
 
   self->legend = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->legend, 0);
@@ -928,6 +1006,16 @@ ss_compare_view_set_document (SsCompareView *self,
     return;
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  /* Another study's figures are no use, even while the new ones are
+   * computed. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    {
+      g_object_unref (self->list);
+      self->list = ss_compare_list_new ();
+      gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (self->list));
+    }
   g_set_object (&self->document, document);
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);

@@ -374,3 +374,60 @@ ss_page_show_message (GtkWidget  *page,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* --- Work off the main thread ------------------------------------------ */
+
+/**
+ * ss_frame_budget_us:
+ *
+ * How long a recompute may take on the main thread before it goes to a
+ * worker: 8 ms, half a frame at 60 Hz, or SUPPLYSHIFT_FRAME_BUDGET_US
+ * (0 sends every recompute there, for tests).
+ *
+ * Returns: microseconds
+ */
+gint64
+ss_frame_budget_us (void)
+{
+  const char *env = g_getenv ("SUPPLYSHIFT_FRAME_BUDGET_US");
+
+  return env != NULL ? MAX (g_ascii_strtoll (env, NULL, 10), 0) : 8000;
+}
+
+/**
+ * ss_page_new_computing_box:
+ * @text: what is being computed, as a sentence
+ *
+ * A line with a spinner that says a view's figures are being computed
+ * in a worker thread (ss_document_complete_async()): the view shows it
+ * instead of figures half brought up to date. Hidden at first; see
+ * ss_page_show_computing().
+ */
+GtkWidget *
+ss_page_new_computing_box (const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (box, "computing");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_set_visible (box, FALSE);
+  return box;
+}
+
+/* Shows or hides the line, its spinner spinning only while shown. */
+void
+ss_page_show_computing (GtkWidget *box,
+                        gboolean   computing)
+{
+  GtkWidget *spinner = gtk_widget_get_first_child (box);
+
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), computing);
+  gtk_widget_set_visible (box, computing);
+}

@@ -68,4 +68,9 @@ void       ss_page_show_message         (GtkWidget             *page,
                                          const char            *heading,
                                          const char            *body);
 
+gint64     ss_frame_budget_us           (void);
+GtkWidget *ss_page_new_computing_box    (const char            *text);
+void       ss_page_show_computing       (GtkWidget             *box,
+                                         gboolean               computing);
+
 G_END_DECLS
