@@ -151,6 +151,25 @@ estimate_cached (SsDocument *self,
 }
 
 /**
+ * ss_document_estimate_full_us:
+ * @scenario: a scenario, or %SS_BASELINE
+ *
+ * About how long one whole projection of @scenario takes, up to date or
+ * not: for a view that computes projections of its own (the tornado).
+ *
+ * Returns: microseconds
+ */
+gint64
+ss_document_estimate_full_us (SsDocument *self,
+                              int         scenario)
+{
+  g_return_val_if_fail (SS_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail ((guint)(scenario + 1) < self->projections->len, 0);
+
+  return (gint64)ceil (estimate_full (self, scenario) / 1000);
+}
+
+/**
  * ss_document_estimate_us:
  * @scenario: a scenario, or %SS_BASELINE
  *

@@ -101,6 +101,8 @@ const SsProjection *ss_document_peek_projection (SsDocument *self,
                                                  int          scenario);
 gint64              ss_document_estimate_us     (SsDocument  *self,
                                                  int          scenario);
+gint64              ss_document_estimate_full_us (SsDocument *self,
+                                                 int          scenario);
 void                ss_document_project_async   (SsDocument  *self,
                                                  int          scenario,
                                                  GCancellable *cancellable,

@@ -537,10 +537,25 @@ ss_sensitivity_compute (const SsStudy        *study,
                         double                fraction,
                         GError              **error)
 {
+  return ss_sensitivity_compute_cancellable (study, scenario, figure, fraction, NULL, error);
+}
+
+/* The same, stopped early (NULL, G_IO_ERROR_CANCELLED) once @cancellable
+ * is cancelled: for a worker thread, at the early-warning scale where a
+ * tornado takes minutes. */
+SsSensitivity *
+ss_sensitivity_compute_cancellable (const SsStudy        *study,
+                                    int                   scenario,
+                                    SsSensitivityFigure   figure,
+                                    double                fraction,
+                                    GCancellable         *cancellable,
+                                    GError              **error)
+{
   g_autoptr(SsSensitivity) self = NULL;
   guint nc, ni, nl = 0;
   Run run = { 0 };
   g_autofree gboolean *keep = NULL;
+  gboolean cancelled = FALSE;
 
   g_return_val_if_fail (SS_IS_STUDY ((SsStudy *)study), NULL);
   g_return_val_if_fail (figure < SS_N_SENSITIVITY_FIGURES, NULL);
@@ -596,7 +611,7 @@ ss_sensitivity_compute (const SsStudy        *study,
   keep = g_new0 (gboolean, ni);
 
   /* Countries, each on a study of the items it reaches. */
-  for (guint c = 0; c < nc; c++)
+  for (guint c = 0; c < nc && !(cancelled = g_cancellable_is_cancelled (cancellable)); c++)
     {
       Sub sub = { 0 };
 
@@ -614,7 +629,7 @@ ss_sensitivity_compute (const SsStudy        *study,
     }
 
   /* Items, each on a study of itself. */
-  for (guint i = 0; i < ni; i++)
+  for (guint i = 0; i < ni && !cancelled && !(cancelled = g_cancellable_is_cancelled (cancellable)); i++)
     {
       static const SsItemAttr attrs[] = { SS_ITEM_VALUE, SS_ITEM_GROWTH, SS_ITEM_STOCKPILE_DAYS };
       Sub sub = { 0 };
@@ -636,7 +651,7 @@ ss_sensitivity_compute (const SsStudy        *study,
    * move. A shock scenario has none. */
   if (scenario != SS_BASELINE && ss_study_get_scenario (study, scenario)->kind == SS_SCENARIO_STRATEGY)
     nl = SS_N_LEVERS;
-  for (guint l = 0; l < nl; l++)
+  for (guint l = 0; l < nl && !cancelled; l++)
     {
       SsSensitivityInput input = { SS_INPUT_LEVER, 0, l };
       Sub sub = { run.work, TRUE, g_array_new (FALSE, FALSE, sizeof (guint)) };
@@ -659,6 +674,12 @@ ss_sensitivity_compute (const SsStudy        *study,
   ss_projection_free (run.vb);
   ss_projection_free (run.vp);
   g_object_unref (run.work);
+  if (cancelled || g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      if (cancelled)
+        g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }
 

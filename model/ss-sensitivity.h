@@ -81,6 +81,12 @@ SsSensitivity *ss_sensitivity_compute            (const SsStudy       *study,
                                                   SsSensitivityFigure  figure,
                                                   double               fraction,
                                                   GError             **error);
+SsSensitivity *ss_sensitivity_compute_cancellable (const SsStudy      *study,
+                                                  int                  scenario,
+                                                  SsSensitivityFigure  figure,
+                                                  double               fraction,
+                                                  GCancellable        *cancellable,
+                                                  GError             **error);
 void           ss_sensitivity_free               (SsSensitivity       *self);
 
 char          *ss_sensitivity_to_json            (const SsStudy       *study,
