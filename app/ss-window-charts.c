@@ -8,7 +8,9 @@
  * export as SVG, PDF, PNG or an image on the clipboard. The stress grid
  * reads the document's cached cells; the tornado is computed for the
  * scenario shown and the figure chosen beside the list, again after an
- * edit (once a slider drag ends: a tornado takes tens of milliseconds).
+ * edit (once a slider drag ends: a tornado takes tens of milliseconds on
+ * the sample, minutes on a study of thousands of items, when a worker
+ * thread computes it: see "The tornado" below).
  */
 
 #define G_LOG_DOMAIN "supplyshift-window"
@@ -21,18 +23,21 @@
 #include "ss-bidi.h"
 #include "ss-chart.h"
 #include "ss-input-guard.h"
+#include "ss-page-util.h"
 #include "ss-study-file.h"
 #include "ssc-chart.h"
 #include "ssc-export.h"
 #include "ss-window-private.h"
 
-static const SsSensitivity *window_tornado (SsWindow *self);
+static const SsSensitivity *window_tornado (SsWindow *self,
+                                            gboolean  may_wait);
 
 /* The chart shows the selected scenario and item; compare needs every
  * scenario's projection (only stale ones are recomputed). */
 static void
 fill_chart_data (SsWindow     *self,
-                 SscChartData *data)
+                 SscChartData *data,
+                 gboolean      may_wait)
 {
   const SsStudy *study = ss_window_study (self);
   SscChartKind kind = ss_chart_get_kind (self->chart);
@@ -56,54 +61,183 @@ fill_chart_data (SsWindow     *self,
       data->cells = self->chart_cells;
     }
   if (ssc_chart_kind_needs_sensitivity (kind))
-    data->sensitivity = window_tornado (self);
+    data->sensitivity = window_tornado (self, may_wait);
   /* One item's chart (the frontier): the portfolio shows the first, and
    * the note under the chart says so. */
   if (ssc_chart_kind_needs_item (kind) && data->item < 0)
     data->item = 0;
 }
 
+/* --- The tornado ---------------------------------------------------------
+ *
+ * About 2 + 2 × countries whole projections of the scenario (a country's
+ * inputs reach most items): tens of milliseconds on the sample, minutes
+ * at 4 000 items of 16 countries. When that would miss a frame it is
+ * computed in a worker thread, on a copy of the study, while the chart
+ * keeps the last tornado of the same scenario and figure (or none, and
+ * the note says it is being computed); an edit cancels the worker, and
+ * the tornado is asked for again once the drag ends. */
+
+typedef struct
+{
+  SsStudy *study;
+  int      scenario;
+  guint    figure;
+} TornadoJob;
+
+static void
+tornado_job_free (TornadoJob *job)
+{
+  g_object_unref (job->study);
+  g_free (job);
+}
+
+static void
+tornado_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  TornadoJob *job = data;
+  GError *error = NULL;
+  SsSensitivity *tornado = ss_sensitivity_compute_cancellable (job->study, job->scenario, job->figure, 0.1,
+                                                               cancellable, &error);
+
+  if (tornado == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, tornado, (GDestroyNotify)ss_sensitivity_free);
+}
+
+static void
+set_tornado (SsWindow      *self,
+             int            scenario,
+             guint          figure,
+             SsSensitivity *tornado,
+             const GError  *error)
+{
+  g_clear_pointer (&self->tornado, ss_sensitivity_free);
+  g_clear_pointer (&self->tornado_error, g_free);
+  self->tornado = tornado;
+  if (error != NULL)
+    self->tornado_error = g_strdup (error->message);
+  self->tornado_done = TRUE;
+  self->tornado_scenario = scenario;
+  self->tornado_figure_done = figure;
+  self->tornado_stale = FALSE;
+}
+
+static void
+on_tornado_computed (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(SsWindow) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  TornadoJob *job;
+  SsSensitivity *tornado;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  /* One an edit or another request overtook (and cancelled). */
+  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->tornado_cancellable)
+    return;
+  g_clear_object (&self->tornado_cancellable);
+  job = g_task_get_task_data (G_TASK (result));
+  tornado = g_task_propagate_pointer (G_TASK (result), &error);
+  set_tornado (self, job->scenario, job->figure, tornado, error);
+  if (self->document != NULL)
+    ss_window_charts_update (self);
+}
+
+static void
+cancel_tornado (SsWindow *self)
+{
+  g_cancellable_cancel (self->tornado_cancellable);
+  g_clear_object (&self->tornado_cancellable);
+}
+
+static void
+start_tornado (SsWindow *self,
+               guint     figure)
+{
+  g_autoptr(GTask) task = NULL;
+  TornadoJob *job = g_new0 (TornadoJob, 1);
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  cancel_tornado (self);
+  job->study = ss_study_copy (ss_window_study (self));
+  job->scenario = self->scenario;
+  job->figure = figure;
+  self->tornado_job_scenario = self->scenario;
+  self->tornado_job_figure = figure;
+  self->tornado_cancellable = g_cancellable_new ();
+  g_weak_ref_init (ref, self);
+  task = g_task_new (NULL, self->tornado_cancellable, on_tornado_computed, ref);
+  g_task_set_task_data (task, job, (GDestroyNotify)tornado_job_free);
+  g_task_run_in_thread (task, tornado_in_thread);
+}
+
 /* The tornado of the scenario shown for the figure chosen: computed when
  * missing (an edit drops it), kept during a slider drag. NULL when the
- * study cannot give the figure, and the note says why. */
+ * study cannot give the figure, and the note says why, or while a worker
+ * computes the first one (when may_wait: else it is computed here). */
 static const SsSensitivity *
-window_tornado (SsWindow *self)
+window_tornado (SsWindow *self,
+                gboolean  may_wait)
 {
   guint figure = gtk_drop_down_get_selected (self->tornado_figure);
+  const SsStudy *study = ss_window_study (self);
   g_autoptr(GError) error = NULL;
+  gboolean same;
+  SsSensitivity *tornado;
 
   if (figure >= SS_N_SENSITIVITY_FIGURES)
     figure = SS_SENSITIVITY_NPV_PREMIUM;
+  same = self->tornado_done && self->tornado_scenario == self->scenario && self->tornado_figure_done == figure;
   /* Another scenario or figure; or an edit, except during a drag, when
    * the last tornado stays on show until the drag ends. */
-  if (!self->tornado_done || self->tornado_scenario != self->scenario || self->tornado_figure_done != figure
-      || (self->tornado_stale && !self->editor_dragging))
+  if (same && !(self->tornado_stale && !self->editor_dragging))
+    return self->tornado;
+
+  if (may_wait
+      && ss_document_estimate_full_us (self->document, self->scenario) * (2 + 2 * ss_study_get_n_countries (study))
+           > ss_frame_budget_us ())
     {
-      g_clear_pointer (&self->tornado, ss_sensitivity_free);
-      g_clear_pointer (&self->tornado_error, g_free);
-      self->tornado = ss_sensitivity_compute (ss_window_study (self), self->scenario, figure, 0.1, &error);
-      if (error != NULL)
-        self->tornado_error = g_strdup (error->message);
-      self->tornado_done = TRUE;
-      self->tornado_scenario = self->scenario;
-      self->tornado_figure_done = figure;
-      self->tornado_stale = FALSE;
+      if (!self->editor_dragging
+          && (self->tornado_cancellable == NULL || self->tornado_job_scenario != self->scenario
+              || self->tornado_job_figure != figure))
+        start_tornado (self, figure);
+      return same ? self->tornado : NULL;
     }
+
+  cancel_tornado (self);
+  tornado = ss_sensitivity_compute (study, self->scenario, figure, 0.1, &error);
+  set_tornado (self, self->scenario, figure, tornado, error);
   return self->tornado;
 }
 
-/* An edit: the tornado is computed again when next shown. A structural
- * change (a scenario removed, a country added) drops it at once. */
+/* An edit: the tornado is computed again when next shown (a worker at it
+ * is stopped). A structural change (a scenario removed, a country added)
+ * drops it at once. */
 void
 ss_window_charts_changed (SsWindow *self,
                           gboolean  structure)
 {
   self->tornado_stale = TRUE;
+  cancel_tornado (self);
   if (structure)
     {
       g_clear_pointer (&self->tornado, ss_sensitivity_free);
       self->tornado_done = FALSE;
     }
+}
+
+void
+ss_window_charts_dispose (SsWindow *self)
+{
+  cancel_tornado (self);
 }
 
 /* The note under the chart, and "Use This Mix": only for the frontier. */
@@ -135,6 +269,10 @@ update_links (SsWindow           *self,
     }
   else if (frontier && editable)
     note = g_strdup (_("Click a point of the frontier to choose its mix, then Use This Mix."));
+  else if (tornado && data->sensitivity == NULL && self->tornado_cancellable != NULL)
+    /* Translators: under the tornado chart, while a worker thread computes it */
+    note = g_strdup (_("Computing the tornado: each input is lowered and raised by 10 % and the figure "
+                       "computed again…"));
   else if (tornado && self->tornado_error != NULL)
     note = g_strdup (self->tornado_error);
   else if (tornado)
@@ -158,7 +296,7 @@ on_mix_activated (SsWindow     *self,
   g_autofree char *message = NULL;
   GString *mix = g_string_new (NULL);
 
-  fill_chart_data (self, &data);
+  fill_chart_data (self, &data, TRUE);
   self->mix_item = data.item;
   self->mix_scenario = self->scenario;
   for (guint c = 0; c < ss_study_get_n_countries (study); c++)
@@ -227,7 +365,7 @@ ss_window_charts_update (SsWindow *self)
 {
   SscChartData data;
 
-  fill_chart_data (self, &data);
+  fill_chart_data (self, &data, TRUE);
   ss_chart_set_data (self->chart, &data);
   update_links (self, &data);
 }
@@ -398,7 +536,7 @@ write_chart (ChartExport *job)
   g_autoptr(GError) error = NULL;
   SscChartData data;
 
-  fill_chart_data (self, &data);
+  fill_chart_data (self, &data, FALSE);
   if (job->footer)
     footer = ssc_chart_footer_text (ss_window_study (self), NULL);
   data.footer = footer;
@@ -562,7 +700,7 @@ copy_chart_action (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   SscChartData data;
 
-  fill_chart_data (self, &data);
+  fill_chart_data (self, &data, FALSE);
   ssc_chart_data_set_style (&data, FALSE);
   data.fill_background = TRUE;
   ssc_chart_export_prepare (cr);
@@ -591,7 +729,7 @@ copy_chart_data_action (GtkWidget  *widget,
   g_autofree char *text = NULL;
   SscChartData data;
 
-  fill_chart_data (self, &data);
+  fill_chart_data (self, &data, FALSE);
   table = ssc_chart_table (ss_chart_get_kind (self->chart), &data);
   if (table == NULL || ss_table_get_n_rows (table) == 0)
     {

@@ -141,6 +141,9 @@ struct _SsWindow
   gboolean              tornado_done;            /* computed (or refused) for: */
   int                   tornado_scenario;
   guint                 tornado_figure_done;
+  GCancellable         *tornado_cancellable;     /* while a worker computes one: */
+  int                   tornado_job_scenario;
+  guint                 tornado_job_figure;
   GPtrArray            *chart_cells;             /* the stress grid, borrowed from the document */
 
   /* The Compare view (ss-window-compare.c) */
@@ -220,6 +223,7 @@ void           ss_window_alerts_update      (SsWindow           *self,
 void           ss_window_charts_class_init  (GtkWidgetClass *widget_class);
 void           ss_window_charts_init        (SsWindow       *self);
 void           ss_window_charts_update      (SsWindow       *self);
+void           ss_window_charts_dispose     (SsWindow       *self);
 void           ss_window_charts_changed     (SsWindow       *self,
                                              gboolean        structure);
 

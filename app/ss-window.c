@@ -601,6 +601,8 @@ ss_window_set_document (SsWindow   *self,
   ss_window_compare_set_document (self, document);
   ss_window_files_set_document (self, document);
   ss_window_autosave_set_document (self, document);
+  /* The last study's tornado is none of this one's. */
+  ss_window_charts_changed (self, TRUE);
   ss_window_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -764,6 +766,7 @@ ss_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_WINDOW);
   ss_window_sidebar_dispose (self);
   ss_window_stress_dispose (self);
+  ss_window_charts_dispose (self);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->scenario_names);

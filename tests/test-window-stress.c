@@ -25,6 +25,7 @@
 #include "ss-study-file.h"
 #include "ss-window.h"
 #include "ssc-format.h"
+#include "test-util.h"
 #include "test-widgets.h"
 
 typedef struct
@@ -391,6 +392,80 @@ test_tornado_tab (Fixture       *f,
   ss_window_select (f->window, SS_BASELINE, 0);
   ss_test_wait_frames (1);
   g_assert_true (g_str_has_prefix (ss_chart_get_description (chart), "In the baseline"));
+
+  /* Another study, on the same scenario index and figure: its own
+   * tornado, not the last study's. */
+  {
+    g_autoptr(SsStudy) other = ss_test_load_data_study ("example-v2-study.xml");
+    g_autoptr(SsSensitivity) want = NULL;
+    g_autofree char *top = NULL, *base = NULL;
+
+    ss_window_set_study (f->window, other, NULL);
+    ss_window_select (f->window, SS_BASELINE, 0);
+    ss_test_wait_frames (2);
+    want = ss_sensitivity_compute (other, SS_BASELINE, SS_SENSITIVITY_SHORTFALL_IMPACT, 0.1, NULL);
+    top = ss_sensitivity_input_name (other, &g_array_index (want->inputs, SsSensitivityInput, 0));
+    g_assert_nonnull (strstr (ss_chart_get_description (chart), top));
+    base = ssc_format_value (want->base);
+    g_assert_nonnull (strstr (ss_chart_get_description (chart), base));
+  }
+}
+
+/* Runs the main loop until the chart's description is no longer
+ * shown; returns the new one. */
+static char *
+wait_description_change (SsChart    *chart,
+                         const char *shown)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (ss_chart_get_description (chart), shown) == 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+    }
+  return g_strdup (ss_chart_get_description (chart));
+}
+
+/* With no frame to spare (a budget of 0), the tornado is computed in a
+ * worker: first none, with a note, then the model's; after an edit the
+ * last one stays on show until the new one comes in. */
+static void
+test_tornado_worker (Fixture       *f,
+                     gconstpointer  data)
+{
+  const SsStudy *study = ss_window_get_study (f->window);
+  int plus = ss_study_find_scenario (study, "china-plus-one");
+  g_autoptr(SsSensitivity) want = NULL;
+  g_autofree char *empty = NULL, *first = NULL, *after = NULL, *top = NULL, *base = NULL;
+  GtkDropDown *kinds;
+  SsChart *chart;
+
+  show_editor (f);
+  ss_window_select (f->window, plus, 0);
+  kinds = find_dropdown (GTK_WIDGET (f->window), ssc_chart_kind_get_label (0));
+  chart = editor_chart (f);
+  g_setenv ("SUPPLYSHIFT_FRAME_BUDGET_US", "0", TRUE);
+
+  gtk_drop_down_set_selected (kinds, SSC_CHART_TORNADO);
+  empty = g_strdup (ss_chart_get_description (chart));
+  g_assert_false (g_str_has_prefix (empty, "Under "));
+  first = wait_description_change (chart, empty);
+  want = ss_sensitivity_compute (study, plus, SS_SENSITIVITY_NPV_PREMIUM, 0.1, NULL);
+  top = ss_sensitivity_input_name (study, &g_array_index (want->inputs, SsSensitivityInput, 0));
+  g_assert_true (g_str_has_prefix (first, "Under \u2068China plus one\u2069"));
+  g_assert_nonnull (strstr (first, top));
+
+  /* An edit: the last tornado meanwhile, then the new one. */
+  g_assert_true (ss_document_set_scenario_lever (ss_window_get_document (f->window), plus,
+                                                 SS_LEVER_SWITCHING_COST, 0.2, NULL));
+  after = wait_description_change (chart, first);
+  g_clear_pointer (&want, ss_sensitivity_free);
+  want = ss_sensitivity_compute (study, plus, SS_SENSITIVITY_NPV_PREMIUM, 0.1, NULL);
+  base = ssc_format_value (want->base);
+  g_assert_true (g_str_has_prefix (after, "Under \u2068China plus one\u2069"));
+  g_assert_nonnull (strstr (after, base));
+  g_unsetenv ("SUPPLYSHIFT_FRAME_BUDGET_US");
 }
 
 /* The stress grid and the comparison in the side column at 1280×800
@@ -466,6 +541,8 @@ main (int   argc,
               fixture_teardown);
 
   g_test_add ("/window-charts/tornado-tab", Fixture, NULL, fixture_setup, test_tornado_tab, fixture_teardown);
+  g_test_add ("/window-charts/tornado-worker", Fixture, NULL, fixture_setup, test_tornado_worker,
+              fixture_teardown);
   g_test_add ("/window-charts/side-column", Fixture, NULL, fixture_setup, test_side_column_charts,
               fixture_teardown);
 
