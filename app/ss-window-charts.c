@@ -32,8 +32,52 @@
 static const SsSensitivity *window_tornado (SsWindow *self,
                                             gboolean  may_wait);
 
+static void
+on_charts_completed (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(SsWindow) self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->charts_cancellable)
+    return;
+  g_clear_object (&self->charts_cancellable);
+  if (self->document == NULL)
+    return;
+  /* Dropped if an edit overtook it: the update starts again. */
+  ss_document_complete_finish (self->document, result, NULL);
+  ss_window_charts_update (self);
+}
+
+/* Whether the chart of every scenario, or of the grid, waits for a
+ * worker: bringing those up to date would miss the frame (seconds at
+ * the early-warning scale). Starts one if none is at it. */
+static gboolean
+charts_off_thread (SsWindow     *self,
+                   SscChartKind  kind)
+{
+  SsDocumentNeeds needs = (ssc_chart_kind_needs_all_scenarios (kind) ? SS_DOCUMENT_NEEDS_PROJECTIONS : 0)
+                          | (ssc_chart_kind_needs_grid (kind) ? SS_DOCUMENT_NEEDS_GRID : 0);
+  GWeakRef *ref;
+
+  if (needs == 0 || ss_document_estimate_needs_us (self->document, needs) <= ss_frame_budget_us ())
+    return FALSE;
+  if (self->charts_cancellable == NULL)
+    {
+      self->charts_cancellable = g_cancellable_new ();
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, self);
+      ss_document_complete_async (self->document, needs, self->charts_cancellable, on_charts_completed, ref);
+    }
+  return TRUE;
+}
+
 /* The chart shows the selected scenario and item; compare needs every
- * scenario's projection (only stale ones are recomputed). */
+ * scenario's projection (only stale ones are recomputed), or when that
+ * would miss the frame (and may_wait), none until a worker has them. */
 static void
 fill_chart_data (SsWindow     *self,
                  SscChartData *data,
@@ -42,20 +86,23 @@ fill_chart_data (SsWindow     *self,
   const SsStudy *study = ss_window_study (self);
   SscChartKind kind = ss_chart_get_kind (self->chart);
   guint n = 1 + ss_study_get_n_scenarios (study);
+  gboolean computing = may_wait && charts_off_thread (self, kind);
 
+  if (may_wait)
+    self->charts_computing = computing;
   g_ptr_array_set_size (self->chart_projections, n);
   for (guint k = 0; k < n; k++)
     {
       gboolean needed = k == 0 || (int)k == self->scenario + 1 || ssc_chart_kind_needs_all_scenarios (kind);
 
       g_ptr_array_index (self->chart_projections, k) =
-        needed ? (gpointer)ss_window_projection (self, (int)k - 1) : NULL;
+        needed && !computing ? (gpointer)ss_window_projection (self, (int)k - 1) : NULL;
     }
   ssc_chart_data_init (data, study, self->chart_projections);
   data->scenario = self->scenario;
   data->item = self->item;
   data->year = (int)ss_window_year_index (self);
-  if (ssc_chart_kind_needs_grid (kind))
+  if (ssc_chart_kind_needs_grid (kind) && !computing)
     {
       ss_document_get_grid (self->document, self->chart_cells);
       data->cells = self->chart_cells;
@@ -227,6 +274,8 @@ ss_window_charts_changed (SsWindow *self,
 {
   self->tornado_stale = TRUE;
   cancel_tornado (self);
+  g_cancellable_cancel (self->charts_cancellable);
+  g_clear_object (&self->charts_cancellable);
   if (structure)
     {
       g_clear_pointer (&self->tornado, ss_sensitivity_free);
@@ -238,6 +287,8 @@ void
 ss_window_charts_dispose (SsWindow *self)
 {
   cancel_tornado (self);
+  g_cancellable_cancel (self->charts_cancellable);
+  g_clear_object (&self->charts_cancellable);
 }
 
 /* The note under the chart, and "Use This Mix": only for the frontier. */
@@ -269,6 +320,10 @@ update_links (SsWindow           *self,
     }
   else if (frontier && editable)
     note = g_strdup (_("Click a point of the frontier to choose its mix, then Use This Mix."));
+  else if (self->charts_computing)
+    note = g_strdup (ssc_chart_kind_needs_grid (ss_chart_get_kind (self->chart))
+                     ? _("Computing every strategy under every shock…")
+                     : _("Computing every scenario’s projection…"));
   else if (tornado && data->sensitivity == NULL && self->tornado_cancellable != NULL)
     /* Translators: under the tornado chart, while a worker thread computes it */
     note = g_strdup (_("Computing the tornado: each input is lowered and raised by 10 % and the figure "

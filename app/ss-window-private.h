@@ -141,6 +141,8 @@ struct _SsWindow
   gboolean              tornado_done;            /* computed (or refused) for: */
   int                   tornado_scenario;
   guint                 tornado_figure_done;
+  GCancellable         *charts_cancellable;      /* while a worker computes every scenario or cell */
+  gboolean              charts_computing;        /* the chart waits for it */
   GCancellable         *tornado_cancellable;     /* while a worker computes one: */
   int                   tornado_job_scenario;
   guint                 tornado_job_figure;

@@ -468,6 +468,68 @@ test_tornado_worker (Fixture       *f,
   g_unsetenv ("SUPPLYSHIFT_FRAME_BUDGET_US");
 }
 
+/* What the chart says it shows when it has no data. */
+#define NO_DATA "No data to show yet."
+
+/* With no frame to spare, the charts pane's charts of every scenario and
+ * of the grid wait for a worker: none meanwhile (never some scenarios
+ * old and some new), then the chart of the study as it is. */
+static void
+test_charts_worker (Fixture       *f,
+                    gconstpointer  data)
+{
+  const SsStudy *study = ss_window_get_study (f->window);
+  SsDocument *document = ss_window_get_document (f->window);
+  int plus = ss_study_find_scenario (study, "china-plus-one");
+  static const SscChartKind kinds_tried[] = { SSC_CHART_COMPARE, SSC_CHART_STRESS };
+  GtkDropDown *kinds;
+  SsChart *chart;
+
+  show_editor (f);
+  ss_window_select (f->window, plus, 0);
+  kinds = find_dropdown (GTK_WIDGET (f->window), ssc_chart_kind_get_label (0));
+  chart = editor_chart (f);
+  g_setenv ("SUPPLYSHIFT_FRAME_BUDGET_US", "0", TRUE);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds_tried); k++)
+    {
+      g_autofree char *shown = NULL, *empty = NULL, *after = NULL;
+
+      gtk_drop_down_set_selected (kinds, kinds_tried[k]);
+      /* Its first data may come from the worker too. */
+      shown = g_strdup (ss_chart_get_description (chart));
+      if (g_strcmp0 (shown, NO_DATA) == 0)
+        {
+          g_free (shown);
+          shown = wait_description_change (chart, NO_DATA);
+        }
+      /* An edit of every scenario's data: none, then all of them anew. */
+      g_assert_true (ss_document_set_country_attr (document, 0, SS_COUNTRY_COST_INDEX,
+                                                   1.0 + 0.01 * (k + 1), NULL));
+      empty = wait_description_change (chart, shown);
+      g_assert_cmpstr (empty, ==, NO_DATA);
+      after = wait_description_change (chart, empty);
+      g_assert_cmpstr (after, !=, NO_DATA);
+      /* The comparison names the premium, which the cost index moves. */
+      if (kinds_tried[k] == SSC_CHART_COMPARE)
+        g_assert_cmpstr (after, !=, shown);
+      if (kinds_tried[k] == SSC_CHART_COMPARE)
+        for (int s = SS_BASELINE; s < (int)ss_study_get_n_scenarios (study); s++)
+          g_assert_false (ss_document_projection_is_stale (document, s));
+      else
+        {
+          const GArray *strategies, *shocks;
+
+          ss_document_get_stress_axes (document, &strategies, &shocks);
+          for (guint r = 0; r < strategies->len; r++)
+            for (guint c = 0; c < shocks->len; c++)
+              g_assert_false (ss_document_cell_is_stale (document, g_array_index (strategies, int, r),
+                                                         g_array_index (shocks, int, c)));
+        }
+    }
+  g_unsetenv ("SUPPLYSHIFT_FRAME_BUDGET_US");
+}
+
 /* The stress grid and the comparison in the side column at 1280×800
  * (376 px wide): drawn, not "too small", with the sample's four shock
  * columns; the grid also with three more shocks. */
@@ -542,6 +604,8 @@ main (int   argc,
 
   g_test_add ("/window-charts/tornado-tab", Fixture, NULL, fixture_setup, test_tornado_tab, fixture_teardown);
   g_test_add ("/window-charts/tornado-worker", Fixture, NULL, fixture_setup, test_tornado_worker,
+              fixture_teardown);
+  g_test_add ("/window-charts/charts-worker", Fixture, NULL, fixture_setup, test_charts_worker,
               fixture_teardown);
   g_test_add ("/window-charts/side-column", Fixture, NULL, fixture_setup, test_side_column_charts,
               fixture_teardown);
