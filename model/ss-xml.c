@@ -30,13 +30,29 @@
 
 typedef struct
 {
-  SsXmlReport  report;
-  gpointer     data;
-  const char  *what;
-  int          max_depth;
-  guint        count;
-  GString     *pending;                /* text not yet in the tree */
+  SsXmlReport          report;
+  gpointer             data;
+  const char          *what;
+  int                  max_depth;
+  guint                count;
+  GString             *pending;        /* text not yet in the tree */
+  const SsXmlStream   *stream;         /* or NULL: build the whole tree */
+  gpointer             stream_data;
+  gboolean             stopped;        /* by a handler of stream */
 } Reader;
+
+/* Stops the parse when a handler of r->stream says so. */
+static void
+handled (xmlParserCtxtPtr ctxt,
+         gboolean         go_on)
+{
+  Reader *r = ctxt->_private;
+
+  if (go_on)
+    return;
+  r->stopped = TRUE;
+  xmlStopParser (ctxt);
+}
 
 static void
 report (Reader     *r,
@@ -94,7 +110,10 @@ flush_text (xmlParserCtxtPtr ctxt)
       text->line = MIN (line, 65535);
       if (line >= 65535)
         text->psvi = GINT_TO_POINTER (line);
-      xmlAddChild (ctxt->node, text);
+      /* xmlAddChild() may merge the text into the one before it. */
+      text = xmlAddChild (ctxt->node, text);
+      if (text != NULL && r->stream != NULL)
+        handled (ctxt, r->stream->text (r->stream_data, text));
     }
   g_string_truncate (r->pending, 0);
 }
@@ -133,8 +152,19 @@ on_end_element (void          *ctx,
                 const xmlChar *prefix,
                 const xmlChar *uri)
 {
+  xmlParserCtxtPtr ctxt = ctx;
+  Reader *r = ctxt->_private;
+  xmlNode *node;
+
   flush_text (ctx);
+  if (ctxt->disableSAX)
+    return;
+  node = ctxt->node;
   xmlSAX2EndElementNs (ctx, localname, prefix, uri);
+  /* The node is complete; the parser keeps no pointer to it, so the
+   * handler may take it out of the tree and free it. */
+  if (r->stream != NULL && node != NULL && node != ctxt->node)
+    handled (ctxt, r->stream->end (r->stream_data, node));
 }
 
 /* Called once the parser has read `<!DOCTYPE name ExternalID`, before it
@@ -168,8 +198,11 @@ start_element (void           *ctx,
 {
   xmlParserCtxtPtr ctxt = ctx;
   Reader *r = ctxt->_private;
+  xmlNode *parent;
 
   flush_text (ctxt);
+  if (ctxt->disableSAX)
+    return;
   /* The caller knows how deep its documents go; libxml2 would allow 256
    * levels. Deep nesting is stopped here, before it costs memory. */
   if (ctxt->nameNr > r->max_depth)
@@ -181,10 +214,15 @@ start_element (void           *ctx,
       xmlStopParser (ctxt);
       return;
     }
+  parent = ctxt->node;
   xmlSAX2StartElementNs (ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
                          nb_defaulted, attributes);
-  if (ctxt->node != NULL && ctxt->input != NULL)
+  if (ctxt->node == NULL || ctxt->node == parent)
+    return;
+  if (ctxt->input != NULL)
     ctxt->node->_private = GINT_TO_POINTER (ctxt->input->line);
+  if (r->stream != NULL)
+    handled (ctxt, r->stream->start (r->stream_data, ctxt->node));
 }
 
 char *
@@ -329,7 +367,6 @@ check_raw (Reader     *r,
            gsize       len)
 {
   const char *p = data, *end = data + len;
-  int line = 1;
 
   while (p < end)
     {
@@ -338,37 +375,36 @@ check_raw (Reader     *r,
 
       if (open == NULL)
         break;
-      for (const char *q = p; q < open; q++)
-        line += *q == '\n';
       close = memchr (open, '>', MIN ((gsize)(end - open), (gsize)MAX_TAG_LENGTH));
       if (close == NULL && end - open >= MAX_TAG_LENGTH)
         {
           g_autofree char *message = g_strdup_printf (_("a tag is longer than %d KiB"), MAX_TAG_LENGTH / 1024);
 
-          report (r, line, message);
+          report (r, line_at (data, open), message);
           return FALSE;
         }
       if (close == NULL)
         break;
-      for (const char *q = open; q < close; q++)
-        line += *q == '\n';
       p = close + 1;
     }
   return TRUE;
 }
 
 
-xmlDoc *
-ss_xml_read_untrusted (const char  *data,
-                       gsize        len,
-                       const char  *display_name,
-                       const char  *what,
-                       int          max_depth,
-                       SsXmlReport  report_func,
-                       gpointer     report_data)
+static xmlDoc *
+read_untrusted (const char        *data,
+                gsize              len,
+                const char        *display_name,
+                const char        *what,
+                int                max_depth,
+                SsXmlReport        report_func,
+                gpointer           report_data,
+                const SsXmlStream *stream,
+                gpointer           stream_data,
+                guint             *count)
 {
   g_autoptr(GString) pending = g_string_new (NULL);
-  Reader r = { report_func, report_data, what, max_depth, 0, pending };
+  Reader r = { report_func, report_data, what, max_depth, 0, pending, stream, stream_data, FALSE };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
 
@@ -378,8 +414,12 @@ ss_xml_read_untrusted (const char  *data,
    * finds libxml2 initialised. */
   xmlInitParser ();
 
+  *count = 0;
   if (!check_encoding (&r, data, len) || !check_raw (&r, data, len))
-    return NULL;
+    {
+      *count = r.count;
+      return NULL;
+    }
 
   /* White space after the root element means nothing, and libxml2 2.9
    * without XML_PARSE_HUGE stops at more than 10 MB of it there ("Huge
@@ -403,16 +443,63 @@ ss_xml_read_untrusted (const char  *data,
                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
   xmlSetStructuredErrorFunc (NULL, NULL);
   xmlFreeParserCtxt (ctxt);
+  /* A handler that stopped the parse knows why. */
+  if (r.stopped)
+    {
+      xmlFreeDoc (doc);
+      *count = r.count;
+      return NULL;
+    }
 
   if (doc != NULL && r.count == 0 && xmlDocGetRootElement (doc) == NULL)
     report (&r, 1, _("the file has no root element"));
   else if (doc == NULL && r.count == 0)
     report (&r, 1, _("the file is not well-formed XML"));
 
+  *count = r.count;
   if (r.count > 0)
     {
       xmlFreeDoc (doc);
       return NULL;
     }
   return doc;
+}
+
+xmlDoc *
+ss_xml_read_untrusted (const char  *data,
+                       gsize        len,
+                       const char  *display_name,
+                       const char  *what,
+                       int          max_depth,
+                       SsXmlReport  report_func,
+                       gpointer     report_data)
+{
+  guint count;
+
+  return read_untrusted (data, len, display_name, what, max_depth, report_func, report_data, NULL,
+                         NULL, &count);
+}
+
+gboolean
+ss_xml_read_untrusted_stream (const char        *data,
+                              gsize              len,
+                              const char        *display_name,
+                              const char        *what,
+                              int                max_depth,
+                              SsXmlReport        report_func,
+                              gpointer           report_data,
+                              const SsXmlStream *stream,
+                              gpointer           stream_data)
+{
+  guint count;
+  xmlDoc *doc;
+
+  g_return_val_if_fail (stream != NULL, FALSE);
+
+  doc = read_untrusted (data, len, display_name, what, max_depth, report_func, report_data, stream,
+                        stream_data, &count);
+  if (doc == NULL)
+    return FALSE;
+  xmlFreeDoc (doc);
+  return count == 0;
 }
