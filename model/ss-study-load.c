@@ -28,6 +28,7 @@
 #include "ss-engine.h"
 #include "ss-model-resources.h"
 #include "ss-study-file.h"
+#include "ss-study-private.h"
 #include "ss-xml.h"
 
 #define SUM_TOLERANCE 1e-6
@@ -44,6 +45,7 @@ typedef struct
   int         version;                 /* of the file: 1 or 2 */
   int         country_line[SS_MAX_COUNTRIES];
   GArray     *scenario_line;           /* of int, one per scenario loaded */
+  gboolean    quiet;                   /* count problems, do not describe them */
 } Loader;
 
 static void report (Loader *l, int line, const char *format, ...) G_GNUC_PRINTF (3, 4);
@@ -58,7 +60,7 @@ report (Loader     *l,
   va_list args;
 
   l->count++;
-  if (l->count > SS_STUDY_FILE_MAX_ERRORS)
+  if (l->quiet || l->count > SS_STUDY_FILE_MAX_ERRORS)
     return;
 
   va_start (args, format);
@@ -171,15 +173,40 @@ check_attributes (Loader      *l,
     }
 }
 
+/* The value of the attribute name in no namespace, NULL when there is
+ * none: what xmlGetNoNsProp() gives, borrowed from the tree when the value
+ * is one text node, as the parser makes it, else made into *copy. */
+static const char *
+peek_attr (xmlNode     *node,
+           const char  *name,
+           char       **copy)
+{
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    if (a->ns == NULL && strcmp ((const char *)a->name, name) == 0)
+      {
+        xmlChar *value;
+
+        if (a->children == NULL)
+          return "";
+        if (a->children->next == NULL
+            && (a->children->type == XML_TEXT_NODE || a->children->type == XML_CDATA_SECTION_NODE))
+          return (const char *)a->children->content;
+        value = xmlNodeListGetString (node->doc, a->children, 1);
+        *copy = g_strdup (value != NULL ? (const char *)value : "");
+        xmlFree (value);
+        return *copy;
+      }
+  return NULL;
+}
+
 static char *
 get_attr (xmlNode    *node,
           const char *name)
 {
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *)name);
-  char *copy = g_strdup ((const char *)value);
+  g_autofree char *copy = NULL;
+  const char *value = peek_attr (node, name, &copy);
 
-  xmlFree (value);
-  return copy;
+  return copy != NULL ? g_steal_pointer (&copy) : g_strdup (value);
 }
 
 /* Reads a number against its spec. Returns TRUE when the attribute is
@@ -221,7 +248,8 @@ read_number_attr (Loader           *l,
                   gboolean          required,
                   double           *value)
 {
-  g_autofree char *text = get_attr (node, spec->name);
+  g_autofree char *copy = NULL;
+  const char *text = peek_attr (node, spec->name, &copy);
 
   if (text == NULL)
     {
@@ -581,8 +609,9 @@ load_countries (Loader  *l,
 }
 
 static void
-load_items (Loader  *l,
-            xmlNode *parent)
+load_item (Loader  *l,
+           xmlNode *n,
+           guint   *count)
 {
   static const char *allowed[] = {
     "code", "name", "category", "value", "growth", "substitutability", "recycling",
@@ -592,6 +621,129 @@ load_items (Loader  *l,
     "country", "share", "cost-index", "tariff", "capacity", "trade-factor",
     "disruption-probability", "disruption-severity", "disruption-days", NULL
   };
+  g_autofree char *code = NULL, *name = NULL, *category = NULL, *context = NULL;
+  SsItem *item;
+  guint index, sources = 0;
+  double sum = 0;
+
+  if (!g_str_equal (name_of (n), "item"))
+    {
+      report (l, line_of (n), _("unknown element <%s> in <items>"), name_of (n));
+      return;
+    }
+  if (++*count > SS_MAX_ITEMS)
+    {
+      if (*count == SS_MAX_ITEMS + 1)
+        report (l, line_of (n), _("more than %d items"), SS_MAX_ITEMS);
+      return;
+    }
+  code = get_attr (n, "code");
+  name = get_attr (n, "name");
+  category = get_attr (n, "category");
+  context = g_strdup_printf (_("item %s"), code != NULL ? code : _("(no code)"));
+  check_attributes (l, n, context, allowed);
+  check_no_text (l, n);
+
+  if (code == NULL)
+    {
+      report (l, line_of (n), _("item: missing attribute 'code'"));
+      return;
+    }
+  if (!ss_is_item_code (code))
+    {
+      report (l, line_of (n), _("item code \"%s\" is not 1 to 32 letters, digits, '.', '_' or '-'"), code);
+      return;
+    }
+  if (ss_study_find_item (l->study, code) >= 0)
+    {
+      report (l, line_of (n), _("item %s is declared twice"), code);
+      return;
+    }
+  if (name == NULL || *g_strstrip (name) == '\0')
+    report (l, line_of (n), "%s: %s", context, name == NULL ? _("missing attribute 'name'") : _("name is empty"));
+
+  index = ss_study_add_item (l->study, code, name != NULL ? name : "");
+  item = ss_study_get_item (l->study, index);
+  if (category != NULL)
+    {
+      g_free (item->category);
+      item->category = g_strdup (g_strstrip (category));
+    }
+  for (guint a = 0; a < SS_ITEM_N_ATTRS; a++)
+    if (read_number_attr (l, n, context, &ss_item_attrs[a], ss_item_attrs[a].required, &item->attr[a]))
+      item->set |= 1u << a;
+
+  for (xmlNode *s = n->children; s != NULL; s = s->next)
+    {
+      g_autofree char *country_code = NULL;
+      g_autofree char *source_context = NULL;
+      SsSource *source;
+      int c;
+
+      if (!is_element (s))
+        continue;
+      if (!g_str_equal (name_of (s), "source"))
+        {
+          report (l, line_of (s), _("%s: unknown element <%s>"), context, name_of (s));
+          continue;
+        }
+      sources++;
+      country_code = get_attr (s, "country");
+      source_context = g_strdup_printf (_("item %s: source %s"), code,
+                                        country_code != NULL ? country_code : _("(no country)"));
+      check_attributes (l, s, source_context, source_allowed);
+      check_no_text (l, s);
+      if (country_code == NULL)
+        {
+          report (l, line_of (s), _("%s: missing attribute 'country'"), source_context);
+          continue;
+        }
+      c = ss_study_find_country (l->study, country_code);
+      if (c < 0)
+        {
+          report (l, line_of (s), _("%s: country %s is not declared in <countries>"), source_context,
+                  country_code);
+          continue;
+        }
+      source = &item->sources[c];
+      if (source->listed)
+        {
+          report (l, line_of (s), _("item %s: country %s is listed twice"), code, country_code);
+          continue;
+        }
+      source->listed = TRUE;
+      /* `set` records the optional attributes only: share is required. */
+      for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
+        {
+          if (a >= SS_SOURCE_DISRUPTION_PROBABILITY && xmlHasProp (s, (const xmlChar *)ss_source_attrs[a].name))
+            {
+              g_autofree char *what = g_strdup_printf (_("attribute '%s'"), ss_source_attrs[a].name);
+
+              if (!allow_version_2 (l, line_of (s), source_context, what))
+                continue;
+            }
+          if (read_number_attr (l, s, source_context, &ss_source_attrs[a], a == SS_SOURCE_SHARE,
+                                &source->attr[a]) && a != SS_SOURCE_SHARE)
+            source->set |= 1u << a;
+        }
+      sum += source->attr[SS_SOURCE_SHARE];
+    }
+
+  if (sources == 0)
+    report (l, line_of (n), _("%s: no <source>; an item needs at least one"), context);
+  else if (fabs (sum - 1) > SUM_TOLERANCE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      report (l, line_of (n), _("%s: shares sum to %s, expected 1"), context,
+              g_ascii_formatd (buf, sizeof buf, "%.10g", sum));
+    }
+}
+
+static void
+load_items (Loader  *l,
+            xmlNode *parent)
+{
   static const char *no_attrs[] = { NULL };
   guint count = 0;
 
@@ -599,128 +751,8 @@ load_items (Loader  *l,
   check_attributes (l, parent, "<items>", no_attrs);
 
   for (xmlNode *n = parent->children; n != NULL; n = n->next)
-    {
-      g_autofree char *code = NULL, *name = NULL, *category = NULL, *context = NULL;
-      SsItem *item;
-      guint index, sources = 0;
-      double sum = 0;
-
-      if (!is_element (n))
-        continue;
-      if (!g_str_equal (name_of (n), "item"))
-        {
-          report (l, line_of (n), _("unknown element <%s> in <items>"), name_of (n));
-          continue;
-        }
-      if (++count > SS_MAX_ITEMS)
-        {
-          if (count == SS_MAX_ITEMS + 1)
-            report (l, line_of (n), _("more than %d items"), SS_MAX_ITEMS);
-          continue;
-        }
-
-      code = get_attr (n, "code");
-      name = get_attr (n, "name");
-      category = get_attr (n, "category");
-      context = g_strdup_printf (_("item %s"), code != NULL ? code : _("(no code)"));
-      check_attributes (l, n, context, allowed);
-      check_no_text (l, n);
-
-      if (code == NULL)
-        {
-          report (l, line_of (n), _("item: missing attribute 'code'"));
-          continue;
-        }
-      if (!ss_is_item_code (code))
-        {
-          report (l, line_of (n), _("item code \"%s\" is not 1 to 32 letters, digits, '.', '_' or '-'"), code);
-          continue;
-        }
-      if (ss_study_find_item (l->study, code) >= 0)
-        {
-          report (l, line_of (n), _("item %s is declared twice"), code);
-          continue;
-        }
-      if (name == NULL || *g_strstrip (name) == '\0')
-        report (l, line_of (n), "%s: %s", context, name == NULL ? _("missing attribute 'name'") : _("name is empty"));
-
-      index = ss_study_add_item (l->study, code, name != NULL ? name : "");
-      item = ss_study_get_item (l->study, index);
-      if (category != NULL)
-        {
-          g_free (item->category);
-          item->category = g_strdup (g_strstrip (category));
-        }
-      for (guint a = 0; a < SS_ITEM_N_ATTRS; a++)
-        if (read_number_attr (l, n, context, &ss_item_attrs[a], ss_item_attrs[a].required, &item->attr[a]))
-          item->set |= 1u << a;
-
-      for (xmlNode *s = n->children; s != NULL; s = s->next)
-        {
-          g_autofree char *country_code = NULL;
-          g_autofree char *source_context = NULL;
-          SsSource *source;
-          int c;
-
-          if (!is_element (s))
-            continue;
-          if (!g_str_equal (name_of (s), "source"))
-            {
-              report (l, line_of (s), _("%s: unknown element <%s>"), context, name_of (s));
-              continue;
-            }
-          sources++;
-          country_code = get_attr (s, "country");
-          source_context = g_strdup_printf (_("item %s: source %s"), code,
-                                            country_code != NULL ? country_code : _("(no country)"));
-          check_attributes (l, s, source_context, source_allowed);
-          check_no_text (l, s);
-          if (country_code == NULL)
-            {
-              report (l, line_of (s), _("%s: missing attribute 'country'"), source_context);
-              continue;
-            }
-          c = ss_study_find_country (l->study, country_code);
-          if (c < 0)
-            {
-              report (l, line_of (s), _("%s: country %s is not declared in <countries>"), source_context,
-                      country_code);
-              continue;
-            }
-          source = &item->sources[c];
-          if (source->listed)
-            {
-              report (l, line_of (s), _("item %s: country %s is listed twice"), code, country_code);
-              continue;
-            }
-          source->listed = TRUE;
-          /* `set` records the optional attributes only: share is required. */
-          for (guint a = 0; a < SS_SOURCE_N_ATTRS; a++)
-            {
-              if (a >= SS_SOURCE_DISRUPTION_PROBABILITY && xmlHasProp (s, (const xmlChar *)ss_source_attrs[a].name))
-                {
-                  g_autofree char *what = g_strdup_printf (_("attribute '%s'"), ss_source_attrs[a].name);
-
-                  if (!allow_version_2 (l, line_of (s), source_context, what))
-                    continue;
-                }
-              if (read_number_attr (l, s, source_context, &ss_source_attrs[a], a == SS_SOURCE_SHARE,
-                                    &source->attr[a]) && a != SS_SOURCE_SHARE)
-                source->set |= 1u << a;
-            }
-          sum += source->attr[SS_SOURCE_SHARE];
-        }
-
-      if (sources == 0)
-        report (l, line_of (n), _("%s: no <source>; an item needs at least one"), context);
-      else if (fabs (sum - 1) > SUM_TOLERANCE)
-        {
-          char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-          report (l, line_of (n), _("%s: shares sum to %s, expected 1"), context,
-                  g_ascii_formatd (buf, sizeof buf, "%.10g", sum));
-        }
-    }
+    if (is_element (n))
+      load_item (l, n, &count);
 
   if (count == 0)
     report (l, line_of (parent), _("<items> holds no item"));
@@ -828,11 +860,40 @@ load_shock (Loader     *l,
     ss_shock_set_items (shock, (const guint *)(gpointer)list->data, list->len);
 }
 
+/* What a <scenario> has read so far, for checks over all its children. */
+typedef struct
+{
+  GHashTable *seen;                    /* elements allowed once */
+  int        *target_line;             /* of an item's first <target> */
+  guint32    *target_named;            /* an item's countries with a target */
+} ScenarioRead;
+
 static void
-load_scenario (Loader     *l,
-               xmlNode    *n,
-               SsScenario *scenario,
-               const char *context)
+scenario_read_init (Loader       *l,
+                    ScenarioRead *r)
+{
+  guint ni = ss_study_get_n_items (l->study);
+
+  r->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  r->target_line = g_new0 (int, MAX (ni, 1));
+  r->target_named = g_new0 (guint32, MAX (ni, 1));
+}
+
+static void
+scenario_read_clear (ScenarioRead *r)
+{
+  g_clear_pointer (&r->seen, g_hash_table_unref);
+  g_clear_pointer (&r->target_line, g_free);
+  g_clear_pointer (&r->target_named, g_free);
+}
+
+/* One element in a <scenario>. */
+static void
+load_scenario_child (Loader       *l,
+                     xmlNode      *k,
+                     SsScenario   *scenario,
+                     const char   *context,
+                     ScenarioRead *r)
 {
   static const char *stockpile_allowed[] = { "days", "item", NULL };
   static const char *target_allowed[] = { "item", "country", "share", NULL };
@@ -840,172 +901,174 @@ load_scenario (Loader     *l,
     "code", "governance", "disruption-probability", "disruption-severity", "disruption-days",
     "cost-index", "cost-growth", "tariff", "logistics", "ramp", NULL
   };
-  static const char *shock_only[] = { "transition-years", "switching-cost", "subsidy", "target" };
-  guint ni = ss_study_get_n_items (l->study);
+  static const char *shock_only[] = { "transition-years", "switching-cost", "subsidy", "target", NULL };
   guint nc = ss_study_get_n_countries (l->study);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree int *target_line = g_new0 (int, MAX (ni, 1));
-  g_autofree guint32 *target_named = g_new0 (guint32, MAX (ni, 1));
+  GHashTable *seen = r->seen;
+  int *target_line = r->target_line;
+  guint32 *target_named = r->target_named;
+  const char *name = name_of (k);
   double v;
 
-  check_no_text (l, n);
-
-  for (xmlNode *k = n->children; k != NULL; k = k->next)
+  /* A shock scenario only changes the world (model.md §1). */
+  if (scenario->kind == SS_SCENARIO_SHOCK && g_strv_contains (shock_only, name))
     {
-      const char *name = name_of (k);
+      report (l, line_of (k), _("%s: <%s> is not allowed in a scenario of kind=\"shock\", "
+              "expected only <description>, <stockpile>, <country> and <shock>"), context, name);
+      return;
+    }
 
-      if (!is_element (k))
-        continue;
+  if (g_str_equal (name, "description"))
+    {
+      char *text;
 
-      /* A shock scenario only changes the world (model.md §1). */
-      if (scenario->kind == SS_SCENARIO_SHOCK && g_strv_contains (shock_only, name))
-        {
-          report (l, line_of (k), _("%s: <%s> is not allowed in a scenario of kind=\"shock\", "
-                  "expected only <description>, <stockpile>, <country> and <shock>"), context, name);
-          continue;
-        }
+      if (!first_time (l, seen, k, context) || (text = element_text (l, k)) == NULL)
+        return;
+      g_free (scenario->description);
+      scenario->description = text;
+    }
+  else if (g_str_equal (name, "transition-years"))
+    {
+      if (first_time (l, seen, k, context)
+          && read_number_element (l, k, context, &ss_spec_transition_years, &v))
+        scenario->transition_years = v;
+    }
+  else if (g_str_equal (name, "switching-cost"))
+    {
+      if (first_time (l, seen, k, context)
+          && read_number_element (l, k, context, &ss_spec_switching_cost, &v))
+        scenario->switching_cost = v;
+    }
+  else if (g_str_equal (name, "subsidy"))
+    {
+      if (first_time (l, seen, k, context) && read_number_element (l, k, context, &ss_spec_subsidy, &v))
+        scenario->subsidy = v;
+    }
+  else if (g_str_equal (name, "stockpile"))
+    {
+      g_autofree char *item_code = get_attr (k, "item");
+      int i = -1;
 
-      if (g_str_equal (name, "description"))
+      check_attributes (l, k, context, stockpile_allowed);
+      check_no_text (l, k);
+      if (item_code != NULL && (i = ss_study_find_item (l->study, item_code)) < 0)
         {
-          char *text;
-
-          if (!first_time (l, seen, k, context) || (text = element_text (l, k)) == NULL)
-            continue;
-          g_free (scenario->description);
-          scenario->description = text;
+          report (l, line_of (k), _("%s: stockpile for item %s, which is not declared in <items>"),
+                  context, item_code);
+          return;
         }
-      else if (g_str_equal (name, "transition-years"))
+      if (i < 0 ? scenario->has_stockpile_all : !isnan (scenario->stockpile[i]))
         {
-          if (first_time (l, seen, k, context)
-              && read_number_element (l, k, context, &ss_spec_transition_years, &v))
-            scenario->transition_years = v;
-        }
-      else if (g_str_equal (name, "switching-cost"))
-        {
-          if (first_time (l, seen, k, context)
-              && read_number_element (l, k, context, &ss_spec_switching_cost, &v))
-            scenario->switching_cost = v;
-        }
-      else if (g_str_equal (name, "subsidy"))
-        {
-          if (first_time (l, seen, k, context) && read_number_element (l, k, context, &ss_spec_subsidy, &v))
-            scenario->subsidy = v;
-        }
-      else if (g_str_equal (name, "stockpile"))
-        {
-          g_autofree char *item_code = get_attr (k, "item");
-          int i = -1;
-
-          check_attributes (l, k, context, stockpile_allowed);
-          check_no_text (l, k);
-          if (item_code != NULL && (i = ss_study_find_item (l->study, item_code)) < 0)
-            {
-              report (l, line_of (k), _("%s: stockpile for item %s, which is not declared in <items>"),
-                      context, item_code);
-              continue;
-            }
-          if (i < 0 ? scenario->has_stockpile_all : !isnan (scenario->stockpile[i]))
-            {
-              if (i < 0)
-                report (l, line_of (k), _("%s: more than one stockpile for all items"), context);
-              else
-                report (l, line_of (k), _("%s: more than one stockpile for item %s"), context, item_code);
-              continue;
-            }
-          if (!read_number_attr (l, k, context, &ss_spec_stockpile_days, TRUE, &v))
-            continue;
           if (i < 0)
-            {
-              scenario->has_stockpile_all = TRUE;
-              scenario->stockpile_all = v;
-            }
+            report (l, line_of (k), _("%s: more than one stockpile for all items"), context);
           else
-            scenario->stockpile[i] = v;
+            report (l, line_of (k), _("%s: more than one stockpile for item %s"), context, item_code);
+          return;
         }
-      else if (g_str_equal (name, "country"))
+      if (!read_number_attr (l, k, context, &ss_spec_stockpile_days, TRUE, &v))
+        return;
+      if (i < 0)
         {
-          g_autofree char *code = get_attr (k, "code");
-          g_autofree char *override_context = NULL;
-          SsCountryOverride ov = { 0 };
-          int c;
-
-          check_attributes (l, k, context, override_allowed);
-          check_no_text (l, k);
-          if (code == NULL)
-            {
-              report (l, line_of (k), _("%s: <country> override without 'code'"), context);
-              continue;
-            }
-          if ((c = ss_study_find_country (l->study, code)) < 0)
-            {
-              report (l, line_of (k), _("%s: override of country %s, which is not declared in <countries>"),
-                      context, code);
-              continue;
-            }
-          if (ss_scenario_find_override (scenario, c) != NULL)
-            {
-              report (l, line_of (k), _("%s: country %s is overridden twice"), context, code);
-              continue;
-            }
-          override_context = g_strdup_printf (_("%s: country %s"), context, code);
-          ov.country = c;
-          for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
-            if (read_number_attr (l, k, override_context, &ss_country_attrs[a], FALSE, &ov.attr[a]))
-              ov.set |= 1u << a;
-          g_array_append_val (scenario->overrides, ov);
-        }
-      else if (g_str_equal (name, "shock"))
-        {
-          if (allow_version_2 (l, line_of (k), context, "<shock>"))
-            load_shock (l, k, scenario, context);
-        }
-      else if (g_str_equal (name, "target"))
-        {
-          g_autofree char *item_code = get_attr (k, "item");
-          g_autofree char *country_code = get_attr (k, "country");
-          double *targets;
-          int i, c;
-
-          check_attributes (l, k, context, target_allowed);
-          check_no_text (l, k);
-          if (item_code == NULL || country_code == NULL)
-            {
-              report (l, line_of (k), _("%s: <target> needs 'item', 'country' and 'share'"), context);
-              continue;
-            }
-          if ((i = ss_study_find_item (l->study, item_code)) < 0)
-            {
-              report (l, line_of (k), _("%s: target for item %s, which is not declared in <items>"),
-                      context, item_code);
-              continue;
-            }
-          if ((c = ss_study_find_country (l->study, country_code)) < 0)
-            {
-              report (l, line_of (k), _("%s: target for item %s from country %s, which is not declared in <countries>"),
-                      context, item_code, country_code);
-              continue;
-            }
-          if (target_named[i] & (1u << c))
-            {
-              report (l, line_of (k), _("%s: item %s: country %s is targeted twice"), context, item_code,
-                      country_code);
-              continue;
-            }
-          if (!read_number_attr (l, k, context, &ss_spec_target_share, TRUE, &v))
-            continue;
-          if (scenario->targets[i] == NULL)
-            {
-              /* Countries a scenario does not name get no share. */
-              targets = ss_scenario_ensure_targets (l->study, scenario, i);
-              memset (targets, 0, nc * sizeof (double));
-              target_line[i] = line_of (k);
-            }
-          target_named[i] |= 1u << c;
-          scenario->targets[i][c] = v;
+          scenario->has_stockpile_all = TRUE;
+          scenario->stockpile_all = v;
         }
       else
-        report (l, line_of (k), _("%s: unknown element <%s>"), context, name);
+        scenario->stockpile[i] = v;
     }
+  else if (g_str_equal (name, "country"))
+    {
+      g_autofree char *code = get_attr (k, "code");
+      g_autofree char *override_context = NULL;
+      SsCountryOverride ov = { 0 };
+      int c;
+
+      check_attributes (l, k, context, override_allowed);
+      check_no_text (l, k);
+      if (code == NULL)
+        {
+          report (l, line_of (k), _("%s: <country> override without 'code'"), context);
+          return;
+        }
+      if ((c = ss_study_find_country (l->study, code)) < 0)
+        {
+          report (l, line_of (k), _("%s: override of country %s, which is not declared in <countries>"),
+                  context, code);
+          return;
+        }
+      if (ss_scenario_find_override (scenario, c) != NULL)
+        {
+          report (l, line_of (k), _("%s: country %s is overridden twice"), context, code);
+          return;
+        }
+      override_context = g_strdup_printf (_("%s: country %s"), context, code);
+      ov.country = c;
+      for (guint a = 0; a < SS_COUNTRY_N_ATTRS; a++)
+        if (read_number_attr (l, k, override_context, &ss_country_attrs[a], FALSE, &ov.attr[a]))
+          ov.set |= 1u << a;
+      g_array_append_val (scenario->overrides, ov);
+    }
+  else if (g_str_equal (name, "shock"))
+    {
+      if (allow_version_2 (l, line_of (k), context, "<shock>"))
+        load_shock (l, k, scenario, context);
+    }
+  else if (g_str_equal (name, "target"))
+    {
+      g_autofree char *item_code = get_attr (k, "item");
+      g_autofree char *country_code = get_attr (k, "country");
+      double *targets;
+      int i, c;
+
+      check_attributes (l, k, context, target_allowed);
+      check_no_text (l, k);
+      if (item_code == NULL || country_code == NULL)
+        {
+          report (l, line_of (k), _("%s: <target> needs 'item', 'country' and 'share'"), context);
+          return;
+        }
+      if ((i = ss_study_find_item (l->study, item_code)) < 0)
+        {
+          report (l, line_of (k), _("%s: target for item %s, which is not declared in <items>"),
+                  context, item_code);
+          return;
+        }
+      if ((c = ss_study_find_country (l->study, country_code)) < 0)
+        {
+          report (l, line_of (k), _("%s: target for item %s from country %s, which is not declared in <countries>"),
+                  context, item_code, country_code);
+          return;
+        }
+      if (target_named[i] & (1u << c))
+        {
+          report (l, line_of (k), _("%s: item %s: country %s is targeted twice"), context, item_code,
+                  country_code);
+          return;
+        }
+      if (!read_number_attr (l, k, context, &ss_spec_target_share, TRUE, &v))
+        return;
+      if (scenario->targets[i] == NULL)
+        {
+          /* Countries a scenario does not name get no share. */
+          targets = ss_scenario_ensure_targets (l->study, scenario, i);
+          memset (targets, 0, nc * sizeof (double));
+          target_line[i] = line_of (k);
+        }
+      target_named[i] |= 1u << c;
+      scenario->targets[i][c] = v;
+    }
+  else
+    report (l, line_of (k), _("%s: unknown element <%s>"), context, name);
+}
+
+/* The checks over a whole <scenario>, once its children are read. */
+static void
+finish_scenario (Loader       *l,
+                 SsScenario   *scenario,
+                 const char   *context,
+                 ScenarioRead *r)
+{
+  guint ni = ss_study_get_n_items (l->study);
+  guint nc = ss_study_get_n_countries (l->study);
+  int *target_line = r->target_line;
 
   for (guint i = 0; i < ni; i++)
     {
@@ -1026,10 +1089,97 @@ load_scenario (Loader     *l,
 }
 
 static void
+load_scenario (Loader     *l,
+               xmlNode    *n,
+               SsScenario *scenario,
+               const char *context)
+{
+  ScenarioRead r;
+
+  scenario_read_init (l, &r);
+  check_no_text (l, n);
+  for (xmlNode *k = n->children; k != NULL; k = k->next)
+    if (is_element (k))
+      load_scenario_child (l, k, scenario, context, &r);
+  finish_scenario (l, scenario, context, &r);
+  scenario_read_clear (&r);
+}
+
+/* A <scenario>'s attributes: the scenario they declare, or NULL when it
+ * is to be skipped. Its children are read by load_scenario_child(). */
+static SsScenario *
+start_scenario (Loader   *l,
+                xmlNode  *n,
+                guint    *count,
+                char    **context_out)
+{
+  static const char *allowed[] = { "id", "name", "kind", NULL };
+  g_autofree char *id = NULL, *name = NULL, *kind = NULL, *context = NULL;
+  SsScenario *scenario;
+  int line;
+  guint index;
+
+  if (!g_str_equal (name_of (n), "scenario"))
+    {
+      report (l, line_of (n), _("unknown element <%s> in <scenarios>"), name_of (n));
+      return NULL;
+    }
+  if (++*count > SS_MAX_SCENARIOS)
+    {
+      if (*count == SS_MAX_SCENARIOS + 1)
+        report (l, line_of (n), _("more than %d scenarios"), SS_MAX_SCENARIOS);
+      return NULL;
+    }
+
+  id = get_attr (n, "id");
+  name = get_attr (n, "name");
+  context = g_strdup_printf (_("scenario %s"), id != NULL ? id : _("(no id)"));
+  check_attributes (l, n, context, allowed);
+  if (id == NULL)
+    {
+      report (l, line_of (n), _("scenario: missing attribute 'id'"));
+      return NULL;
+    }
+  if (!ss_is_scenario_id (id))
+    {
+      report (l, line_of (n), _("scenario id \"%s\" is not lower-case letters, digits and '-' "
+              "(up to 64, starting with a letter or digit)"), id);
+      return NULL;
+    }
+  if (g_str_equal (id, "baseline"))
+    {
+      report (l, line_of (n), _("scenario id \"baseline\" is reserved for the implicit baseline"));
+      return NULL;
+    }
+  if (ss_study_find_scenario (l->study, id) >= 0)
+    {
+      report (l, line_of (n), _("scenario %s is declared twice"), id);
+      return NULL;
+    }
+  if (name == NULL || *g_strstrip (name) == '\0')
+    report (l, line_of (n), "%s: %s", context, name == NULL ? _("missing attribute 'name'") : _("name is empty"));
+
+  index = ss_study_add_scenario (l->study, id, name != NULL ? name : "");
+  scenario = ss_study_get_scenario (l->study, index);
+  line = line_of (n);
+  g_array_append_val (l->scenario_line, line);
+  kind = get_attr (n, "kind");
+  if (kind != NULL && allow_version_2 (l, line_of (n), context, _("attribute 'kind'")))
+    {
+      if (g_str_equal (kind, "shock"))
+        scenario->kind = SS_SCENARIO_SHOCK;
+      else if (!g_str_equal (kind, "strategy"))
+        report (l, line_of (n), _("%s: kind is \"%s\", expected \"strategy\" or \"shock\""),
+                context, kind);
+    }
+  *context_out = g_steal_pointer (&context);
+  return scenario;
+}
+
+static void
 load_scenarios (Loader  *l,
                 xmlNode *parent)
 {
-  static const char *allowed[] = { "id", "name", "kind", NULL };
   static const char *no_attrs[] = { NULL };
   guint count = 0;
 
@@ -1038,67 +1188,11 @@ load_scenarios (Loader  *l,
 
   for (xmlNode *n = parent->children; n != NULL; n = n->next)
     {
-      g_autofree char *id = NULL, *name = NULL, *kind = NULL, *context = NULL;
+      g_autofree char *context = NULL;
       SsScenario *scenario;
-      int line;
-      guint index;
 
-      if (!is_element (n))
-        continue;
-      if (!g_str_equal (name_of (n), "scenario"))
-        {
-          report (l, line_of (n), _("unknown element <%s> in <scenarios>"), name_of (n));
-          continue;
-        }
-      if (++count > SS_MAX_SCENARIOS)
-        {
-          if (count == SS_MAX_SCENARIOS + 1)
-            report (l, line_of (n), _("more than %d scenarios"), SS_MAX_SCENARIOS);
-          continue;
-        }
-
-      id = get_attr (n, "id");
-      name = get_attr (n, "name");
-      context = g_strdup_printf (_("scenario %s"), id != NULL ? id : _("(no id)"));
-      check_attributes (l, n, context, allowed);
-      if (id == NULL)
-        {
-          report (l, line_of (n), _("scenario: missing attribute 'id'"));
-          continue;
-        }
-      if (!ss_is_scenario_id (id))
-        {
-          report (l, line_of (n), _("scenario id \"%s\" is not lower-case letters, digits and '-' "
-                  "(up to 64, starting with a letter or digit)"), id);
-          continue;
-        }
-      if (g_str_equal (id, "baseline"))
-        {
-          report (l, line_of (n), _("scenario id \"baseline\" is reserved for the implicit baseline"));
-          continue;
-        }
-      if (ss_study_find_scenario (l->study, id) >= 0)
-        {
-          report (l, line_of (n), _("scenario %s is declared twice"), id);
-          continue;
-        }
-      if (name == NULL || *g_strstrip (name) == '\0')
-        report (l, line_of (n), "%s: %s", context, name == NULL ? _("missing attribute 'name'") : _("name is empty"));
-
-      index = ss_study_add_scenario (l->study, id, name != NULL ? name : "");
-      scenario = ss_study_get_scenario (l->study, index);
-      line = line_of (n);
-      g_array_append_val (l->scenario_line, line);
-      kind = get_attr (n, "kind");
-      if (kind != NULL && allow_version_2 (l, line_of (n), context, _("attribute 'kind'")))
-        {
-          if (g_str_equal (kind, "shock"))
-            scenario->kind = SS_SCENARIO_SHOCK;
-          else if (!g_str_equal (kind, "strategy"))
-            report (l, line_of (n), _("%s: kind is \"%s\", expected \"strategy\" or \"shock\""),
-                    context, kind);
-        }
-      load_scenario (l, n, scenario, context);
+      if (is_element (n) && (scenario = start_scenario (l, n, &count, &context)) != NULL)
+        load_scenario (l, n, scenario, context);
     }
 }
 
@@ -1164,22 +1258,19 @@ check_joint_states (Loader *l,
     }
 }
 
-static void
-load_study (Loader  *l,
-            xmlNode *root)
+/* The root element's name and attributes: FALSE when the rest cannot be
+ * read. */
+static gboolean
+start_study (Loader  *l,
+             xmlNode *root)
 {
   static const char *allowed[] = { "version", NULL };
-  static const char *order[] = { "meta", "countries", "items", "scenarios" };
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *version = NULL;
-  g_autofree char *home = NULL;
-  xmlNode *parts[G_N_ELEMENTS (order)] = { NULL };
-  int home_line = 0;
 
   if (root->ns != NULL || !g_str_equal (name_of (root), "study"))
     {
       report (l, line_of (root), _("the root element is <%s>, expected <study>"), name_of (root));
-      return;
+      return FALSE;
     }
   check_attributes (l, root, "<study>", allowed);
   version = get_attr (root, "version");
@@ -1191,8 +1282,37 @@ load_study (Loader  *l,
     {
       report (l, line_of (root), _("<study>: format version \"%s\" is not supported, expected 1 or 2"),
               version);
-      return;
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* <home>, once the countries are declared. */
+static void
+set_home (Loader     *l,
+          const char *home,
+          int         home_line)
+{
+  int c = ss_study_find_country (l->study, home);
+
+  if (c < 0)
+    report (l, home_line, _("<home> is \"%s\", which is not a country declared in <countries>"), home);
+  else
+    ss_study_get_meta (l->study)->home = c;
+}
+
+static void
+load_study (Loader  *l,
+            xmlNode *root)
+{
+  static const char *order[] = { "meta", "countries", "items", "scenarios" };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *home = NULL;
+  xmlNode *parts[G_N_ELEMENTS (order)] = { NULL };
+  int home_line = 0;
+
+  if (!start_study (l, root))
+    return;
   check_no_text (l, root);
 
   for (xmlNode *n = root->children; n != NULL; n = n->next)
@@ -1222,14 +1342,7 @@ load_study (Loader  *l,
   else
     report (l, line_of (root), _("<study>: missing <countries>"));
   if (home != NULL && parts[1] != NULL)
-    {
-      int c = ss_study_find_country (l->study, home);
-
-      if (c < 0)
-        report (l, home_line, _("<home> is \"%s\", which is not a country declared in <countries>"), home);
-      else
-        ss_study_get_meta (l->study)->home = c;
-    }
+    set_home (l, home, home_line);
   if (parts[2] != NULL)
     load_items (l, parts[2]);
   else
@@ -1245,7 +1358,22 @@ load_study (Loader  *l,
  * against it (xmlRelaxNGSchemaFacetCheck), which was two thirds of the
  * time of loading a 4 000-item study; and load_study() has already
  * checked every one of those patterns itself (numbers, codes, ids, labels),
- * in the user's terms. What is left checks the structure. */
+ * in the user's terms. What is left checks the structure.
+ *
+ * A <data type="string"> left without a parameter accepts any string, as
+ * the built-in library's string does; but the XML Schema library looks
+ * its type up by name in a hash table for every value it checks (11 % of
+ * the instructions of loading that study), so such a pattern is given the
+ * built-in library (datatypeLibrary=""), which accepts the same values. */
+static gboolean
+has_param (xmlNode *node)
+{
+  for (xmlNode *k = node->children; k != NULL; k = k->next)
+    if (k->type == XML_ELEMENT_NODE && xmlStrEqual (k->name, (const xmlChar *)"param"))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 drop_patterns (xmlNode *node)
 {
@@ -1270,6 +1398,14 @@ drop_patterns (xmlNode *node)
             }
         }
       drop_patterns (node->children);
+      if (xmlStrEqual (node->name, (const xmlChar *)"data") && !has_param (node))
+        {
+          xmlChar *type = xmlGetNoNsProp (node, (const xmlChar *)"type");
+
+          if (xmlStrEqual (type, (const xmlChar *)"string"))
+            xmlSetProp (node, (const xmlChar *)"datatypeLibrary", (const xmlChar *)"");
+          xmlFree (type);
+        }
     }
 }
 
@@ -1334,15 +1470,303 @@ validate_schema (Loader *l,
   xmlRelaxNGFreeValidCtxt (ctxt);
 }
 
+/* Reading a valid study while it is parsed
+ * ========================================
+ *
+ * The whole tree of a 4 000-item study with 10 scenarios is some 800 MiB
+ * of libxml2 nodes, and building and freeing it was most of the time of
+ * loading one. So a study is first read as it is parsed: each <item>
+ * and each child of a <scenario> is handed to the same code as above
+ * when it is complete, then freed, and the schema follows the parse
+ * through libxml2's progressive RELAX NG validation (what xmlTextReader
+ * does). An element whose content model libxml2 cannot check
+ * progressively (<meta>, an <item>, a <scenario>: optional attributes) is
+ * validated whole at its end and freed after that, so what is held at
+ * once is at most one scenario.
+ *
+ * This pass only tells whether the file is valid. At its first problem
+ * of any kind (the parser's, the loader's or the schema's), or when the
+ * parts of <study> are not in their order, it stops, and the file is read
+ * again the whole-tree way above, which reports every problem, in the
+ * order and with the words it always has. */
+
+enum { PART_META, PART_COUNTRIES, PART_ITEMS, PART_SCENARIOS, N_PARTS };
+
+typedef struct
+{
+  Loader                 *l;
+  xmlRelaxNGValidCtxtPtr  rng;
+  xmlNode                *rng_whole;   /* validated whole at its end */
+  xmlNode                *read;        /* holds elements read, to be freed */
+  gboolean                rng_failed;
+  xmlNode                *root;
+  xmlNode                *part;        /* the child of <study> being read */
+  int                     part_index;
+  guint                   parts_seen;
+  guint                   count;       /* of <item> or <scenario> so far */
+  int                     countries_line;
+  char                   *home;
+  int                     home_line;
+  xmlNode                *scenario_node;
+  SsScenario             *scenario;
+  char                   *scenario_context;
+  ScenarioRead            scenario_read;
+} Stream;
+
+static void
+on_stream_schema_error (void     *data,
+                        xmlError *error)
+{
+  Stream *st = data;
+
+  if (error->level >= XML_ERR_ERROR)
+    st->rng_failed = TRUE;
+}
+
+/* Takes a node read in full out of the tree, unless the schema has yet
+ * to see it whole. An element is freed once the next element is pushed:
+ * until then libxml2's validation context may point at it, or at one of
+ * its descendants, to describe a problem. Till then it is a child of
+ * st->read, an element next to the root that goes with the document
+ * wherever the parse ends. */
+static void
+stream_drop (Stream  *st,
+             xmlNode *node)
+{
+  if (st->rng_whole != NULL)
+    return;
+  xmlUnlinkNode (node);
+  if (node->type == XML_ELEMENT_NODE && st->read != NULL)
+    xmlAddChild (st->read, node);
+  else
+    xmlFreeNode (node);
+}
+
+static void
+free_read (Stream *st)
+{
+  if (st->read == NULL || st->read->children == NULL)
+    return;
+  xmlFreeNodeList (st->read->children);
+  st->read->children = st->read->last = NULL;
+}
+
+static gboolean
+is_streamed_parent (Stream  *st,
+                    xmlNode *parent)
+{
+  return parent == st->root
+      || (parent == st->part && (st->part_index == PART_ITEMS || st->part_index == PART_SCENARIOS))
+      || (parent == st->scenario_node && parent != NULL);
+}
+
+static gboolean
+on_stream_start (gpointer data,
+                 xmlNode *node)
+{
+  static const char *order[] = { "meta", "countries", "items", "scenarios" };
+  static const char *no_attrs[] = { NULL };
+  Stream *st = data;
+  Loader *l = st->l;
+  xmlNode *parent = node->parent;
+
+  if (st->rng_whole == NULL)
+    {
+      int ret = xmlRelaxNGValidatePushElement (st->rng, node->doc, node);
+
+      if (ret == 0)
+        st->rng_whole = node;
+      else if (ret != 1)
+        st->rng_failed = TRUE;
+      /* The context now points at this element. */
+      free_read (st);
+    }
+  if (st->rng_failed)
+    return FALSE;
+
+  if (parent == NULL || parent->type != XML_ELEMENT_NODE)
+    {
+      st->root = node;
+      st->read = xmlNewDocNode (node->doc, NULL, (const xmlChar *)"read", NULL);
+      xmlAddChild ((xmlNode *)node->doc, st->read);
+      return start_study (l, node) && l->count == 0;
+    }
+  if (parent == st->root)
+    {
+      int k = -1;
+
+      for (guint p = 0; p < N_PARTS; p++)
+        if (node->ns == NULL && g_str_equal (name_of (node), order[p]))
+          k = (int)p;
+      /* Unknown, repeated or out of order: the whole tree tells which. */
+      if (k < 0 || k <= st->part_index)
+        return FALSE;
+      st->part = node;
+      st->part_index = k;
+      st->parts_seen |= 1u << k;
+      st->count = 0;
+      if (k == PART_ITEMS)
+        check_attributes (l, node, "<items>", no_attrs);
+      else if (k == PART_SCENARIOS)
+        check_attributes (l, node, "<scenarios>", no_attrs);
+      return l->count == 0;
+    }
+  if (parent == st->part && st->part_index == PART_SCENARIOS)
+    {
+      st->scenario = start_scenario (l, node, &st->count, &st->scenario_context);
+      if (st->scenario == NULL)
+        return FALSE;
+      st->scenario_node = node;
+      scenario_read_init (l, &st->scenario_read);
+      return l->count == 0;
+    }
+  return TRUE;
+}
+
+static gboolean
+on_stream_text (gpointer data,
+                xmlNode *text)
+{
+  Stream *st = data;
+
+  /* White space between the elements read one by one, which the schema
+   * ignores: anything else there is a problem. */
+  if (is_streamed_parent (st, text->parent))
+    {
+      if (!is_blank_text (text))
+        return FALSE;
+      stream_drop (st, text);
+      return TRUE;
+    }
+  if (st->rng_whole == NULL
+      && xmlRelaxNGValidatePushCData (st->rng, text->content, xmlStrlen (text->content)) != 1)
+    st->rng_failed = TRUE;
+  return !st->rng_failed;
+}
+
+static gboolean
+on_stream_end (gpointer data,
+               xmlNode *node)
+{
+  Stream *st = data;
+  Loader *l = st->l;
+  xmlNode *parent = node->parent;
+
+  if (st->rng_whole == node)
+    {
+      if (xmlRelaxNGValidateFullElement (st->rng, node->doc, node) != 1)
+        st->rng_failed = TRUE;
+      st->rng_whole = NULL;
+    }
+  else if (st->rng_whole == NULL && xmlRelaxNGValidatePopElement (st->rng, node->doc, node) != 1)
+    st->rng_failed = TRUE;
+  if (st->rng_failed)
+    return FALSE;
+
+  if (node == st->root)
+    return TRUE;
+  if (parent == st->root)
+    {
+      switch (st->part_index)
+        {
+        case PART_META:
+          load_meta (l, node, &st->home_line, &st->home);
+          break;
+        case PART_COUNTRIES:
+          load_countries (l, node);
+          st->countries_line = line_of (node);
+          if (st->home != NULL)
+            set_home (l, st->home, st->home_line);
+          break;
+        case PART_ITEMS:
+          if (st->count == 0)
+            return FALSE;
+          break;
+        default:
+          break;
+        }
+      st->part = NULL;
+      stream_drop (st, node);
+    }
+  else if (parent == st->part && st->part_index == PART_ITEMS)
+    {
+      load_item (l, node, &st->count);
+      stream_drop (st, node);
+    }
+  else if (parent == st->part && st->part_index == PART_SCENARIOS)
+    {
+      finish_scenario (l, st->scenario, st->scenario_context, &st->scenario_read);
+      scenario_read_clear (&st->scenario_read);
+      g_clear_pointer (&st->scenario_context, g_free);
+      st->scenario = NULL;
+      st->scenario_node = NULL;
+      stream_drop (st, node);
+    }
+  else if (parent == st->scenario_node && parent != NULL)
+    {
+      load_scenario_child (l, node, st->scenario, st->scenario_context, &st->scenario_read);
+      stream_drop (st, node);
+    }
+  return l->count == 0;
+}
+
+/* TRUE when the file is a valid study, read into l->study; FALSE at its
+ * first problem, with l->study half read. */
+static gboolean
+load_streaming (Loader     *l,
+                const char *data,
+                gsize       len)
+{
+  static const SsXmlStream funcs = { on_stream_start, on_stream_text, on_stream_end };
+  xmlRelaxNGPtr schema = get_schema ();
+  Stream st = { l, NULL, NULL, NULL, FALSE, NULL, NULL, -1, 0, 0, 0, NULL, 0, NULL, NULL, NULL, { 0 } };
+  gboolean ok;
+
+  if (schema == NULL)
+    return FALSE;
+  st.rng = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (st.rng, (xmlStructuredErrorFunc)on_stream_schema_error, &st);
+  ok = ss_xml_read_untrusted_stream (data, len, l->display, _("study files"), MAX_DEPTH, report_xml, l,
+                                     &funcs, &st);
+  ok = ok && !st.rng_failed && l->count == 0
+    && (st.parts_seen & ((1u << PART_META) | (1u << PART_COUNTRIES) | (1u << PART_ITEMS)))
+       == ((1u << PART_META) | (1u << PART_COUNTRIES) | (1u << PART_ITEMS));
+  if (ok)
+    check_joint_states (l, st.countries_line);
+  scenario_read_clear (&st.scenario_read);
+  g_free (st.scenario_context);
+  g_free (st.home);
+  xmlRelaxNGFreeValidCtxt (st.rng);
+  return ok && l->count == 0;
+}
+
 SsStudy *
-ss_study_load_bytes (GBytes      *bytes,
-                     const char  *display_name,
-                     GError     **error)
+_ss_study_load_streaming (GBytes     *bytes,
+                          const char *display_name)
 {
   g_autoptr(SsStudy) study = ss_study_new ();
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GArray) scenario_line = g_array_new (FALSE, FALSE, sizeof (int));
-  Loader l = { display_name, text, 0, study, 1, { 0 }, scenario_line };
+  Loader l = { display_name, text, 0, study, 1, { 0 }, scenario_line, TRUE };
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (len > SS_STUDY_FILE_MAX_SIZE || len > G_MAXINT || !load_streaming (&l, data, len))
+    return NULL;
+  return g_steal_pointer (&study);
+}
+
+SsStudy *
+_ss_study_load_whole (GBytes      *bytes,
+                      const char  *display_name,
+                      GError     **error)
+{
+  g_autoptr(SsStudy) study = ss_study_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) scenario_line = g_array_new (FALSE, FALSE, sizeof (int));
+  Loader l = { display_name, text, 0, study, 1, { 0 }, scenario_line, FALSE };
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
   xmlDoc *doc;
@@ -1373,6 +1797,22 @@ ss_study_load_bytes (GBytes      *bytes,
       return NULL;
     }
   return g_steal_pointer (&study);
+}
+
+SsStudy *
+ss_study_load_bytes (GBytes      *bytes,
+                     const char  *display_name,
+                     GError     **error)
+{
+  SsStudy *study;
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if ((study = _ss_study_load_streaming (bytes, display_name)) != NULL)
+    return study;
+  /* Again, from the start, to describe every problem. */
+  g_debug ("%s: not a valid study as read streaming; reading the whole tree", display_name);
+  return _ss_study_load_whole (bytes, display_name, error);
 }
 
 /* GIO's messages repeat the path, which the line already starts with. */

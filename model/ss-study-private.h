@@ -25,6 +25,16 @@ struct _SsStudy
   GHashTable *item_index;
 };
 
+/* The loader's two ways (ss-study-load.c), which ss_study_load_bytes()
+ * takes in turn, here for the tests: the pass that reads a valid study
+ * while it is parsed, NULL at its first problem of any kind, without a
+ * message; and the whole tree, which describes every problem. */
+SsStudy    *_ss_study_load_streaming  (GBytes           *bytes,
+                                       const char       *display_name);
+SsStudy    *_ss_study_load_whole      (GBytes           *bytes,
+                                       const char       *display_name,
+                                       GError          **error);
+
 void        _ss_meta_copy             (SsMeta           *to,
                                        const SsMeta     *from);
 void        _ss_meta_clear            (SsMeta           *meta);
