@@ -20,6 +20,7 @@
 
 #include "hostile.h"
 #include "ss-study-file.h"
+#include "ss-study-private.h"
 
 /* Ten times the 2 s target, so a loaded machine does not fail a test. */
 #define BUDGET_S 20.0
@@ -121,6 +122,19 @@ check_refusal (const char               *path,
                gboolean                  only_message)
 {
   HostileRun run = { 0 };
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  /* The loader's streaming pass refuses it too (and so hands it to the
+   * whole tree, whose messages are checked below). */
+  if (g_file_get_contents (path, &contents, &len, NULL))
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+      g_autoptr(SsStudy) streamed = _ss_study_load_streaming (bytes, expect->name);
+
+      if (streamed != NULL)
+        fail ("%s: the streaming pass of the loader accepts it", expect->name);
+    }
 
   hostile_validate (path, BUDGET_S, &run);
   g_test_message ("%s: exit %d after %.2f s:\n%s", expect->name, run.status, run.wall_s, run.err);

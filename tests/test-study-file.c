@@ -27,6 +27,7 @@
 
 #include "ss-attrs.h"
 #include "ss-study-file.h"
+#include "ss-study-private.h"
 #include "test-files.h"
 #include "test-util.h"
 
@@ -1260,8 +1261,19 @@ test_rng_invalid_loader (void)
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
       g_autoptr(SsStudy) study = ss_study_load_file (file, DISPLAY, &error);
+      g_autofree char *contents = NULL;
+      gsize len;
 
       check_refused (study, error, -1, NULL, base);
+      /* The loader's streaming pass refuses it too. */
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+        g_autoptr(SsStudy) streamed = _ss_study_load_streaming (bytes, DISPLAY);
+
+        if (streamed != NULL)
+          FAIL ("%s: the streaming pass of the loader accepts it", base);
+      }
     }
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ss-study-file.h"
+#include "ss-study-private.h"
 #include "ss-document.h"
 #include "ss-sensitivity.h"
 #include "ss-typed.h"
@@ -21,10 +22,17 @@ ss_test_assert_round_trips (SsStudy *study)
   g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
   g_autoptr(GError) error = NULL;
   g_autoptr(SsStudy) loaded = ss_study_load_bytes (bytes, "edited.supplyshift", &error);
+  g_autoptr(SsStudy) streamed = _ss_study_load_streaming (bytes, "edited.supplyshift");
+  g_autoptr(SsStudy) whole = _ss_study_load_whole (bytes, "edited.supplyshift", NULL);
 
   g_assert_no_error (error);
   g_assert_nonnull (loaded);
   g_assert_true (ss_study_equal (study, loaded));
+  /* Both ways of the loader read it, the same. */
+  g_assert_nonnull (streamed);
+  g_assert_true (ss_study_equal (study, streamed));
+  g_assert_nonnull (whole);
+  g_assert_true (ss_study_equal (study, whole));
 }
 
 /* Runs everything pending in the main context. */
@@ -54,8 +62,26 @@ ss_test_load_text (const char  *text,
                    GError     **error)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  SsStudy *study = ss_study_load_bytes (bytes, "study.supplyshift", error);
+  g_autoptr(SsStudy) streamed = _ss_study_load_streaming (bytes, "study.supplyshift");
+  g_autoptr(SsStudy) whole = _ss_study_load_whole (bytes, "study.supplyshift", NULL);
 
-  return ss_study_load_bytes (bytes, "study.supplyshift", error);
+  /* The loader's two ways agree: the one that reads a study as it is
+   * parsed refuses whatever the whole tree refuses, and reads the same
+   * study from any other file. */
+  if (study == NULL)
+    {
+      g_assert_null (streamed);
+      g_assert_null (whole);
+    }
+  else
+    {
+      g_assert_nonnull (streamed);
+      g_assert_nonnull (whole);
+      g_assert_true (ss_study_equal (streamed, whole));
+      g_assert_true (ss_study_equal (study, whole));
+    }
+  return study;
 }
 
 /* Which cells of the stress grid are stale, as rows of "x" (stale) and "."
