@@ -8,15 +8,30 @@
  * per frame, the edit ended at the end. The frame clock's own timestamps
  * give the frame rate; the time from the frame's "update" phase to its
  * "after-paint" phase is the work the window did for that frame
- * (recompute, refresh, layout, drawing). Done for the sample study and
- * for the 500-item benchmark study, and for the sample with the Stress
- * test view shown (the grid's row of the strategy dragged is computed
- * again and the grid redrawn on every frame).
+ * (recompute, refresh, layout, drawing), in wall time and in the main
+ * thread's processor time. Done for the sample study and for the 500-item
+ * benchmark study, and for the sample with the Stress test view shown
+ * (the grid's row of the strategy dragged is computed again and the grid
+ * redrawn on every frame).
+ *
+ * The phases: GDK connects its own layout and paint handlers to the
+ * frame clock when the window is realized, before these, so a handler
+ * here on "layout" runs after the window was allocated and one on
+ * "paint" after it was drawn. The update phase ends at a second tick
+ * callback, added after the one that edits. So "update" is the edit,
+ * the recompute and the refresh of the widgets; "layout" the size
+ * requests and allocations; "paint" the snapshot and the rendering;
+ * what is left to the end of after-paint is counted in the work only.
+ *
+ * BENCH_ONLY=WORD runs only the studies whose label has WORD (for a
+ * profiler); BENCH_IDLE=1 makes frames with no change at all.
  */
 
 #define G_LOG_DOMAIN "supplyshift-bench"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <adwaita.h>
 
@@ -35,14 +50,23 @@ typedef struct
   SsWindow   *window;
   guint       frame;
   gint64      update_start;
-  gint64      layout_start;
-  gint64      paint_start;
+  gint64      update_end;
+  gint64      layout_end;
+  gint64      paint_end;
+  double      cpu_start;
+  double      cpu_update_end;
+  double      cpu_layout_end;
+  double      cpu_paint_end;
+  double      cpu_update_ms;
+  double      cpu_layout_ms;
+  double      cpu_paint_ms;
   double      update_ms;
   double      layout_ms;
   double      paint_ms;
   gint64      first_frame;
   gint64      last_frame;
   double      work_ms[FRAMES];
+  double      cpu_ms[FRAMES];
   GMainLoop  *loop;
 } Run;
 
@@ -51,21 +75,37 @@ on_update (GdkFrameClock *clock,
            Run           *run)
 {
   run->update_start = g_get_monotonic_time ();
-  run->layout_start = run->paint_start = 0;
+  run->update_end = run->layout_end = run->paint_end = 0;
+  run->cpu_start = bench_thread_ms ();
+}
+
+/* The second tick callback: the end of the update phase. */
+static gboolean
+on_updated (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  Run *run = user_data;
+
+  run->update_end = g_get_monotonic_time ();
+  run->cpu_update_end = bench_thread_ms ();
+  return run->frame <= FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static void
 on_layout (GdkFrameClock *clock,
            Run           *run)
 {
-  run->layout_start = g_get_monotonic_time ();
+  run->layout_end = g_get_monotonic_time ();
+  run->cpu_layout_end = bench_thread_ms ();
 }
 
 static void
 on_paint (GdkFrameClock *clock,
           Run           *run)
 {
-  run->paint_start = g_get_monotonic_time ();
+  run->paint_end = g_get_monotonic_time ();
+  run->cpu_paint_end = bench_thread_ms ();
 }
 
 static void
@@ -75,14 +115,17 @@ on_after_paint (GdkFrameClock *clock,
   gint64 now = g_get_monotonic_time ();
 
   if (run->update_start == 0 || run->frame == 0 || run->frame > FRAMES
-      || run->layout_start < run->update_start || run->paint_start < run->layout_start)
+      || run->update_end < run->update_start || run->layout_end < run->update_end
+      || run->paint_end < run->layout_end)
     return;
-  /* The phases of the frame: update (the tick: edit, recompute, refresh
-   * the widgets), layout, paint (snapshot and render). */
-  run->update_ms += (run->layout_start - run->update_start) / 1000.0 / FRAMES;
-  run->layout_ms += (run->paint_start - run->layout_start) / 1000.0 / FRAMES;
-  run->paint_ms += (now - run->paint_start) / 1000.0 / FRAMES;
-  run->work_ms[run->frame - 1] = (g_get_monotonic_time () - run->update_start) / 1000.0;
+  run->update_ms += (run->update_end - run->update_start) / 1000.0 / FRAMES;
+  run->layout_ms += (run->layout_end - run->update_end) / 1000.0 / FRAMES;
+  run->paint_ms += (run->paint_end - run->layout_end) / 1000.0 / FRAMES;
+  run->cpu_update_ms += (run->cpu_update_end - run->cpu_start) / FRAMES;
+  run->cpu_layout_ms += (run->cpu_layout_end - run->cpu_update_end) / FRAMES;
+  run->cpu_paint_ms += (run->cpu_paint_end - run->cpu_layout_end) / FRAMES;
+  run->work_ms[run->frame - 1] = (now - run->update_start) / 1000.0;
+  run->cpu_ms[run->frame - 1] = bench_thread_ms () - run->cpu_start;
 }
 
 /* One step of the drag: China's share swings between 20 % and 80 %. */
@@ -139,7 +182,11 @@ measure (const char *label,
 {
   Run run = { 0 };
   GdkFrameClock *clock;
-  double fps, mean = 0;
+  double fps, mean = 0, cpu_mean = 0;
+  const char *only = g_getenv ("BENCH_ONLY");
+
+  if (only != NULL && strstr (label, only) == NULL)
+    return;
 
   run.window = ss_window_new (NULL);
   run.loop = g_main_loop_new (NULL, FALSE);
@@ -166,19 +213,28 @@ measure (const char *label,
   g_signal_connect (clock, "paint", G_CALLBACK (on_paint), &run);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &run);
   gtk_widget_add_tick_callback (GTK_WIDGET (run.window), on_tick, &run, NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (run.window), on_updated, &run, NULL);
   g_main_loop_run (run.loop);
   g_signal_handlers_disconnect_by_data (clock, &run);
 
   fps = FRAMES / ((run.last_frame - run.first_frame) / (double)G_USEC_PER_SEC);
   for (guint k = 0; k < FRAMES; k++)
-    mean += run.work_ms[k] / FRAMES;
+    {
+      mean += run.work_ms[k] / FRAMES;
+      cpu_mean += run.cpu_ms[k] / FRAMES;
+    }
   bench_sort (run.work_ms, FRAMES);
+  bench_sort (run.cpu_ms, FRAMES);
   g_print ("%s: %.1f frames per second over %u frames of a drag; work per frame: "
            "mean %.2f ms, median %.2f ms, 95th percentile %.2f ms, max %.2f ms\n",
            label, fps, FRAMES, mean, run.work_ms[FRAMES / 2], run.work_ms[FRAMES * 95 / 100],
            run.work_ms[FRAMES - 1]);
-  g_print ("  mean by phase: update (edit, recompute, refresh) %.2f ms, layout %.2f ms, paint %.2f ms"
-           " (load average %.1f)\n",
+  g_print ("  the main thread's processor time a frame: mean %.2f ms, median %.2f ms, "
+           "95th percentile %.2f ms; by phase: update %.2f ms, layout %.2f ms, paint %.2f ms\n",
+           cpu_mean, run.cpu_ms[FRAMES / 2], run.cpu_ms[FRAMES * 95 / 100],
+           run.cpu_update_ms, run.cpu_layout_ms, run.cpu_paint_ms);
+  g_print ("  mean by phase: update (edit, recompute, refresh) %.2f ms, layout %.2f ms, "
+           "paint (snapshot, render) %.2f ms (load average %.1f)\n",
            run.update_ms, run.layout_ms, run.paint_ms, bench_load_average ());
 
   gtk_window_destroy (GTK_WINDOW (run.window));
