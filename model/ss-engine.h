@@ -71,6 +71,12 @@ typedef struct
   gboolean too_many_states;
 
   /*< private >*/
+  guint    id;                         /* this projection's, never reused; 0 for a view */
+  guint    serial;                     /* bumped on every change of its figures */
+  guint    whole_serial;               /* the serial of its last change of more than an item */
+  int      changed_item[8];            /* [serial % 8]: the item a change after whole_serial was */
+  guint    copy_of;                    /* a copy's: the id of what it copied, 0 if none */
+  guint    copy_of_serial;             /* and that one's serial then */
   guint    joint_mode;                 /* how the joint states were reached, for tests */
   gpointer block;
   gsize    block_size;

@@ -12,7 +12,9 @@
  *   (targets, baseline shares, with suppliers coming and going) gives the
  *   item's figures bit for bit and the portfolio's within 1e-9 of a full
  *   projection, and a full projection of the same object afterwards is
- *   that of a fresh one, bit for bit.
+ *   that of a fresh one, bit for bit;
+ * - a copy made again from the same projection, which takes only the
+ *   items updated since and the portfolio, is a full copy, bit for bit.
  */
 
 #include "config.h"
@@ -357,6 +359,56 @@ test_update_copy (void)
   assert_same_projection (copy, fresh);
 }
 
+/* A copy taken again after slider steps (one item or several, then more
+ * steps than the projection remembers, then a whole projection) holds
+ * what a fresh full copy holds: every array, bit for bit. */
+static void
+test_copy_again (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint k = 0; k < G_N_ELEMENTS (shapes); k++)
+    {
+      g_autoptr(SsStudy) study = shape_study (&shapes[k]);
+      g_autoptr(SsProjection) baseline = ss_projection_new ();
+      g_autoptr(SsProjection) p = ss_projection_new ();
+      g_autoptr(SsProjection) copy = ss_projection_new ();
+      g_autoptr(SsProjection) full = ss_projection_new ();
+      guint nc = ss_study_get_n_countries (study), ni = ss_study_get_n_items (study);
+
+      ss_engine_project (study, SS_BASELINE, NULL, baseline);
+      ss_engine_project (study, 0, baseline, p);
+      ss_projection_copy_into (copy, p);
+      for (guint step = 0; step < 40; step++)
+        {
+          /* Mostly one item a copy, as a drag; sometimes a few, or more
+           * than the projection keeps track of, or none. */
+          guint n_items = step % 13 == 12 ? 11 : step % 5 == 4 ? 3 : step % 7 == 6 ? 0 : 1;
+
+          for (guint e = 0; e < n_items; e++)
+            {
+              guint item = g_rand_int_range (rand, 0, ni);
+              double shares[SS_MAX_COUNTRIES];
+
+              random_shares (rand, nc, shares);
+              memcpy (ss_scenario_ensure_targets (study, ss_study_get_scenario (study, 0), item),
+                      shares, nc * sizeof (double));
+              ss_engine_update_item (study, baseline, item, p);
+            }
+          if (step == 30)
+            ss_engine_project (study, 0, baseline, p);
+          ss_projection_copy_into (copy, p);
+          /* What a copy from nothing gives. */
+          g_clear_pointer (&full, ss_projection_free);
+          full = ss_projection_new ();
+          ss_projection_copy_into (full, p);
+          assert_same_projection (copy, full);
+          g_assert_cmpint (copy->scenario, ==, p->scenario);
+          g_assert_cmpint (copy->too_many_states, ==, p->too_many_states);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,5 +419,6 @@ main (int   argc,
   g_test_add_func ("/engine/scale/threads", test_threads);
   g_test_add_func ("/engine/scale/update-item", test_update_item);
   g_test_add_func ("/engine/scale/update-copy", test_update_copy);
+  g_test_add_func ("/engine/scale/copy-again", test_copy_again);
   return g_test_run ();
 }
