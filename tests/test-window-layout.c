@@ -145,6 +145,14 @@ test_1280x800 (Fixture       *f,
     g_assert_true (in_view (GTK_WIDGET (slider (f, c)), view_of (f)));
   g_assert_cmpuint (cards_in_view (f), >=, 4);
   g_assert_true (in_view (chart_of (f), view_of (f)));
+  /* Every card's whole title shows ("Expected shortfall impact" was cut
+   * to "Expected shortfall imp…"), on two lines where it must. */
+  for (guint k = 0; k < N_CARDS; k++)
+    {
+      GtkWidget *title = ss_test_find_first (ss_window_get_card (f->window, k), GTK_TYPE_LABEL);
+
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+    }
 
   /* Scrolled to the alerts, at the end: the figures stay in view. */
   gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));

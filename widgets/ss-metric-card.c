@@ -82,8 +82,15 @@ ss_metric_card_init (SsMetricCard *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
 
+  /* A title too long for the card takes a second line: "Expected
+   * shortfall impact" was cut to "Expected shortfall imp…" in a card of
+   * the 1280 px window's side column. Cards of one row of the flow box
+   * share its height, so only that row grows. */
   self->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->title, 0);
+  gtk_label_set_wrap (self->title, TRUE);
+  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->title, 2);
   gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "caption-heading");
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "dim-label");
