@@ -1484,6 +1484,15 @@ validate_schema (Loader *l,
  * validated whole at its end and freed after that, so what is held at
  * once is at most one scenario.
  *
+ * The schema does not follow it into a <scenario>: libxml2's progressive
+ * validation costs a few allocations an element, and a scenario may hold
+ * 160 000 <target>s. Every child of a scenario is an element of no
+ * namespace that holds text or nothing, whose name, attributes (no other,
+ * none in a namespace, the required ones there) and text the loader checks
+ * itself; this pass adds that such a child holds no element and has no
+ * namespace. What the schema would refuse there is still refused, and the
+ * whole tree's schema check then says why.
+ *
  * This pass only tells whether the file is valid. At its first problem
  * of any kind (the parser's, the loader's or the schema's), or when the
  * parts of <study> are not in their order, it stops, and the file is read
@@ -1497,6 +1506,7 @@ typedef struct
   Loader                 *l;
   xmlRelaxNGValidCtxtPtr  rng;
   xmlNode                *rng_whole;   /* validated whole at its end */
+  xmlNode                *rng_skip;    /* a child of a scenario: not shown */
   xmlNode                *read;        /* holds elements read, to be freed */
   gboolean                rng_failed;
   xmlNode                *root;
@@ -1570,7 +1580,17 @@ on_stream_start (gpointer data,
   Loader *l = st->l;
   xmlNode *parent = node->parent;
 
-  if (st->rng_whole == NULL)
+  /* The schema does not see the children of a <scenario> (below). They
+   * are all empty elements or text only, in no namespace. */
+  if (st->rng_skip != NULL)
+    return FALSE;
+  if (parent != NULL && parent == st->scenario_node && st->rng_whole == NULL)
+    {
+      if (node->ns != NULL)
+        return FALSE;
+      st->rng_skip = node;
+    }
+  else if (st->rng_whole == NULL)
     {
       int ret = xmlRelaxNGValidatePushElement (st->rng, node->doc, node);
 
@@ -1638,7 +1658,7 @@ on_stream_text (gpointer data,
       stream_drop (st, text);
       return TRUE;
     }
-  if (st->rng_whole == NULL
+  if (st->rng_whole == NULL && st->rng_skip == NULL
       && xmlRelaxNGValidatePushCData (st->rng, text->content, xmlStrlen (text->content)) != 1)
     st->rng_failed = TRUE;
   return !st->rng_failed;
@@ -1652,7 +1672,9 @@ on_stream_end (gpointer data,
   Loader *l = st->l;
   xmlNode *parent = node->parent;
 
-  if (st->rng_whole == node)
+  if (st->rng_skip == node)
+    st->rng_skip = NULL;
+  else if (st->rng_whole == node)
     {
       if (xmlRelaxNGValidateFullElement (st->rng, node->doc, node) != 1)
         st->rng_failed = TRUE;
@@ -1705,7 +1727,12 @@ on_stream_end (gpointer data,
   else if (parent == st->scenario_node && parent != NULL)
     {
       load_scenario_child (l, node, st->scenario, st->scenario_context, &st->scenario_read);
-      stream_drop (st, node);
+      /* Never shown to the schema, so nothing there points at it. */
+      if (st->rng_whole == NULL)
+        {
+          xmlUnlinkNode (node);
+          xmlFreeNode (node);
+        }
     }
   return l->count == 0;
 }
@@ -1719,7 +1746,7 @@ load_streaming (Loader     *l,
 {
   static const SsXmlStream funcs = { on_stream_start, on_stream_text, on_stream_end };
   xmlRelaxNGPtr schema = get_schema ();
-  Stream st = { l, NULL, NULL, NULL, FALSE, NULL, NULL, -1, 0, 0, 0, NULL, 0, NULL, NULL, NULL, { 0 } };
+  Stream st = { l, NULL, NULL, NULL, NULL, FALSE, NULL, NULL, -1, 0, 0, 0, NULL, 0, NULL, NULL, NULL, { 0 } };
   gboolean ok;
 
   if (schema == NULL)

@@ -88,6 +88,42 @@ test_problem_far_down (void)
   }
 }
 
+/* The schema does not follow the streaming pass into a <scenario>: the
+ * loader checks its children itself, and the pass adds that they hold no
+ * element and are in no namespace. What the schema refuses there is still
+ * refused, with the schema's message from the whole tree. */
+static void
+test_scenario_children (void)
+{
+  static const struct { const char *from, *to, *message; } cases[] = {
+    { "<target item=\"282520\" country=\"CN\" share=\"0.5\"/>",
+      "<target item=\"282520\" country=\"CN\" share=\"0.5\"><x/></target>", "Did not expect element x there" },
+    { "<target item=\"282520\" country=\"CN\" share=\"0.5\"/>",
+      "<target xmlns=\"urn:x\" item=\"282520\" country=\"CN\" share=\"0.5\"/>", NULL },
+    { "<stockpile days=\"30\"/>", "<stockpile days=\"30\"><stockpile days=\"1\"/></stockpile>", NULL },
+    { "<subsidy>0.3</subsidy>", "<subsidy><x:y xmlns:x=\"urn:x\"/>0.3</subsidy>", NULL },
+    { "<source country=\"CN\" share=\"0.35\"/>",
+      "<source country=\"CN\" share=\"0.35\"><x/></source>", "Did not expect element x there" },
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "example-v2-study.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *mutated = ss_test_mutate (text, cases[k].from, cases[k].to);
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(SsStudy) study = ss_test_load_text (mutated, &load_error);
+
+      g_assert_null (study);
+      g_assert_error (load_error, SS_STUDY_ERROR, SS_STUDY_ERROR_INVALID);
+      if (cases[k].message != NULL)
+        g_assert_nonnull (strstr (load_error->message, cases[k].message));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -111,5 +147,6 @@ main (int   argc,
       g_test_add_data_func (path, s, test_shape);
     }
   g_test_add_func ("/loader-stream/problem-far-down", test_problem_far_down);
+  g_test_add_func ("/loader-stream/scenario-children", test_scenario_children);
   return g_test_run ();
 }
