@@ -326,6 +326,7 @@ update_links (SsWindow           *self,
                      : _("Computing every scenario’s projection…"));
   else if (tornado && data->sensitivity == NULL && self->tornado_cancellable != NULL)
     /* Translators: under the tornado chart, while a worker thread computes it */
+    /* xgettext:no-c-format */
     note = g_strdup (_("Computing the tornado: each input is lowered and raised by 10 % and the figure "
                        "computed again…"));
   else if (tornado && self->tornado_error != NULL)
