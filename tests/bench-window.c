@@ -255,6 +255,15 @@ main (int   argc,
     }
   adw_init ();
   g_assert_nonnull (ss_get_resource ());
+  /* The application's own style sheet, as AdwApplication loads it from
+   * the resources: the window is drawn as it looks. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/supplyshift/SupplyShift/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   sample = ss_study_load_sample ();
   measure ("sample study (13 items, 9 countries, 11 years)", sample, NULL);
