@@ -158,7 +158,8 @@ test_1280x800 (Fixture       *f,
 
 /* A card as wide as the 1280 px window's side column makes it (191 px)
  * shows the whole of "Expected shortfall impact", which needs 175 px of
- * the 169 inside its padding: it was cut to "Expected shortfall imp…". */
+ * the 167 inside its padding and outline: it was cut to "Expected
+ * shortfall imp…". */
 static void
 test_card_title (Fixture       *f,
                  gconstpointer  data)
@@ -180,7 +181,7 @@ test_card_title (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (window), 191, 300);
   gtk_window_present (GTK_WINDOW (window));
   ss_test_wait_frames (5);
-  g_assert_cmpint (gtk_widget_get_width (card), ==, 169);          /* inside the padding */
+  g_assert_cmpint (gtk_widget_get_width (card), ==, 167);          /* inside the padding and outline */
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))), ==, 2);
   gtk_window_destroy (GTK_WINDOW (window));
