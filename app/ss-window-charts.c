@@ -32,26 +32,6 @@
 static const SsSensitivity *window_tornado (SsWindow *self,
                                             gboolean  may_wait);
 
-static void
-on_charts_completed (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  GWeakRef *ref = user_data;
-  g_autoptr(SsWindow) self = g_weak_ref_get (ref);
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->charts_cancellable)
-    return;
-  g_clear_object (&self->charts_cancellable);
-  if (self->document == NULL)
-    return;
-  /* Dropped if an edit overtook it: the update starts again. */
-  ss_document_complete_finish (self->document, result, NULL);
-  ss_window_charts_update (self);
-}
-
 /* Whether the chart of every scenario, or of the grid, waits for a
  * worker: bringing those up to date would miss the frame (seconds at
  * the early-warning scale). Starts one if none is at it. */
@@ -61,18 +41,9 @@ charts_off_thread (SsWindow     *self,
 {
   SsDocumentNeeds needs = (ssc_chart_kind_needs_all_scenarios (kind) ? SS_DOCUMENT_NEEDS_PROJECTIONS : 0)
                           | (ssc_chart_kind_needs_grid (kind) ? SS_DOCUMENT_NEEDS_GRID : 0);
-  GWeakRef *ref;
 
-  if (needs == 0 || ss_document_estimate_needs_us (self->document, needs) <= ss_frame_budget_us ())
-    return FALSE;
-  if (self->charts_cancellable == NULL)
-    {
-      self->charts_cancellable = g_cancellable_new ();
-      ref = g_new0 (GWeakRef, 1);
-      g_weak_ref_init (ref, self);
-      ss_document_complete_async (self->document, needs, self->charts_cancellable, on_charts_completed, ref);
-    }
-  return TRUE;
+  return ss_job_complete (&self->charts_job, self, self->document, needs,
+                          (SsJobUpdateFunc)ss_window_charts_update);
 }
 
 /* The chart shows the selected scenario and item; compare needs every
@@ -175,24 +146,14 @@ set_tornado (SsWindow      *self,
 }
 
 static void
-on_tornado_computed (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_tornado_computed (gpointer      owner,
+                     GAsyncResult *result)
 {
-  GWeakRef *ref = user_data;
-  g_autoptr(SsWindow) self = g_weak_ref_get (ref);
+  SsWindow *self = owner;
   g_autoptr(GError) error = NULL;
-  TornadoJob *job;
-  SsSensitivity *tornado;
+  TornadoJob *job = g_task_get_task_data (G_TASK (result));
+  SsSensitivity *tornado = g_task_propagate_pointer (G_TASK (result), &error);
 
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  /* One an edit or another request overtook (and cancelled). */
-  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->tornado_cancellable)
-    return;
-  g_clear_object (&self->tornado_cancellable);
-  job = g_task_get_task_data (G_TASK (result));
-  tornado = g_task_propagate_pointer (G_TASK (result), &error);
   set_tornado (self, job->scenario, job->figure, tornado, error);
   if (self->document != NULL)
     ss_window_charts_update (self);
@@ -201,8 +162,7 @@ on_tornado_computed (GObject      *source,
 static void
 cancel_tornado (SsWindow *self)
 {
-  g_cancellable_cancel (self->tornado_cancellable);
-  g_clear_object (&self->tornado_cancellable);
+  ss_job_cancel (&self->tornado_job);
 }
 
 static void
@@ -211,17 +171,14 @@ start_tornado (SsWindow *self,
 {
   g_autoptr(GTask) task = NULL;
   TornadoJob *job = g_new0 (TornadoJob, 1);
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  gpointer call = ss_job_begin (&self->tornado_job, self, on_tornado_computed);
 
-  cancel_tornado (self);
   job->study = ss_study_copy (ss_window_study (self));
   job->scenario = self->scenario;
   job->figure = figure;
   self->tornado_job_scenario = self->scenario;
   self->tornado_job_figure = figure;
-  self->tornado_cancellable = g_cancellable_new ();
-  g_weak_ref_init (ref, self);
-  task = g_task_new (NULL, self->tornado_cancellable, on_tornado_computed, ref);
+  task = g_task_new (NULL, self->tornado_job.cancellable, ss_job_ready, call);
   g_task_set_task_data (task, job, (GDestroyNotify)tornado_job_free);
   g_task_run_in_thread (task, tornado_in_thread);
 }
@@ -253,7 +210,7 @@ window_tornado (SsWindow *self,
            > ss_frame_budget_us ())
     {
       if (!self->editor_dragging
-          && (self->tornado_cancellable == NULL || self->tornado_job_scenario != self->scenario
+          && (!ss_job_is_running (&self->tornado_job) || self->tornado_job_scenario != self->scenario
               || self->tornado_job_figure != figure))
         start_tornado (self, figure);
       return same ? self->tornado : NULL;
@@ -274,8 +231,7 @@ ss_window_charts_changed (SsWindow *self,
 {
   self->tornado_stale = TRUE;
   cancel_tornado (self);
-  g_cancellable_cancel (self->charts_cancellable);
-  g_clear_object (&self->charts_cancellable);
+  ss_job_cancel (&self->charts_job);
   if (structure)
     {
       g_clear_pointer (&self->tornado, ss_sensitivity_free);
@@ -287,8 +243,7 @@ void
 ss_window_charts_dispose (SsWindow *self)
 {
   cancel_tornado (self);
-  g_cancellable_cancel (self->charts_cancellable);
-  g_clear_object (&self->charts_cancellable);
+  ss_job_cancel (&self->charts_job);
 }
 
 /* The note under the chart, and "Use This Mix": only for the frontier. */
@@ -324,7 +279,7 @@ update_links (SsWindow           *self,
     note = g_strdup (ssc_chart_kind_needs_grid (ss_chart_get_kind (self->chart))
                      ? _("Computing every strategy under every shock…")
                      : _("Computing every scenario’s projection…"));
-  else if (tornado && data->sensitivity == NULL && self->tornado_cancellable != NULL)
+  else if (tornado && data->sensitivity == NULL && ss_job_is_running (&self->tornado_job))
     /* Translators: under the tornado chart, while a worker thread computes it */
     /* xgettext:no-c-format */
     note = g_strdup (_("Computing the tornado: each input is lowered and raised by 10 % and the figure "

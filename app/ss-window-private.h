@@ -13,6 +13,7 @@
 #include "ss-data-window.h"
 #include "ss-document.h"
 #include "ss-item-model.h"
+#include "ss-job.h"
 #include "ss-mix-bar.h"
 #include "ss-sensitivity.h"
 #include "ss-share-editor.h"
@@ -103,7 +104,7 @@ struct _SsWindow
   GPtrArray            *bound_rows;              /* of ItemRow, the rows on screen */
   GtkStringList        *scenario_names;
   guint                 tick_id;
-  gboolean              projecting;              /* a projection computed in a worker */
+  SsJob                 projection_job;          /* a worker computing the projection shown */
   SsAlertList          *alerts;
   GListModel           *view_pages;              /* the view stack's */
 
@@ -141,9 +142,9 @@ struct _SsWindow
   gboolean              tornado_done;            /* computed (or refused) for: */
   int                   tornado_scenario;
   guint                 tornado_figure_done;
-  GCancellable         *charts_cancellable;      /* while a worker computes every scenario or cell */
+  SsJob                 charts_job;              /* a worker computing every scenario or cell */
   gboolean              charts_computing;        /* the chart waits for it */
-  GCancellable         *tornado_cancellable;     /* while a worker computes one: */
+  SsJob                 tornado_job;             /* a worker computing one, of: */
   int                   tornado_job_scenario;
   guint                 tornado_job_figure;
   GPtrArray            *chart_cells;             /* the stress grid, borrowed from the document */
@@ -156,7 +157,7 @@ struct _SsWindow
   GtkWidget            *stress_page;
   GtkWidget            *stress_content;          /* the grid and the cell: hidden while computed */
   GtkWidget            *stress_computing;
-  GCancellable         *stress_cancellable;      /* while a worker computes the grid */
+  SsJob                 stress_job;              /* a worker computing the grid */
   SsChart              *stress_chart;
   SsChart              *stress_cell_chart;
   GtkDropDown          *stress_cell_kind;

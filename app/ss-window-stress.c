@@ -229,46 +229,6 @@ update_cell (SsWindow *self)
 }
 
 static void
-on_grid_completed (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  GWeakRef *ref = user_data;
-  g_autoptr(SsWindow) self = g_weak_ref_get (ref);
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->stress_cancellable)
-    return;
-  g_clear_object (&self->stress_cancellable);
-  /* A result an edit (or another study) overtook is dropped; the update
-   * starts again. */
-  if (self->document != NULL)
-    ss_document_complete_finish (self->document, result, NULL);
-  ss_window_stress_update (self);
-}
-
-/* Whether the grid is computed in a worker instead: started if none is
- * at it yet. */
-static gboolean
-complete_off_thread (SsWindow *self)
-{
-  GWeakRef *ref;
-
-  if (ss_document_estimate_needs_us (self->document, SS_DOCUMENT_NEEDS_GRID) <= ss_frame_budget_us ())
-    return FALSE;
-  if (self->stress_cancellable == NULL)
-    {
-      self->stress_cancellable = g_cancellable_new ();
-      ref = g_new0 (GWeakRef, 1);
-      g_weak_ref_init (ref, self);
-      ss_document_complete_async (self->document, SS_DOCUMENT_NEEDS_GRID, self->stress_cancellable,
-                                  on_grid_completed, ref);
-    }
-  return TRUE;
-}
-
-static void
 show_computing (SsWindow *self,
                 gboolean  computing)
 {
@@ -286,7 +246,8 @@ ss_window_stress_update (SsWindow *self)
 
   if (self->document == NULL || !stress_shown (self))
     return;
-  if (complete_off_thread (self))
+  if (ss_job_complete (&self->stress_job, self, self->document, SS_DOCUMENT_NEEDS_GRID,
+                       (SsJobUpdateFunc)ss_window_stress_update))
     {
       show_computing (self, TRUE);
       return;
@@ -312,8 +273,7 @@ ss_window_stress_update (SsWindow *self)
 void
 ss_window_stress_dispose (SsWindow *self)
 {
-  g_cancellable_cancel (self->stress_cancellable);
-  g_clear_object (&self->stress_cancellable);
+  ss_job_cancel (&self->stress_job);
 }
 
 /* Scenarios came or went: a picked cell that went is replaced. */

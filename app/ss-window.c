@@ -377,18 +377,11 @@ on_tick (GtkWidget     *widget,
 }
 
 static void
-on_projected (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_projected (gpointer      owner,
+              GAsyncResult *result)
 {
-  GWeakRef *ref = user_data;
-  g_autoptr(SsWindow) self = g_weak_ref_get (ref);
+  SsWindow *self = owner;
 
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  if (self == NULL)
-    return;
-  self->projecting = FALSE;
   if (self->document == NULL)
     return;
   /* A result an edit overtook is dropped: the next frame starts again. */
@@ -411,7 +404,7 @@ typedef enum
 static Refresh
 refresh_off_thread (SsWindow *self)
 {
-  GWeakRef *ref;
+  gpointer call;
 
   if (ss_document_estimate_us (self->document, self->scenario) <= ss_frame_budget_us ())
     return REFRESH_HERE;
@@ -419,13 +412,11 @@ refresh_off_thread (SsWindow *self)
   if (ss_document_peek_projection (self->document, SS_BASELINE) == NULL
       || ss_document_peek_projection (self->document, self->scenario) == NULL)
     return REFRESH_HERE;
-  if (self->projecting)
+  if (ss_job_is_running (&self->projection_job))
     return REFRESH_WAIT;
 
-  self->projecting = TRUE;
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, self);
-  ss_document_project_async (self->document, self->scenario, NULL, on_projected, ref);
+  call = ss_job_begin (&self->projection_job, self, on_projected);
+  ss_document_project_async (self->document, self->scenario, self->projection_job.cancellable, ss_job_ready, call);
   return REFRESH_STARTED;
 }
 
@@ -437,7 +428,7 @@ ss_window_projection (SsWindow *self,
 {
   const SsProjection *p = NULL;
 
-  if (self->projecting && ss_document_estimate_us (self->document, scenario) > ss_frame_budget_us ())
+  if (ss_job_is_running (&self->projection_job) && ss_document_estimate_us (self->document, scenario) > ss_frame_budget_us ())
     p = ss_document_peek_projection (self->document, scenario);
   return p != NULL ? p : ss_document_get_projection (self->document, scenario);
 }
@@ -765,6 +756,7 @@ ss_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->view_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_WINDOW);
   ss_window_sidebar_dispose (self);
+  ss_job_cancel (&self->projection_job);
   ss_window_stress_dispose (self);
   ss_window_charts_dispose (self);
   g_clear_object (&self->document);

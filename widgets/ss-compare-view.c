@@ -35,6 +35,7 @@
 #include "ss-compare.h"
 #include "ss-compare-view.h"
 #include "ss-input-guard.h"
+#include "ss-job.h"
 #include "ss-page-util.h"
 #include "ss-safe-file.h"
 
@@ -64,7 +65,7 @@ struct _SsCompareView
   GPtrArray        *projections;
 
   guint             tick_id;
-  GCancellable     *cancellable;         /* the worker's, while one computes */
+  SsJob             job;                 /* a worker computing the projections */
   int               year;                /* 0 until set: see default_year() */
   gboolean          updating;
   gboolean          stale;       /* the figures wait for the table to show */
@@ -474,47 +475,6 @@ update_labels (SsCompareView *self,
   gtk_label_set_label (self->legend, legend);
 }
 
-static void
-on_completed (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GWeakRef *ref = user_data;
-  g_autoptr(SsCompareView) self = g_weak_ref_get (ref);
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  /* A job of a study the view no longer shows: another may be running. */
-  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
-    return;
-  g_clear_object (&self->cancellable);
-  /* A result an edit overtook is dropped, and the next update starts
-   * again. */
-  if (self->document != NULL)
-    ss_document_complete_finish (self->document, result, NULL);
-  ss_compare_view_update (self);
-}
-
-/* Whether the projections are computed in a worker instead: started if
- * none is at it yet. */
-static gboolean
-complete_off_thread (SsCompareView *self)
-{
-  GWeakRef *ref;
-
-  if (ss_document_estimate_needs_us (self->document, SS_DOCUMENT_NEEDS_PROJECTIONS) <= ss_frame_budget_us ())
-    return FALSE;
-  if (self->cancellable == NULL)
-    {
-      self->cancellable = g_cancellable_new ();
-      ref = g_new0 (GWeakRef, 1);
-      g_weak_ref_init (ref, self);
-      ss_document_complete_async (self->document, SS_DOCUMENT_NEEDS_PROJECTIONS, self->cancellable,
-                                  on_completed, ref);
-    }
-  return TRUE;
-}
-
 /* Shows whether a worker computes the figures; the table meanwhile keeps
  * the last ones, and takes no clicks. */
 static void
@@ -549,7 +509,8 @@ update (SsCompareView *self,
   gtk_spin_button_set_value (self->year_spin, self->year);
   self->updating = FALSE;
 
-  if (may_wait && complete_off_thread (self))
+  if (may_wait && ss_job_complete (&self->job, self, self->document, SS_DOCUMENT_NEEDS_PROJECTIONS,
+                                   (SsJobUpdateFunc)ss_compare_view_update))
     {
       show_computing (self, TRUE);
       return;
@@ -634,7 +595,7 @@ update_later (SsCompareView *self)
 static void
 ensure_fresh (SsCompareView *self)
 {
-  if (self->stale || self->cancellable != NULL)
+  if (self->stale || ss_job_is_running (&self->job))
     update (self, FALSE);
 }
 
@@ -775,8 +736,7 @@ ss_compare_view_dispose (GObject *object)
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  ss_job_cancel (&self->job);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -1008,8 +968,7 @@ ss_compare_view_set_document (SsCompareView *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   /* Another study's figures are no use, even while the new ones are
    * computed. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  ss_job_cancel (&self->job);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     {
       g_object_unref (self->list);
