@@ -112,18 +112,34 @@ joint_states (const SsStudy *study)
 }
 
 /* What a full projection of scenario (or SS_BASELINE) costs, in ns;
- * a cell under a shock, about as much. */
+ * a cell under a shock, about as much. It walks every item's sources, so
+ * it is kept until the study changes: a view asks on every refresh. */
 static double
 estimate_full (SsDocument *self,
                int         scenario_index)
 {
   const SsScenario *scenario = scenario_index >= 0 ? ss_study_get_scenario (self->study, scenario_index) : NULL;
-  double years = ss_study_get_meta (self->study)->horizon + 1;
-  double ns = joint_states (self->study) * years * NS_PER_STATE_YEAR;
+  guint n = 1 + ss_study_get_n_scenarios (self->study);
+  double years, ns, *cached;
 
+  if (self->full_ns == NULL)
+    self->full_ns = g_array_new (FALSE, FALSE, sizeof (double));
+  if (self->full_ns_generation != self->generation || self->full_ns->len != n)
+    {
+      g_array_set_size (self->full_ns, n);
+      for (guint k = 0; k < n; k++)
+        g_array_index (self->full_ns, double, k) = -1;
+      self->full_ns_generation = self->generation;
+    }
+  cached = &g_array_index (self->full_ns, double, scenario_index + 1);
+  if (*cached >= 0)
+    return *cached;
+
+  years = ss_study_get_meta (self->study)->horizon + 1;
+  ns = joint_states (self->study) * years * NS_PER_STATE_YEAR;
   for (guint i = 0; i < ss_study_get_n_items (self->study); i++)
     ns += item_sets (self->study, scenario, i) * years * NS_PER_SET_YEAR + years * NS_PER_ITEM_YEAR;
-  return ns;
+  return *cached = ns;
 }
 
 /* What bringing a cached projection or cell of scenario (or

@@ -86,6 +86,11 @@ struct _SsDocument
   guint64    serial;                   /* this document among all */
   guint64    generation;               /* changes with every change of the study */
   guint      n_installed;              /* projections put in the cache from a worker */
+
+  /* What a whole projection of each would cost ([0] baseline, [1 + s]
+   * scenario s; < 0: not estimated yet), for this generation. */
+  GArray    *full_ns;                  /* of double */
+  guint64    full_ns_generation;
   struct _Worker *worker;
 };
 

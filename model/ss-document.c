@@ -128,6 +128,7 @@ ss_document_finalize (GObject *object)
   g_clear_pointer (&self->shocks, g_array_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->cell_stale, g_array_unref);
+  g_clear_pointer (&self->full_ns, g_array_unref);
 
   G_OBJECT_CLASS (ss_document_parent_class)->finalize (object);
 }

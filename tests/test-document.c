@@ -622,6 +622,15 @@ test_estimate (void)
   ss_document_end_edit (document);
   /* The end of the drag: the whole projection again. */
   g_assert_cmpint (ss_document_estimate_us (document, 0), ==, whole);
+
+  /* The whole projection's estimate is kept between edits, and follows
+   * each: a longer horizon costs more, asked twice or not. */
+  whole = ss_document_estimate_full_us (document, 0);
+  g_assert_cmpint (ss_document_estimate_full_us (document, 0), ==, whole);
+  g_assert_true (ss_document_set_meta_horizon (document, ss_study_get_meta (s)->horizon + 10, NULL));
+  g_assert_cmpint (ss_document_estimate_full_us (document, 0), >, whole);
+  g_assert_true (ss_document_undo (document));
+  g_assert_cmpint (ss_document_estimate_full_us (document, 0), ==, whole);
 }
 
 int
