@@ -230,33 +230,55 @@ KERNEL (var_scan) (SsVarScanArgs *a)
   const double *restrict loss = a->loss;
   VD lo = KERNEL (splat) (a->lo), hi = KERNEL (splat) (a->hi);
   VU below = (VU)KERNEL (splat) (0);
-  VI inside = (VI)KERNEL (splat) (0);
-  gsize k = 0;
+  gsize k = 0, m = 0;
 
   a->below = 0;
   a->n_inside = 0;
-  for (; k + KERNEL_LANES <= a->n; k += KERNEL_LANES)
+  a->p_inside = 0;
+  /* A block at a time: the states in the bracket are few, so a block
+   * with none of them costs the vector pass only, and one with some is
+   * gone through again for them while it is in the cache. */
+  for (; k + VAR_SCAN_BLOCK <= a->n; k += VAR_SCAN_BLOCK)
     {
-      VD l = KERNEL (load) (loss + k);
-      VU p;
+      VI inside = (VI)KERNEL (splat) (0);
+      gint64 count = 0;
 
-      memcpy (&p, a->p + k, sizeof p);
-      below += p & (VU)(l < lo);
-      /* A true comparison is −1. */
-      inside -= (l >= lo) & (l <= hi);
+      for (gsize j = k; j < k + VAR_SCAN_BLOCK; j += KERNEL_LANES)
+        {
+          VD l = KERNEL (load) (loss + j);
+          VU p;
+
+          memcpy (&p, a->p + j, sizeof p);
+          below += p & (VU)(l < lo);
+          /* A true comparison is −1. */
+          inside -= (l >= lo) & (l <= hi);
+        }
+      for (int j = 0; j < KERNEL_LANES; j++)
+        count += inside[j];
+      if (count == 0)
+        continue;
+      a->n_inside += count;
+      if (a->inside == NULL || a->n_inside > a->max_inside)
+        continue;
+      for (gsize j = k; j < k + VAR_SCAN_BLOCK; j++)
+        if (loss[j] >= a->lo && loss[j] <= a->hi)
+          {
+            a->inside[m++] = (SsOutcome) { loss[j], a->p[j] };
+            a->p_inside += a->p[j];
+          }
     }
   for (; k < a->n; k++)
     {
       if (loss[k] < a->lo)
         a->below += a->p[k];
-      else if (loss[k] <= a->hi)
-        a->n_inside++;
+      else if (loss[k] <= a->hi && ++a->n_inside <= a->max_inside && a->inside != NULL)
+        {
+          a->inside[m++] = (SsOutcome) { loss[k], a->p[k] };
+          a->p_inside += a->p[k];
+        }
     }
   for (int j = 0; j < KERNEL_LANES; j++)
-    {
-      a->below += below[j];
-      a->n_inside += inside[j];
-    }
+    a->below += below[j];
 }
 
 static const SsKernels KERNEL (kernels) = {

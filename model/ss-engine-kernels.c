@@ -36,6 +36,8 @@
 /* A block of joint states at a time, so x stays in the first-level cache
  * while it is added to every year's row. */
 #define JOINT_BLOCK 512
+/* States var_scan counts before it looks for the ones in its bracket. */
+#define VAR_SCAN_BLOCK 64
 
 /* The helpers of the body take and return vectors, which GCC warns would
  * pass differently with AVX; they are always inlined, so nothing is. */

@@ -54,8 +54,18 @@ typedef struct
   double         largest;              /* out */
 } SsJointDeltaArgs;
 
+/* A joint state's loss and probability (fixed point, 2^-63), as VaR95
+ * selects from them. */
+typedef struct
+{
+  double  loss;
+  guint64 p;
+} SsOutcome;
+
 /* The probability (fixed point, 2^-63) of the states with a loss below
- * lo, and how many have a loss in [lo, hi]. */
+ * lo, and how many have a loss in [lo, hi]; with inside, those states
+ * too, in order, and their probability, when they are no more than
+ * max_inside (otherwise what inside holds is of no use). */
 typedef struct
 {
   const double  *loss;
@@ -63,8 +73,11 @@ typedef struct
   gsize          n;
   double         lo;
   double         hi;
+  SsOutcome     *inside;               /* NULL, or room for max_inside */
+  gsize          max_inside;
   guint64        below;                /* out */
   gsize          n_inside;             /* out */
+  guint64        p_inside;             /* out, with inside */
 } SsVarScanArgs;
 
 typedef struct

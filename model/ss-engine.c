@@ -764,11 +764,7 @@ to_fixed (double p)
   return (guint64)(p * FIXED_ONE);
 }
 
-typedef struct
-{
-  double  loss;
-  guint64 p;
-} Outcome;
+typedef SsOutcome Outcome;
 
 /* The smallest loss L such that the outcomes with a loss ≤ L, with the
  * probability `below` of those left out below them all, have a
@@ -2023,27 +2019,18 @@ var_near (const double  *loss,
           double         moved,
           Outcome       *outcomes)
 {
-  guint64 level = to_fixed (VAR_LEVEL), inside = 0;
+  guint64 level = to_fixed (VAR_LEVEL);
   double margin = moved * (1 + 1e-9) + 1e-12 * fabs (last);
-  SsVarScanArgs scan = { loss, p, n, last - margin, last + margin };
-  gsize m = 0;
+  SsVarScanArgs scan = { loss, p, n, last - margin, last + margin, outcomes, n / 4 };
 
   if (isfinite (last) && isfinite (margin))
     {
       _ss_engine_kernels ()->var_scan (&scan);
-      if (scan.below < level && scan.n_inside > 0 && scan.n_inside <= n / 4)
+      if (scan.below < level && scan.n_inside > 0 && scan.n_inside <= scan.max_inside
+          && scan.below + scan.p_inside >= level)
         {
-          for (gsize k = 0; k < n; k++)
-            if (loss[k] >= scan.lo && loss[k] <= scan.hi)
-              {
-                outcomes[m++] = (Outcome) { loss[k], p[k] };
-                inside += p[k];
-              }
-          if (scan.below + inside >= level)
-            {
-              g_atomic_int_inc (&var_near_count[0]);
-              return var_level (outcomes, m, scan.below, level);
-            }
+          g_atomic_int_inc (&var_near_count[0]);
+          return var_level (outcomes, scan.n_inside, scan.below, level);
         }
     }
   g_atomic_int_inc (&var_near_count[1]);
@@ -2348,7 +2335,7 @@ ss_engine_update_item (const SsStudy      *study,
   double values[SS_DISRUPTION_N][SS_MAX_COUNTRIES];
   const double *item_p, *item_v, *item_d;
   gsize max_sets, n_joint_sets, size;
-  double moved[SS_MAX_HORIZON + 1];
+  double moved;
   Side old_side, new_side;
   ItemRows old;
   double *lost;
@@ -2432,9 +2419,9 @@ ss_engine_update_item (const SsStudy      *study,
           p->p_shortfall_10[it] = p->p_shortfall_10[it - 1];
         }
 
-      moved[t] = 0;
       if (su.mode == JOINT_NONE)
         continue;
+      moved = 0;
       if (was && is && sides_share_map (&old_side, &new_side, state->st.n))
         {
           SsJointDeltaArgs delta = { old_side.x, new_side.x, new_side.map,
@@ -2442,36 +2429,38 @@ ss_engine_update_item (const SsStudy      *study,
                                      joint, cost_old, cost_new };
 
           _ss_engine_kernels ()->joint_delta (&delta);
-          moved[t] = delta.largest;
-          continue;
+          moved = delta.largest;
         }
-      if (was)
+      else
         {
-          double minus = -cost_old;
-          double *rows[1] = { joint };
-          SsJointAddArgs add = { old_side.x, old_side.map,
-                                 old_side.map != NULL ? state->n_joint : n_joint_sets, 1, rows, &minus };
+          if (was)
+            {
+              double minus = -cost_old;
+              double *rows[1] = { joint };
+              SsJointAddArgs add = { old_side.x, old_side.map,
+                                     old_side.map != NULL ? state->n_joint : n_joint_sets, 1, rows,
+                                     &minus };
 
-          _ss_engine_kernels ()->joint_add (&add);
-          moved[t] += side_largest (&old_side) * cost_old;
-        }
-      if (is)
-        {
-          double *rows[1] = { joint };
-          SsJointAddArgs add = { new_side.x, new_side.map,
-                                 new_side.map != NULL ? state->n_joint : n_joint_sets, 1, rows,
-                                 &cost_new };
+              _ss_engine_kernels ()->joint_add (&add);
+              moved += side_largest (&old_side) * cost_old;
+            }
+          if (is)
+            {
+              double *rows[1] = { joint };
+              SsJointAddArgs add = { new_side.x, new_side.map,
+                                     new_side.map != NULL ? state->n_joint : n_joint_sets, 1, rows,
+                                     &cost_new };
 
-          _ss_engine_kernels ()->joint_add (&add);
-          moved[t] += side_largest (&new_side) * cost_new;
+              _ss_engine_kernels ()->joint_add (&add);
+              moved += side_largest (&new_side) * cost_new;
+            }
         }
+      /* The year's VaR while its row is in the cache. */
+      p->var95_shortfall_impact[t] = var_near (joint, state->p_fixed, n_joint_sets,
+                                               p->var95_shortfall_impact[t], moved, outcomes);
     }
 
   update_portfolio (&su, item, &old, state, p);
-  for (guint t = 0; t < ny && su.mode != JOINT_NONE; t++)
-    p->var95_shortfall_impact[t] = var_near (&state->joint[t * n_joint_sets], state->p_fixed,
-                                             n_joint_sets, p->var95_shortfall_impact[t], moved[t],
-                                             outcomes);
   finish_premium (&su, p->scenario, reference, p);
   projection_changed (p, (int)item);
   projection_release_scratch (p);

@@ -409,6 +409,70 @@ test_copy_again (void)
     }
 }
 
+/* The VaR's scan against a plain count: what lies below the bracket,
+ * how many states are in it and, when they are few enough, which ones
+ * in order, in both sets of loops, for lengths around the block and
+ * the vector widths, ties on the bracket's ends and a bracket that
+ * overflows. */
+static void
+test_var_scan (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  double loss[700];
+  guint64 p[700];
+  SsOutcome inside[700];
+  guint checked_lists = 0, overflowed = 0;
+
+  for (guint round = 0; round < 400; round++)
+    {
+      gsize n = round < 200 ? round : (gsize)g_rand_int_range (rand, 0, G_N_ELEMENTS (loss));
+      double lo = g_rand_int_range (rand, 0, 40), hi = lo + g_rand_int_range (rand, 0, 12);
+      gsize max_inside = g_rand_boolean (rand) ? n / 4 : (gsize)g_rand_int_range (rand, 0, 6);
+
+      for (gsize k = 0; k < n; k++)
+        {
+          /* Whole numbers, so states tie with each other and the ends. */
+          loss[k] = g_rand_int_range (rand, 0, 50);
+          p[k] = (guint64)g_rand_int (rand) << 24 | g_rand_int (rand);
+        }
+      for (int generic = 0; generic < 2; generic++)
+        {
+          SsVarScanArgs scan = { loss, p, n, lo, hi, round % 3 == 0 ? NULL : inside, max_inside };
+          guint64 below = 0, p_inside = 0;
+          gsize count = 0;
+
+          _ss_engine_set_kernels (generic);
+          memset (inside, 0xff, sizeof inside);
+          _ss_engine_kernels ()->var_scan (&scan);
+          for (gsize k = 0; k < n; k++)
+            if (loss[k] < lo)
+              below += p[k];
+          g_assert_cmpuint (scan.below, ==, below);
+          for (gsize k = 0; k < n; k++)
+            if (loss[k] >= lo && loss[k] <= hi)
+              {
+                if (scan.inside != NULL && scan.n_inside <= max_inside)
+                  {
+                    g_assert_cmpfloat (inside[count].loss, ==, loss[k]);
+                    g_assert_cmpuint (inside[count].p, ==, p[k]);
+                  }
+                p_inside += p[k];
+                count++;
+              }
+          g_assert_cmpuint (scan.n_inside, ==, count);
+          if (scan.inside != NULL && count <= max_inside)
+            {
+              g_assert_cmpuint (scan.p_inside, ==, p_inside);
+              checked_lists += count > 0;
+            }
+          overflowed += count > max_inside;
+        }
+    }
+  _ss_engine_set_kernels (FALSE);
+  g_assert_cmpuint (checked_lists, >, 100);
+  g_assert_cmpuint (overflowed, >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +480,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/engine/scale/kernels", test_kernels);
+  g_test_add_func ("/engine/scale/var-scan", test_var_scan);
   g_test_add_func ("/engine/scale/threads", test_threads);
   g_test_add_func ("/engine/scale/update-item", test_update_item);
   g_test_add_func ("/engine/scale/update-copy", test_update_copy);
