@@ -199,10 +199,10 @@ KERNEL (joint_delta) (SsJointDeltaArgs *a)
   VD big = KERNEL (splat) (0);
   VU no_sign = (VU)KERNEL (splat) (0) | G_MAXINT64;
   double largest = 0;
-  gsize k = 0;
+  gsize k = 0, n = a->n;            /* a local: the stores could alias *a */
 
   if (a->map == NULL)
-    for (; k + KERNEL_LANES <= a->n; k += KERNEL_LANES)
+    for (; k + KERNEL_LANES <= n; k += KERNEL_LANES)
       {
         VD delta = KERNEL (load) (x_new + k) * cn - KERNEL (load) (x_old + k) * co;
         VD size = (VD)((VU)delta & no_sign);
@@ -213,7 +213,7 @@ KERNEL (joint_delta) (SsJointDeltaArgs *a)
       }
   for (int j = 0; j < KERNEL_LANES; j++)
     largest = MAX (largest, big[j]);
-  for (; k < a->n; k++)
+  for (; k < n; k++)
     {
       gsize j = a->map != NULL ? a->map[k] : k;
       double delta = x_new[j] * a->cost_new - x_old[j] * a->cost_old;
@@ -228,6 +228,8 @@ KERNEL_ATTRIBUTES static void
 KERNEL (var_scan) (SsVarScanArgs *a)
 {
   const double *restrict loss = a->loss;
+  const guint64 *restrict prob = a->p;
+  gsize n = a->n;
   VD lo = KERNEL (splat) (a->lo), hi = KERNEL (splat) (a->hi);
   VU below = (VU)KERNEL (splat) (0);
   gsize k = 0, m = 0;
@@ -238,7 +240,7 @@ KERNEL (var_scan) (SsVarScanArgs *a)
   /* A block at a time: the states in the bracket are few, so a block
    * with none of them costs the vector pass only, and one with some is
    * gone through again for them while it is in the cache. */
-  for (; k + VAR_SCAN_BLOCK <= a->n; k += VAR_SCAN_BLOCK)
+  for (; k + VAR_SCAN_BLOCK <= n; k += VAR_SCAN_BLOCK)
     {
       VI inside = (VI)KERNEL (splat) (0);
       gint64 count = 0;
@@ -248,7 +250,7 @@ KERNEL (var_scan) (SsVarScanArgs *a)
           VD l = KERNEL (load) (loss + j);
           VU p;
 
-          memcpy (&p, a->p + j, sizeof p);
+          memcpy (&p, prob + j, sizeof p);
           below += p & (VU)(l < lo);
           /* A true comparison is −1. */
           inside -= (l >= lo) & (l <= hi);
@@ -263,18 +265,18 @@ KERNEL (var_scan) (SsVarScanArgs *a)
       for (gsize j = k; j < k + VAR_SCAN_BLOCK; j++)
         if (loss[j] >= a->lo && loss[j] <= a->hi)
           {
-            a->inside[m++] = (SsOutcome) { loss[j], a->p[j] };
-            a->p_inside += a->p[j];
+            a->inside[m++] = (SsOutcome) { loss[j], prob[j] };
+            a->p_inside += prob[j];
           }
     }
-  for (; k < a->n; k++)
+  for (; k < n; k++)
     {
       if (loss[k] < a->lo)
-        a->below += a->p[k];
+        a->below += prob[k];
       else if (loss[k] <= a->hi && ++a->n_inside <= a->max_inside && a->inside != NULL)
         {
-          a->inside[m++] = (SsOutcome) { loss[k], a->p[k] };
-          a->p_inside += a->p[k];
+          a->inside[m++] = (SsOutcome) { loss[k], prob[k] };
+          a->p_inside += prob[k];
         }
     }
   for (int j = 0; j < KERNEL_LANES; j++)
