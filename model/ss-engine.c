@@ -56,6 +56,8 @@
 /* A projection keeps its scratch memory for the next recompute, unless it
  * grew past this for a study with very many disruption states. */
 #define SCRATCH_KEEP   (8 * 1024 * 1024)
+/* Joint states times years from which a slider step is shared out. */
+#define UPDATE_PARALLEL_STATES (1 << 16)
 
 G_DEFINE_QUARK (ss-engine-error-quark, ss_engine_error)
 
@@ -2310,6 +2312,104 @@ update_portfolio (const Setup    *su,
     }
 }
 
+/* The years of an update, in runs of years that workers take, each with
+ * sides of its own (their x, and scratch), the sets' probabilities and
+ * map being the same for every one. */
+typedef struct
+{
+  const Setup    *su;
+  State          *state;
+  SsProjection   *p;
+  guint           item;
+  const ItemRows *old;
+  const Side     *old_side, *new_side;
+  gsize           max_sets, n_joint_sets;
+  guint           n_runs;
+  char           *worker_memory;
+  gsize           worker_size;
+  gboolean        can_fall_short[SS_MAX_HORIZON + 1];
+} UpdateYears;
+
+static gsize
+update_worker_size (gsize max_sets,
+                    gsize n_joint_sets)
+{
+  return n_joint_sets * sizeof (Outcome) + 3 * max_sets * sizeof (double);
+}
+
+static void
+update_years (gpointer data,
+              guint    run,
+              guint    worker)
+{
+  UpdateYears *u = data;
+  const Setup *su = u->su;
+  State *state = u->state;
+  SsProjection *p = u->p;
+  guint ny = su->ny, item = u->item;
+  char *at = u->worker_memory + worker * u->worker_size;
+  Outcome *outcomes = (Outcome *)at;
+  double *lost = (double *)(at + u->n_joint_sets * sizeof (Outcome));
+  Side old_side = *u->old_side, new_side = *u->new_side;
+  const double *share = &p->share[(gsize)item * su->nc * ny];
+  double impact = ss_study_get_item (su->study, item)->attr[SS_ITEM_IMPACT];
+  gsize n_joint_sets = u->n_joint_sets;
+
+  old_side.x = lost + u->max_sets;
+  new_side.x = old_side.x + u->max_sets;
+  old_side.have = new_side.have = FALSE;
+  for (guint t = run * ny / u->n_runs; t < (run + 1) * ny / u->n_runs; t++)
+    {
+      gsize it = (gsize)item * ny + t;
+      double *joint = &state->joint[t * n_joint_sets];
+      double cost_old = u->old->cost[t] * impact, cost_new = p->cost[it] * impact;
+      gboolean was = side_year (&old_side, u->old->share, ny, t, lost, NULL, NULL);
+      gboolean is = side_year (&new_side, share, ny, t, lost, &p->expected_shortfall[it],
+                               &p->p_shortfall_10[it]);
+      double moved = 0;
+
+      u->can_fall_short[t] = is;
+      if (su->mode == JOINT_NONE)
+        continue;
+      if (was && is && sides_share_map (&old_side, &new_side, state->st.n))
+        {
+          SsJointDeltaArgs delta = { old_side.x, new_side.x, new_side.map,
+                                     new_side.map != NULL ? state->n_joint : n_joint_sets,
+                                     joint, cost_old, cost_new };
+
+          _ss_engine_kernels ()->joint_delta (&delta);
+          moved = delta.largest;
+        }
+      else
+        {
+          if (was)
+            {
+              double minus = -cost_old;
+              double *rows[1] = { joint };
+              SsJointAddArgs add = { old_side.x, old_side.map,
+                                     old_side.map != NULL ? state->n_joint : n_joint_sets, 1, rows,
+                                     &minus };
+
+              _ss_engine_kernels ()->joint_add (&add);
+              moved += side_largest (&old_side) * cost_old;
+            }
+          if (is)
+            {
+              double *rows[1] = { joint };
+              SsJointAddArgs add = { new_side.x, new_side.map,
+                                     new_side.map != NULL ? state->n_joint : n_joint_sets, 1, rows,
+                                     &cost_new };
+
+              _ss_engine_kernels ()->joint_add (&add);
+              moved += side_largest (&new_side) * cost_new;
+            }
+        }
+      /* The year's VaR while its row is in the cache. */
+      p->var95_shortfall_impact[t] = var_near (joint, state->p_fixed, n_joint_sets,
+                                               p->var95_shortfall_impact[t], moved, outcomes);
+    }
+}
+
 /* After an edit of one item's targets in p's strategy, or of its baseline
  * shares: item's figures as a full projection has them, bit for bit; the
  * portfolio's and VaR95 from the old ones, the item's old contribution
@@ -2335,11 +2435,9 @@ ss_engine_update_item (const SsStudy      *study,
   double values[SS_DISRUPTION_N][SS_MAX_COUNTRIES];
   const double *item_p, *item_v, *item_d;
   gsize max_sets, n_joint_sets, size;
-  double moved;
+  UpdateYears years;
   Side old_side, new_side;
   ItemRows old;
-  double *lost;
-  Outcome *outcomes;
   char *at;
   guint ny;
 
@@ -2383,11 +2481,14 @@ ss_engine_update_item (const SsStudy      *study,
 
   max_sets = MAX (4, (gsize)1 << state->st.n);
   n_joint_sets = state->n_joint_sets;
-  size = item_rows_size (su.nc, su.groups->len, ny) + max_sets * sizeof (double)
-         + 2 * side_size (max_sets, n_joint_sets) + n_joint_sets * sizeof (Outcome) + 64;
+  /* Two workers halve a step of a study with many joint states; a small
+   * one is done before a thread would wake. */
+  years.n_runs = n_joint_sets * ny >= UPDATE_PARALLEL_STATES ? MIN (ss_parallel_get_n_workers (), ny) : 1;
+  years.worker_size = update_worker_size (max_sets, n_joint_sets);
+  size = item_rows_size (su.nc, su.groups->len, ny) + 2 * side_size (max_sets, n_joint_sets)
+         + years.n_runs * years.worker_size + 64;
   at = projection_scratch (p, size);
-  outcomes = (Outcome *)at, at += n_joint_sets * sizeof (Outcome);
-  lost = (double *)at, at += max_sets * sizeof (double);
+  years.worker_memory = at, at += years.n_runs * years.worker_size;
   item_rows_save (p, item, at, &old);
   at += item_rows_size (su.nc, su.groups->len, ny);
 
@@ -2401,68 +2502,34 @@ ss_engine_update_item (const SsStudy      *study,
   project_item (&su, item, item_p, item_v, item_d, p, &new_side.is);
   side_init (&new_side, &su, (double *)at, max_sets, n_joint_sets);
 
-  /* Its sets, year by year, and what they change in the joint losses. */
-  for (guint t = 0; t < ny; t++)
+  /* Its sets, year by year, and what they change in the joint losses;
+   * then what a year takes from the last where nothing moved, as a full
+   * projection does. */
+  years.su = &su;
+  years.state = state;
+  years.p = p;
+  years.item = item;
+  years.old = &old;
+  years.old_side = &old_side;
+  years.new_side = &new_side;
+  years.max_sets = max_sets;
+  years.n_joint_sets = n_joint_sets;
+  ss_parallel_run (years.n_runs, years.n_runs, update_years, &years);
+  for (guint t = 1; t < ny; t++)
     {
       gsize it = (gsize)item * ny + t;
-      const double *share = &p->share[(gsize)item * su.nc * ny];
-      double *joint = &state->joint[t * n_joint_sets];
-      double impact = ss_study_get_item (study, item)->attr[SS_ITEM_IMPACT];
-      double cost_old = old.cost[t] * impact, cost_new = p->cost[it] * impact;
-      gboolean was = side_year (&old_side, old.share, ny, t, lost, NULL, NULL);
-      gboolean is = side_year (&new_side, share, ny, t, lost, &p->expected_shortfall[it],
-                               &p->p_shortfall_10[it]);
 
-      if (is && t > 0 && !(new_side.is.moved >> t & 1) && (new_side.is.possible >> (t - 1) & 1))
+      if (years.can_fall_short[t] && !(new_side.is.moved >> t & 1) && (new_side.is.possible >> (t - 1) & 1))
         {
           p->expected_shortfall[it] = p->expected_shortfall[it - 1];
           p->p_shortfall_10[it] = p->p_shortfall_10[it - 1];
         }
-
-      if (su.mode == JOINT_NONE)
-        continue;
-      moved = 0;
-      if (was && is && sides_share_map (&old_side, &new_side, state->st.n))
-        {
-          SsJointDeltaArgs delta = { old_side.x, new_side.x, new_side.map,
-                                     new_side.map != NULL ? state->n_joint : n_joint_sets,
-                                     joint, cost_old, cost_new };
-
-          _ss_engine_kernels ()->joint_delta (&delta);
-          moved = delta.largest;
-        }
-      else
-        {
-          if (was)
-            {
-              double minus = -cost_old;
-              double *rows[1] = { joint };
-              SsJointAddArgs add = { old_side.x, old_side.map,
-                                     old_side.map != NULL ? state->n_joint : n_joint_sets, 1, rows,
-                                     &minus };
-
-              _ss_engine_kernels ()->joint_add (&add);
-              moved += side_largest (&old_side) * cost_old;
-            }
-          if (is)
-            {
-              double *rows[1] = { joint };
-              SsJointAddArgs add = { new_side.x, new_side.map,
-                                     new_side.map != NULL ? state->n_joint : n_joint_sets, 1, rows,
-                                     &cost_new };
-
-              _ss_engine_kernels ()->joint_add (&add);
-              moved += side_largest (&new_side) * cost_new;
-            }
-        }
-      /* The year's VaR while its row is in the cache. */
-      p->var95_shortfall_impact[t] = var_near (joint, state->p_fixed, n_joint_sets,
-                                               p->var95_shortfall_impact[t], moved, outcomes);
     }
 
   update_portfolio (&su, item, &old, state, p);
   finish_premium (&su, p->scenario, reference, p);
   projection_changed (p, (int)item);
-  projection_release_scratch (p);
+  /* The scratch is kept for the next step of the drag (it is of the
+   * joint losses' order); the full projection at its end lets it go. */
   setup_clear (&su);
 }
