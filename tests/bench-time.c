@@ -27,11 +27,10 @@ bench_thread_ms (void)
 double
 bench_process_ms (void)
 {
-  struct rusage usage;
+  struct timespec ts;
 
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
-         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 /* The load average over the last minute, to print beside the figures. */
