@@ -52,6 +52,21 @@ ss_test_wait_frames (guint n)
     }
 }
 
+/* The application's style sheet on the default display, as
+ * AdwApplication loads it from the resources at start-up: the window is
+ * laid out as it is on screen (the cards' padding, the outlines). Returns
+ * the provider, for the caller to remove if it must. */
+GtkCssProvider *
+ss_test_load_app_style (void)
+{
+  GtkCssProvider *style = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (style, "/io/github/supplyshift/SupplyShift/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return style;
+}
+
 /* After g_test_init(): opens the display, or prints TAP's plan of no test
  * and returns FALSE for main() to return 0. CI always has one (xvfb-run),
  * so there a missing display is an error, never a skip.

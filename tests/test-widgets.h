@@ -29,5 +29,6 @@ void ss_test_collect     (GtkWidget *widget,
 GtkWidget *ss_test_find_first (GtkWidget *root,
                                GType      type);
 void ss_test_wait_frames (guint      n);
+GtkCssProvider *ss_test_load_app_style (void);
 
 G_END_DECLS

@@ -156,36 +156,90 @@ test_1280x800 (Fixture       *f,
   g_assert_true (in_view (chart_of (f), view_of (f)));
 }
 
-/* A card as wide as the 1280 px window's side column makes it (191 px)
- * shows the whole of "Expected shortfall impact", which needs 175 px of
- * the 167 inside its padding and outline: it was cut to "Expected
- * shortfall imp…". */
-static void
-test_card_title (Fixture       *f,
-                 gconstpointer  data)
+/* Whether @inscription's text, laid out in its font (its CSS: size,
+ * weight, font features) and with its own attributes, takes no more
+ * than the width it is given: on its one line, it shows whole, not
+ * ellipsized. */
+static gboolean
+fits (GtkWidget *inscription)
 {
-  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *card = ss_metric_card_new ("Expected shortfall impact");
-  GtkWidget *title = ss_test_find_first (card, GTK_TYPE_LABEL);
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (inscription, text);
+  PangoAttrList *own = gtk_inscription_get_attributes (GTK_INSCRIPTION (inscription));
+  int width;
 
-  /* The application's style sheet, which AdwApplication loads from its
-   * resources and the window tests go without: the card's padding. */
-  gtk_css_provider_load_from_resource (style, "/io/github/supplyshift/SupplyShift/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  if (own != NULL)
+    {
+      PangoAttrList *attrs = pango_layout_get_attributes (layout);
+      g_autoptr(PangoAttrList) merged = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
 
-  gtk_widget_set_valign (card, GTK_ALIGN_START);
-  gtk_window_set_child (GTK_WINDOW (window), card);
-  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 191, 300);
-  gtk_window_present (GTK_WINDOW (window));
-  ss_test_wait_frames (5);
-  g_assert_cmpint (gtk_widget_get_width (card), ==, 167);          /* inside the padding and outline */
-  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
-  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))), ==, 2);
-  gtk_window_destroy (GTK_WINDOW (window));
-  ss_test_wait_frames (2);
+      pango_attr_list_splice (merged, own, 0, 0);
+      pango_layout_set_attributes (layout, merged);
+    }
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  g_test_message ("\"%s\" needs %d px of %d", text, width, gtk_widget_get_width (inscription));
+  return width <= gtk_widget_get_width (inscription);
+}
+
+/* The cards of the 1280×800 window's side column, in the application's
+ * style, show the whole of each title (on two lines at most) and of the
+ * longest figures app/ss-window-figures.c writes on them: "78.6 % →
+ * 100.0 %" was cut to "78.6 % → 100.0…", in a card 190 px wide that a
+ * check of the card alone in a 191 px window (167 px inside) let by. */
+static void
+test_cards (Fixture       *f,
+            gconstpointer  data)
+{
+  /* The widest of each kind, with the figure in it that the card makes
+   * stand out: a share at both ends of 100 %, as the app writes it (a
+   * no-break space before the sign); the HHI of one source; four-figure
+   * millions (the sample's VaR95 is 4 902), grouped as in an English
+   * locale; signed amounts, in English and Korean; the levels. */
+  static const struct { const char *value, *figure; } values[] = {
+    { "100.0\u00a0% \u2192 100.0\u00a0%", "100.0\u00a0%" },
+    { "10,000 \u2192 10,000", "10,000" },
+    { "9,999.9 \u2192 9,999.9", "9,999.9" },
+    { "9.99 \u2192 9.99", "9.99" },
+    { "-9,999.9\u00a0M\u00a0USD", "-9,999.9" },
+    { "+9,999.9\u00a0M\u00a0USD", "+9,999.9" },
+    { "+9,999.9\u00a0\ubc31\u2060\ub9cc\u00a0USD", "+9,999.9" },
+    { "Below watch", NULL },
+    { "\uad00\uc2ec \ubbf8\ub9cc", NULL },
+  };
+  g_autoptr(GtkCssProvider) style = ss_test_load_app_style ();
+  GtkWidget *china;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  guint cut = 0;
+
+  open_at (f, 1280, 800);
+  g_assert_true (ss_columns_get_wide (SS_COLUMNS (ss_window_get_columns (f->window))));
+  for (guint k = 0; k < N_CARDS; k++)
+    {
+      GtkWidget *card = ss_window_get_card (f->window, k);
+      GtkLabel *title = GTK_LABEL (ss_test_find_first (card, GTK_TYPE_LABEL));
+
+      g_test_message ("card %u: %dx%d", k, gtk_widget_get_width (card), gtk_widget_get_height (card));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (title)));
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (title)), <=, 2);
+    }
+
+  /* Every card's value is the same inscription, as wide as the card
+   * inside its padding. */
+  china = ss_window_get_card (f->window, 3);
+  ss_test_collect (china, GTK_TYPE_INSCRIPTION, texts);
+  g_assert_cmpuint (texts->len, ==, 2);
+  g_assert_true (fits (g_ptr_array_index (texts, 0)));
+  for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+    {
+      if (values[k].figure != NULL)
+        ss_metric_card_set_figure (SS_METRIC_CARD (china), values[k].value, values[k].figure, "", SS_TREND_NEUTRAL);
+      else
+        ss_metric_card_set_value (SS_METRIC_CARD (china), values[k].value, "", SS_TREND_NEUTRAL);
+      g_assert_cmpstr (ss_metric_card_get_value (SS_METRIC_CARD (china)), ==, values[k].value);
+      ss_test_wait_frames (1);
+      cut += !fits (g_ptr_array_index (texts, 0));
+    }
+  g_assert_cmpuint (cut, ==, 0);
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
 }
 
@@ -297,7 +351,7 @@ main (int   argc,
   g_assert_nonnull (ss_get_resource ());
 
   g_test_add ("/window-layout/1280x800", Fixture, NULL, NULL, test_1280x800, fixture_teardown);
-  g_test_add ("/window-layout/card-title", Fixture, NULL, NULL, test_card_title, NULL);
+  g_test_add ("/window-layout/cards", Fixture, NULL, NULL, test_cards, fixture_teardown);
   g_test_add ("/window-layout/badges", Fixture, NULL, NULL, test_badges, fixture_teardown);
   g_test_add ("/window-layout/800x600", Fixture, NULL, NULL, test_800x600, fixture_teardown);
   g_test_add ("/window-layout/resize", Fixture, NULL, NULL, test_resize, fixture_teardown);
