@@ -458,10 +458,12 @@ ss_window_figures_update (SsWindow           *self,
 
   /* NPV cost premium, over the whole projection */
   value = format_money (self, premium_npv, TRUE);
+  then = g_strdup_printf ("%'+.1f", premium_npv);       /* the figure in it, before its unit */
   delta = format_money (self, subsidy_npv, FALSE);
   detail = g_strdup_printf (_("Against the baseline, discounted at %.1f %%; the subsidy pays %s"),
                             100 * meta->discount_rate, delta);
-  ss_metric_card_set_value (SS_METRIC_CARD (self->cards[CARD_PREMIUM]), value, detail, SS_TREND_NEUTRAL);
+  ss_metric_card_set_figure (SS_METRIC_CARD (self->cards[CARD_PREMIUM]), value, then, detail, SS_TREND_NEUTRAL);
+  g_clear_pointer (&then, g_free);
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&detail, g_free);
   g_clear_pointer (&delta, g_free);
@@ -471,8 +473,8 @@ ss_window_figures_update (SsWindow           *self,
   then = g_strdup_printf ("%.2f", risk[t]);
   value = from_to (first, then, t);
   detail = g_strdup_printf (_("%+.2f against the baseline in %d"), risk[t] - risk_b[t], year);
-  ss_metric_card_set_value (SS_METRIC_CARD (self->cards[CARD_RISK]), value, detail,
-                            trend_of (risk[t], risk_b[t], TRUE));
+  ss_metric_card_set_figure (SS_METRIC_CARD (self->cards[CARD_RISK]), value, then, detail,
+                             trend_of (risk[t], risk_b[t], TRUE));
   g_clear_pointer (&first, g_free);
   g_clear_pointer (&then, g_free);
   g_clear_pointer (&value, g_free);
@@ -483,8 +485,8 @@ ss_window_figures_update (SsWindow           *self,
   then = g_strdup_printf ("%'.0f", hhi[t]);
   value = from_to (first, then, t);
   detail = g_strdup_printf (_("%'+.0f against the baseline in %d"), hhi[t] - hhi_b[t], year);
-  ss_metric_card_set_value (SS_METRIC_CARD (self->cards[CARD_HHI]), value, detail,
-                            trend_of (hhi[t], hhi_b[t], TRUE));
+  ss_metric_card_set_figure (SS_METRIC_CARD (self->cards[CARD_HHI]), value, then, detail,
+                             trend_of (hhi[t], hhi_b[t], TRUE));
   g_clear_pointer (&first, g_free);
   g_clear_pointer (&then, g_free);
   g_clear_pointer (&value, g_free);
@@ -497,8 +499,8 @@ ss_window_figures_update (SsWindow           *self,
   then = g_strdup_printf (_("%.1f\u00a0%%"), 100 * spend_t);
   value = from_to (first, then, t);
   detail = g_strdup_printf (_("%+.1f points against the baseline in %d"), 100 * (spend_t - spend_t_b), year);
-  ss_metric_card_set_value (SS_METRIC_CARD (self->cards[CARD_CHINA]), value, detail,
-                            trend_of (spend_t, spend_t_b, TRUE));
+  ss_metric_card_set_figure (SS_METRIC_CARD (self->cards[CARD_CHINA]), value, then, detail,
+                             trend_of (spend_t, spend_t_b, TRUE));
   g_clear_pointer (&first, g_free);
   g_clear_pointer (&then, g_free);
   g_clear_pointer (&value, g_free);
@@ -510,8 +512,8 @@ ss_window_figures_update (SsWindow           *self,
   then = g_strdup_printf ("%'.1f", shortfall_t);
   value = from_to (first, then, t);
   detail = g_strdup_printf (_("Million %s a year; %s against the baseline in %d"), meta->currency, delta, year);
-  ss_metric_card_set_value (SS_METRIC_CARD (self->cards[CARD_SHORTFALL]), value, detail,
-                            trend_of (shortfall_t, shortfall_t_b, TRUE));
+  ss_metric_card_set_figure (SS_METRIC_CARD (self->cards[CARD_SHORTFALL]), value, then, detail,
+                             trend_of (shortfall_t, shortfall_t_b, TRUE));
   g_clear_pointer (&first, g_free);
   g_clear_pointer (&then, g_free);
   g_clear_pointer (&value, g_free);
@@ -525,8 +527,8 @@ ss_window_figures_update (SsWindow           *self,
   value = from_to (first, then, t);
   detail = g_strdup_printf (_("Whole portfolio, million %s; %s against the baseline in %d"),
                             meta->currency, delta, year);
-  ss_metric_card_set_value (SS_METRIC_CARD (self->cards[CARD_VAR]), value, detail,
-                            trend_of (p->var95_shortfall_impact[t], b->var95_shortfall_impact[t], TRUE));
+  ss_metric_card_set_figure (SS_METRIC_CARD (self->cards[CARD_VAR]), value, then, detail,
+                             trend_of (p->var95_shortfall_impact[t], b->var95_shortfall_impact[t], TRUE));
   g_clear_pointer (&first, g_free);
   g_clear_pointer (&then, g_free);
   g_clear_pointer (&value, g_free);

@@ -18,6 +18,8 @@
 
 #include "ss-metric-card.h"
 
+#include <string.h>
+
 struct _SsMetricCard
 {
   GtkWidget  parent_instance;
@@ -97,7 +99,8 @@ ss_metric_card_init (SsMetricCard *self)
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title));
   /* title-4 (13 pt): on one line of title-2 (15 pt), "78.6 % → 47.6 %"
    * and "+2398.2 M USD" were cut to "78.6 % → 4…" in a card of the
-   * 1280 px window's side column. */
+   * 1280 px window's side column; and title-4 only for the figure
+   * (ss_metric_card_set_figure()) since "78.6 % → 100.0…" was. */
   self->value = add_inscription (self, "title-4", 16, 1);
   self->detail = add_inscription (self, "caption", 30, 3);
 }
@@ -138,19 +141,43 @@ ss_metric_card_new (const char *title)
   return GTK_WIDGET (self);
 }
 
-void
-ss_metric_card_set_value (SsMetricCard *self,
-                          const char   *value,
-                          const char   *detail,
-                          SsTrend       trend)
+static void
+set_value (SsMetricCard *self,
+           const char   *value,
+           const char   *now,      /* the figure in it, or NULL */
+           const char   *detail,
+           SsTrend       trend)
 {
-  g_return_if_fail (SS_IS_METRIC_CARD (self));
+  const char *at = now != NULL && *now != '\0' && value != NULL ? g_strrstr (value, now) : NULL;
+
+  if (at != NULL && strcmp (now, value) == 0)
+    at = NULL;                                    /* the figure alone */
 
   if (g_strcmp0 (gtk_inscription_get_text (self->value), value) == 0
-      && g_strcmp0 (gtk_inscription_get_text (self->detail), detail) == 0)
+      && g_strcmp0 (gtk_inscription_get_text (self->detail), detail) == 0
+      && (at != NULL) == (gtk_inscription_get_attributes (self->value) != NULL))
     return;
 
-  gtk_inscription_set_text (self->value, value);
+  if (at != NULL)
+    {
+      /* Round the figure, quieter: regular, smaller and dimmed as a
+       * dim-label is. */
+#define QUIET "<span weight=\"normal\" font_size=\"smaller\" alpha=\"60%%\">%s</span>"
+      g_autofree char *before = g_strndup (value, at - value);
+      g_autofree char *figure = g_strndup (at, strlen (now));
+      g_autofree char *head = *before ? g_markup_printf_escaped (QUIET, before) : g_strdup ("");
+      g_autofree char *tail = at[strlen (now)] ? g_markup_printf_escaped (QUIET, at + strlen (now)) : g_strdup ("");
+      g_autofree char *middle = g_markup_escape_text (figure, -1);
+      g_autofree char *markup = g_strconcat (head, middle, tail, NULL);
+
+#undef QUIET
+      gtk_inscription_set_markup (self->value, markup);
+    }
+  else
+    {
+      gtk_inscription_set_attributes (self->value, NULL);
+      gtk_inscription_set_text (self->value, value);
+    }
   gtk_inscription_set_text (self->detail, detail);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "success");
@@ -161,6 +188,36 @@ ss_metric_card_set_value (SsMetricCard *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->detail), "error");
 
   describe (self);
+}
+
+void
+ss_metric_card_set_value (SsMetricCard *self,
+                          const char   *value,
+                          const char   *detail,
+                          SsTrend       trend)
+{
+  g_return_if_fail (SS_IS_METRIC_CARD (self));
+
+  set_value (self, value, NULL, detail, trend);
+}
+
+/* @value with its figure, @figure, at the value's size and the rest
+ * round it quieter: the base year's figure and the arrow of a change
+ * ("78.6 % → 100.0 %", the figure being the year shown's), a unit
+ * ("+2,398.2 M USD"). The figure stands out, and the longest values
+ * ("100.0 % → 100.0 %", "+9,999.9 백만 USD") fit a card of the 1280 px
+ * window's side column on one line. The card's text, copied or read,
+ * is @value. */
+void
+ss_metric_card_set_figure (SsMetricCard *self,
+                           const char   *value,
+                           const char   *figure,
+                           const char   *detail,
+                           SsTrend       trend)
+{
+  g_return_if_fail (SS_IS_METRIC_CARD (self));
+
+  set_value (self, value, figure, detail, trend);
 }
 
 void

@@ -24,6 +24,11 @@ void        ss_metric_card_set_value  (SsMetricCard *self,
                                        const char   *value,
                                        const char   *detail,
                                        SsTrend       trend);
+void        ss_metric_card_set_figure (SsMetricCard *self,
+                                       const char   *value,
+                                       const char   *figure,
+                                       const char   *detail,
+                                       SsTrend       trend);
 void        ss_metric_card_set_title  (SsMetricCard *self,
                                        const char   *title);
 const char *ss_metric_card_get_value  (SsMetricCard *self);
