@@ -42,7 +42,6 @@ ss_window_compare_init (SsWindow *self)
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 1200);
   adw_clamp_set_child (ADW_CLAMP (clamp), self->compare_view);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   C_("view", "Compare"), -1);
 
@@ -54,6 +53,8 @@ ss_window_compare_init (SsWindow *self)
 
   if (g_strcmp0 (g_getenv ("SUPPLYSHIFT_VIEW"), "compare") == 0)
     adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+  /* Not part of the first frame (ss_window_add_view_later()). */
+  ss_window_add_view_later (self, GTK_SCROLLED_WINDOW (scroller), clamp);
 }
 
 void

@@ -107,6 +107,8 @@ struct _SsWindow
   SsJob                 projection_job;          /* a worker computing the projection shown */
   SsAlertList          *alerts;
   GListModel           *view_pages;              /* the view stack's */
+  GPtrArray            *later_views;             /* of GtkScrolledWindow, their contents held back */
+  gulong                first_paint_id;          /* on the frame clock, until the first frame */
 
   /* Borrowed (children) */
   SsShareEditor        *share_editor;
@@ -193,6 +195,9 @@ void           ss_window_set_shown          (SsWindow       *self,
                                              int             scenario,
                                              int             item);
 void           ss_window_queue_update       (SsWindow       *self);
+void           ss_window_add_view_later     (SsWindow          *self,
+                                             GtkScrolledWindow *scroller,
+                                             GtkWidget         *content);
 
 /* ss-window-figures.c: the year shown, the cards, and figures and levels in words */
 guint          ss_window_year_index         (SsWindow       *self);

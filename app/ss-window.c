@@ -530,6 +530,109 @@ views_init (SsWindow *self)
   update_view_switcher (self);
 }
 
+/* --- Views shown later ---------------------------------------------- */
+
+/* The Compare and Stress Test views are made with the window, but what
+ * they show joins the window only once one of them is shown, or after
+ * the first frame: until then GTK neither styles nor measures it (a view
+ * stack measures every page), so the first frame costs the Editor's
+ * alone. Their pages are there from the start, for the view switcher. */
+static void
+show_later_views (SsWindow *self,
+                  gboolean  disposing)
+{
+  g_autoptr(GPtrArray) views = g_steal_pointer (&self->later_views);
+
+  if (self->first_paint_id != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_signal_handler_disconnect (clock, self->first_paint_id);
+      self->first_paint_id = 0;
+    }
+  if (views == NULL)
+    return;
+  for (guint k = 0; k < views->len; k++)
+    {
+      GtkScrolledWindow *scroller = g_ptr_array_index (views, k);
+      g_autoptr(GtkWidget) content = g_object_steal_data (G_OBJECT (scroller), "ss-later-content");
+
+      gtk_scrolled_window_set_child (scroller, content);
+      if (!disposing)
+        ss_accessible_tidy (content);
+    }
+}
+
+static gboolean
+on_after_first_frame (gpointer user_data)
+{
+  SsWindow *self = user_data;
+
+  show_later_views (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                SsWindow      *self)
+{
+  g_signal_handler_disconnect (clock, self->first_paint_id);
+  self->first_paint_id = 0;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_after_first_frame, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_view_shown (SsWindow *self)
+{
+  if (self->later_views != NULL
+      && g_ptr_array_find (self->later_views, adw_view_stack_get_visible_child (self->view_stack), NULL))
+    show_later_views (self, FALSE);
+}
+
+/* @content goes into @scroller (a page of the view stack) when a view
+ * held back is shown or after the window's first frame. */
+void
+ss_window_add_view_later (SsWindow          *self,
+                          GtkScrolledWindow *scroller,
+                          GtkWidget         *content)
+{
+  g_object_set_data_full (G_OBJECT (scroller), "ss-later-content", g_object_ref_sink (content),
+                          g_object_unref);
+  if (self->later_views == NULL)
+    {
+      self->later_views = g_ptr_array_new ();
+      g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (on_view_shown), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_ptr_array_add (self->later_views, scroller);
+  on_view_shown (self);
+}
+
+static void
+ss_window_realize (GtkWidget *widget)
+{
+  SsWindow *self = SS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ss_window_parent_class)->realize (widget);
+  if (self->later_views != NULL && self->first_paint_id == 0)
+    self->first_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                             G_CALLBACK (on_first_paint), self);
+}
+
+static void
+ss_window_unrealize (GtkWidget *widget)
+{
+  SsWindow *self = SS_WINDOW (widget);
+
+  if (self->first_paint_id != 0)
+    {
+      g_signal_handler_disconnect (gtk_widget_get_frame_clock (widget), self->first_paint_id);
+      self->first_paint_id = 0;
+    }
+  GTK_WIDGET_CLASS (ss_window_parent_class)->unrealize (widget);
+}
+
 GtkWidget *
 ss_window_get_columns (SsWindow *self)
 {
@@ -754,6 +857,8 @@ ss_window_dispose (GObject *object)
   /* The stack shows another page as its pages go: not a view to refresh. */
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->view_stack, self);
+  /* Taken down with the window, as it would have been shown. */
+  show_later_views (self, TRUE);
   gtk_widget_dispose_template (GTK_WIDGET (self), SS_TYPE_WINDOW);
   ss_window_sidebar_dispose (self);
   ss_job_cancel (&self->projection_job);
@@ -843,6 +948,8 @@ ss_window_class_init (SsWindowClass *klass)
   object_class->get_property = ss_window_get_property;
   object_class->set_property = ss_window_set_property;
   window_class->close_request = ss_window_close_request;
+  widget_class->realize = ss_window_realize;
+  widget_class->unrealize = ss_window_unrealize;
 
   /* The study the window shows, and what of it: for .ui bindings. */
   properties[PROP_DOCUMENT] =

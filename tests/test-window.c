@@ -775,6 +775,43 @@ test_names_cannot_reorder (Fixture       *f,
   g_assert_cmpuint (checked, >, 100);
 }
 
+/* The Compare and Stress Test views join the window after its first
+ * frame, or once one of them is shown: the first frame styles and
+ * measures the Editor alone, and the views are there from then on. */
+static void
+test_views_later (void)
+{
+  g_autoptr(SsStudy) study = ss_study_load_sample ();
+  g_autoptr(SsWindow) window = g_object_ref_sink (ss_window_new (NULL));
+  g_autoptr(SsWindow) hidden = g_object_ref_sink (ss_window_new (NULL));
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+  GtkWidget *compare = ss_window_get_compare_view (window);
+  GtkWidget *stress = ss_window_get_stress_chart (window, FALSE);
+
+  ss_window_set_study (window, study, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_is_ancestor (compare, GTK_WIDGET (window)));
+  g_assert_false (gtk_widget_is_ancestor (stress, GTK_WIDGET (window)));
+  ss_test_wait_frames (2);
+  ss_test_iterate ();
+  g_assert_true (gtk_widget_is_ancestor (compare, GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_is_ancestor (stress, GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_get_mapped (ss_window_get_columns (window)));
+
+  /* A window never shown has them once a view is chosen. */
+  ss_window_set_study (hidden, study, NULL);
+  g_assert_false (gtk_widget_is_ancestor (ss_window_get_stress_chart (hidden, FALSE), GTK_WIDGET (hidden)));
+  ss_test_collect (GTK_WIDGET (hidden), ADW_TYPE_VIEW_STACK, stacks);
+  g_assert_cmpuint (stacks->len, ==, 1);
+  adw_view_stack_set_visible_child_name (g_ptr_array_index (stacks, 0), "stress");
+  g_assert_true (gtk_widget_is_ancestor (ss_window_get_stress_chart (hidden, FALSE), GTK_WIDGET (hidden)));
+  g_assert_true (gtk_widget_is_ancestor (ss_window_get_compare_view (hidden), GTK_WIDGET (hidden)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (hidden));
+  ss_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -785,6 +822,7 @@ main (int   argc,
   g_assert_nonnull (ss_get_resource ());
 
   g_test_add ("/window/opens-sample", Fixture, NULL, fixture_setup, test_opens_sample, fixture_teardown);
+  g_test_add_func ("/window/views-later", test_views_later);
   g_test_add ("/window/share-edit-and-undo", Fixture, NULL, fixture_setup, test_share_edit_and_undo,
               fixture_teardown);
   g_test_add ("/window/baseline-edit", Fixture, NULL, fixture_setup, test_baseline_edit, fixture_teardown);
