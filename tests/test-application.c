@@ -19,6 +19,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
@@ -70,9 +71,19 @@ write_study (Fixture    *f,
   return g_steal_pointer (&path);
 }
 
+/* In the child, before exec: it gets SIGTERM when this test ends, so a
+ * test that fails midway leaves no program (or bus) behind holding its
+ * output pipe, which made meson wait for the whole timeout (120 s). */
+static void
+die_with_test (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static GSubprocess *
 launch (const char * const *files)
 {
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   GSubprocess *process;
@@ -81,7 +92,8 @@ launch (const char * const *files)
   for (guint k = 0; files[k] != NULL; k++)
     g_ptr_array_add (argv, (gpointer)files[k]);
   g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
   return process;
 }
@@ -209,6 +221,7 @@ bus_up (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_set_contents (config_path, config, -1, NULL));
+  g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
   f->bus = g_subprocess_launcher_spawn (launcher, &error, "dbus-daemon", "--nofork", "--print-address=1",
                                         config_arg, NULL);
   g_assert_no_error (error);
