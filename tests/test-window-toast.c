@@ -4,12 +4,13 @@
  *
  * Closing a window destroys its toast overlay; with animations on, a
  * toast may be fading in, queued behind another or fading out then.
- * libadwaita 1.2 frees a toast's record when its fade-out ends, and the
- * overlay's dispose frees the records it still holds: a close in the
- * wrong frame could free one twice (a crash seen once in test-input's
- * teardown). Here the window is closed at several frames of each case,
- * with the toast's widget checked to be still on the overlay then, so
- * the case is the one meant.
+ * libadwaita 1.2 frees a toast's record both when its fade-out ends and
+ * in the overlay's dispose; a crash was seen once in test-input's
+ * teardown with a toast animating. Read in libadwaita 1.2.2, a closing
+ * window ends the fades first (an animation is skipped when its widget
+ * unmaps), so each record is freed once. Here the window is closed at
+ * several frames of each case, with the toast's widget checked to be
+ * still on the overlay then, so the case is the one meant.
  */
 
 #define G_LOG_DOMAIN "supplyshift-test"
