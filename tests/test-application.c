@@ -19,7 +19,6 @@
 
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
@@ -71,15 +70,6 @@ write_study (Fixture    *f,
   return g_steal_pointer (&path);
 }
 
-/* In the child, before exec: it gets SIGTERM when this test ends, so a
- * test that fails midway leaves no program (or bus) behind holding its
- * output pipe, which made meson wait for the whole timeout (120 s). */
-static void
-die_with_test (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
 static GSubprocess *
 launch (const char * const *files)
 {
@@ -92,7 +82,7 @@ launch (const char * const *files)
   for (guint k = 0; files[k] != NULL; k++)
     g_ptr_array_add (argv, (gpointer)files[k]);
   g_ptr_array_add (argv, NULL);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, ss_test_die_with_parent, NULL, NULL);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
   return process;
@@ -221,7 +211,7 @@ bus_up (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_set_contents (config_path, config, -1, NULL));
-  g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, ss_test_die_with_parent, NULL, NULL);
   f->bus = g_subprocess_launcher_spawn (launcher, &error, "dbus-daemon", "--nofork", "--print-address=1",
                                         config_arg, NULL);
   g_assert_no_error (error);

@@ -5,8 +5,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
@@ -102,4 +104,14 @@ ss_test_xdotool (const char *first,
   g_assert_no_error (error);
   g_spawn_check_wait_status (status, &error);
   g_assert_no_error (error);
+}
+
+/* A GSpawnChildSetupFunc: the program a test starts dies with the test,
+ * even when a failed assertion aborts it before its teardown, so nothing
+ * is left running that holds meson's output pipe (meson then waited for
+ * the whole timeout, 120 s). */
+void
+ss_test_die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
 }

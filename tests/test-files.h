@@ -18,4 +18,6 @@ void  ss_test_remove_tree (const char *path);
 void  ss_test_xdotool     (const char *first,
                            ...) G_GNUC_NULL_TERMINATED;
 
+void  ss_test_die_with_parent (gpointer user_data);
+
 G_END_DECLS

@@ -16,7 +16,6 @@
 
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include <glib.h>
@@ -129,14 +128,6 @@ file_has (const char *path,
   return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
 }
 
-/* The program dies with the test, even when a failed assertion aborts
- * it before the teardown: nothing is left running, holding meson's pipe. */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
 static void
 start (Fixture    *f,
        const char *file)
@@ -146,7 +137,7 @@ start (Fixture    *f,
 
   g_spawn_async (NULL, (char **)argv, f->env,
                  G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                 die_with_parent, NULL, &f->pid, &error);
+                 ss_test_die_with_parent, NULL, &f->pid, &error);
   g_assert_no_error (error);
 }
 
